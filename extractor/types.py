@@ -1,0 +1,174 @@
+"""Typed, immutable records: the mentions each detector finds and the facts built from them.
+
+Every record that points into a text carries ``text``, ``start`` and ``end`` with
+``source[start:end] == text``: offsets are into the original string, never into a
+rewritten copy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMention:
+    """A number as written: ``20,7%``, ``minus 17,718``, ``20 million 353 thousand``, ``3.7-fold``.
+
+    ``number`` is signed when the text gives a sign (``minus``, ``-``, ``+``).
+    ``unit`` is the unit the number carries in its own span or right after it:
+    ``percent``, ``percentage_point``, ``times``, ``per_1000``, ``person`` (a people
+    word follows), a currency (``USD`` for ``$``, or the word as written: ``tenge``),
+    a time unit (``year``, ``month``, ...), or ``None`` for a bare number.
+    """
+
+    text: str
+    start: int
+    end: int
+    number: float
+    unit: str | None = None
+    qualifier: str | None = None  # approx, more_than, less_than, at_least, up_to
+    spelled: bool = False  # written in words ("Nine", "twofold")
+    explicit_sign: bool = False  # the text itself says minus / - / +
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodMention:
+    """A stretch of time named in the text: ``January-December 2025``, ``mid-2024``, ``last year``.
+
+    ``first``/``last`` are the inclusive ISO bounds when the mention alone fixes them;
+    ``None`` when it needs context (``January to April``, ``this year``,
+    ``the same period last year``): call ``periods.resolve_period`` with the context.
+    """
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    first: date | None = None
+    last: date | None = None
+    detail: tuple[tuple[str, Any], ...] = ()  # grammar facts the resolver needs, e.g. (("months", (1, 4)),)
+
+    @property
+    def needs_context(self) -> bool:
+        return self.first is None or self.last is None
+
+
+@dataclass(frozen=True, slots=True)
+class RegionMention:
+    """A place: a country, a first-level region, a city of national significance, or a group."""
+
+    text: str
+    start: int
+    end: int
+    code: str  # "KZ", "KZ-59", "CIS"
+    name: str  # "Kazakhstan", "North Kazakhstan region"
+    kind: str  # "country" | "region" | "city" | "group"
+    country: str | None  # ISO alpha-2 of the country it belongs to; None for groups
+    alternatives: tuple[str, ...] = ()  # other codes the same words can mean ("Georgia": GE, US-GA)
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorMention:
+    """A phrase naming what is measured: ``number of arrivals``, ``left the country``."""
+
+    text: str
+    start: int
+    end: int
+    key: str | None  # a FACTS.md vocabulary key, or None for a generic word ("migrants")
+    generic: bool = False  # takes its key from the indicators around it
+
+
+# --- the fact, in the FACTS.md shape -------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    text: str
+    start: int
+    end: int
+    number: float
+    unit: str
+    qualifier: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        number: float | int = int(self.number) if float(self.number).is_integer() else self.number
+        return {"text": self.text, "start": self.start, "end": self.end, "number": number,
+                "unit": self.unit, "qualifier": self.qualifier}
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    text: str
+    start: int
+    end: int
+    key: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end, "key": self.key}
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    text: str
+    start: int
+    end: int
+    code: str
+    name: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end,
+                "code": self.code, "name": self.name}
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    text: str
+    start: int
+    end: int
+    first: date
+    last: date
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end,
+                "from": self.first.isoformat(), "to": self.last.isoformat()}
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One statistical value with everything the text says about it (FACTS.md)."""
+
+    doc_id: str | None
+    value: Value
+    measure: str  # level | change | share | rate
+    direction: str | None  # increase | decrease | None
+    indicator: Indicator | None
+    region: Region | None
+    period: Period | None
+    reference_period: Period | None
+    breakdown: tuple[tuple[str, str], ...] = ()
+    confidence: float = 0.0
+    extractor: str = ""
+    evidence: tuple[str, ...] = field(default=(), compare=False)  # why the confidence is what it is
+
+    def spans(self) -> list[Value | Indicator | Region | Period]:
+        """Every field that points into the text."""
+        fields = [self.value, self.indicator, self.region, self.period, self.reference_period]
+        return [f for f in fields if f is not None]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Exactly the FACTS.md JSON object."""
+        return {
+            "doc_id": self.doc_id,
+            "value": self.value.to_dict(),
+            "measure": self.measure,
+            "direction": self.direction,
+            "indicator": self.indicator.to_dict() if self.indicator else None,
+            "region": self.region.to_dict() if self.region else None,
+            "period": self.period.to_dict() if self.period else None,
+            "reference_period": self.reference_period.to_dict() if self.reference_period else None,
+            "breakdown": dict(self.breakdown),
+            "confidence": round(self.confidence, 4),
+            "extractor": self.extractor,
+        }
