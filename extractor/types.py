@@ -78,6 +78,7 @@ class IndicatorMention:
     end: int
     key: str | None  # a FACTS.md vocabulary key, or None for a generic word ("migrants")
     generic: bool = False  # takes its key from the indicators around it
+    family: tuple[str, ...] = ()  # for a generic word: the keys it may take from context
 
 
 # --- the fact, in the FACTS.md shape -------------------------------------------------

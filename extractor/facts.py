@@ -1,0 +1,786 @@
+"""Assemble facts: each value with its indicator, region, period, measure and direction.
+
+The rules look inside the sentence first (nearest mention, same clause preferred,
+no other value in between), then at the list's lead-in, then at what the document
+has set as context:
+
+* the **frame period**: a period fronted in its sentence ("In 2024, ...", "By
+  mid-2024, ..."), or stated in a sentence that has no values of its own (a title,
+  "the survey, conducted in late 2024, showed ..."). A line with no period of its
+  own inherits the frame;
+* the **line period**: within a line (a paragraph), the last period named applies
+  to later sentences of the same line;
+* the **as-of date** ("as of May 1, 2025") that ends open periods ("since January");
+* the **home country**: the first country the document names.
+
+Each fact records the evidence it was built from; its confidence is computed from
+that evidence (see :mod:`extractor.confidence`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from . import periods as period_rules
+from .confidence import score
+from .indicators import IndicatorFinder
+from .lexicon import LexiconMatch
+from .resources import load_yaml
+from .segments import Sentence
+from .types import (
+    Fact,
+    Indicator,
+    IndicatorMention,
+    NumberMention,
+    Period,
+    PeriodMention,
+    Region,
+    RegionMention,
+    Value,
+)
+
+Interval = tuple[date, date]
+
+# Kinds of period mention that name no stretch of their own and so never set the frame.
+_RELATIVE_KINDS = frozenset({"relative_year", "same_period", "deictic"})
+_TIME_UNITS = frozenset({"year", "month", "day", "week", "hour", "minute", "decade"})
+_CLAUSE_BREAK = re.compile(r",\s|;|\s[–—]\s|\s-\s|\bwhile\b|\bwhereas\b|\bbut\b|\balthough\b")
+_WORD = re.compile(r"[\w’'-]+")
+_NEXT_WORDS = re.compile(r"\s*(?:\(|\s)*([A-Za-z][\w-]*)(?:\s+([A-Za-z][\w-]*))?")
+
+
+@functools.cache
+def _lexicon(patterns_dir: Path | None) -> dict[str, Any]:
+    data = load_yaml("facts.yaml", base=patterns_dir)
+    words = {k: tuple(str(w).lower() for w in v) for k, v in data.items()}
+    return words
+
+
+@dataclass(slots=True)
+class DocumentInput:
+    """Everything the detectors found in one document."""
+
+    text: str
+    sentences: list[Sentence]
+    numbers: list[NumberMention]
+    periods: list[PeriodMention]
+    regions: list[RegionMention]
+    indicators: list[IndicatorMention]
+    cues: list[LexiconMatch]
+    token_starts: list[int]
+    published: date | None = None
+    published_span: tuple[int, int] | None = None
+    entities: list[tuple[int, int, str]] = field(default_factory=list)  # statistical NER, if any
+
+
+@dataclass(slots=True)
+class _Resolved:
+    mention: PeriodMention
+    interval: Interval | None
+    reference: bool
+    fronted: bool
+    guessed: bool = False
+
+
+@dataclass(slots=True)
+class _Context:
+    frame: _Resolved | None = None
+    line_period: _Resolved | None = None
+    as_of: date | None = None
+    line: int = -1
+    indicator_key: str | None = None  # last specific key in this line
+    indicator_mention: IndicatorMention | None = None
+    frame_indicator: IndicatorMention | None = None
+    internal_scope_line: int = -2
+    survey_until_line: int = -1
+    partner: RegionMention | None = None
+
+
+def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+class _Sorted:
+    """Mentions sorted by start, sliced by character range in O(log n)."""
+
+    def __init__(self, items: Sequence[Any]) -> None:
+        self.items = sorted(items, key=lambda m: (m.start, m.end))
+        self.starts = [m.start for m in self.items]
+
+    def within(self, start: int, end: int) -> list[Any]:
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end)
+        return [m for m in self.items[lo:hi] if m.end <= end]
+
+
+class Assembler:
+    """Builds facts from one document's mentions. Stateless between documents."""
+
+    def __init__(self, indicators: IndicatorFinder, *, patterns_dir: Path | None = None) -> None:
+        self._indicators = indicators
+        self._words = _lexicon(patterns_dir)
+
+    # --- entry point -------------------------------------------------------------------
+
+    def assemble(self, doc: DocumentInput, doc_id: str | None = None) -> list[Fact]:
+        run = _Run(self, doc, doc_id)
+        return run.facts()
+
+
+class _Run:
+    """One document's assembly: holds its indexes and running context."""
+
+    def __init__(self, assembler: Assembler, doc: DocumentInput, doc_id: str | None) -> None:
+        self.a = assembler
+        self.w = assembler._words
+        self.doc = doc
+        self.text = doc.text
+        self.doc_id = doc_id
+        self.numbers = _Sorted(doc.numbers)
+        self.periods = _Sorted(doc.periods)
+        self.regions = _Sorted(doc.regions)
+        self.indicators = _Sorted(doc.indicators)
+        self.cues = _Sorted(doc.cues)
+        self.entities = doc.entities
+        self.home = self._home_country()
+        self.year_hint = self._year_hint()
+        self.ctx = _Context()
+        self.resolved_by_sentence: dict[int, list[_Resolved]] = {}
+
+    # --- document-level facts ------------------------------------------------------------
+
+    def _home_country(self) -> RegionMention | None:
+        meta = [(s.start, s.end) for s in self.doc.sentences if s.meta]
+        first_sub = None
+        for m in self.regions.items:
+            if any(a <= m.start < b for a, b in meta):
+                continue
+            if m.kind == "country":
+                return m
+            if first_sub is None and m.kind in ("region", "city"):
+                first_sub = m
+        if first_sub is not None and first_sub.country:
+            return RegionMention(first_sub.text, first_sub.start, first_sub.end, first_sub.country,
+                                 _country_name(first_sub.country), "country", first_sub.country)
+        groups = [m for m in self.regions.items if m.kind == "group"]
+        return groups[0] if groups else None
+
+    def _year_hint(self) -> int | None:
+        if self.doc.published:
+            return None
+        years = [m.last.year for m in self.periods.items
+                 if m.last is not None and m.kind not in ("year_range",)]
+        return max(years) if years else None
+
+    # --- token geometry ------------------------------------------------------------------
+
+    def _tok(self, char: int) -> int:
+        return bisect.bisect_right(self.doc.token_starts, char) - 1
+
+    def _gap_tokens(self, a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+        if a_end <= b_start:
+            return max(0, self._tok(b_start) - self._tok(max(a_end - 1, a_start)) - 1)
+        if b_end <= a_start:
+            return max(0, self._tok(a_start) - self._tok(max(b_end - 1, b_start)) - 1)
+        return 0
+
+    def _words_between(self, left_end: int, right_start: int) -> list[str]:
+        if right_start <= left_end:
+            return []
+        return [w.lower() for w in _WORD.findall(self.text[left_end:right_start])]
+
+    def _clause_breaks(self, start: int, end: int) -> list[int]:
+        return [m.start() for m in _CLAUSE_BREAK.finditer(self.text, start, end)
+                if not self._inside_number(m.start())]
+
+    def _inside_number(self, pos: int) -> bool:
+        lo = bisect.bisect_right(self.numbers.starts, pos) - 1
+        return lo >= 0 and self.numbers.items[lo].start <= pos < self.numbers.items[lo].end
+
+    def _attach_cost(self, cand_start: int, cand_end: int, v: NumberMention, breaks: list[int],
+                     values: list[NumberMention]) -> float:
+        gap = self._gap_tokens(cand_start, cand_end, v.start, v.end)
+        lo, hi = (cand_end, v.start) if cand_end <= v.start else (v.end, cand_start)
+        crossed = sum(1 for b in breaks if lo <= b < hi)
+        between = sum(1 for o in values if o is not v and lo <= o.start and o.end <= hi)
+        after = 3 if cand_start >= v.end else 0
+        return gap + 8 * crossed + 12 * between + after
+
+    # --- the walk ----------------------------------------------------------------------
+
+    def facts(self) -> list[Fact]:
+        out: list[Fact] = []
+        sentences = self.doc.sentences
+        for index, sent in enumerate(sentences):
+            if sent.line != self.ctx.line:
+                self._new_line(sent)
+            lead = sentences[sent.lead_in] if sent.lead_in is not None else None
+            values = self._values(sent)
+            resolved = self._resolve_periods(index, sent, has_values=bool(values))
+            self.resolved_by_sentence[index] = resolved
+            self._note_cues(sent)
+            lead_resolved = self.resolved_by_sentence.get(sent.lead_in, []) if lead else []
+            for v in values:
+                fact = self._fact(v, sent, lead, values, resolved, lead_resolved)
+                if fact is not None:
+                    out.append(fact)
+            self._update_context(sent, resolved, values)
+        return out
+
+    def _new_line(self, sent: Sentence) -> None:
+        self.ctx.line = sent.line
+        self.ctx.line_period = None
+        if not sent.list_item:
+            self.ctx.indicator_key = None
+            self.ctx.indicator_mention = None
+
+    def _note_cues(self, sent: Sentence) -> None:
+        for cue in self.cues.within(sent.start, sent.end):
+            if cue.label == "SCOPE":
+                self.ctx.internal_scope_line = sent.line
+            elif cue.label == "SURVEY":
+                self.ctx.survey_until_line = sent.line + 1
+
+    # --- values ----------------------------------------------------------------------
+
+    def _values(self, sent: Sentence) -> list[NumberMention]:
+        if sent.meta:
+            return []
+        found = []
+        periods = self.periods.within(sent.start, sent.end)
+        for n in self.numbers.within(sent.start, sent.end):
+            if any(_overlaps(n.start, n.end, p.start, p.end) for p in periods):
+                continue  # "four" in "first four months", a year read as a number
+            found.append(n)
+        return found
+
+    # --- periods -----------------------------------------------------------------------
+
+    def _resolve_periods(self, index: int, sent: Sentence, *, has_values: bool) -> list[_Resolved]:
+        out: list[_Resolved] = []
+        if sent.meta:
+            return out  # "Date of publication: 09.02.2026" is about the document, not a fact
+        for m in self.periods.within(sent.start, sent.end):
+            if self._is_publication(m):
+                continue
+            reference = self._is_reference(m, sent)
+            fronted = not reference and self._is_fronted(m, sent)
+            in_force = self._in_force_interval()
+            interval, guessed = self._resolve(m, in_force=in_force, as_reference=reference)
+            out.append(_Resolved(m, interval, reference, fronted, guessed))
+            if interval and m.kind == "date" and self._reads_as_of(m):
+                self.ctx.as_of = interval[0]
+        return out
+
+    def _is_publication(self, m: PeriodMention) -> bool:
+        span = self.doc.published_span
+        return span is not None and _overlaps(m.start, m.end, span[0], span[1])
+
+    def _resolve(self, m: PeriodMention, *, in_force: Interval | None,
+                 as_reference: bool) -> tuple[Interval | None, bool]:
+        anchor = self.doc.published
+        try:
+            got = period_rules.resolve_period(m, in_force=in_force, as_of=self.ctx.as_of,
+                                              anchor=anchor, as_reference=as_reference)
+        except ValueError:
+            got = None
+        if got is None and anchor is None and self.year_hint:
+            # No publication date: "this year" is most likely the latest year the text names.
+            try:
+                got = period_rules.resolve_period(m, in_force=in_force, as_of=self.ctx.as_of,
+                                                  anchor=date(self.year_hint, 12, 31),
+                                                  as_reference=as_reference)
+            except ValueError:
+                got = None
+            return got, got is not None
+        return got, False
+
+    def _in_force(self) -> _Resolved | None:
+        return self.ctx.line_period or self.ctx.frame
+
+    def _in_force_interval(self) -> Interval | None:
+        current = self._in_force()
+        return current.interval if current else None
+
+    def _is_reference(self, m: PeriodMention, sent: Sentence) -> bool:
+        if m.kind == "same_period":
+            return True
+        before = self.text[max(sent.start, m.start - 60):m.start]
+        words = _WORD.findall(before.lower())
+        filler = set(self.w["comparison_filler"])
+        while words:
+            tail = " ".join(words[-3:])
+            if any(tail.endswith(c) for c in self.w["comparison_words"]):
+                return True
+            if words[-1] not in filler:
+                return False
+            words.pop()
+        return False
+
+    def _is_fronted(self, m: PeriodMention, sent: Sentence) -> bool:
+        head = self.text[sent.start:m.start]
+        words = _WORD.findall(head.lower())
+        fronting = set(self.w["fronting_words"])
+        return all(w in fronting for w in words) and len(words) <= 5
+
+    def _reads_as_of(self, m: PeriodMention) -> bool:
+        before = self.text[max(0, m.start - 25):m.start].lower()
+        own = m.text.lower()
+        return any(own.startswith(w + " ") or before.rstrip().endswith(w) for w in self.w["as_of_words"])
+
+    def _update_context(self, sent: Sentence, resolved: list[_Resolved], values: list[NumberMention]) -> None:
+        main = [r for r in resolved if not r.reference and r.interval is not None
+                and r.mention.kind not in ("deictic",)]
+        for r in main:
+            if r.fronted and r.mention.kind not in _RELATIVE_KINDS | {"date"} or not values and r.mention.kind not in _RELATIVE_KINDS | {"since", "date"}:
+                self.ctx.frame = r
+        if main:
+            self.ctx.line_period = main[-1]
+
+    # --- one fact --------------------------------------------------------------------
+
+    def _fact(self, v: NumberMention, sent: Sentence, lead: Sentence | None, values: list[NumberMention],
+              resolved: list[_Resolved], lead_resolved: list[_Resolved]) -> Fact | None:
+        evidence: list[str] = []
+        breaks = self._clause_breaks(sent.start, sent.end)
+        clause = self._clause_of(v, sent, breaks)
+
+        indicator, key = self._indicator(v, sent, lead, values, breaks, evidence)
+        info = self.a._indicators.info(key)
+        unit = self._unit(v, info, evidence)
+        if unit in _TIME_UNITS and info.get("unit") != unit:
+            return None  # a duration ("up to five years"), not a statistic
+        survey = self._in_survey(sent) and unit == "percent"
+        measure, direction, rule = self._measure(v, sent, lead, clause, info, unit, survey, evidence)
+        if survey and measure == "share" and (key is None or info.get("kind") != "rate"):
+            indicator, key = self._survey_answer(v, sent, clause), "survey_share"
+            evidence.append("survey")
+            rule = "rule:survey_share"
+        key = self._scoped(key, sent, evidence)
+        number = v.number
+        if measure == "change":
+            number = abs(number)
+        elif measure == "level" and number > 0 and info.get("kind") == "balance" and self._negative_cue(v, clause):
+            number = -number
+            evidence.append("negative_cue")
+        area = self._area(v, clause, key)
+        if area and key == "population":
+            key = f"{area}_population"
+        partner, region, regions_breakdown = self._region(v, sent, lead, values, breaks, info, evidence)
+        period, reference = self._period(v, sent, values, breaks, resolved, lead_resolved, measure, evidence)
+
+        value = Value(v.text, v.start, v.end, number, unit, v.qualifier)
+        ind = Indicator(indicator.text, indicator.start, indicator.end, key) if indicator else None
+        breakdown: list[tuple[str, str]] = []
+        if partner is not None:
+            breakdown.append(("partner", partner.code))
+        if regions_breakdown:
+            breakdown.append(("regions", regions_breakdown))
+        if area:
+            breakdown.append(("area", area))
+        if v.spelled:
+            evidence.append("spelled")
+        self._model_evidence(v, evidence)
+        fact = Fact(self.doc_id, value, measure, direction, ind, region, period, reference,
+                    tuple(breakdown), 0.0, rule, tuple(evidence))
+        return _with_confidence(fact)
+
+    def _clause_of(self, v: NumberMention, sent: Sentence, breaks: list[int]) -> tuple[int, int]:
+        start = sent.start
+        end = sent.end
+        for b in breaks:
+            if b < v.start:
+                start = b
+            elif b >= v.end:
+                end = b
+                break
+        return start, end
+
+    # --- indicator ---------------------------------------------------------------------
+
+    def _indicator(self, v: NumberMention, sent: Sentence, lead: Sentence | None, values: list[NumberMention],
+                   breaks: list[int], evidence: list[str]) -> tuple[IndicatorMention | None, str | None]:
+        mentions = self.indicators.within(sent.start, sent.end)
+        chosen = None
+        # "14,000 arrivals", "8,100 people arrived": the noun or verb right after the value.
+        for m in mentions:
+            if m.start >= v.end and self._gap_tokens(v.start, v.end, m.start, m.end) <= 2 \
+                    and not any(v.end <= o.start < m.start for o in values):
+                chosen = m
+                evidence.append("indicator_adjacent")
+                break
+        if chosen is None and mentions:
+            best = min(mentions, key=lambda m: (self._attach_cost(m.start, m.end, v, breaks, values),
+                                               -int(not m.generic)))
+            chosen = best
+            evidence.append("indicator_sentence")
+        if chosen is None and lead is not None:
+            lead_mentions = self.indicators.within(lead.start, lead.end)
+            if lead_mentions:
+                chosen = lead_mentions[-1]
+                evidence.append("indicator_lead_in")
+        if chosen is None and self.ctx.indicator_mention is not None:
+            chosen = self.ctx.indicator_mention
+            evidence.append("indicator_line")
+        if chosen is None:
+            evidence.append("indicator_none")
+            return None, None
+        key = chosen.key
+        if chosen.generic:
+            carried = self.ctx.indicator_key
+            if carried and (not chosen.family or carried in chosen.family):
+                key = carried
+                evidence.append("indicator_generic_resolved")
+        if key and not chosen.generic:
+            self.ctx.indicator_key = key
+            self.ctx.indicator_mention = chosen
+        elif key and self.ctx.indicator_mention is None:
+            self.ctx.indicator_mention = chosen
+        return chosen, key
+
+    def _scoped(self, key: str | None, sent: Sentence, evidence: list[str]) -> str | None:
+        if key and self.ctx.internal_scope_line == sent.line:
+            scoped = self.a._indicators.info(key).get("scoped")
+            if scoped:
+                evidence.append("internal_scope")
+                return scoped
+        return key
+
+    def _in_survey(self, sent: Sentence) -> bool:
+        return sent.line <= self.ctx.survey_until_line
+
+    def _survey_answer(self, v: NumberMention, sent: Sentence, clause: tuple[int, int]) -> IndicatorMention:
+        """The answer a survey share counts: the words after "said", or an item label before a dash."""
+        start, end = clause
+        after = self.text[v.end:end]
+        answer = re.match(r"\s*(?:said|answered|responded|reported|were|are|was|believe[sd]?)?\s*(?:that\s+)?"
+                          r"(?:they\s+)?(?:had\s+|were\s+)?(.+?)\s*[.,;]?\s*$", after)
+        if answer and answer.group(1).strip() and len(after.strip()) > 2:
+            a_start = v.end + answer.start(1)
+            a_end = v.end + answer.end(1)
+        else:
+            before = self.text[start:v.start]
+            label = re.search(r"([^,:;]*?)\s*[–—:-]?\s*$", before)
+            a_start = start + (label.start(1) if label else 0)
+            a_end = start + (label.end(1) if label else len(before))
+            words = re.match(r"[\s,;:]*(?:(?:the most cited motivations|named|were|and|or|while)\s+)*",
+                             self.text[a_start:a_end])
+            if words:
+                a_start += words.end()
+        a_start, a_end = _trim(self.text, a_start, a_end)
+        if a_end <= a_start:
+            a_start, a_end = v.start, v.end
+        return IndicatorMention(self.text[a_start:a_end], a_start, a_end, "survey_share")
+
+    # --- unit, measure, direction ------------------------------------------------------
+
+    def _unit(self, v: NumberMention, info: dict[str, Any], evidence: list[str]) -> str:
+        if v.unit:
+            evidence.append("unit_stated")
+            return v.unit
+        words = _NEXT_WORDS.match(self.text, v.end)
+        people = set(self.w["people_nouns"])
+        not_nouns = set(self.w["not_count_nouns"])
+        if words:
+            following = [w.lower() for w in words.groups() if w]
+            if any(w in people for w in following[:2]):
+                evidence.append("unit_people_noun")
+                return "person"
+            if info.get("unit") in ("person", "count", "percent", "per_1000") and info.get("unit") != "count":
+                evidence.append("unit_from_indicator")
+                return str(info["unit"])
+            for w in following[:2]:
+                if w in not_nouns:
+                    break
+                if w.endswith("s") and len(w) > 3 and w.isalpha():
+                    evidence.append("unit_count_noun")
+                    return "count"
+        if info.get("unit"):
+            evidence.append("unit_from_indicator")
+            return str(info["unit"])
+        evidence.append("unit_default")
+        return "count"
+
+    def _cue_near(self, labels: Iterable[str], v: NumberMention, clause: tuple[int, int],
+                  max_gap: int = 6) -> LexiconMatch | None:
+        wanted = set(labels)
+        best = None
+        best_gap = max_gap + 1
+        for cue in self.cues.within(*clause):
+            if cue.label not in wanted or _overlaps(cue.start, cue.end, v.start, v.end):
+                continue
+            gap = self._gap_tokens(cue.start, cue.end, v.start, v.end)
+            if cue.start >= v.end:
+                gap += 1  # a cue before the value reads more often as its own ("up 1.5 times")
+            if gap < best_gap:
+                best, best_gap = cue, gap
+        return best
+
+    def _measure(self, v: NumberMention, sent: Sentence, lead: Sentence | None, clause: tuple[int, int],
+                 info: dict[str, Any], unit: str, survey: bool,
+                 evidence: list[str]) -> tuple[str, str | None, str]:
+        before = self._words_between(clause[0], v.start)
+        after = self.text[v.end:clause[1]].lower()
+        link = before[-1] if before else ""
+        direction_cue = self._cue_near(["DIRECTION"], v, clause)
+        level_to = link in self.w["level_links"] or bool(self._cue_near(["LEVEL_TO"], v, clause, max_gap=1))
+        lead_direction = None
+        if sent.list_item and lead is not None:
+            lead_cues = [c for c in self.cues.within(lead.start, lead.end) if c.label == "DIRECTION"]
+            lead_direction = lead_cues[-1] if lead_cues else None
+
+        if unit == "times":
+            evidence.append("multiplier")
+            direction = direction_cue.id if direction_cue else (lead_direction.id if lead_direction else "increase")
+            return "change", direction, "rule:multiplier"
+        if unit == "percentage_point":
+            direction = direction_cue.id if direction_cue else None
+            return "change", direction or "increase", "rule:change"
+        if unit == "per_1000":
+            measure = "level" if info.get("kind") == "rate" else "rate"
+            return measure, None, "rule:rate"
+
+        if info.get("kind") == "balance" and unit == "person" and self._negative_cue(v, clause):
+            return "level", None, "rule:level"  # "losing 32,970 people": a negative balance, not a change
+        linked = direction_cue is not None and not level_to and (
+            link in self.w["change_links"] or self._cue_adjacent(direction_cue, v)
+            or (unit == "percent" and info.get("kind") != "rate"))
+        if linked and direction_cue is not None:
+            evidence.append("direction_cue")
+            return "change", direction_cue.id, "rule:change"
+        if unit == "percent":
+            share_cue = self._cue_near(["SHARE"], v, clause, max_gap=8)
+            share_after = any(after.lstrip().startswith(w + " ") for w in self.w["share_after"])
+            if share_cue is not None or share_after:
+                evidence.append("share_cue")
+                return "share", None, "rule:share"
+            if info.get("kind") in ("rate", "index") and not lead_direction:
+                evidence.append("rate_indicator")
+                return "level", None, "rule:level"
+            if lead_direction is not None:
+                evidence.append("direction_lead_in")
+                return "change", lead_direction.id, "rule:list_item"
+            if survey:
+                return "share", None, "rule:share"
+            evidence.append("percent_default_share")
+            return "share", None, "rule:share"
+        if direction_cue is not None and not level_to and (link == "by" or self._more_than_after(v)):
+            evidence.append("direction_cue")
+            return "change", direction_cue.id, "rule:change"
+        return "level", None, "rule:level"
+
+    def _cue_adjacent(self, cue: LexiconMatch, v: NumberMention) -> bool:
+        """"a 75.5% drop", "up 1.5 times", "a sharp decline of 67.9%": only filler words between."""
+        lo, hi = (cue.end, v.start) if cue.end <= v.start else (v.end, cue.start)
+        words = self._words_between(lo, hi)
+        filler = set(self.w["filler"])
+        return len(words) <= 4 and all(w in filler for w in words)
+
+    def _more_than_after(self, v: NumberMention) -> bool:
+        after = self.text[v.end:v.end + 40].lower()
+        return re.match(r"\s*(?:\w+\s+)?(?:more|fewer|less|higher|lower)\s+than\b", after) is not None
+
+    def _negative_cue(self, v: NumberMention, clause: tuple[int, int]) -> bool:
+        cue = self._cue_near(["NEGATIVE"], v, clause, max_gap=2)
+        return cue is not None and cue.end <= v.start
+
+    def _area(self, v: NumberMention, clause: tuple[int, int], key: str | None) -> str | None:
+        if key not in ("population", "urban_population", "rural_population"):
+            return None
+        if key != "population":
+            return key.split("_")[0]
+        cue = self._cue_near(["AREA"], v, clause, max_gap=12)
+        return cue.id if cue else None
+
+    # --- region ------------------------------------------------------------------------
+
+    def _region(self, v: NumberMention, sent: Sentence, lead: Sentence | None, values: list[NumberMention],
+                breaks: list[int], info: dict[str, Any],
+                evidence: list[str]) -> tuple[RegionMention | None, Region | None, str | None]:
+        home = self.home
+        flow = info.get("kind") == "flow" or bool(info.get("flow"))
+        mentions = self.regions.within(sent.start, sent.end)
+        partners = []
+        places = []
+        for m in mentions:
+            foreign = home is not None and m.code != home.code and (m.country or m.code) != home.code
+            if foreign and flow and m.kind in ("country", "group"):
+                partners.append(m)
+            else:
+                places.append(m)
+        partner = None
+        if partners:
+            partner = min(partners, key=lambda m: self._attach_cost(m.start, m.end, v, breaks, values))
+            self.ctx.partner = partner
+        elif flow and re.search(r"\bthese countries\b|\bthem\b", self.text[sent.start:sent.end]) \
+                and self.ctx.partner is not None:
+            partner = self.ctx.partner
+        # Several regions named together with one value: the country, with the list as a breakdown.
+        group = self._coordinated(places, v)
+        if group:
+            evidence.append("region_list")
+            codes = ",".join(m.code for m in group)
+            region = self._home_region(sent)
+            return partner, region, codes
+        if places:
+            best = min(places, key=lambda m: self._attach_cost(m.start, m.end, v, breaks, values))
+            evidence.append("region_sentence")
+            return partner, Region(best.text, best.start, best.end, best.code, best.name), None
+        if lead is not None:
+            lead_places = [m for m in self.regions.within(lead.start, lead.end)
+                           if home is None or m.code == home.code or m.country == home.code]
+            if lead_places:
+                m = lead_places[-1]
+                evidence.append("region_lead_in")
+                return partner, Region(m.text, m.start, m.end, m.code, m.name), None
+        evidence.append("region_home")
+        return partner, self._home_region(sent), None
+
+    def _home_region(self, sent: Sentence) -> Region | None:
+        home = self.home
+        if home is None:
+            return None
+        for cue in self.cues.within(sent.start, sent.end):
+            if cue.label == "HOME":
+                return Region(cue.text, cue.start, cue.end, home.code, home.name)
+        return Region(home.text, home.start, home.end, home.code, home.name)
+
+    def _coordinated(self, places: list[RegionMention], v: NumberMention) -> list[RegionMention]:
+        """"Kostanay, Pavlodar, Abai, North Kazakhstan and East Kazakhstan, accounting for 47.9%"."""
+        before = [m for m in places if m.end <= v.start and m.kind in ("region", "city")]
+        if len(before) < 2:
+            return []
+        run = [before[-1]]
+        for m in reversed(before[:-1]):
+            gap = self.text[m.end:run[0].start]
+            if re.fullmatch(r"\s*(?:,\s*)?(?:and\s+|or\s+)?", gap):
+                run.insert(0, m)
+            else:
+                break
+        if len(run) < 2:
+            return []
+        tail = self.text[run[-1].end:v.start]
+        if re.search(r"\d", tail) or len(tail) > 60:
+            return []
+        return run
+
+    # --- period ------------------------------------------------------------------------
+
+    def _period(self, v: NumberMention, sent: Sentence, values: list[NumberMention], breaks: list[int],
+                resolved: list[_Resolved], lead_resolved: list[_Resolved], measure: str,
+                evidence: list[str]) -> tuple[Period | None, Period | None]:
+        main = [r for r in resolved if not r.reference and r.interval is not None]
+        refs = [r for r in resolved if r.reference]
+        own = self._compared_level(v, refs, values) if measure == "level" else None
+        chosen: _Resolved | None = None
+        if own is not None:
+            main_interval = self._main_for_reference(v, main, breaks, values)
+            interval, _ = self._resolve(own.mention, in_force=main_interval, as_reference=True)
+            if interval:
+                evidence.append("period_compared")
+                return _period(own.mention, interval), None
+        if main:
+            chosen = min(main, key=lambda r: self._attach_cost(r.mention.start, r.mention.end, v, breaks, values))
+            evidence.append("period_sentence")
+        else:
+            lead_main = [r for r in lead_resolved if not r.reference and r.interval is not None]
+            if lead_main:
+                chosen = lead_main[-1]
+                evidence.append("period_lead_in")
+            elif self._in_force() is not None:
+                chosen = self._in_force()
+                evidence.append("period_line" if self.ctx.line_period else "period_frame")
+        if chosen is not None and chosen.guessed:
+            evidence.append("period_year_guessed")
+        period = _period(chosen.mention, chosen.interval) if chosen and chosen.interval else None
+        if period is None:
+            evidence.append("period_none")
+        reference = None
+        if measure == "change" and period is not None:
+            pool = refs or [r for r in lead_resolved if r.reference]
+            if pool:
+                ref = min(pool, key=lambda r: self._attach_cost(r.mention.start, r.mention.end, v, breaks, values))
+                interval, _ = self._resolve(ref.mention, in_force=(period.first, period.last), as_reference=True)
+                if interval:
+                    reference = _period(ref.mention, interval)
+        return period, reference
+
+    def _main_for_reference(self, v: NumberMention, main: list[_Resolved], breaks: list[int],
+                            values: list[NumberMention]) -> Interval | None:
+        if main:
+            return main[0].interval
+        return self._in_force_interval()
+
+    def _compared_level(self, v: NumberMention, refs: list[_Resolved],
+                        values: list[NumberMention]) -> _Resolved | None:
+        """A level stated for the compared period: "compared to 9,900 during the same period last year",
+        "than during the same period in 2024, when the figure stood at 4,800"."""
+        for r in refs:
+            m = r.mention
+            if m.start >= v.end:
+                head = self.text[max(0, v.start - 40):v.start].lower()
+                between = self._words_between(v.end, m.start)
+                others = any(v.end <= o.start and o.end <= m.start for o in values)
+                if re.search(r"(?:compared (?:to|with)|than|against|versus|from)\s*(?:\w+\s+){0,2}$", head) \
+                        and len(between) <= 6 and not others:
+                    return r
+            elif m.end <= v.start:
+                between = self.text[m.end:v.start].lower()
+                others = any(m.end <= o.start and o.end <= v.start for o in values)
+                if not others and len(between) < 60 and any(
+                        re.search(rf"\b{re.escape(w)}\b", between) for w in self.w["about_reference"]):
+                    return r
+        return None
+
+    # --- the statistical model's second opinion ----------------------------------------
+
+    def _model_evidence(self, v: NumberMention, evidence: list[str]) -> None:
+        if not self.entities:
+            return
+        for start, end, label in self.entities:
+            if _overlaps(start, end, v.start, v.end):
+                if label in ("CARDINAL", "PERCENT", "QUANTITY", "MONEY"):
+                    evidence.append("model_agrees")
+                elif label in ("DATE", "TIME", "ORDINAL"):
+                    evidence.append("model_says_date")
+                return
+        evidence.append("model_silent")
+
+
+def _period(m: PeriodMention, interval: Interval) -> Period:
+    return Period(m.text, m.start, m.end, interval[0], interval[1])
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return start, end
+
+
+@functools.cache
+def _country_name(code: str) -> str:
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        return code
+    return getattr(country, "common_name", None) or country.name
+
+
+def _with_confidence(fact: Fact) -> Fact:
+    from dataclasses import replace
+
+    return replace(fact, confidence=score(fact.evidence, fact))
+
+
+Rule = Callable[..., Iterator[Fact]]
+__all__ = ["Assembler", "DocumentInput"]

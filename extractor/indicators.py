@@ -1,0 +1,49 @@
+"""Indicator mentions: the phrases naming what a value measures.
+
+The lexicon lives in ``patterns/indicators.jsonl`` (keys from FACTS.md) and the
+keys' properties in ``patterns/indicator_keys.yaml``; both are matched on lemmas,
+so ``left the country`` and ``leaving the country`` are one pattern.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .errors import PatternError
+from .lexicon import LemmaLexicon
+from .resources import load_yaml
+from .types import IndicatorMention
+
+LEXICON = "indicators.jsonl"
+KEYS = "indicator_keys.yaml"
+
+
+class IndicatorFinder:
+    """Finds indicator phrases in a lemmatised doc and knows what each key implies."""
+
+    def __init__(self, nlp: Language, *, patterns_dir: Path | None = None) -> None:
+        self._lexicon = LemmaLexicon(nlp, LEXICON, patterns_dir=patterns_dir)
+        self.keys: dict[str, dict[str, Any]] = load_yaml(KEYS, base=patterns_dir) or {}
+        self._check(patterns_dir)
+
+    def _check(self, patterns_dir: Path | None) -> None:
+        for index, row in enumerate(self._lexicon.rows, 1):
+            key = row.get("id")
+            for k in [key, *row.get("family", [])]:
+                if k is not None and k not in self.keys:
+                    raise PatternError(LEXICON, None, f"row {index}: key {k!r} is not in {KEYS}")
+
+    def find(self, doc: Doc) -> list[IndicatorMention]:
+        return [
+            IndicatorMention(m.text, m.start, m.end, m.id, bool(m.row.get("generic")),
+                             tuple(m.row.get("family", ())))
+            for m in self._lexicon.find(doc)
+        ]
+
+    def info(self, key: str | None) -> dict[str, Any]:
+        """The properties of a key (unit, kind, scoped); empty for None or an unknown key."""
+        return self.keys.get(key, {}) if key else {}

@@ -1,0 +1,131 @@
+"""Lemma-based phrase lexicons: the shared machinery behind indicators and cues.
+
+A lexicon is a JSONL file of spaCy-ruler-style rows (``label``, ``pattern``, ``id``).
+A string pattern is lemmatised with the same lemmatiser as the text, so
+``"number of arrivals"`` also matches ``numbers of arrivals``; a list pattern is a
+spaCy ``Matcher`` pattern. Overlapping matches resolve to the longest.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .errors import PatternError
+from .resources import load_jsonl, patterns_dir
+
+LEMMATIZER = "stat_lemmatizer"
+
+
+@functools.cache
+def _lemma_table() -> dict[str, str]:
+    # spaCy's own English lookup table (spacy-lookups-data): no model needed, context-free,
+    # which is what rules-only matching wants. Loaded once per process.
+    from spacy.lookups import load_lookups
+
+    lookups = load_lookups("en", ["lemma_lookup"])
+    return dict(lookups.get_table("lemma_lookup").items())
+
+
+class _LemmaCache:
+    """Lowercased lookup lemma for an orth id, cached so each word form is looked up once."""
+
+    def __init__(self) -> None:
+        self._table = _lemma_table()
+        self._cache: dict[int, str] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        cache = self._cache
+        table = self._table
+        for token in doc:
+            lemma = cache.get(token.orth)
+            if lemma is None:
+                lower = token.lower_
+                lemma = table.get(lower, lower)
+                cache[token.orth] = lemma
+            token.lemma_ = lemma
+        return doc
+
+
+@Language.factory(LEMMATIZER)
+def _make_lemmatizer(nlp: Language, name: str) -> _LemmaCache:
+    return _LemmaCache()
+
+
+def lemmatize(nlp: Language, doc: Doc) -> Doc:
+    """Set lemmas on a doc made outside the pipeline (pattern phrases)."""
+    if nlp.has_pipe(LEMMATIZER):
+        return nlp.get_pipe(LEMMATIZER)(doc)
+    return _LemmaCache()(doc)
+
+
+@dataclass(frozen=True, slots=True)
+class LexiconMatch:
+    label: str
+    id: str | None
+    text: str
+    start: int
+    end: int
+    row: dict[str, Any] = field(compare=False, hash=False, repr=False)
+
+
+class LemmaLexicon:
+    """Matches the rows of one JSONL lexicon file on a lemmatised doc."""
+
+    def __init__(self, nlp: Language, filename: str, *, patterns_dir: Path | None = None) -> None:
+        base = patterns_dir
+        self.rows = load_jsonl(filename, base=base)
+        self._nlp = nlp
+        self._phrases = PhraseMatcher(nlp.vocab, attr="LEMMA")
+        self._tokens = Matcher(nlp.vocab, validate=True)
+        path = (base or _default_dir()) / filename
+        for index, row in enumerate(self.rows):
+            key = str(index)
+            pattern = row["pattern"]
+            if isinstance(pattern, str):
+                self._phrases.add(key, [lemmatize(nlp, nlp.make_doc(pattern))])
+            elif isinstance(pattern, list):
+                try:
+                    self._tokens.add(key, [pattern])
+                except Exception as exc:  # spaCy's schema error: say which row
+                    raise PatternError(path, None, f"row {index + 1}: {exc}") from exc
+            else:
+                raise PatternError(path, None, f"row {index + 1}: pattern must be a string or a list")
+
+    def labels(self) -> set[str]:
+        return {row["label"] for row in self.rows}
+
+    def find(self, doc: Doc, *, labels: Iterable[str] | None = None) -> list[LexiconMatch]:
+        """Longest non-overlapping matches per label, in text order."""
+        wanted = set(labels) if labels is not None else None
+        by_label: dict[str, list[Span]] = {}
+        matches = list(self._phrases(doc))
+        if len(self._tokens):  # an empty Matcher warns on every call
+            matches += self._tokens(doc)
+        for match_id, start, end in matches:
+            row = self.rows[int(self._nlp.vocab.strings[match_id])]
+            if wanted is not None and row["label"] not in wanted:
+                continue
+            span = Span(doc, start, end, label=row["label"])
+            span.id_ = self._nlp.vocab.strings[match_id]
+            by_label.setdefault(row["label"], []).append(span)
+        found = []
+        for spans in by_label.values():
+            for span in filter_spans(spans):
+                row = self.rows[int(span.id_)]
+                found.append(LexiconMatch(row["label"], row.get("id"), span.text,
+                                          span.start_char, span.end_char, row))
+        found.sort(key=lambda m: (m.start, -m.end))
+        return found
+
+
+def _default_dir() -> Path:
+    return patterns_dir()

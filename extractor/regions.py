@@ -1,0 +1,554 @@
+"""Places named in a text: countries, first-level regions, cities, groups of countries.
+
+A gazetteer built once from pycountry (every country; every first-level subdivision)
+and our own data in ``patterns/regions/``:
+
+- ``aliases.yaml``: English names keyed by ISO code ("Russia", "North Kazakhstan",
+  "Tashkent region"); adding a name there is all it takes to resolve it;
+- ``groups.yaml``: CIS, EU, EAEU, euro area, OECD, G7, G20, ASEAN, Central Asia, the world;
+- ``stoplist.yaml``: pycountry names that are ordinary words ("Central", "Mary") and
+  phrases that only look like a place ("Latin America");
+- ``forms.yaml``: the region / city words added around aliases, country priority.
+
+Matching is spaCy's PhraseMatcher over the pipeline's own tokens: case-sensitive
+(ORTH) for proper names, case-insensitive (LOWER) only for group names marked safe.
+Overlaps go to the longest match; a leading "the" is matched ("the US", "the CIS
+countries") but left out of the reported span. Words that can mean several places
+give one code and the others in ``alternatives`` (a country beats a subdivision:
+"Georgia" is GE, with US-GA as alternative; "Georgia, USA" picks US-GA).
+Demonyms are not places ("Kazakh" is nothing); a possessive still is
+("Kazakhstan's", "Kazakhstan’s").
+
+>>> [(m.text, m.code, m.kind) for m in find_regions("From Uzbekistan to Almaty region and Almaty")]
+[('Uzbekistan', 'UZ', 'country'), ('Almaty region', 'KZ-19', 'region'), ('Almaty', 'KZ-75', 'city')]
+>>> [(m.text, m.code, m.kind, m.country) for m in find_regions("the share of the CIS countries")]
+[('CIS countries', 'CIS', 'group', None)]
+>>> m = find_regions("Georgia")[0]
+>>> m.code, m.alternatives
+('GE', ('US-GA',))
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pycountry
+import spacy
+import yaml
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from .errors import PatternError
+from .resources import load_yaml
+from .resources import patterns_dir as _shipped_patterns_dir
+from .types import RegionMention
+
+__all__ = ["RegionFinder", "find_regions"]
+
+ALIASES = "regions/aliases.yaml"
+GROUPS = "regions/groups.yaml"
+STOPLIST = "regions/stoplist.yaml"
+FORMS = "regions/forms.yaml"
+
+KINDS = ("country", "region", "city", "group")
+_ALIAS_FIELDS = frozenset({"name", "kind", "names", "suffixed", "exact", "as_region"})
+_GROUP_FIELDS = frozenset({"name", "names", "lower"})
+_GROUP_CODE = re.compile(r"^[A-Z][A-Z0-9_]*$")
+_CODE_TOKEN = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")
+_NEUTRAL = frozenset({"", "and", "of", "the", "-", "&"})
+_SEPARATORS = frozenset({",", "and", "&", "or"})
+_MIN_LETTERS = 4
+# letters NFKD does not take apart
+_FOLD = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
+                       "ð": "d", "þ": "th", "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe",
+                       "ħ": "h", "Ħ": "H", "‘": "'", "’": "'", "ʻ": "'", "ʼ": "'", "`": "'"})
+
+
+# --------------------------------------------------------------------------- data
+
+
+@dataclass(frozen=True, slots=True)
+class _Place:
+    code: str
+    name: str
+    kind: str
+    country: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Target:
+    """What one surface form resolves to."""
+
+    code: str | None  # None: a blocker, matched and dropped
+    alternatives: tuple[str, ...] = ()
+    guard: bool = False  # an all-caps word ("US"): not inside all-caps text
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    places: dict[str, _Place]
+    orth: dict[str, _Target]
+    lower: dict[str, _Target]
+    as_region: dict[str, str]
+    plural_words: frozenset[str]
+
+
+class _Source:
+    """One YAML file: its data, and where each key and name sits (for error messages)."""
+
+    def __init__(self, name: str, base: Path) -> None:
+        self.path = base / name
+        self.data = load_yaml(name, base=base)
+        self.lines = _yaml_lines(self.path)
+
+    def line(self, key: Any = None, value: Any = None) -> int | None:
+        if key is None:
+            return None
+        found = self.lines.get(str(key))
+        if found is None:
+            return None
+        key_line, values = found
+        return values.get(str(value), key_line) if value is not None else key_line
+
+    def error(self, problem: str, key: Any = None, value: Any = None) -> PatternError:
+        return PatternError(self.path, self.line(key, value), problem)
+
+    def mapping(self) -> dict[str, Any]:
+        if not isinstance(self.data, dict):
+            raise PatternError(self.path, None, "must be a mapping")
+        return self.data
+
+
+@functools.cache
+def _yaml_lines(path: Path) -> dict[str, tuple[int, dict[str, int]]]:
+    """Line of every top-level key and of every scalar under it; refuses duplicate keys."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    root = yaml.compose(path.read_text(encoding="utf-8"), Loader=loader)
+    out: dict[str, tuple[int, dict[str, int]]] = {}
+    if not isinstance(root, yaml.MappingNode):
+        return out
+
+    def check(node: yaml.Node) -> None:
+        if isinstance(node, yaml.MappingNode):
+            seen: set[str] = set()
+            for key, value in node.value:
+                if key.value in seen:
+                    raise PatternError(path, key.start_mark.line + 1, f"duplicate key {key.value!r}")
+                seen.add(key.value)
+                check(value)
+        elif isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                check(item)
+
+    def scalars(node: yaml.Node, into: dict[str, int]) -> None:
+        if isinstance(node, yaml.ScalarNode):
+            into.setdefault(node.value, node.start_mark.line + 1)
+        elif isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                scalars(item, into)
+        elif isinstance(node, yaml.MappingNode):
+            for _, item in node.value:
+                scalars(item, into)
+
+    check(root)
+    for key, value in root.value:
+        values: dict[str, int] = {}
+        scalars(value, values)
+        out[key.value] = (key.start_mark.line + 1, values)
+    return out
+
+
+def _strings(source: _Source, key: str, value: Any, what: str) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        raise source.error(f"{key}: {what} must be a list of names", key)
+    for item in value:
+        if not isinstance(item, str) or not item.strip():
+            raise source.error(f"{key}: {what} holds {item!r}, not a name", key, item)
+    return [item.strip() for item in value]
+
+
+def _fold(text: str) -> str:
+    """The name without diacritics: ``Türkiye`` -> ``Turkiye``, ``Farg‘ona`` -> ``Farg'ona``."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLD))
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def _letters(text: str) -> int:
+    return sum(c.isalpha() for c in text)
+
+
+class _Collector:
+    """Surface form -> candidate codes, with a rank; explicit (YAML) names must agree."""
+
+    def __init__(self, words: frozenset[str]) -> None:
+        self.words = words
+        self.cands: dict[str, dict[str, tuple]] = {}
+        self.lower: dict[str, dict[str, tuple]] = {}
+        self.origin: dict[tuple[bool, str], tuple[str, _Source, str, str]] = {}
+        self.blockers: set[str] = set()
+
+    def variants(self, name: str, *, caps: bool = True) -> Iterator[str]:
+        forms = [name]
+        if name.startswith("the "):
+            forms.append("The " + name[4:])
+        for form in list(forms):
+            folded = _fold(form)
+            if folded != form and folded.lower() not in self.words:
+                forms.append(folded)
+            if "'" in form:
+                forms.append(form.replace("'", "’"))
+        if caps:
+            forms += [f.upper() for f in forms if _letters(f) >= 2]
+        return iter(dict.fromkeys(forms))
+
+    def explicit(self, surface: str, code: str, source: _Source, key: str, written: str,
+                 *, lower: bool = False) -> None:
+        """A name from our YAML: another explicit code for the same form is an error."""
+        form = surface.lower() if lower else surface
+        seen = self.origin.get((lower, form))
+        if seen is not None and seen[0] != code:
+            other_code, other_source, other_key, other_written = seen
+            where = f"{other_source.path.name}:{other_source.line(other_key, other_written)}"
+            raise source.error(f"{surface!r} ({written!r} under {key}) is {code} here but "
+                               f"{other_code} under {other_key} ({where})", key, written)
+        self.origin.setdefault((lower, form), (code, source, key, written))
+        self.add(form, code, (0,), lower=lower)
+
+    def add(self, surface: str, code: str, rank: tuple, *, lower: bool = False) -> None:
+        table = self.lower if lower else self.cands
+        codes = table.setdefault(surface, {})
+        if code not in codes or rank < codes[code]:
+            codes[code] = rank
+
+    def resolve(self, table: dict[str, dict[str, tuple]], source: _Source) -> dict[str, _Target]:
+        out: dict[str, _Target] = {}
+        for surface, codes in table.items():
+            if surface in self.blockers:
+                raise source.error(f"blocker {surface!r} is also a place name ({sorted(codes)})",
+                                   "blockers", surface)
+            ranked = sorted(codes.items(), key=lambda item: (item[1], item[0]))
+            guard = surface.isupper() and surface.lower() in self.words
+            out[surface] = _Target(ranked[0][0], tuple(code for code, _ in ranked[1:]), guard)
+        for surface in self.blockers:
+            out[surface] = _Target(None)
+        return out
+
+
+def _subdivision_names(name: str, strip_words: frozenset[str]) -> list[str]:
+    """pycountry's name and the shorter forms texts use: no brackets, no trailing type word."""
+    names = [name]
+    bracket = re.match(r"^(.*?)\s*\[(.*)\]\s*$", name)
+    if bracket:
+        inside = " ".join(t for t in bracket.group(2).split() if not _CODE_TOKEN.match(t))
+        names = [bracket.group(1)] + ([inside] if inside[:1].isupper() else [])
+    names = [re.sub(r"\s*\([^)]*\)", "", n).strip() for n in names]
+    names += [n.split(", ")[0] for n in names if ", " in n]
+    more = []
+    for n in names:
+        words = n.split()
+        if len(words) > 1 and words[-1] in strip_words:
+            more.append(" ".join(words[:-1]))
+        if n.endswith("'"):
+            more.append(n.rstrip("'"))
+    return [n for n in dict.fromkeys(names + more) if n]
+
+
+def _is_generic(name: str, words: frozenset[str], generic: frozenset[str]) -> bool:
+    """Too plain to stand alone: an ordinary word, under 4 letters, or only generic words."""
+    if name.lower() in words or _letters(name) < _MIN_LETTERS:
+        return True
+    tokens = re.split(r"[\s\-]+", name.lower())
+    return all(t in generic or t in _NEUTRAL for t in tokens)
+
+
+def _type_word(type_: str | None) -> str | None:
+    if not type_ or "(" in type_ or len(type_.split()) > 3:
+        return None
+    return type_[0].upper() + type_[1:]
+
+
+@functools.cache
+def _lexicon(base: Path) -> _Lexicon:
+    aliases = _Source(ALIASES, base)
+    groups = _Source(GROUPS, base)
+    stoplist = _Source(STOPLIST, base)
+    forms = _Source(FORMS, base)
+
+    stop = stoplist.mapping()
+    for key in stop:
+        if key not in ("words", "generic_words", "blockers"):
+            raise stoplist.error(f"unknown key {key!r}", key)
+    words = frozenset(w.lower() for w in _strings(stoplist, "words", stop.get("words"), "words"))
+    generic = frozenset(w.lower() for w in _strings(stoplist, "generic_words",
+                                                    stop.get("generic_words"), "generic_words"))
+    form = forms.mapping()
+    form_keys = ("region_suffixes", "city_suffixes", "city_prefixes", "plural_region_words",
+                 "strip_words", "priority")
+    for key in form:
+        if key not in form_keys:
+            raise forms.error(f"unknown key {key!r}", key)
+    region_suffixes = _strings(forms, "region_suffixes", form.get("region_suffixes"), "suffixes")
+    city_suffixes = _strings(forms, "city_suffixes", form.get("city_suffixes"), "suffixes")
+    city_prefixes = _strings(forms, "city_prefixes", form.get("city_prefixes"), "prefixes")
+    plural_words = frozenset(_strings(forms, "plural_region_words", form.get("plural_region_words"),
+                                      "words"))
+    strip_words = frozenset(_strings(forms, "strip_words", form.get("strip_words"), "words"))
+    priority = _strings(forms, "priority", form.get("priority"), "country codes")
+    for code in priority:
+        if pycountry.countries.get(alpha_2=code) is None:
+            raise forms.error(f"priority: {code!r} is not an ISO 3166-1 alpha-2 code", "priority", code)
+    rank_of = {code: i for i, code in enumerate(priority)}
+
+    collector = _Collector(words)
+    collector.blockers = set(_strings(stoplist, "blockers", stop.get("blockers"), "blockers"))
+
+    # -- places known to pycountry
+    places: dict[str, _Place] = {}
+    subdivision_type: dict[str, str | None] = {}
+    for country in pycountry.countries:
+        code = country.alpha_2
+        places[code] = _Place(code, getattr(country, "common_name", None) or country.name, "country", code)
+        names = {country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)}
+        for name in filter(None, names):
+            for n in dict.fromkeys([name, re.sub(r"\s*\([^)]*\)", "", name).strip()]):
+                for surface in collector.variants(n):
+                    collector.add(surface, code, (1,))
+    for sub in pycountry.subdivisions:
+        kind = "city" if "city" in (sub.type or "").lower() else "region"
+        places[sub.code] = _Place(sub.code, sub.name, kind, sub.country_code)
+        subdivision_type[sub.code] = sub.type
+        if sub.parent_code is not None:
+            continue
+        rank = (2, rank_of.get(sub.country_code, len(rank_of)))
+        type_word = _type_word(sub.type)
+        for name in _subdivision_names(sub.name, strip_words):
+            for n in collector.variants(name, caps=False):
+                if not _is_generic(n, words, generic):
+                    collector.add(n, sub.code, rank)
+                elif type_word and not n.endswith(type_word):
+                    collector.add(f"{n} {type_word}", sub.code, rank)
+
+    # -- our aliases
+    as_region: dict[str, str] = {}
+    for key, entry in aliases.mapping().items():
+        code = str(key)
+        place = places.get(code)
+        if place is None:
+            raise aliases.error(f"{code!r} is not an ISO 3166 code known to pycountry", code)
+        if isinstance(entry, list | str):
+            entry = {"names": entry}
+        if not isinstance(entry, dict):
+            raise aliases.error(f"{code}: must be a list of names or a mapping", code)
+        if unknown := set(entry) - _ALIAS_FIELDS:
+            raise aliases.error(f"{code}: unknown field(s) {sorted(unknown)}", code, sorted(unknown)[0])
+        kind = entry.get("kind", place.kind)
+        if place.kind == "country":
+            for field in ("kind", "suffixed", "as_region"):
+                if field in entry:
+                    raise aliases.error(f"{code}: a country takes no {field!r}", code, field)
+        elif kind not in ("region", "city"):
+            raise aliases.error(f"{code}: kind must be region or city, not {kind!r}", code, kind)
+        name = entry.get("name", place.name)
+        if not isinstance(name, str) or not name.strip():
+            raise aliases.error(f"{code}: name must be text", code, name)
+        places[code] = _Place(code, name.strip(), kind, place.country)
+        if "as_region" in entry:
+            target = entry["as_region"]
+            if places.get(target) is None or places[target].country != place.country or target == code:
+                raise aliases.error(f"{code}: as_region {target!r} is not another subdivision of "
+                                    f"{place.country}", code, target)
+            as_region[code] = target
+
+        def explicit(surface: str, written: str, code: str = code) -> None:
+            for s in collector.variants(surface):
+                collector.explicit(s, code, aliases, code, written)
+
+        for n in _strings(aliases, code, entry.get("names"), "names"):
+            explicit(n, n)
+            if kind == "region" and place.kind != "country":
+                for suffix in region_suffixes:
+                    explicit(f"{n} {suffix}", n)
+            elif kind == "city":
+                for suffix in city_suffixes:
+                    explicit(f"{n} {suffix}", n)
+                for prefix in city_prefixes:
+                    explicit(f"{prefix} {n}", n)
+        for n in _strings(aliases, code, entry.get("suffixed"), "suffixed"):
+            for suffix in region_suffixes:
+                explicit(f"{n} {suffix}", n)
+        for n in _strings(aliases, code, entry.get("exact"), "exact"):
+            explicit(n, n)
+
+    # -- groups
+    for key, entry in groups.mapping().items():
+        code = str(key)
+        if not _GROUP_CODE.match(code) or code in places:
+            raise groups.error(f"group code {code!r} must be upper case and not an ISO 3166 code", code)
+        if not isinstance(entry, dict) or "names" not in entry:
+            raise groups.error(f"{code}: needs a mapping with names", code)
+        if unknown := set(entry) - _GROUP_FIELDS:
+            raise groups.error(f"{code}: unknown field(s) {sorted(unknown)}", code, sorted(unknown)[0])
+        lower = entry.get("lower", False)
+        if not isinstance(lower, bool):
+            raise groups.error(f"{code}: lower must be true or false", code, lower)
+        name = entry.get("name", code)
+        places[code] = _Place(code, str(name), "group", None)
+        for n in _strings(groups, code, entry["names"], "names"):
+            if lower:
+                collector.explicit(n, code, groups, code, n, lower=True)
+            else:
+                for s in collector.variants(n):
+                    collector.explicit(s, code, groups, code, n)
+
+    return _Lexicon(places, collector.resolve(collector.cands, stoplist),
+                    collector.resolve(collector.lower, stoplist) if collector.lower else {},
+                    as_region, plural_words)
+
+
+# --------------------------------------------------------------------------- finder
+
+
+@dataclass(slots=True)
+class _Hit:
+    start: int
+    end: int
+    code: str | None
+    alternatives: tuple[str, ...]
+
+
+class RegionFinder:
+    """Finds places in a spaCy ``Doc`` made by ``nlp`` (only its tokenizer is used).
+
+    >>> import spacy
+    >>> finder = RegionFinder(spacy.blank("en"))
+    >>> doc = finder.nlp.make_doc("Kazakhstan’s balance; East Kazakhstan and North Kazakhstan regions")
+    >>> [(m.text, m.code) for m in finder.find(doc)]
+    [('Kazakhstan', 'KZ'), ('East Kazakhstan', 'KZ-63'), ('North Kazakhstan', 'KZ-59')]
+    >>> finder.lookup("KZ-59")
+    ('North Kazakhstan Region', 'region', 'KZ')
+    """
+
+    def __init__(self, nlp: spacy.language.Language, *, patterns_dir: Path | None = None) -> None:
+        self.nlp = nlp
+        base = Path(patterns_dir) if patterns_dir is not None else _shipped_patterns_dir()
+        self._lex = _lexicon(base.resolve())
+        self._targets: dict[int, _Target] = {}
+        self._orth = self._matcher("ORTH", self._lex.orth)
+        self._lower = self._matcher("LOWER", self._lex.lower) if self._lex.lower else None
+
+    def _matcher(self, attr: str, table: dict[str, _Target]) -> PhraseMatcher:
+        matcher = PhraseMatcher(self.nlp.vocab, attr=attr)
+        by_target: dict[_Target, list[str]] = {}
+        for surface, target in table.items():
+            by_target.setdefault(target, []).append(surface)
+        surfaces = [s for group in by_target.values() for s in group]
+        docs = iter(self.nlp.tokenizer.pipe(surfaces, batch_size=1000))
+        for target, group in by_target.items():
+            key = f"region:{attr}:{target.code}:{'|'.join(target.alternatives)}:{int(target.guard)}"
+            self._targets[self.nlp.vocab.strings.add(key)] = target
+            matcher.add(key, [next(docs) for _ in group])
+        return matcher
+
+    def lookup(self, code: str) -> tuple[str, str, str | None]:
+        """``(name, kind, country)`` for a country, subdivision or group code; KeyError if unknown."""
+        place = self._lex.places.get(code)
+        if place is None:
+            raise KeyError(f"unknown region code {code!r}")
+        return place.name, place.kind, place.country
+
+    def find(self, doc: Doc) -> list[RegionMention]:
+        """Every place in ``doc``: sorted, non-overlapping, the longest match winning."""
+        raw = [(self._targets[key], start, end) for key, start, end in self._orth(doc)]
+        if self._lower is not None:
+            raw += [(self._targets[key], start, end) for key, start, end in self._lower(doc)]
+        raw = [r for r in raw if not (r[0].guard and _shouting(doc, r[1], r[2]))]
+        raw.sort(key=lambda r: (r[1] - r[2], r[0].code is not None, r[1]))
+        taken = bytearray(len(doc))
+        hits: list[_Hit] = []
+        for target, start, end in raw:
+            if any(taken[start:end]):
+                continue
+            taken[start:end] = b"\x01" * (end - start)
+            if target.code is not None:
+                hits.append(_Hit(start, end, target.code, target.alternatives))
+        hits.sort(key=lambda h: h.start)
+        self._coordinated_regions(doc, hits)
+        self._qualified_by_country(doc, hits)
+        out = []
+        for hit in hits:
+            place = self._lex.places[hit.code]
+            # "the US", "the CIS countries": matched with the article, reported without it
+            start = hit.start + 1 if hit.end - hit.start > 1 and doc[hit.start].lower_ == "the" else hit.start
+            span = doc[start:hit.end]
+            out.append(RegionMention(span.text, span.start_char, span.end_char, place.code, place.name,
+                                     place.kind, place.country, hit.alternatives))
+        return out
+
+    def _coordinated_regions(self, doc: Doc, hits: list[_Hit]) -> None:
+        """``Almaty and Zhambyl regions``: a city name in a list closed by "regions" is its region."""
+        by_start = {h.start: h for h in hits}
+        for hit in hits:
+            region = self._lex.as_region.get(hit.code)
+            if region is None:
+                continue
+            end = hit.end
+            while True:
+                k = end
+                while k < len(doc) and doc[k].lower_ in _SEPARATORS:
+                    k += 1
+                if k < len(doc) and doc[k].text in self._lex.plural_words:
+                    hit.alternatives = (hit.code, *[a for a in hit.alternatives if a != region])
+                    hit.code = region
+                    break
+                following = by_start.get(k)
+                if k == end or following is None or self._lex.places[following.code].kind == "country":
+                    break
+                end = following.end
+
+    def _qualified_by_country(self, doc: Doc, hits: list[_Hit]) -> None:
+        """``Georgia, USA`` / ``Georgia (US)``: the country named next picks the alternative."""
+        for hit, following in zip(hits, hits[1:], strict=False):
+            if not hit.alternatives:
+                continue
+            between = [t.text for t in doc[hit.end:following.start]]
+            if between not in ([","], ["("]):
+                continue
+            country = self._lex.places[following.code]
+            if country.kind != "country" or self._lex.places[hit.code].country == country.code:
+                continue
+            for alt in hit.alternatives:
+                if self._lex.places[alt].country == country.code and alt != hit.code:
+                    hit.alternatives = (hit.code, *[a for a in hit.alternatives if a != alt])
+                    hit.code = alt
+                    break
+
+
+def _shouting(doc: Doc, start: int, end: int) -> bool:
+    """An all-caps word next to the match: "WHAT IT MEANS FOR US" is not the United States."""
+    for i in (start - 1, end):
+        if 0 <= i < len(doc):
+            text = doc[i].text
+            if len(text) > 1 and text.isalpha() and text.isupper():
+                return True
+    return False
+
+
+@functools.cache
+def _default_finder() -> RegionFinder:
+    return RegionFinder(spacy.blank("en"))
+
+
+def find_regions(text: str) -> list[RegionMention]:
+    """Places in ``text``, with a blank English tokenizer built once."""
+    finder = _default_finder()
+    return finder.find(finder.nlp.make_doc(text))

