@@ -50,6 +50,22 @@ Interval = tuple[date, date]
 
 # Kinds of period mention that name no stretch of their own and so never set the frame.
 _RELATIVE_KINDS = frozenset({"relative_year", "same_period", "deictic"})
+# Never a frame: relative words, a single day (a dateline, a briefing), a trailing 12-month window.
+_NOT_A_FRAME = _RELATIVE_KINDS | {"date", "to_month"}
+_EARLIER = re.compile(r"(?i)\b(?:earlier|ago|before)\b")
+# A date this close to the top that equals the publication date is the dateline.
+_DATELINE_REACH = 400
+_GENERIC_PENALTY = 6  # "Nominal GDP at current prices": the specific "GDP" beats the generic "prices"
+_OF_LINK = re.compile(r"\s+of(?:\s+the)?\s+")
+_BRACKET_AFTER = re.compile(r"\s*\(\s*")
+_PER_THOUSAND = re.compile(r"(?i)\bper\s+(?:1[ ,.\u00a0\u202f]?000|thousand)\b|‰")
+_NEXT_WORDS_NOUN = re.compile(r"\s+(?!and\b|or\b|in\b|of\b|to\b|for\b|than\b)[a-z]{3,}s\b")
+_BASIS_UNIT = re.compile(r"(?i)\s+(?:kilogram|kilo|kg|litre|liter|metre|meter|ton|tonne|square|cubic|piece|dozen|loaf|unit)s?\b")
+_DIRECTION_NOUNS = frozenset({"growth", "increase", "decline", "decrease", "drop", "fall", "rise", "gain", "loss",
+                              "reduction", "contraction", "jump"})
+_LEVEL_VERBS = frozenset({"was", "is", "were", "are", "amounted", "amount", "to", "made", "make", "reached", "at",
+                          "stood", "totaled", "totalled", "constituted", "equaled", "equalled", "came", "of", "up",
+                          "has", "been", "had", "estimated", "in", "the", "quarter", "year"})
 _TIME_UNITS = frozenset({"year", "month", "day", "week", "hour", "minute", "decade"})
 _CLAUSE_BREAK = re.compile(r",\s|;|\s[–—]\s|\s-\s|\bwhile\b|\bwhereas\b|\bbut\b|\balthough\b")
 _WORD = re.compile(r"[\w’'-]+")
@@ -101,6 +117,10 @@ class _Context:
     internal_scope_line: int = -2
     survey_until_line: int = -1
     partner: RegionMention | None = None
+    header: _Resolved | None = None  # the period a bureau's title states ("..., January-June 2024")
+    seen_value: bool = False
+    last_place: RegionMention | None = None  # last sub-national place named in this line
+    prev_fact: Fact | None = None  # the previous value's fact in this sentence
 
 
 def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
@@ -147,7 +167,7 @@ class _Run:
         self.periods = _Sorted(doc.periods)
         self.regions = _Sorted(doc.regions)
         self.indicators = _Sorted(doc.indicators)
-        self.cues = _Sorted(doc.cues)
+        self.cues = _Sorted(_cues_outside_indicators(doc.cues, doc.indicators))
         self.entities = doc.entities
         self.home = self._home_country()
         self.year_hint = self._year_hint()
@@ -162,7 +182,7 @@ class _Run:
         for m in self.regions.items:
             if any(a <= m.start < b for a, b in meta):
                 continue
-            if m.kind == "country":
+            if m.kind in ("country", "group"):
                 return m
             if first_sub is None and m.kind in ("region", "city"):
                 first_sub = m
@@ -227,10 +247,12 @@ class _Run:
             self.resolved_by_sentence[index] = resolved
             self._note_cues(sent)
             lead_resolved = self.resolved_by_sentence.get(sent.lead_in, []) if lead else []
+            self.ctx.prev_fact = None
             for v in values:
                 fact = self._fact(v, sent, lead, values, resolved, lead_resolved)
                 if fact is not None:
                     out.append(fact)
+                    self.ctx.prev_fact = fact
             self._update_context(sent, resolved, values)
         return out
 
@@ -240,6 +262,7 @@ class _Run:
         if not sent.list_item:
             self.ctx.indicator_key = None
             self.ctx.indicator_mention = None
+            self.ctx.last_place = None
 
     def _note_cues(self, sent: Sentence) -> None:
         for cue in self.cues.within(sent.start, sent.end):
@@ -280,8 +303,10 @@ class _Run:
         return out
 
     def _is_publication(self, m: PeriodMention) -> bool:
-        span = self.doc.published_span
-        return span is not None and _overlaps(m.start, m.end, span[0], span[1])
+        """The dateline ("BISHKEK, November 21, 2023 –") dates the document, not a fact."""
+        published = self.doc.published
+        return (published is not None and m.kind == "date" and m.first == published
+                and m.start < _DATELINE_REACH)
 
     def _resolve(self, m: PeriodMention, *, in_force: Interval | None,
                  as_reference: bool) -> tuple[Interval | None, bool]:
@@ -310,8 +335,8 @@ class _Run:
         return current.interval if current else None
 
     def _is_reference(self, m: PeriodMention, sent: Sentence) -> bool:
-        if m.kind == "same_period":
-            return True
+        if m.kind == "same_period" or (m.kind == "relative_year" and _EARLIER.search(m.text)):
+            return True  # "down from 81,500 a year earlier"
         before = self.text[max(sent.start, m.start - 60):m.start]
         words = _WORD.findall(before.lower())
         filler = set(self.w["comparison_filler"])
@@ -326,6 +351,9 @@ class _Run:
 
     def _is_fronted(self, m: PeriodMention, sent: Sentence) -> bool:
         head = self.text[sent.start:m.start]
+        dash = max(head.rfind(" – "), head.rfind(" — "))
+        if dash >= 0 and sent.start < _DATELINE_REACH:
+            head = head[dash + 3:]  # "BISHKEK, November 21, 2023 – As of 1 October 2023, ..."
         words = _WORD.findall(head.lower())
         fronting = set(self.w["fronting_words"])
         return all(w in fronting for w in words) and len(words) <= 5
@@ -338,11 +366,35 @@ class _Run:
     def _update_context(self, sent: Sentence, resolved: list[_Resolved], values: list[NumberMention]) -> None:
         main = [r for r in resolved if not r.reference and r.interval is not None
                 and r.mention.kind not in ("deictic",)]
+        title_like = not values and not self.ctx.seen_value and not sent.meta \
+            and not self.text[sent.start:sent.end].rstrip().endswith((".", "!", "?", ":", ";"))
         for r in main:
-            if r.fronted and r.mention.kind not in _RELATIVE_KINDS | {"date"} or not values and r.mention.kind not in _RELATIVE_KINDS | {"since", "date"}:
+            kind = r.mention.kind
+            if title_like and kind not in _NOT_A_FRAME:
+                self.ctx.header = r  # a bureau's title: the whole release is about this period
                 self.ctx.frame = r
+            elif not values and kind not in _NOT_A_FRAME and kind != "since":
+                if not self._inside_header(r):
+                    self.ctx.frame = r  # "the survey, conducted in late 2024, showed ..."
+            elif r.fronted and (kind not in _NOT_A_FRAME or kind == "date") and self.ctx.header is None:
+                self.ctx.frame = r  # "In 2024, ..." sets the frame of a news text
         if main:
             self.ctx.line_period = main[-1]
+        if values:
+            self.ctx.seen_value = True
+        places = [m for m in self.regions.within(sent.start, sent.end) if m.kind in ("region", "city")]
+        if places:
+            self.ctx.last_place = places[-1]
+        specific = [m for m in self.indicators.within(sent.start, sent.end) if m.key and not m.generic]
+        if specific:
+            self.ctx.indicator_key = specific[-1].key
+            self.ctx.indicator_mention = specific[-1]
+
+    def _inside_header(self, r: _Resolved) -> bool:
+        header = self.ctx.header
+        if header is None or header.interval is None or r.interval is None:
+            return False
+        return header.interval[0] <= r.interval[0] and r.interval[1] <= header.interval[1]
 
     # --- one fact --------------------------------------------------------------------
 
@@ -354,7 +406,9 @@ class _Run:
 
         indicator, key = self._indicator(v, sent, lead, values, breaks, evidence)
         info = self.a._indicators.info(key)
-        unit = self._unit(v, info, evidence)
+        if v.number == 1 and _BASIS_UNIT.match(self.text, v.end):
+            return None  # "the average price of 1 kilogram": the basis of a price, not a statistic
+        unit = self._unit(v, info, evidence, sent, lead)
         if unit in _TIME_UNITS and info.get("unit") != unit:
             return None  # a duration ("up to five years"), not a statistic
         survey = self._in_survey(sent) and unit == "percent"
@@ -367,8 +421,9 @@ class _Run:
         number = v.number
         if measure == "change":
             number = abs(number)
-        elif measure == "level" and number > 0 and info.get("kind") == "balance" and self._negative_cue(v, clause):
-            number = -number
+        elif measure == "level" and number > 0 and info.get("kind") == "balance" and (
+                self._negative_cue(v, clause) or (indicator is not None and self._negative_indicator(indicator))):
+            number = -number  # "losing 32,970 people", "a net migration loss of 46,400"
             evidence.append("negative_cue")
         area = self._area(v, clause, key)
         if area and key == "population":
@@ -407,8 +462,14 @@ class _Run:
 
     def _indicator(self, v: NumberMention, sent: Sentence, lead: Sentence | None, values: list[NumberMention],
                    breaks: list[int], evidence: list[str]) -> tuple[IndicatorMention | None, str | None]:
-        mentions = self.indicators.within(sent.start, sent.end)
+        mentions = self._heads(self.indicators.within(sent.start, sent.end))
         chosen = None
+        sibling = self._sibling(v)
+        if sibling is not None and sibling.indicator is not None:
+            # "47,000 (+0.2%)": the bracketed value restates the one before it
+            evidence.append("indicator_sibling")
+            ind = sibling.indicator
+            return IndicatorMention(ind.text, ind.start, ind.end, ind.key), ind.key
         # "14,000 arrivals", "8,100 people arrived": the noun or verb right after the value.
         for m in mentions:
             if m.start >= v.end and self._gap_tokens(v.start, v.end, m.start, m.end) <= 2 \
@@ -417,8 +478,8 @@ class _Run:
                 evidence.append("indicator_adjacent")
                 break
         if chosen is None and mentions:
-            best = min(mentions, key=lambda m: (self._attach_cost(m.start, m.end, v, breaks, values),
-                                               -int(not m.generic)))
+            best = min(mentions, key=lambda m: self._attach_cost(m.start, m.end, v, breaks, values)
+                       + (_GENERIC_PENALTY if m.generic else 0))
             chosen = best
             evidence.append("indicator_sentence")
         if chosen is None and lead is not None:
@@ -444,6 +505,21 @@ class _Run:
         elif key and self.ctx.indicator_mention is None:
             self.ctx.indicator_mention = chosen
         return chosen, key
+
+    def _heads(self, mentions: list[IndicatorMention]) -> list[IndicatorMention]:
+        """"the natural increase of the population": the head is "natural increase"."""
+        kept = []
+        for m in mentions:
+            if kept and not kept[-1].generic and _OF_LINK.fullmatch(self.text[kept[-1].end:m.start]):
+                continue
+            kept.append(m)
+        return kept
+
+    def _sibling(self, v: NumberMention) -> Fact | None:
+        prev = self.ctx.prev_fact
+        if prev is not None and _BRACKET_AFTER.fullmatch(self.text[prev.value.end:v.start]):
+            return prev
+        return None
 
     def _scoped(self, key: str | None, sent: Sentence, evidence: list[str]) -> str | None:
         if key and self.ctx.internal_scope_line == sent.line:
@@ -481,10 +557,19 @@ class _Run:
 
     # --- unit, measure, direction ------------------------------------------------------
 
-    def _unit(self, v: NumberMention, info: dict[str, Any], evidence: list[str]) -> str:
+    def _unit(self, v: NumberMention, info: dict[str, Any], evidence: list[str],
+              sent: Sentence | None = None, lead: Sentence | None = None) -> str:
         if v.unit:
             evidence.append("unit_stated")
             return v.unit
+        if lead is not None and _PER_THOUSAND.search(self.text[lead.start:lead.end]):
+            evidence.append("unit_lead_in")
+            return "per_1000"  # "The highest birth rates ... (per 1,000 people):" then "– Turkistan region – 26,05"
+        prev = self.ctx.prev_fact
+        if prev is not None and prev.value.unit not in ("percent", "count", "times", "percentage_point") \
+                and not _NEXT_WORDS_NOUN.match(self.text, v.end):
+            evidence.append("unit_sibling")
+            return prev.value.unit  # "Malta (41.0 per 1 000 residents), Ireland (19.5)"
         words = _NEXT_WORDS.match(self.text, v.end)
         people = set(self.w["people_nouns"])
         not_nouns = set(self.w["not_count_nouns"])
@@ -544,11 +629,26 @@ class _Run:
             direction = direction_cue.id if direction_cue else None
             return "change", direction or "increase", "rule:change"
         if unit == "per_1000":
-            measure = "level" if info.get("kind") == "rate" else "rate"
+            # FACTS.md: a rate that is the indicator's own value is a level; a per-1,000 figure of a
+            # count of events ("20 births per 1,000") is a rate.
+            measure = "rate" if info.get("kind") == "event" else "level"
             return measure, None, "rule:rate"
-
         if info.get("kind") == "balance" and unit == "person" and self._negative_cue(v, clause):
             return "level", None, "rule:level"  # "losing 32,970 people": a negative balance, not a change
+        if direction_cue is not None and direction_cue.end <= v.start and level_to \
+                and direction_cue.text.lower() in _DIRECTION_NOUNS and self._only_level_words(direction_cue, v):
+            evidence.append("direction_noun")
+            return "change", direction_cue.id, "rule:change"  # "real GDP growth amounted to 10.0%"
+        if v.explicit_sign and direction_cue is None and info.get("kind") not in ("balance", "rate") \
+                and unit not in ("person", "count") and not level_to:
+            evidence.append("signed_change")
+            return "change", "decrease" if v.number < 0 else "increase", "rule:change"  # "(+26.1%)"
+        if direction_cue is None and link == "by" and not level_to:
+            earlier = [c for c in self.cues.within(sent.start, v.start) if c.label == "DIRECTION"]
+            if earlier:
+                evidence.append("direction_elided")
+                return "change", earlier[-1].id, "rule:change"  # "for non-food products – by 0,6%"
+
         linked = direction_cue is not None and not level_to and (
             link in self.w["change_links"] or self._cue_adjacent(direction_cue, v)
             or (unit == "percent" and info.get("kind") != "rate"))
@@ -583,9 +683,19 @@ class _Run:
         filler = set(self.w["filler"])
         return len(words) <= 4 and all(w in filler for w in words)
 
+    def _only_level_words(self, cue: LexiconMatch, v: NumberMention) -> bool:
+        words = self._words_between(cue.end, v.start)
+        allowed = _LEVEL_VERBS | set(self.w["filler"])
+        return len(words) <= 5 and all(w in allowed for w in words)
+
     def _more_than_after(self, v: NumberMention) -> bool:
         after = self.text[v.end:v.end + 40].lower()
         return re.match(r"\s*(?:\w+\s+)?(?:more|fewer|less|higher|lower)\s+than\b", after) is not None
+
+    def _negative_indicator(self, indicator: IndicatorMention) -> bool:
+        rows = [m for m in self.indicators.within(indicator.start, indicator.end)
+                if (m.start, m.end) == (indicator.start, indicator.end)]
+        return any(m.negative for m in rows)
 
     def _negative_cue(self, v: NumberMention, clause: tuple[int, int]) -> bool:
         cue = self._cue_near(["NEGATIVE"], v, clause, max_gap=2)
@@ -633,6 +743,11 @@ class _Run:
             best = min(places, key=lambda m: self._attach_cost(m.start, m.end, v, breaks, values))
             evidence.append("region_sentence")
             return partner, Region(best.text, best.start, best.end, best.code, best.name), None
+        anaphor = [c for c in self.cues.within(sent.start, sent.end) if c.label == "ANAPHOR"]
+        if anaphor and self.ctx.last_place is not None:
+            m = self.ctx.last_place  # "the unemployment rate in the province was 5.8%"
+            evidence.append("region_anaphor")
+            return partner, Region(m.text, m.start, m.end, m.code, m.name), None
         if lead is not None:
             lead_places = [m for m in self.regions.within(lead.start, lead.end)
                            if home is None or m.code == home.code or m.country == home.code]
@@ -734,9 +849,9 @@ class _Run:
             elif m.end <= v.start:
                 between = self.text[m.end:v.start].lower()
                 others = any(m.end <= o.start and o.end <= v.start for o in values)
-                if not others and len(between) < 60 and any(
-                        re.search(rf"\b{re.escape(w)}\b", between) for w in self.w["about_reference"]):
-                    return r
+                if not others and (between.strip() == "(" or len(between) < 60 and any(
+                        re.search(rf"\b{re.escape(w)}\b", between) for w in self.w["about_reference"])):
+                    return r  # "..., when the figure stood at 4,800", "compared with 1 January 2023 (447.6 million)"
         return None
 
     # --- the statistical model's second opinion ----------------------------------------
@@ -752,6 +867,26 @@ class _Run:
                     evidence.append("model_says_date")
                 return
         evidence.append("model_silent")
+
+
+def _cues_outside_indicators(cues: list[LexiconMatch], indicators: list[IndicatorMention]) -> list[LexiconMatch]:
+    """Drop cue words inside an indicator ("natural increase", "net migration gain") and cue words
+    inside a longer cue of another kind ("made up" is a share, not the direction "up")."""
+    spans = sorted((m.start, m.end) for m in indicators)
+    starts = [a for a, _ in spans]
+    kept = []
+    for index, cue in enumerate(cues):
+        if cue.label == "DIRECTION":
+            i = bisect.bisect_right(starts, cue.start)
+            if any(a <= cue.start and cue.end <= b and (a, b) != (cue.start, cue.end)
+                   for a, b in spans[max(0, i - 3):i]):
+                continue
+        near = cues[max(0, index - 3):index + 4]
+        if any(o is not cue and o.start <= cue.start and cue.end <= o.end
+               and o.end - o.start > cue.end - cue.start for o in near):
+            continue
+        kept.append(cue)
+    return kept
 
 
 def _period(m: PeriodMention, interval: Interval) -> Period:

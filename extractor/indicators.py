@@ -40,7 +40,7 @@ class IndicatorFinder:
     def find(self, doc: Doc) -> list[IndicatorMention]:
         return [
             IndicatorMention(m.text, m.start, m.end, m.id, bool(m.row.get("generic")),
-                             tuple(m.row.get("family", ())))
+                             tuple(m.row.get("family", ())), bool(m.row.get("negative")))
             for m in self._lexicon.find(doc)
         ]
 

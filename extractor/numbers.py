@@ -52,6 +52,7 @@ _SP = "[ \\u00a0\\u202f]"  # one space inside a phrase: space, no-break space, n
 _HSP = "[ \\t\\u00a0\\u202f]"  # horizontal white space between words
 _MAX_NUMERAL = 40  # longer digit runs are identifiers or noise, never values
 _WINDOW = 40  # characters of left context read for qualifiers, signs and context words
+_REACH = 160  # characters of right context read for scales, units, rates and ranges
 _DIGITS = frozenset("0123456789")
 
 # A numeral: space-grouped thousands ("23 761", "1 234 567,5"), or digits joined by dots
@@ -187,6 +188,7 @@ class _Lex:
     currency_words: frozenset[str]
     currency_codes: frozenset[str]
     currency_symbols: tuple[tuple[str, str], ...]
+    currency_symbol_ends: frozenset[str]
     code_before_re: Any
     time_units: dict[str, str]
     time_unit_values: frozenset[str]
@@ -360,6 +362,7 @@ def _lexicon(patterns_dir: Path | None) -> _Lex:
         currency_words=frozenset(w.lower() for w in words("currency_words")),
         currency_codes=frozenset(codes),
         currency_symbols=tuple(sorted(symbols.items(), key=lambda kv: len(kv[0]), reverse=True)),
+        currency_symbol_ends=frozenset(sym[-1] for sym in symbols),
         code_before_re=regex.compile(
             rf"(?<![\p{{L}}])(?P<c>{'|'.join(regex.escape(c) for c in codes)}){_SP}\Z"),
         time_units={str(k).lower(): str(v) for k, v in req("time_units", dict).items()},
@@ -435,6 +438,14 @@ class _Scanner:
             run = max(run, e)
             self.block_maxend.append(run)
 
+    def _at(self, pattern: Any, pos: int) -> Any:
+        """``pattern.match`` at ``pos`` reading at most ``_REACH`` characters.
+
+        The bound keeps every look-ahead constant-time: the regex engine may otherwise
+        scan the rest of the text for a literal the pattern requires.
+        """
+        return pattern.match(self.t, pos, min(self.n, pos + _REACH))
+
     # context masks -------------------------------------------------------------------
     def _blocked(self) -> list[tuple[int, int]]:
         t = self.t
@@ -476,7 +487,7 @@ class _Scanner:
     def _kill(self, e: int, *, chain: bool = False) -> None:
         self.killed_end = e
         if chain:
-            c = self.lx.chain_re.match(self.t, e)
+            c = self._at(self.lx.chain_re, e)
             if c:
                 self.chain_at = c.end()
 
@@ -508,7 +519,9 @@ class _Scanner:
         """(span start, sign, explicit sign, currency) from what is glued before the numeral."""
         t, lx = self.t, self.lx
         start, sign, explicit, currency = s, 1, False, None
-        for sym, code in lx.currency_symbols:
+        ends = lx.currency_symbol_ends
+        glued = s > 0 and t[s - 1] in ends or s > 1 and t[s - 1] in " \u00a0" and t[s - 2] in ends
+        for sym, code in lx.currency_symbols if glued else ():
             for gap in (0, 1):
                 b = s - gap - len(sym)
                 if b < self.last_end or (gap and t[s - 1] not in " \u00a0"):
@@ -540,7 +553,7 @@ class _Scanner:
     # suffixes ----------------------------------------------------------------------------
     def _scale_at(self, pos: int, currency: str | None) -> tuple[int, int] | None:
         lx = self.lx
-        m = lx.scale_re.match(self.t, pos)
+        m = self._at(lx.scale_re, pos)
         if not m:
             return None
         raw, spaced, ws = m.group("w"), bool(m.group("sp")), m.start("w")
@@ -561,7 +574,7 @@ class _Scanner:
         return None
 
     def _ratio_at(self, pos: int) -> tuple[str, int] | None:
-        m = self.lx.ratio_re.match(self.t, pos)
+        m = self._at(self.lx.ratio_re, pos)
         if not m:
             return None
         form = _norm(m.group("f"))
@@ -599,7 +612,7 @@ class _Scanner:
             value, end, extended = value * sc[0], sc[1], True
             last = sc[0]
             while True:  # "20 million 353 thousand"
-                c = lx.compound_re.match(t, end)
+                c = self._at(lx.compound_re, end)
                 nxt = self._scale_at(c.end(), None) if c else None
                 if not c or not nxt or nxt[0] >= last:
                     break
@@ -608,7 +621,7 @@ class _Scanner:
         r = self._ratio_at(end)
         if r:
             return _Suffix(r[1], value, r[0], True)
-        h = lx.hyphen_word_re.match(t, end)
+        h = self._at(lx.hyphen_word_re, end)
         if h:
             low = h.group("w").lower()
             if low in lx.time_units:
@@ -617,7 +630,7 @@ class _Scanner:
         if unit:
             return _Suffix(end, value, unit, extended)
         if not strict_units:
-            rm = lx.rate_re.match(t, end)
+            rm = self._at(lx.rate_re, end)
             if rm and not any(w.lower() in lx.stop for w in rm.captures("mid")):
                 den_text = _norm(rm.group("den"))
                 den = lx.rate_words.get(den_text)
@@ -628,7 +641,7 @@ class _Scanner:
                     return _Suffix(end, value, lx.rate_units[den], extended)
         pos = end
         for i in range(1 + (0 if strict_units else lx.lookahead)):
-            m = lx.word_re.match(t, pos)
+            m = self._at(lx.word_re, pos)
             if not m:
                 break
             w = m.group("w")
@@ -637,7 +650,7 @@ class _Scanner:
                 return _Suffix(end, value, found, extended, unit_word=w.lower(), unit_at_once=i == 0)
             low = w.lower()
             if i == 0 and not strict_units and low in lx.bridge:
-                m2 = lx.word_re.match(t, m.end())
+                m2 = self._at(lx.word_re, m.end())
                 if m2 and self._unit_of(m2.group("w")) == "person":
                     return _Suffix(end, value, "person", extended, unit_word=low)
             if (low in lx.stop or low in lx.spelled or low in lx.scale_words or len(w) < 2
@@ -686,7 +699,7 @@ class _Scanner:
             head, tail = seps[0], seps[2]
             if len(head) <= 2 and 1 <= int(head) <= 12 and len(tail) == 4 and 1800 <= int(tail) <= 2100:
                 return self._kill(e)
-        if self.lx.after_kill_re.match(t, e):
+        if self._at(self.lx.after_kill_re, e):
             return self._kill(e)  # 10 a.m.
         start, sign, explicit, currency = self._prefix(s)
         if self._context_kills(start, s, e, core):
@@ -776,7 +789,7 @@ class _Scanner:
         if p in "-‐" and s > 1 and t[s - 2].isalpha():
             return
         value = Decimal(value_int)
-        half = lx.half_re.match(t, e)
+        half = self._at(lx.half_re, e)
         if half:  # "one and a half times"
             value += Decimal("0.5")
             e = half.end()
@@ -792,7 +805,7 @@ class _Scanner:
         suf = self._suffix(e, value, None, strict_units=False)
         if suf.reject:
             return
-        nxt = lx.word_re.match(t, suf.end)
+        nxt = self._at(lx.word_re, suf.end)
         next_word = nxt.group("w").lower() if nxt else None
         keep = suf.extended
         range_head = False
@@ -801,8 +814,8 @@ class _Scanner:
         if not keep and next_word and next_word not in lx.stop and next_word not in lx.spelled:
             keep = not (suf.end < self.n and t[suf.end] in ",.;:!?")
         if not keep:
-            r = lx.range_re.match(t, suf.end)
-            if r and r.end() > suf.end and (t[r.end():r.end() + 1] in _DIGITS or lx.core.match(t, r.end())):
+            r = self._at(lx.range_re, suf.end)
+            if r and r.end() > suf.end and (t[r.end():r.end() + 1] in _DIGITS or self._at(lx.core, r.end())):
                 keep = range_head = True
         if not keep:
             return
@@ -816,7 +829,7 @@ class _Scanner:
         out = self.out
         for a, b in zip(out, out[1:]):
             if a.unit is None and b.unit is not None and not b.explicit_sign:
-                r = self.lx.range_re.fullmatch(self.t, a.end, b.start)
+                r = self.lx.range_re.fullmatch(self.t, a.end, b.start) if b.start - a.end <= 12 else None
                 if r and r.end() > a.end:
                     a.unit = b.unit
                     a.range_head = False

@@ -178,6 +178,9 @@ class _Vocab:
         return None
 
     def ordinal(self, table: dict[str, int], word: str) -> int | None:
+        """``first`` / ``1st`` / ``I`` / ``1`` -> 1, from a quarter or half ordinal table."""
+        if word.isdigit():
+            return int(word)
         return table.get(word, table.get(word.lower()))
 
     def relative_offset(self, phrase: str) -> int | None:
@@ -856,11 +859,11 @@ assert set(_HANDLERS) == set(_TEMPLATES), "every template needs a handler"
 # scan, and dense text never costs more than a full scan per rule.
 _REACH: dict[str, tuple[tuple[str, ...], int, int]] = {
     "date_mdy": (("MONTH",), 0, 16),
-    "date_dmy": (("MONTH",), 14, 2),
+    "date_dmy": (("MONTH",), 14, 10),
     "date_num": (("YEAR",), 6, 0),
     "date_iso": (("YEAR",), 0, 6),
     "date_num2": (("NUM2",), 0, 0),
-    "month_range": (("MONTH",), 45, 60),
+    "month_range": (("MONTH",), 45, 70),
     "months_first": (("KW_MONTH",), 22, 38),
     "months_of": (("KW_MONTH",), 14, 38),
     "months_ctx": (("KW_MONTH",), 30, 18),
@@ -1181,14 +1184,14 @@ def _resolve_since(detail: dict[str, Any], in_force: Interval | None, as_of: dat
 # --- find_publication_date --------------------------------------------------------------
 
 _PUB_LABEL = re.compile(r"""
-    (?<![\w])(?<!next\s)                     # not "next publication date"
+    ^[ \t>*•|-]{0,4}                          # at the start of a line (a bullet at most)
     (?:date\s{1,3}of\s{1,3}(?:the\s{1,3})?(?:publication|release)  # date of publication
       |publication\s{1,3}date                 # publication date
       |release\s{1,3}date                     # release date
       |published(?:\s{1,3}on)?                # published (on)
       |released(?:\s{1,3}on)?)                # released (on)
     \s{0,3}[:\-–—]?\s{0,3}                    # optional colon or dash
-""", re.VERBOSE | re.IGNORECASE)
+""", re.VERBOSE | re.IGNORECASE | re.MULTILINE)
 
 _DATELINE_PREFIX = re.compile(r"""
     \A\s{0,8}                                 # line start
@@ -1198,6 +1201,8 @@ _DATELINE_PREFIX = re.compile(r"""
     (?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?\s{1,3})?   # weekday
     \Z
 """, re.VERBOSE)
+
+_NOT_PUBLICATION = re.compile(r"(?i)updated|modified|revised|next")
 
 _DATELINE_SUFFIX = re.compile(r"""
     \A\s{0,3}
@@ -1231,7 +1236,8 @@ def find_publication_date(text: str) -> date | None:
         for mention in find_periods(line):
             if mention.kind != "date" or mention.first is None:
                 continue
-            if _DATELINE_PREFIX.match(line[:mention.start]) and _DATELINE_SUFFIX.match(line[mention.end:]):
-                if not re.search(r"(?i)updated|modified|next", line[:mention.start]):
-                    return mention.first
+            head_of_line = line[:mention.start]
+            if (_DATELINE_PREFIX.match(head_of_line) and _DATELINE_SUFFIX.match(line[mention.end:])
+                    and not _NOT_PUBLICATION.search(head_of_line)):
+                return mention.first
     return None

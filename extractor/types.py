@@ -79,6 +79,7 @@ class IndicatorMention:
     key: str | None  # a FACTS.md vocabulary key, or None for a generic word ("migrants")
     generic: bool = False  # takes its key from the indicators around it
     family: tuple[str, ...] = ()  # for a generic word: the keys it may take from context
+    negative: bool = False  # the phrase itself says loss ("net migration loss"): a level is negative
 
 
 # --- the fact, in the FACTS.md shape -------------------------------------------------
