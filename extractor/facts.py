@@ -55,6 +55,12 @@ _NOT_A_FRAME = _RELATIVE_KINDS | {"date", "to_month"}
 _EARLIER = re.compile(r"(?i)\b(?:earlier|ago|before)\b")
 # A date this close to the top that equals the publication date is the dateline.
 _DATELINE_REACH = 400
+_LAST_WORD = re.compile(r"([\w’'-]+)\W*$")
+# Per-value searches look this many characters either side: real sentences are shorter, and it keeps
+# the work per value bounded on pathological input.
+_REACH = 400
+_LAST_WORD = re.compile(r"([\w’'-]+)\W*$")
+_MANY = 16
 _GENERIC_PENALTY = 6  # "Nominal GDP at current prices": the specific "GDP" beats the generic "prices"
 _OF_LINK = re.compile(r"\s+of(?:\s+the)?\s+")
 _BRACKET_AFTER = re.compile(r"\s*\(\s*")
@@ -139,6 +145,10 @@ class _Sorted:
         hi = bisect.bisect_left(self.starts, end)
         return [m for m in self.items[lo:hi] if m.end <= end]
 
+    def count_between(self, start: int, end: int) -> int:
+        """How many items start in [start, end): O(log n)."""
+        return bisect.bisect_left(self.starts, end) - bisect.bisect_left(self.starts, start)
+
 
 class Assembler:
     """Builds facts from one document's mentions. Stateless between documents."""
@@ -173,6 +183,8 @@ class _Run:
         self.year_hint = self._year_hint()
         self.ctx = _Context()
         self.resolved_by_sentence: dict[int, list[_Resolved]] = {}
+        self._breaks: list[int] = []
+        self._breaks_for = -1
 
     # --- document-level facts ------------------------------------------------------------
 
@@ -228,10 +240,15 @@ class _Run:
                      values: list[NumberMention]) -> float:
         gap = self._gap_tokens(cand_start, cand_end, v.start, v.end)
         lo, hi = (cand_end, v.start) if cand_end <= v.start else (v.end, cand_start)
-        crossed = sum(1 for b in breaks if lo <= b < hi)
-        between = sum(1 for o in values if o is not v and lo <= o.start and o.end <= hi)
+        crossed = bisect.bisect_left(breaks, hi) - bisect.bisect_left(breaks, lo) if hi > lo else 0
+        between = self.numbers.count_between(lo, hi) if hi > lo else 0
         after = 3 if cand_start >= v.end else 0
         return gap + 8 * crossed + 12 * between + after
+
+    def _near(self, index: _Sorted, v: NumberMention, sent: Sentence) -> list[Any]:
+        """Mentions of the sentence within reach of the value: bounded work per value, however long
+        the sentence (a 100 KB run of numbers is one "sentence")."""
+        return index.within(max(sent.start, v.start - _REACH), min(sent.end, v.end + _REACH))
 
     # --- the walk ----------------------------------------------------------------------
 
@@ -278,8 +295,10 @@ class _Run:
             return []
         found = []
         periods = self.periods.within(sent.start, sent.end)
+        ends = [p.end for p in periods]
         for n in self.numbers.within(sent.start, sent.end):
-            if any(_overlaps(n.start, n.end, p.start, p.end) for p in periods):
+            i = bisect.bisect_right(ends, n.start)  # the first period ending after the number starts
+            if i < len(periods) and periods[i].start < n.end:
                 continue  # "four" in "first four months", a year read as a number
             found.append(n)
         return found
@@ -350,6 +369,8 @@ class _Run:
         return False
 
     def _is_fronted(self, m: PeriodMention, sent: Sentence) -> bool:
+        if m.start - sent.start > _REACH:
+            return False
         head = self.text[sent.start:m.start]
         dash = max(head.rfind(" – "), head.rfind(" — "))
         if dash >= 0 and sent.start < _DATELINE_REACH:
@@ -401,7 +422,7 @@ class _Run:
     def _fact(self, v: NumberMention, sent: Sentence, lead: Sentence | None, values: list[NumberMention],
               resolved: list[_Resolved], lead_resolved: list[_Resolved]) -> Fact | None:
         evidence: list[str] = []
-        breaks = self._clause_breaks(sent.start, sent.end)
+        breaks = self._sentence_breaks(sent)
         clause = self._clause_of(v, sent, breaks)
 
         indicator, key = self._indicator(v, sent, lead, values, breaks, evidence)
@@ -447,22 +468,24 @@ class _Run:
                     tuple(breakdown), 0.0, rule, tuple(evidence))
         return _with_confidence(fact)
 
+    def _sentence_breaks(self, sent: Sentence) -> list[int]:
+        if self._breaks_for != sent.start:
+            self._breaks = self._clause_breaks(sent.start, sent.end)
+            self._breaks_for = sent.start
+        return self._breaks
+
     def _clause_of(self, v: NumberMention, sent: Sentence, breaks: list[int]) -> tuple[int, int]:
-        start = sent.start
-        end = sent.end
-        for b in breaks:
-            if b < v.start:
-                start = b
-            elif b >= v.end:
-                end = b
-                break
-        return start, end
+        i = bisect.bisect_left(breaks, v.start)
+        start = breaks[i - 1] if i > 0 else sent.start
+        j = bisect.bisect_left(breaks, v.end)
+        end = breaks[j] if j < len(breaks) else sent.end
+        return max(start, v.start - _REACH), min(end, v.end + _REACH)
 
     # --- indicator ---------------------------------------------------------------------
 
     def _indicator(self, v: NumberMention, sent: Sentence, lead: Sentence | None, values: list[NumberMention],
                    breaks: list[int], evidence: list[str]) -> tuple[IndicatorMention | None, str | None]:
-        mentions = self._heads(self.indicators.within(sent.start, sent.end))
+        mentions = self._heads(self._near(self.indicators, v, sent))
         chosen = None
         sibling = self._sibling(v)
         if sibling is not None and sibling.indicator is not None:
@@ -611,9 +634,9 @@ class _Run:
     def _measure(self, v: NumberMention, sent: Sentence, lead: Sentence | None, clause: tuple[int, int],
                  info: dict[str, Any], unit: str, survey: bool,
                  evidence: list[str]) -> tuple[str, str | None, str]:
-        before = self._words_between(clause[0], v.start)
-        after = self.text[v.end:clause[1]].lower()
-        link = before[-1] if before else ""
+        last_word = _LAST_WORD.search(self.text, max(clause[0], v.start - 40), v.start)
+        link = last_word.group(1).lower() if last_word else ""
+        after = self.text[v.end:min(clause[1], v.end + 60)].lower()
         direction_cue = self._cue_near(["DIRECTION"], v, clause)
         level_to = link in self.w["level_links"] or bool(self._cue_near(["LEVEL_TO"], v, clause, max_gap=1))
         lead_direction = None
@@ -644,7 +667,8 @@ class _Run:
             evidence.append("signed_change")
             return "change", "decrease" if v.number < 0 else "increase", "rule:change"  # "(+26.1%)"
         if direction_cue is None and link == "by" and not level_to:
-            earlier = [c for c in self.cues.within(sent.start, v.start) if c.label == "DIRECTION"]
+            earlier = [c for c in self.cues.within(max(sent.start, v.start - _REACH), v.start)
+                       if c.label == "DIRECTION"]
             if earlier:
                 evidence.append("direction_elided")
                 return "change", earlier[-1].id, "rule:change"  # "for non-food products – by 0,6%"
@@ -684,9 +708,13 @@ class _Run:
         return len(words) <= 4 and all(w in filler for w in words)
 
     def _only_level_words(self, cue: LexiconMatch, v: NumberMention) -> bool:
-        words = self._words_between(cue.end, v.start)
+        """"growth amounted to 10.0%", "growth in Georgia was 10.0%": the noun's value, stated as a level."""
+        if v.start - cue.end > 80 or self.numbers.count_between(cue.end, v.start):
+            return False
+        words = _WORD.findall(self.text[cue.end:v.start])
         allowed = _LEVEL_VERBS | set(self.w["filler"])
-        return len(words) <= 5 and all(w in allowed for w in words)
+        unknown = [w for w in words if w.lower() not in allowed]
+        return len(words) <= 8 and all(w[:1].isupper() for w in unknown)  # only place names between
 
     def _more_than_after(self, v: NumberMention) -> bool:
         after = self.text[v.end:v.end + 40].lower()
@@ -716,7 +744,7 @@ class _Run:
                 evidence: list[str]) -> tuple[RegionMention | None, Region | None, str | None]:
         home = self.home
         flow = info.get("kind") == "flow" or bool(info.get("flow"))
-        mentions = self.regions.within(sent.start, sent.end)
+        mentions = self._near(self.regions, v, sent)
         partners = []
         places = []
         for m in mentions:
@@ -729,7 +757,7 @@ class _Run:
         if partners:
             partner = min(partners, key=lambda m: self._attach_cost(m.start, m.end, v, breaks, values))
             self.ctx.partner = partner
-        elif flow and re.search(r"\bthese countries\b|\bthem\b", self.text[sent.start:sent.end]) \
+        elif flow and re.search(r"\bthese countries\b|\bthem\b", self.text[max(sent.start, v.start - _REACH):v.end]) \
                 and self.ctx.partner is not None:
             partner = self.ctx.partner
         # Several regions named together with one value: the country, with the list as a breakdown.
@@ -743,7 +771,7 @@ class _Run:
             best = min(places, key=lambda m: self._attach_cost(m.start, m.end, v, breaks, values))
             evidence.append("region_sentence")
             return partner, Region(best.text, best.start, best.end, best.code, best.name), None
-        anaphor = [c for c in self.cues.within(sent.start, sent.end) if c.label == "ANAPHOR"]
+        anaphor = [c for c in self._near(self.cues, v, sent) if c.label == "ANAPHOR"]
         if anaphor and self.ctx.last_place is not None:
             m = self.ctx.last_place  # "the unemployment rate in the province was 5.8%"
             evidence.append("region_anaphor")
@@ -762,7 +790,7 @@ class _Run:
         home = self.home
         if home is None:
             return None
-        for cue in self.cues.within(sent.start, sent.end):
+        for cue in self.cues.within(sent.start, min(sent.end, sent.start + 2 * _REACH)):
             if cue.label == "HOME":
                 return Region(cue.text, cue.start, cue.end, home.code, home.name)
         return Region(home.text, home.start, home.end, home.code, home.name)
@@ -791,8 +819,11 @@ class _Run:
     def _period(self, v: NumberMention, sent: Sentence, values: list[NumberMention], breaks: list[int],
                 resolved: list[_Resolved], lead_resolved: list[_Resolved], measure: str,
                 evidence: list[str]) -> tuple[Period | None, Period | None]:
-        main = [r for r in resolved if not r.reference and r.interval is not None]
-        refs = [r for r in resolved if r.reference]
+        lo, hi = v.start - _REACH, v.end + _REACH
+        nearby = [r for r in resolved if lo <= r.mention.start and r.mention.end <= hi] \
+            if len(resolved) > _MANY else resolved
+        main = [r for r in nearby if not r.reference and r.interval is not None]
+        refs = [r for r in nearby if r.reference]
         own = self._compared_level(v, refs, values) if measure == "level" else None
         chosen: _Resolved | None = None
         if own is not None:

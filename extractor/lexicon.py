@@ -26,13 +26,13 @@ LEMMATIZER = "stat_lemmatizer"
 
 
 @functools.cache
-def _lemma_table() -> dict[str, str]:
+def _lemma_table() -> Any:
     # spaCy's own English lookup table (spacy-lookups-data): no model needed, context-free,
-    # which is what rules-only matching wants. Loaded once per process.
+    # which is what rules-only matching wants. Loaded once per process. The Table hashes its
+    # string keys, so it must be queried through its own get(), not copied into a dict.
     from spacy.lookups import load_lookups
 
-    lookups = load_lookups("en", ["lemma_lookup"])
-    return dict(lookups.get_table("lemma_lookup").items())
+    return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
 
 
 class _LemmaCache:

@@ -67,6 +67,8 @@ _SPACE_GROUPED = regex.compile(
 _RAW = regex.compile(r"[0-9]++(?:[.,][0-9]++)*+")
 _SEP_SPLIT = regex.compile(r"([.,])")
 _PARSE_SIGNS = {"-": -1, "+": 1, "\u2212": -1}
+_WORD = regex.compile(r"[A-Za-z]+")
+_DIGIT_RUN = regex.compile(r"[0-9]+")
 
 
 # --- reading a numeral -------------------------------------------------------------------
@@ -299,7 +301,8 @@ def _lexicon(patterns_dir: Path | None) -> _Lex:
         (regex.compile(rf"(?i:(?<![\p{{L}}])(?:{phone_alt})\.?:?){_HSP}*"
                        rf"(?P<x>[+(0-9][0-9 ()\-\u00a0.]{{4,40}}[0-9])"), "phone"),
         # international phone numbers: +7 7172 749061, +7 (7172) 749805
-        (regex.compile(r"(?<![\p{L}\p{N}+])(?P<x>\+[0-9]{1,3}(?:[ \u00a0.\-]?(?:\([0-9]{1,5}\)|[0-9]{2,5})){2,6})"
+        (regex.compile(r"(?<![\p{L}\p{N}+])"
+                       r"(?P<x>\+[0-9]{1,3}(?:[ \u00a0.\-]?(?:\([0-9]{1,5}\)|[0-9]{2,5})){2,6})"
                        r"(?![0-9])"), "intl_phone"),
         # local phone numbers with an area code: 8 (7172) 749805, (202) 691-5200
         (regex.compile(r"(?<![\p{L}\p{N}])(?P<x>(?:[0-9][ \u00a0]?)?\([0-9]{3,5}\)[ \u00a0]?[0-9]{2,4}"
@@ -414,9 +417,9 @@ class _Suffix:
 
 
 def _is_phone(s: str) -> bool:
-    digits = sum(c in _DIGITS for c in s)
-    groups = regex.findall(r"[0-9]+", s)
-    return digits >= 8 and ("(" in s or any(len(g) >= 4 for g in groups[1:]))
+    """A "+"-led digit run is a phone number unless it groups thousands ("+3 100 000 000")."""
+    groups = _DIGIT_RUN.findall(s)
+    return sum(map(len, groups)) >= 8 and ("(" in s or any(len(g) != 3 for g in groups[1:]))
 
 
 class _Scanner:
@@ -495,13 +498,13 @@ class _Scanner:
         m = self.lx.prev_word_re.search(self.t, max(0, start - _WINDOW), start)
         return m.group("w").lower() if m else None
 
-    def _context_kills(self, start: int, core_start: int, core_end: int, core: str | None) -> bool:
+    def _context_kills(self, start: int, core_end: int, core: str | None) -> bool:
         """True when the words before the number say it is not a value."""
         word = self._prev_word(start)
         if word is not None:
             bare = word.rstrip(".")
             if word in self.lx.kill_before or (word == bare and bare in self.lx.kill_before):
-                self._kill(core_end)
+                self._kill(core_end, chain=True)  # "Page 3 of 12", "Articles 5 and 6"
                 return True
             if word == bare and bare in self.lx.rate_word_set:
                 self._kill(core_end)
@@ -559,10 +562,10 @@ class _Scanner:
         raw, spaced, ws = m.group("w"), bool(m.group("sp")), m.start("w")
         cands = [raw, raw[:-1]] if raw.endswith(".") else [raw]
         for w in cands:
-            if not w or (w.endswith(".") and w.lower() not in lx.scale_space and w.lower() not in lx.scale_words):
+            low = w.lower()
+            if not w or (w.endswith(".") and low not in lx.scale_space and low not in lx.scale_words):
                 continue
             end = ws + len(w)
-            low = w.lower()
             if low in lx.scale_words:
                 return lx.scale_words[low], end
             if spaced and low in lx.scale_space:
@@ -605,7 +608,8 @@ class _Scanner:
         return None
 
     def _suffix(self, e: int, value: Decimal, currency: str | None, *, strict_units: bool) -> _Suffix:
-        t, lx = self.t, self.lx
+        """Scale, ratio unit and unit word after a numeral that ends at ``e``."""
+        lx = self.lx
         end, unit, extended = e, currency, False
         sc = self._scale_at(end, currency)
         if sc:
@@ -702,7 +706,7 @@ class _Scanner:
         if self._at(self.lx.after_kill_re, e):
             return self._kill(e)  # 10 a.m.
         start, sign, explicit, currency = self._prefix(s)
-        if self._context_kills(start, s, e, core):
+        if self._context_kills(start, e, core):
             return
         year_shaped = core.isdigit() and len(core) == 4 and 1800 <= int(core) <= 2100
         suf = self._suffix(e, value, currency, strict_units=year_shaped and not explicit)
@@ -718,7 +722,8 @@ class _Scanner:
 
     def _emit(self, start: int, end: int, number: Decimal, unit: str | None, *, spelled: bool,
               explicit: bool, range_head: bool = False) -> None:
-        self.out.append(_Cand(start, end, number, unit, self._qualifier(start), spelled, explicit, range_head))
+        qualifier = self._qualifier(start)
+        self.out.append(_Cand(start, end, number, unit, qualifier, spelled, explicit, range_head))
         self.last_end = end
 
     # spelled numbers ---------------------------------------------------------------------
@@ -729,7 +734,8 @@ class _Scanner:
         self._emit(s, e, value, "times", spelled=True, explicit=False)
 
     def _spelled_run(self, s: int, e: int) -> None:
-        tokens = [(m.group().lower(), s + m.start(), s + m.end()) for m in regex.finditer(r"[A-Za-z]+", self.t[s:e])]
+        tokens = [(m.group().lower(), s + m.start(), s + m.end())
+                  for m in _WORD.finditer(self.t[s:e])]
         i = 0
         while i < len(tokens):
             value, j = self._parse_spelled(tokens, i)
@@ -800,7 +806,7 @@ class _Scanner:
             return
         if t[s].isupper() and lx.name_before_re.search(t, max(0, s - _WINDOW), s):
             return  # part of a name: "Formula One", "Channel One"
-        if s == self.chain_at or self._context_kills(start, s, e, None):
+        if s == self.chain_at or self._context_kills(start, e, None):
             return
         suf = self._suffix(e, value, None, strict_units=False)
         if suf.reject:
@@ -812,7 +818,7 @@ class _Scanner:
         if not keep and suf.unit is not None:
             keep = not (suf.unit_at_once and suf.unit_word in lx.stop)
         if not keep and next_word and next_word not in lx.stop and next_word not in lx.spelled:
-            keep = not (suf.end < self.n and t[suf.end] in ",.;:!?")
+            keep = True  # a noun-like word follows at once: "Nine services", "four additional ..."
         if not keep:
             r = self._at(lx.range_re, suf.end)
             if r and r.end() > suf.end and (t[r.end():r.end() + 1] in _DIGITS or self._at(lx.core, r.end())):
@@ -827,7 +833,7 @@ class _Scanner:
     def _ranges(self) -> list[_Cand]:
         """Give the head of "2-3%", "from 5 to 10 people", "one to twelve months" the tail's unit."""
         out = self.out
-        for a, b in zip(out, out[1:]):
+        for a, b in zip(out, out[1:], strict=False):
             if a.unit is None and b.unit is not None and not b.explicit_sign:
                 r = self.lx.range_re.fullmatch(self.t, a.end, b.start) if b.start - a.end <= 12 else None
                 if r and r.end() > a.end:

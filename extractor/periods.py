@@ -6,7 +6,10 @@ Three functions make the public API:
   (``January-December 2025``, ``first four months of this year``, ``Q1 2025``,
   ``mid-2024``, ``the same period last year``, ``since February 2024`` ...).
   Spans are offsets into the original string, sorted, non-overlapping
-  (the longest candidate wins), and the scan is linear in the text length.
+  (the longest candidate wins), and the scan is linear in the text length:
+  one fast scan finds the tokens every rule needs (a year, a month name, a key
+  word such as ``quarter`` or ``same``), and each rule runs only in windows
+  around its tokens. Key words are matched in lower, Title or UPPER case.
 * :func:`resolve_period` turns a mention into an inclusive ``(first, last)``
   pair of dates, using the context a caller knows (the period in force, the
   "as of" date, the publication date).
@@ -29,7 +32,9 @@ base_kind,    a ``since`` mention whose start needs context: the kind and detail
 base_detail,  of the mention after ``since``; ``base_edge`` is ``first`` or
 base_edge     ``after_last`` (``since the end of 2023`` starts 2024-01-01)
 year, shift   ``same_period``: the target year, or a shift in years (None: the
-              text gave neither, ``the same period``)
+              text gave neither, ``the same period``); ``unit`` as written
+months_shift  ``same_period`` by months: ``a month earlier`` -1, ``12 months
+              earlier`` -12, ``the previous quarter`` -3 (the period in force moved)
 offset        ``relative_year``: ``last year`` -1, ``this year`` 0, ``next year`` 1
 years_back    ``the past 25 years``: 25
 n_months      ``to_month``: length of the stretch ending with ``month`` (None: the
@@ -160,8 +165,8 @@ class _Vocab:
             deictic=tuple(data["deictic"]),
             same_words=tuple(data["same_words"]),
             same_units=tuple(data["same_units"]),
-            count_after=re.compile(
-                r"\A\s{0,2}(?i:" + _alt(str(w) for w in data["not_year_after"]) + r")(?![\w])"),
+            count_after=re.compile(  # used with .match(text, end): anchored where the year ends
+                r"\s{0,2}(?i:" + _alt(str(w) for w in data["not_year_after"]) + r")(?![\w])"),
             number_before=re.compile(
                 r"(?<![\w])(?i:" + _alt(str(w) for w in data["not_year_before"]) + r")\s{0,2}\Z"),
         )
@@ -328,7 +333,7 @@ _template("month_year", r"""
 """)
 
 _template("month_prep", r"""
-    (?<![\w])(?P<prep>(?i:in|since|during|by|until|till|through|throughout|before|after|for|from|of))
+    (?<![\w])(?P<prep>(?i:in|since|during|by|until|till|through|throughout|before|after|for|from|of|to|with))
     \s{1,3}(?P<core><<MONTH>>)                # the month alone: in March
 """)
 
@@ -384,6 +389,23 @@ _template("same_period", r"""
 _template("rel_year", r"""
     (?<![\w-])(?P<w>(?i:<<RELWORD>>))\s{1,3}(?i:year)  # last year | this year
     (?!\w|-on|-over|-to)                      # not year-on-year
+""")
+
+_template("month_back", r"""
+    (?<![\w-])
+    (?:(?P<a>(?i:a|one))|(?P<nw><<NUMWORD>>)|(?P<nd>\d{1,2}))  # a | twelve | 12
+    \s{1,3}(?P<unit>(?i:months?|quarters?))  # month(s) | quarter(s)
+    \s{1,3}(?i:<<BACKWORD>>)(?!\w)            # earlier | ago | before
+""")
+
+_template("prev_unit", r"""
+    (?<![\w-])(?i:previous|preceding|prior)\s{1,3}  # previous
+    (?P<unit>(?i:month|quarter))(?!\w|-on|-over|-to)  # month | quarter
+""")
+
+_template("month_year_word", r"""
+    (?P<m><<MONTH>>)\s{1,3}(?P<y><<YEAR>>)   # June 2024
+    \s{1,3}(?P<w>(?i:year|month))(?![\w-])  # year (Stats NZ: the year ended June) | month
 """)
 
 _template("year_back", r"""
@@ -705,22 +727,20 @@ def _h_decade(m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:
 
 def _count_after(m: re.Match[str], vocab: _Vocab) -> bool:
     """A people/percent/unit word follows: ``2025 people``."""
-    return vocab.count_after.match(m.string[m.end():m.end() + 24]) is not None
+    return vocab.count_after.match(m.string, m.end(), m.end() + 24) is not None
 
 
 def _h_year(m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:
     text, start, end = m.string, m.start(), m.end()
-    if _count_after(m, vocab):
+    if vocab.count_after.match(text, end, end + 24):  # 2025 people
         return None
-    before = text[max(0, start - 16):start]
-    if vocab.number_before.search(before):
-        return None
-    if _NUMBER_GLUE_BEFORE.search(before):  # 691-2000, +2024
-        return None
+    lo = max(0, start - 16)
+    if vocab.number_before.search(text, lo, start) or _NUMBER_GLUE_BEFORE.search(text, lo, start):
+        return None  # about 2000, No. 2024, 691-2000, +2024
     if _NUMBER_GLUE_AFTER.match(text, end, end + 2):  # 2024-13-45, 2006-08
         return None
     y = int(m.group("y"))
-    return _mention(m, "year", date(y, 1, 1), date(y, 12, 31), (("year", y),))
+    return PeriodMention(m.group(), start, end, "year", date(y, 1, 1), date(y, 12, 31), (("year", y),))
 
 
 def _h_since_ytd(m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:
@@ -774,6 +794,30 @@ def _h_same_period(m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:
 def _h_rel_year(m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:
     offset = vocab.relative_offset(m.group("w"))
     return _mention(m, "relative_year", detail=(("offset", offset),))
+
+
+def _h_month_back(m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:
+    n = 1 if m.group("a") else vocab.count(m.group("nw"), m.group("nd"))
+    if not n or n > 36:
+        return None
+    if m.group("unit").lower().startswith("quarter"):
+        n *= 3
+    unit = "quarter" if m.group("unit").lower().startswith("quarter") else "month"
+    return _mention(m, "same_period", detail=(("unit", unit), ("months_shift", -n)))
+
+
+def _h_prev_unit(m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:
+    unit = m.group("unit").lower()
+    shift = -3 if unit == "quarter" else -1
+    return _mention(m, "same_period", detail=(("unit", unit), ("months_shift", shift)))
+
+
+def _h_month_year_word(m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:
+    mo, y = vocab.month(m.group("m")), int(m.group("y"))
+    if m.group("w").lower() == "month":
+        return _mention(m, "month", date(y, mo, 1), _month_end(y, mo), (("months", (mo, mo)),))
+    fy, fm = _month_add(y, mo, -11)
+    return _mention(m, "to_month", date(fy, fm, 1), _month_end(y, mo), (("n_months", 12), ("month", mo)))
 
 
 def _h_year_back(m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:
@@ -843,6 +887,7 @@ _HANDLERS: dict[str, Handler] = {
     "year_range": _h_year_range, "decade": _h_decade, "year": _h_year,
     "since_ytd": _h_since_ytd, "fuzzy": _h_fuzzy, "fuzzy_year_word": _h_fuzzy_year_word,
     "same_period": _h_same_period, "rel_year": _h_rel_year, "year_back": _h_year_back,
+    "month_back": _h_month_back, "prev_unit": _h_prev_unit, "month_year_word": _h_month_year_word,
     "year_before": _h_year_before, "past_years": _h_past_years, "past_months": _h_past_months,
     "to_month": _h_to_month, "deictic": _h_deictic,
 }
@@ -885,6 +930,9 @@ _REACH: dict[str, tuple[tuple[str, ...], int, int]] = {
     "same_period": (("KW_SAME",), 0, 60),
     "rel_year": (("KW_YEAR",), 12, 6),
     "year_back": (("KW_YEAR",), 14, 16),
+    "month_back": (("KW_MONTH", "KW_QUARTER"), 14, 16),
+    "prev_unit": (("KW_MONTH", "KW_QUARTER"), 14, 8),
+    "month_year_word": (("MONTH",), 0, 24),
     "year_before": (("KW_YEAR",), 8, 20),
     "past_years": (("KW_YEAR", "KW_DECADE"), 32, 8),
     "past_months": (("KW_MONTH",), 32, 8),
@@ -1022,7 +1070,7 @@ def find_periods(text: str, *, patterns_dir: Path | None = None) -> list[PeriodM
     """
     if not isinstance(text, str) or not text:
         return []
-    grammar = _grammar(patterns_dir)
+    grammar = _grammar(Path(patterns_dir) if patterns_dir is not None else None)
     chosen = _select(text, _candidates(text, grammar))
     out: list[PeriodMention] = []
     prev_end = 0
@@ -1089,6 +1137,9 @@ def _resolve(m: PeriodMention, in_force: Interval | None, as_of: date | None, an
     kind = m.kind
 
     if kind == "same_period":
+        if "months_shift" in detail:
+            return _resolve_month_shift(detail["months_shift"], in_force, as_of, anchor,
+                                        quarter=detail.get("unit") == "quarter")
         if in_force is None:
             return None
         if "year" in detail:
@@ -1155,6 +1206,30 @@ def _resolve(m: PeriodMention, in_force: Interval | None, as_of: date | None, an
         a, b = detail["months"]
         return _months_interval(year, a, b)
     return None
+
+
+def _shift_months(d: date, months: int, *, month_end: bool) -> date:
+    y, mo = _month_add(d.year, d.month, months)
+    last_day = calendar.monthrange(y, mo)[1]
+    return date(y, mo, last_day if month_end else min(d.day, last_day))
+
+
+def _resolve_month_shift(shift: int, in_force: Interval | None, as_of: date | None,
+                         anchor: date | None, *, quarter: bool) -> Interval | None:
+    """``a month earlier``, ``12 months earlier``, ``the previous quarter``: in_force moved back.
+
+    Without a period in force, a whole-month shift names the month that far before
+    the anchor's (else as_of's) month; a quarter shift needs the period in force.
+    """
+    if in_force is not None:
+        first, last = in_force
+        is_end = last.day == calendar.monthrange(last.year, last.month)[1]
+        return _shift_months(first, shift, month_end=False), _shift_months(last, shift, month_end=is_end)
+    point = anchor or as_of
+    if point is None or quarter:
+        return None
+    y, mo = _month_add(point.year, point.month, shift)
+    return date(y, mo, 1), _month_end(y, mo)
 
 
 def _resolve_since(detail: dict[str, Any], in_force: Interval | None, as_of: date | None,

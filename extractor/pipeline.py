@@ -16,8 +16,11 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 
+import re
+
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from . import numbers as number_rules
 from . import periods as period_rules
@@ -44,6 +47,30 @@ def build_nlp() -> Language:
     nlp.max_length = 10**9  # no parser or NER on this pipeline, so no memory reason for a limit
     nlp.add_pipe(LEMMATIZER)
     return nlp
+
+
+# spaCy's tokenizer splits affixes off a whitespace-free run one at a time, which is quadratic in
+# the run's length ("," * 100_000 takes minutes). Runs longer than this are tokenized in slices.
+_LONG_RUN = re.compile(r"\S{200,}")
+_SLICE = 100
+
+
+def make_doc(nlp: Language, text: str) -> Doc:
+    """Tokenize and lemmatise ``text`` in linear time; ``doc.text == text`` always."""
+    if _LONG_RUN.search(text) is None:
+        return nlp(text)
+    parts = []
+    cursor = 0
+    for run in _LONG_RUN.finditer(text):
+        if run.start() > cursor:
+            parts.append(text[cursor:run.start()])
+        parts.extend(text[i:min(i + _SLICE, run.end())] for i in range(run.start(), run.end(), _SLICE))
+        cursor = run.end()
+    if cursor < len(text):
+        parts.append(text[cursor:])
+    doc = Doc.from_docs(list(nlp.pipe(parts)), ensure_whitespace=False)
+    assert doc.text == text
+    return doc
 
 
 def load_model(names: Iterable[str] = MODEL_NAMES) -> Language:
@@ -107,7 +134,7 @@ class Extractor:
             return []
         if published_date is None:
             published_date = period_rules.find_publication_date(text)
-        doc = self.nlp(text)
+        doc = make_doc(self.nlp, text)
         entities = self._entities(text) if self.model is not None else []
         regions = self.regions.find(doc)
         if entities:

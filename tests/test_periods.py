@@ -158,6 +158,11 @@ FIND = [
          "same_period", None, None),
     case("compared with the same month a year earlier",
          "same month a year earlier", "same_period", None, None),
+    case("fewer than on the same date last year", "same date last year", "same_period", None, None),
+    case("up 1.6% compared with 12 months earlier", "12 months earlier", "same_period", None, None),
+    case("14,5% cheaper than a month earlier", "a month earlier", "same_period", None, None),
+    case("increased by 0.1% compared with the previous quarter", "previous quarter", "same_period",
+         None, None),
     case("Compared to the previous year, notable increases", "previous year", "relative_year", None, None),
     case("up from 3.1% a year earlier", "a year earlier", "relative_year", None, None),
     case("two years ago", "two years ago", "relative_year", None, None),
@@ -169,7 +174,7 @@ FIND = [
          "Currently", "deictic", None, None),
     case("The unemployment rate is at present 4.1%", "at present", "deictic", None, None),
     case("1,200 cases to date", "to date", "deictic", None, None),
-    # trailing twelve months
+    # trailing twelve months (ABS, Stats NZ, StatCan, BLS)
     case("rose 2.3% in the 12 months to March 2025", "12 months to March 2025", "to_month", "2024-04-01",
          "2025-03-31"),
     case("in the year ended March 2025", "year ended March 2025", "to_month", "2024-04-01", "2025-03-31"),
@@ -177,9 +182,12 @@ FIND = [
     case("over the last 12 months", "last 12 months", "to_month", None, None),
     case("the year to the March 2025 quarter", "year to the March 2025 quarter", "to_month", "2024-04-01",
          "2025-03-31"),
+    # Stats NZ "the June 2024 year" / "month"; a bare month after "compared to"
+    case("net gain of 26,000 in the June 2024 year", "June 2024 year", "to_month", "2023-07-01",
+         "2024-06-30"),
+    case("In the June 2025 month, there were 9,800", "June 2025 month", "month", "2025-06-01", "2025-06-30"),
+    case("the consumer price index was 100,9% compared to February.", "February", "month", None, None),
     # known gaps
-    case("in the March 2025 year", "March 2025 year", "to_month", "2024-04-01", "2025-03-31",
-         gap="Stats NZ 'the March 2025 year' reads as the month March 2025"),
     case("from 1 January – 31 March 2025", "1 January – 31 March 2025", "month_range", "2025-01-01",
          "2025-03-31", gap="a range of two dates is two date mentions"),
     case("in Q1–Q3 2024", "Q1–Q3 2024", "quarter", "2024-01-01", "2024-09-30", gap="quarter ranges"),
@@ -218,6 +226,7 @@ NOT_PERIODS = [
     case("call (202) 691-2000"),
     case("Resolution No. 2024 of the Government"),
     case("increased 3.1% year-on-year"),
+    case("rose 2.3% on a year-over-year basis"),
     case("At the same time, natural decline was observed"),
     case("the first half of respondents said"),
     case("a quarter of respondents"),
@@ -294,6 +303,16 @@ RESOLVE = [
          ("2024-01-01", "2024-04-30")),
     case("during the same period", {"in_force": JAN_APR_2025}, ("2025-01-01", "2025-04-30"),
          id="same period as main"),
+    case("on the same date last year", {"in_force": (D("2023-10-01"), D("2023-10-01"))},
+         ("2022-10-01", "2022-10-01")),
+    case("compared with 12 months earlier", {"in_force": (D("2025-03-01"), D("2025-03-31"))},
+         ("2024-03-01", "2024-03-31")),
+    case("cheaper than a month earlier", {"in_force": (D("2025-03-01"), D("2025-03-31"))},
+         ("2025-02-01", "2025-02-28")),
+    case("compared with the previous month", {"anchor": D("2025-04-10")}, ("2025-03-01", "2025-03-31")),
+    case("compared with the previous quarter", {"in_force": (D("2024-10-01"), D("2024-12-31"))},
+         ("2024-07-01", "2024-09-30")),
+    case("a quarter earlier", {"anchor": D("2025-04-10")}, None),
     case("Currently", {"as_of": D("2025-05-01"), "anchor": D("2025-05-20")}, ("2025-05-01", "2025-05-01")),
     case("Currently", {"anchor": D("2025-05-20")}, ("2025-05-20", "2025-05-20"), id="currently anchor"),
     case("over the past 25 years", {"anchor": D("2025-06-01")}, ("2000-01-01", "2024-12-31")),
@@ -427,7 +446,8 @@ TOKENS = ["January", "Jan.", "March", "May", "Sept.", "December", "2024", "2025"
           "from", "since", "Since", "in", "of", "the", "first", "four", "9", "months", "month", "quarter",
           "half", "year", "years", "last", "this", "previous", "same", "corresponding", "period", "a",
           "earlier", "ago", "mid", "mid-", "late", "early", "end", "beginning", "currently", "now", "to date",
-          "past", "12", "ending", "people", "%", "as of", "\n", "  ", "I", "II", "fiscal", "2019/20"]
+          "past", "12", "ending", "people", "%", "as of", "\n", "  ", "I", "II", "fiscal", "2019/20", "date",
+          "day", "with", "compared", "June 2024 year", "a month earlier", "twelve"]
 
 token_soup = st.lists(st.sampled_from(TOKENS), max_size=40).map(" ".join)
 any_text = st.one_of(st.text(max_size=300), token_soup)

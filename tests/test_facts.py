@@ -1,0 +1,159 @@
+"""Fact rules, one row per real phrasing: what each value's attributes must be.
+
+Each row: a text, the value's text, and the attributes expected for it. Known gaps
+are strict xfails, so a fix fails loudly until the row is moved.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extractor import extract
+
+
+def case(text, value, *, gap=None, **expected):
+    marks = [pytest.mark.xfail(strict=True, reason=gap)] if gap else []
+    return pytest.param(text, value, expected, id=f"{value}|{text[:40]}", marks=marks)
+
+
+def _attrs(fact):
+    return {
+        "number": fact.value.number,
+        "unit": fact.value.unit,
+        "qualifier": fact.value.qualifier,
+        "measure": fact.measure,
+        "direction": fact.direction,
+        "key": fact.indicator.key if fact.indicator else None,
+        "region": fact.region.code if fact.region else None,
+        "period": (fact.period.first.isoformat(), fact.period.last.isoformat()) if fact.period else None,
+        "reference": (fact.reference_period.first.isoformat(), fact.reference_period.last.isoformat())
+        if fact.reference_period else None,
+        "partner": dict(fact.breakdown).get("partner"),
+        "regions": dict(fact.breakdown).get("regions"),
+        "area": dict(fact.breakdown).get("area"),
+    }
+
+
+KZ_RELEASE = "The migration of the population of the Republic of Kazakhstan for January-December 2025\n\n"
+
+FROM_SEEDS = [
+    case(KZ_RELEASE + "In January-December 2025 the number of arrivals in the country amounted 23761 to people.",
+         "23761", number=23761, unit="person", measure="level", key="immigration", region="KZ",
+         period=("2025-01-01", "2025-12-31")),
+    case(KZ_RELEASE + "Compared to the corresponding period in 2024 the number of arrivals in Kazakhstan decreased "
+         "by 20,7%, the number of decreased from Kazakhstan departures by 40,5%;", "40,5%",
+         number=40.5, measure="change", direction="decrease", key="emigration",
+         period=("2025-01-01", "2025-12-31"), reference=("2024-01-01", "2024-12-31")),
+    case(KZ_RELEASE + "The share of arrivals from the CIS countries was 81,8%.", "81,8%",
+         measure="share", key="immigration", region="KZ", partner="CIS"),
+    case("The population of Kazakhstan reached 20 million 353 thousand as of May 1, 2025. Since January, "
+         "the population has increased by a total of 0.34%.", "0.34%", measure="change", direction="increase",
+         period=("2025-01-01", "2025-04-30")),
+    case("“Kazakhstan’s migration balance was negative in 2019, losing 32,970 people.", "32,970",
+         number=-32970, measure="level", key="net_migration", period=("2019-01-01", "2019-12-31")),
+    case("Kazakhstan: compared to the previous year, migrants from Uzbekistan were up 1.5 times to 4,838 people.",
+         "1.5 times", unit="times", measure="change", direction="increase", key="immigration", partner="UZ"),
+    case("Kazakhstan: compared to the previous year, migrants from Uzbekistan were up 1.5 times to 4,838 people.",
+         "4,838", unit="person", measure="level", direction=None, partner="UZ"),
+    case("Kazakhstan. In the first quarter of 2025, 644 Kazakh citizens moved to Russia – a 75.5% drop compared to the same "
+         "period last year.", "75.5%", measure="change", direction="decrease", key="emigration", region="KZ",
+         partner="RU", period=("2025-01-01", "2025-03-31"), reference=("2024-01-01", "2024-03-31")),
+    case("From January to April 2025, 8,100 people arrived in Kazakhstan, compared to 9,900 during the same "
+         "period last year.", "9,900", measure="level", period=("2024-01-01", "2024-04-30")),
+    case("Kostanay, Pavlodar, Abai, North Kazakhstan and East Kazakhstan, accounting for 47.9% of all outbound "
+         "migration in 2024.", "47.9%", measure="share", key="emigration", region="KZ",
+         regions="KZ-39,KZ-55,KZ-10,KZ-59,KZ-63"),
+    case("In 2023, approximately 397,000 people relocated within Kazakhstan.", "397,000", qualifier="approx",
+         key="internal_migration"),
+    case("Currently, 63.2% of the country's population of Kazakhstan resides in cities.", "63.2%",
+         measure="share", key="urban_population", area="urban"),
+]
+
+OTHER_RELEASES = [
+    case("According to the labour force survey, the unemployment rate in Kyrgyzstan in the second quarter of "
+         "2023 was 8.1%.", "8.1%", measure="level", key="unemployment_rate", region="KG",
+         period=("2023-04-01", "2023-06-30")),
+    case("Real GDP growth in Georgia amounted to 10.0% year-on-year in the second quarter of 2024.", "10.0%",
+         measure="change", direction="increase", key="gdp", region="GE"),
+    case("In 2024 the natural increase of the population of Uzbekistan made up 612,300 people.", "612,300",
+         measure="level", key="natural_increase", region="UZ"),
+    case("Employment in Canada rose by 47,000 (+0.2%) in March 2025.", "+0.2%", measure="change",
+         direction="increase", key="employment", region="CA", period=("2025-03-01", "2025-03-31")),
+    case("New Zealand citizens had a net migration loss of 46,400 in 2024.", "46,400", number=-46400,
+         measure="level", key="net_migration", region="NZ"),
+    case("In Quebec, employment decreased by 9,400. The unemployment rate in the province was 5.8% in 2024.",
+         "5.8%", region="CA-QC", key="unemployment_rate"),
+    case("Demographic situation in Kazakhstan, January-September 2024\n\nThe highest birth rates were noted in the "
+         "following regions (per 1,000 people):\n– Turkistan region – 26,05", "26,05", unit="per_1000",
+         measure="level", region="KZ-61", period=("2024-01-01", "2024-09-30")),
+    case("In March 2025 in Uzbekistan prices for food products increased by 1,2%, for non-food products – by 0,6%.",
+         "0,6%", measure="change", direction="increase", key="cpi"),
+    case("In 2023 the population of the EU grew by 0.4%, while net migration was estimated at +2.7 million.",
+         "+2.7 million", number=2_700_000, measure="level", key="net_migration", region="EU"),
+    case("The Labour Force Survey covers about 65,000 households each month in Canada.", "65,000",
+         qualifier="approx", unit="households"),  # FACTS.md: a unit word as written
+]
+
+BUGS_CAUGHT = [
+    # "increase" inside the indicator "natural increase" is not a direction
+    case("In 2024 the natural increase in Kazakhstan amounted to 172,688 people.", "172,688",
+         measure="level", direction=None, key="natural_increase"),
+    # "made up" is a share cue, not the direction "up"
+    case("In 2024 GDP per capita in Georgia made up GEL 6,075.3.", "6,075.3", measure="level", direction=None),
+]
+
+KNOWN_GAPS = [
+    case("Internal migration in Kazakhstan has shifted, with a 1.7-fold increase compared to the previous year. "
+         "In 2023, 397,000 people relocated within the country, rising to 688,000 in 2024.", "1.7-fold",
+         period=("2024-01-01", "2024-12-31"), gap="a change's period stated only in the next sentence"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "expected"), FROM_SEEDS + OTHER_RELEASES + BUGS_CAUGHT + KNOWN_GAPS)
+def test_facts_attributes(text, value, expected):
+    facts = [f for f in extract(text) if f.value.text.endswith(value) or value in f.value.text]
+    assert facts, f"no fact for {value!r} in {[f.value.text for f in extract(text)]}"
+    got = _attrs(facts[0])
+    assert {k: got[k] for k in expected} == expected
+
+
+NOT_FACTS = [
+    "Tel. +7 7172 749061",
+    "Address: 010000, Astana city, Mangilik el avenue, 8, House of Ministries, Entrance 4",
+    "1. Key points\n2. Dynamic tables\n3. Glossary",
+    "The most commonly used are general annual migration intensity rates per 1.000 population.",
+    "Labor migrants can obtain work permits for one to twelve months based on their preferences.",
+    "legal provisions now allow settlers to acquire land plots for up to five years",
+    "Date of publication: 09.02.2026\n\nDate of next publication: 12.05.2026",
+    "Young people aged 20 to 35 remained the most mobile demographic.",
+    "Temporary increases were observed during 2006-2008 and 2017-2019.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_FACTS, ids=[t[:40] for t in NOT_FACTS])
+def test_facts_not_values(text):
+    assert extract(text) == []
+
+
+def test_facts_one_sentence_two_facts():
+    facts = extract("In 2024 migrants from Uzbekistan rose 1.5 times to 4,838 people.")
+    assert [(f.value.text, f.measure) for f in facts] == [("1.5 times", "change"), ("4,838", "level")]
+
+
+def test_facts_headline_figure_repeated_is_two_facts():
+    text = "Unemployment in Kyrgyzstan drops to 8.1%\n\nIn 2023 the unemployment rate was 8.1%."
+    assert [f.value.text for f in extract(text)] == ["8.1%", "8.1%"]
+
+
+def test_facts_confidence_in_range_and_evidence_recorded():
+    for fact in extract(KZ_RELEASE + "In January-December 2025 the number of arrivals amounted 23761 to people."):
+        assert 0 < fact.confidence <= 1
+        assert fact.evidence
+        assert fact.extractor.startswith("rule:")
+
+
+def test_facts_publication_date_is_not_a_period():
+    facts = extract("Date of publication: 09.02.2026\n\nIn 2025 the population was 20,3 million people.")
+    assert [f.period.first for f in facts] == [date(2025, 1, 1)]

@@ -1,0 +1,112 @@
+"""The rule data in patterns/: every file loads, ids are known, no duplicates, errors name file and line."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import spacy
+
+from extractor.cues import CueFinder
+from extractor.errors import PatternError
+from extractor.indicators import IndicatorFinder
+from extractor.lexicon import LEMMATIZER
+from extractor.resources import load_jsonl, load_yaml, patterns_dir
+
+FACTS_MD_KEYS = {"population", "urban_population", "rural_population", "births", "deaths", "natural_increase",
+                 "immigration", "emigration", "net_migration", "internal_migration", "internal_net_migration",
+                 "survey_share"}
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("en")
+    nlp.add_pipe(LEMMATIZER)
+    return nlp
+
+
+@pytest.mark.parametrize("path", sorted(p.name for p in patterns_dir().glob("*.jsonl")))
+def test_patterns_jsonl_rows_load(path):
+    rows = load_jsonl(path)
+    assert rows, path
+
+
+@pytest.mark.parametrize("path", sorted(str(p.relative_to(patterns_dir())) for p in patterns_dir().rglob("*.yaml")))
+def test_patterns_yaml_files_load(path):
+    assert load_yaml(path) is not None
+
+
+def test_patterns_indicator_keys_cover_the_facts_md_vocabulary():
+    keys = load_yaml("indicator_keys.yaml")
+    assert FACTS_MD_KEYS <= set(keys)
+    for key, info in keys.items():
+        assert key == key.lower() and " " not in key, key
+        assert info.get("unit"), key
+        if "scoped" in info:
+            assert info["scoped"] in keys
+
+
+def test_patterns_indicator_rows_use_known_keys_and_no_duplicates(nlp):
+    IndicatorFinder(nlp)  # raises PatternError on an unknown key
+    seen = {}
+    for row in load_jsonl("indicators.jsonl"):
+        pattern = json.dumps(row["pattern"]).lower()
+        assert pattern not in seen or seen[pattern] == row.get("id"), f"{pattern} maps to two keys"
+        seen[pattern] = row.get("id")
+
+
+def test_patterns_cue_labels_are_the_ones_the_rules_read(nlp):
+    labels = {row["label"] for row in load_jsonl("cues.jsonl")}
+    assert labels == {"DIRECTION", "LEVEL_TO", "SHARE", "COMPARISON", "NEGATIVE", "SCOPE", "AREA", "SURVEY",
+                      "ANSWER", "HOME", "ANAPHOR"}
+    for row in load_jsonl("cues.jsonl"):
+        if row["label"] == "DIRECTION":
+            assert row["id"] in ("increase", "decrease"), row
+    CueFinder(nlp)
+
+
+def _copy_patterns(tmp_path: Path) -> Path:
+    target = tmp_path / "patterns"
+    shutil.copytree(patterns_dir(), target)
+    return target
+
+
+def test_patterns_bad_jsonl_line_names_file_and_line(tmp_path, nlp):
+    target = _copy_patterns(tmp_path)
+    with (target / "indicators.jsonl").open("a", encoding="utf-8") as f:
+        f.write('{"label": "INDICATOR", "pattern": "broken"\n')
+    lines = (target / "indicators.jsonl").read_text(encoding="utf-8").count("\n")
+    with pytest.raises(PatternError, match=rf"indicators.jsonl:{lines}:"):
+        IndicatorFinder(nlp, patterns_dir=target)
+
+
+def test_patterns_unknown_indicator_key_is_reported(tmp_path, nlp):
+    target = _copy_patterns(tmp_path)
+    with (target / "indicators.jsonl").open("a", encoding="utf-8") as f:
+        f.write('{"label": "INDICATOR", "pattern": "tourist nights", "id": "tourist_nights"}\n')
+    with pytest.raises(PatternError, match="tourist_nights"):
+        IndicatorFinder(nlp, patterns_dir=target)
+
+
+def test_patterns_a_new_indicator_is_a_data_change(tmp_path):
+    """Adding an indicator needs two lines of data and no code."""
+    from extractor import Extractor
+
+    target = _copy_patterns(tmp_path)
+    with (target / "indicators.jsonl").open("a", encoding="utf-8") as f:
+        f.write('{"label": "INDICATOR", "pattern": "tourist nights", "id": "tourist_nights"}\n')
+    with (target / "indicator_keys.yaml").open("a", encoding="utf-8") as f:
+        f.write("tourist_nights: {unit: count, kind: stock}\n")
+    text = "In 2024 tourist nights in Georgia reached 12,400,000."
+    [fact] = Extractor(patterns_dir=target).extract(text)
+    assert fact.indicator.key == "tourist_nights"
+    assert fact.region.code == "GE"
+
+
+def test_patterns_bad_yaml_names_the_file(tmp_path, nlp):
+    target = _copy_patterns(tmp_path)
+    (target / "indicator_keys.yaml").write_text("population: {unit: person\n", encoding="utf-8")
+    with pytest.raises(PatternError, match="indicator_keys.yaml"):
+        IndicatorFinder(nlp, patterns_dir=target)

@@ -1,0 +1,58 @@
+"""Lines, sentences and list items, from real release layout."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extractor.segments import split_sentences
+
+
+def pieces(text):
+    return [text[s.start:s.end] for s in split_sentences(text)]
+
+
+CASES = [
+    ("During a Sept. 20 briefing, he spoke. By mid-2024, the balance was 7,300.",
+     ["During a Sept. 20 briefing, he spoke.", "By mid-2024, the balance was 7,300."]),
+    ("Director of the Department:\nN. Khanzhigitov\nTel. +7 7172 749061",
+     ["Director of the Department:", "N. Khanzhigitov", "Tel. +7 7172 749061"]),
+    ("“It fell to 9,293 people,” wrote Lina. In 2020 it rose.",
+     ["“It fell to 9,293 people,” wrote Lina.", "In 2020 it rose."]),
+    ("Data for the U.S. economy grew by 2.8% in 2024. Prices rose.",
+     ["Data for the U.S. economy grew by 2.8% in 2024.", "Prices rose."]),
+    ("\n\nTitle 2025\r\n\r\nBody text.\r\n", ["Title 2025", "Body text."]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:30] for c in CASES])
+def test_segments_sentences(text, expected):
+    assert pieces(text) == expected
+
+
+def test_segments_list_items_point_at_their_lead_in():
+    text = ("The areas with the largest population decline are as follows:\n"
+            "- North Kazakhstan region – 0.52%\n- Abay region – 0.34%\nAt the same time, it grew.")
+    sents = split_sentences(text)
+    assert [s.list_item for s in sents] == [False, True, True, False]
+    assert sents[1].lead_in == 0 and sents[2].lead_in == 0 and sents[3].lead_in is None
+
+
+def test_segments_bare_dash_items_after_a_lead_in():
+    text = "The highest birth rates were noted in the following regions (per 1,000 people):\nTurkistan region – 26,05"
+    assert split_sentences(text)[1].list_item
+
+
+def test_segments_meta_lines():
+    text = "Date of publication: 09.02.2026\nIn 2025 it grew."
+    assert [s.meta for s in split_sentences(text)] == [True, False]
+
+
+@given(st.text())
+def test_segments_spans_are_inside_the_text_and_ordered(text):
+    last = 0
+    for s in split_sentences(text):
+        assert last <= s.start < s.end <= len(text)
+        assert text[s.start:s.end].strip()
+        last = s.end
