@@ -24,7 +24,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -50,8 +50,8 @@ Interval = tuple[date, date]
 
 # Kinds of period mention that name no stretch of their own and so never set the frame.
 _RELATIVE_KINDS = frozenset({"relative_year", "same_period", "deictic"})
-# Never a frame: relative words, a single day (a dateline, a briefing), a trailing 12-month window.
-_NOT_A_FRAME = _RELATIVE_KINDS | {"date", "to_month"}
+# Never a frame by itself: relative words, a single day (a dateline, a briefing).
+_NOT_A_FRAME = _RELATIVE_KINDS | {"date"}
 _EARLIER = re.compile(r"(?i)\b(?:earlier|ago|before)\b")
 # A date this close to the top that equals the publication date is the dateline.
 _DATELINE_REACH = 400
@@ -62,6 +62,7 @@ _REACH = 400
 _LAST_WORD = re.compile(r"([\w’'-]+)\W*$")
 _MANY = 16
 _GENERIC_PENALTY = 6  # "Nominal GDP at current prices": the specific "GDP" beats the generic "prices"
+_DENOMINATOR = re.compile(r"(?i)\bper\s+(?:[\d\s.,\u00a0\u202f]+|thousand|hundred)\s*$")
 _OF_LINK = re.compile(r"\s+of(?:\s+the)?\s+")
 _BRACKET_AFTER = re.compile(r"\s*\(\s*")
 _PER_THOUSAND = re.compile(r"(?i)\bper\s+(?:1[ ,.\u00a0\u202f]?000|thousand)\b|‰")
@@ -271,7 +272,7 @@ class _Run:
                     out.append(fact)
                     self.ctx.prev_fact = fact
             self._update_context(sent, resolved, values)
-        return out
+        return _restated_headlines(out)
 
     def _new_line(self, sent: Sentence) -> None:
         self.ctx.line = sent.line
@@ -359,11 +360,18 @@ class _Run:
         before = self.text[max(sent.start, m.start - 60):m.start]
         words = _WORD.findall(before.lower())
         filler = set(self.w["comparison_filler"])
+        skipped_value = False
         while words:
             tail = " ".join(words[-3:])
             if any(tail.endswith(c) for c in self.w["comparison_words"]):
                 return True
-            if words[-1] not in filler:
+            if words[-1].isdigit() and not skipped_value:
+                # "against 8.6% in the second quarter of 2022": one value between cue and period
+                while words and words[-1].isdigit():
+                    words.pop()
+                skipped_value = True
+                continue
+            if words[-1] not in filler and words[-1] not in ("percent", "per", "cent"):
                 return False
             words.pop()
         return False
@@ -397,7 +405,8 @@ class _Run:
             elif not values and kind not in _NOT_A_FRAME and kind != "since":
                 if not self._inside_header(r):
                     self.ctx.frame = r  # "the survey, conducted in late 2024, showed ..."
-            elif r.fronted and (kind not in _NOT_A_FRAME or kind == "date") and self.ctx.header is None:
+            elif r.fronted and (kind not in _NOT_A_FRAME or (kind == "date" and values)) \
+                    and self.ctx.header is None:
                 self.ctx.frame = r  # "In 2024, ..." sets the frame of a news text
         if main:
             self.ctx.line_period = main[-1]
@@ -535,6 +544,8 @@ class _Run:
         for m in mentions:
             if kept and not kept[-1].generic and _OF_LINK.fullmatch(self.text[kept[-1].end:m.start]):
                 continue
+            if _DENOMINATOR.search(self.text, max(0, m.start - 20), m.start):
+                continue  # "41.0 per 1 000 residents": the rate's base, not what is measured
             kept.append(m)
         return kept
 
@@ -856,6 +867,12 @@ class _Run:
                 interval, _ = self._resolve(ref.mention, in_force=(period.first, period.last), as_reference=True)
                 if interval:
                     reference = _period(ref.mention, interval)
+                    if period.first == period.last and interval[0] == interval[1] and interval[0] < period.first:
+                        # a change in a stock between two dates covers the stretch between them
+                        # ("up by 1.6 million compared with 1 January 2023" on 1 January 2024)
+                        period = Period(period.text, period.start, period.end, interval[0],
+                                        period.first - timedelta(days=1))
+                        evidence.append("period_stretch")
         return period, reference
 
     def _main_for_reference(self, v: NumberMention, main: list[_Resolved], breaks: list[int],
@@ -918,6 +935,26 @@ def _cues_outside_indicators(cues: list[LexiconMatch], indicators: list[Indicato
             continue
         kept.append(cue)
     return kept
+
+
+def _restated_headlines(facts: list[Fact]) -> list[Fact]:
+    """A headline figure with no period ("Unemployment rate drops to 8.1%") takes the period, region
+    and indicator of the same figure restated later in the body."""
+    from dataclasses import replace
+
+    out = list(facts)
+    for i, fact in enumerate(out):
+        if fact.period is not None:
+            continue
+        for later in out[i + 1:]:
+            if later.value.number == fact.value.number and later.value.unit == fact.value.unit \
+                    and later.period is not None:
+                out[i] = replace(fact, period=later.period, region=fact.region or later.region,
+                                 indicator=fact.indicator or later.indicator,
+                                 evidence=(*fact.evidence, "period_restated"))
+                out[i] = _with_confidence(out[i])
+                break
+    return out
 
 
 def _period(m: PeriodMention, interval: Interval) -> Period:
