@@ -143,7 +143,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         print(f"extractor: error: not a directory: {gold_dir}", file=sys.stderr)
         return 2
     gold = []
-    for path in sorted(gold_dir.rglob("*.json")):
+    for path in sorted(gold_dir.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         gold += data.get("facts", []) if isinstance(data, dict) else data
     predicted = [json.loads(line) for line in Path(args.predictions).read_text(encoding="utf-8").splitlines()
@@ -182,6 +182,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("extractor: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # "| head": the reader left; not an error of ours
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":

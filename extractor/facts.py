@@ -63,7 +63,7 @@ _LAST_WORD = re.compile(r"([\w’'-]+)\W*$")
 _MANY = 16
 _GENERIC_PENALTY = 6  # "Nominal GDP at current prices": the specific "GDP" beats the generic "prices"
 _DENOMINATOR = re.compile(r"(?i)\bper\s+(?:[\d\s.,\u00a0\u202f]+|thousand|hundred)\s*$")
-_OF_LINK = re.compile(r"\s+of(?:\s+the)?\s+")
+_OF_LINK = re.compile(r"\s+(?:of|among|for)(?:\s+the)?\s+")  # "wages among employees": the head is "wages"
 _BRACKET_AFTER = re.compile(r"\s*\(\s*")
 _PER_THOUSAND = re.compile(r"(?i)\bper\s+(?:1[ ,.\u00a0\u202f]?000|thousand)\b|‰")
 _NEXT_WORDS_NOUN = re.compile(r"\s+(?!and\b|or\b|in\b|of\b|to\b|for\b|than\b)[a-z]{3,}s\b")
@@ -365,6 +365,8 @@ class _Run:
             tail = " ".join(words[-3:])
             if any(tail.endswith(c) for c in self.w["comparison_words"]):
                 return True
+            if skipped_value and words[-1] == "from":
+                return True  # "slowed to 9,3% from 9,8% in February 2025"
             if words[-1].isdigit() and not skipped_value:
                 # "against 8.6% in the second quarter of 2022": one value between cue and period
                 while words and words[-1].isdigit():
@@ -415,10 +417,11 @@ class _Run:
         places = [m for m in self.regions.within(sent.start, sent.end) if m.kind in ("region", "city")]
         if places:
             self.ctx.last_place = places[-1]
-        specific = [m for m in self.indicators.within(sent.start, sent.end) if m.key and not m.generic]
-        if specific:
-            self.ctx.indicator_key = specific[-1].key
-            self.ctx.indicator_mention = specific[-1]
+        if not values:  # a sentence without values names the topic of the ones that follow
+            specific = [m for m in self.indicators.within(sent.start, sent.end) if m.key and not m.generic]
+            if specific:
+                self.ctx.indicator_key = specific[-1].key
+                self.ctx.indicator_mention = specific[-1]
 
     def _inside_header(self, r: _Resolved) -> bool:
         header = self.ctx.header
