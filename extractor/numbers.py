@@ -175,6 +175,8 @@ class _Lex:
     scale_currency: dict[str, int]
     scale_re: Any
     compound_re: Any
+    remainder_re: Any
+    year_before_re: Any
     ratio_re: Any
     ratio_map: dict[str, str]
     ratio_attached: frozenset[str]
@@ -350,6 +352,9 @@ def _lexicon(patterns_dir: Path | None) -> _Lex:
         scale_currency=scale_currency,
         scale_re=regex.compile(rf"\G(?P<sp>{_SP}?)(?P<w>\p{{L}}++\.?)"),
         compound_re=regex.compile(rf"\G{_SP}+(?P<n>[0-9]{{1,3}})(?![0-9.,])"),
+        year_before_re=regex.compile(
+            rf"(?i)(?<![\p{{L}}])(?:{_alternation(words('year_prepositions'))}){_HSP}+\Z"),
+        remainder_re=regex.compile(rf"\G{_SP}+(?P<n>[0-9]{{1,3}})(?=[ \u00a0]+\p{{L}})(?!{_SP}*(?:%|per\b))"),
         ratio_re=ratio_re,
         ratio_map=ratio_map,
         ratio_attached=frozenset(_norm(str(f)) for f in req("ratio_attached_only")),
@@ -622,6 +627,11 @@ class _Scanner:
                     break
                 value += Decimal(c.group("n")) * nxt[0]
                 end, last = nxt[1], nxt[0]
+            # "271 thousand 806 births", "98 thousand 500 soums": units after the last scale word
+            rest = self._at(lx.remainder_re, end)
+            if rest and Decimal(rest.group("n")) < last:
+                value += Decimal(rest.group("n"))
+                end = rest.end("n")
         r = self._ratio_at(end)
         if r:
             return _Suffix(r[1], value, r[0], True)
@@ -716,8 +726,9 @@ class _Scanner:
         if suf.end == e and (nxt.isalpha() or nxt == "_"):
             return self._kill(e)  # 1990s, 20th, 5km
         if (year_shaped and not explicit and currency is None and not suf.extended
-                and (suf.unit is None or suf.unit in lx.time_unit_values)):
-            return self._kill(e)  # a year: 2024, 2006-2008, "the December 2024 quarter"
+                and (suf.unit is None or suf.unit in lx.time_unit_values
+                     or lx.year_before_re.search(t, max(0, start - 20), start))):
+            return self._kill(e)  # a year: 2024, 2006-2008, "the December 2024 quarter", "In 2024 migrants"
         self._emit(start, suf.end, sign * suf.value, suf.unit, spelled=False, explicit=explicit)
 
     def _emit(self, start: int, end: int, number: Decimal, unit: str | None, *, spelled: bool,
