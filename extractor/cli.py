@@ -114,7 +114,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     def lines() -> Iterator[str]:
         docs = _documents(sources, failures)
-        for doc_id, facts in extractor.extract_many(_counted(docs, counts), n_process=args.jobs,
+        for _doc_id, facts in extractor.extract_many(_counted(docs, counts), n_process=args.jobs,
                                                      published=args.published):
             for fact in facts:
                 counts["facts"] += 1

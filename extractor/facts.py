@@ -67,7 +67,8 @@ _OF_LINK = re.compile(r"\s+(?:of|among|for)(?:\s+the)?\s+")  # "wages among empl
 _BRACKET_AFTER = re.compile(r"\s*\(\s*")
 _PER_THOUSAND = re.compile(r"(?i)\bper\s+(?:1[ ,.\u00a0\u202f]?000|thousand)\b|‰")
 _NEXT_WORDS_NOUN = re.compile(r"\s+(?!and\b|or\b|in\b|of\b|to\b|for\b|than\b)[a-z]{3,}s\b")
-_BASIS_UNIT = re.compile(r"(?i)\s+(?:kilogram|kilo|kg|litre|liter|metre|meter|ton|tonne|square|cubic|piece|dozen|loaf|unit)s?\b")
+_BASIS_UNIT = re.compile(
+    r"(?i)\s+(?:kilogram|kilo|kg|litre|liter|metre|meter|ton|tonne|square|cubic|piece|dozen|loaf|unit)s?\b")
 _DIRECTION_NOUNS = frozenset({"growth", "increase", "decline", "decrease", "drop", "fall", "rise", "gain", "loss",
                               "reduction", "contraction", "jump"})
 _LEVEL_VERBS = frozenset({"was", "is", "were", "are", "amounted", "amount", "to", "made", "make", "reached", "at",
@@ -942,21 +943,21 @@ def _cues_outside_indicators(cues: list[LexiconMatch], indicators: list[Indicato
 
 def _restated_headlines(facts: list[Fact]) -> list[Fact]:
     """A headline figure with no period ("Unemployment rate drops to 8.1%") takes the period, region
-    and indicator of the same figure restated later in the body."""
+    and indicator of the same figure restated later in the body. One pass from the end: linear."""
     from dataclasses import replace
 
     out = list(facts)
-    for i, fact in enumerate(out):
-        if fact.period is not None:
-            continue
-        for later in out[i + 1:]:
-            if later.value.number == fact.value.number and later.value.unit == fact.value.unit \
-                    and later.period is not None:
-                out[i] = replace(fact, period=later.period, region=fact.region or later.region,
-                                 indicator=fact.indicator or later.indicator,
-                                 evidence=(*fact.evidence, "period_restated"))
-                out[i] = _with_confidence(out[i])
-                break
+    restated: dict[tuple[float, str], Fact] = {}
+    for i in range(len(out) - 1, -1, -1):
+        fact = out[i]
+        key = (fact.value.number, fact.value.unit)
+        if fact.period is None and key in restated:
+            later = restated[key]
+            out[i] = _with_confidence(replace(fact, period=later.period, region=fact.region or later.region,
+                                              indicator=fact.indicator or later.indicator,
+                                              evidence=(*fact.evidence, "period_restated")))
+        elif fact.period is not None:
+            restated[key] = fact
     return out
 
 

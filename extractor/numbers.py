@@ -874,7 +874,7 @@ def find_numbers(text: str, *, patterns_dir: Path | None = None) -> list[NumberM
     >>> [(m.text, m.number, m.unit, m.qualifier) for m in find_numbers("for up to five years")]
     [('five', 5.0, 'year', 'up_to')]
     >>> [(m.text, m.number, m.unit) for m in find_numbers("$2.5bn and 15k and 3.7-fold")]
-    [('$2.5bn', 2500000000.0, 'USD'), ('15k', 15000.0, None), ('3.7-fold', 3.7, 'times')]
+    [('$2.5bn', 2500000000.0, '$'), ('15k', 15000.0, None), ('3.7-fold', 3.7, 'times')]
     >>> find_numbers("one of the regions, COVID-19, aged 20 to 35, Sept. 20, 19:49")
     []
     """

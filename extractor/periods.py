@@ -962,10 +962,8 @@ def _triggers(text: str, grammar: _Grammar) -> dict[str, list[tuple[int, int]]]:
 
 def _windows(text: str, hits: dict[str, list[tuple[int, int]]], name: str) -> list[tuple[int, int]]:
     kinds, before, after = _REACH[name]
-    if len(kinds) == 1:
-        spans = hits.get(kinds[0], [])  # already in text order
-    else:
-        spans = sorted(span for kind in kinds for span in hits.get(kind, ()))
+    # one kind is already in text order; several are merged
+    spans = hits.get(kinds[0], []) if len(kinds) == 1 else sorted(span for kind in kinds for span in hits.get(kind, ()))
     merged: list[tuple[int, int]] = []
     cur_lo, cur_hi = 0, -1
     for start, end in spans:

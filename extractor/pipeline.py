@@ -12,11 +12,10 @@ from __future__ import annotations
 import functools
 import itertools
 import multiprocessing
+import re
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
-
-import re
 
 import spacy
 from spacy.language import Language

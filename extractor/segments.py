@@ -46,8 +46,9 @@ def split_sentences(text: str, *, patterns_dir: Path | None = None) -> list[Sent
     """Lines and sentences of ``text`` in order; blank lines give nothing.
 
     >>> text = "Title 2025\\nIt rose by 5%. Deaths fell.\\nRegions are as follows:\\n- Astana – 1.95%"
-    >>> [(text[s.start:s.end], s.list_item) for s in split_sentences(text)]
-    [('Title 2025', False), ('It rose by 5%.', False), ('Deaths fell.', False), ('Regions are as follows:', False), ('- Astana – 1.95%', True)]
+    >>> [(text[s.start:s.end], s.list_item) for s in split_sentences(text)]  # doctest: +NORMALIZE_WHITESPACE
+    [('Title 2025', False), ('It rose by 5%.', False), ('Deaths fell.', False),
+     ('Regions are as follows:', False), ('- Astana – 1.95%', True)]
     """
     bullets, abbreviations, max_item, meta_re = _rules(patterns_dir)
     sentences: list[Sentence] = []

@@ -57,9 +57,9 @@ FROM_SEEDS = [
          "1.5 times", unit="times", measure="change", direction="increase", key="immigration", partner="UZ"),
     case("Kazakhstan: compared to the previous year, migrants from Uzbekistan were up 1.5 times to 4,838 people.",
          "4,838", unit="person", measure="level", direction=None, partner="UZ"),
-    case("Kazakhstan. In the first quarter of 2025, 644 Kazakh citizens moved to Russia – a 75.5% drop compared to the same "
-         "period last year.", "75.5%", measure="change", direction="decrease", key="emigration", region="KZ",
-         partner="RU", period=("2025-01-01", "2025-03-31"), reference=("2024-01-01", "2024-03-31")),
+    case("Kazakhstan. In the first quarter of 2025, 644 Kazakh citizens moved to Russia – a 75.5% drop compared "
+         "to the same period last year.", "75.5%", measure="change", direction="decrease", key="emigration",
+         region="KZ", partner="RU", period=("2025-01-01", "2025-03-31"), reference=("2024-01-01", "2024-03-31")),
     case("From January to April 2025, 8,100 people arrived in Kazakhstan, compared to 9,900 during the same "
          "period last year.", "9,900", measure="level", period=("2024-01-01", "2024-04-30")),
     case("Kostanay, Pavlodar, Abai, North Kazakhstan and East Kazakhstan, accounting for 47.9% of all outbound "

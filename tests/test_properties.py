@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 
 from extractor import extract
 
+from .conftest import SEEDS
+
 RELEASE_WORDS = st.sampled_from([
     "In", "January-December", "2025", "the", "number", "of", "arrivals", "amounted", "23761", "to",
     "people", "decreased", "by", "20,7%", "Astana", "Almaty region", "minus", "17,718", "2.8 times",
@@ -79,8 +81,7 @@ def test_properties_text_made_only_of_values_stays_linear(unit):
 
 
 def test_properties_time_grows_linearly_with_length():
-    block = open(__file__.replace("test_properties.py", "../seeds/003_34052f527fd0f2ed.txt"),
-                 encoding="utf-8").read()
+    block = (SEEDS / "003_34052f527fd0f2ed.txt").read_text(encoding="utf-8")
     extract(block)
     small = min(_seconds(block * 5) for _ in range(2))
     large = min(_seconds(block * 40) for _ in range(2))
