@@ -92,6 +92,9 @@ def _write_atomically(target: Path | None, lines: Iterator[str]) -> None:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             for line in lines:
                 handle.write(line)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; the output is an ordinary file
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
