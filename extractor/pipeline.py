@@ -9,7 +9,6 @@ gazetteer misses, and agreement or disagreement that moves confidence.
 
 from __future__ import annotations
 
-import functools
 import itertools
 import multiprocessing
 import re
@@ -137,7 +136,7 @@ class Extractor:
         entities = self._entities(text) if self.model is not None else []
         regions = self.regions.find(doc)
         if entities:
-            regions = _add_model_places(text, regions, entities)
+            regions = _add_model_places(text, regions, entities, self.regions)
         document = DocumentInput(
             text=text,
             sentences=split_sentences(text, patterns_dir=self.patterns_dir),
@@ -201,39 +200,21 @@ def _chunks(text: str, size: int) -> Iterator[tuple[int, str]]:
         start = end
 
 
-def _add_model_places(text: str, regions: list[RegionMention],
-                      entities: list[tuple[int, int, str]]) -> list[RegionMention]:
-    """Places the model found and the gazetteer did not, when their name is a known ISO name."""
+def _add_model_places(text: str, regions: list[RegionMention], entities: list[tuple[int, int, str]],
+                      finder: RegionFinder) -> list[RegionMention]:
+    """Places the model found and the gazetteer's matcher did not ("ASTANA" in capitals), when the
+    gazetteer knows the name; the stoplist still applies."""
     extra = []
     for start, end, label in entities:
-        if label not in ("GPE", "LOC"):
+        if label not in ("GPE", "LOC") or any(r.start < end and start < r.end for r in regions):
             continue
-        if any(r.start < end and start < r.end for r in regions):
-            continue
-        name = text[start:end]
-        hit = _place_index().get(name.lower())
-        if hit:
-            code, display, kind, country = hit
-            extra.append(RegionMention(name, start, end, code, display, kind, country))
+        hit = finder.lookup_name(text[start:end])
+        if hit is not None:
+            extra.append(RegionMention(text[start:end], start, end, hit.code, hit.name, hit.kind, hit.country,
+                                       hit.alternatives))
     if not extra:
         return regions
     return sorted([*regions, *extra], key=lambda r: (r.start, r.end))
-
-
-@functools.cache
-def _place_index() -> dict[str, tuple[str, str, str, str | None]]:
-    """Every pycountry country and subdivision name, lower-cased, to its code."""
-    import pycountry
-
-    index: dict[str, tuple[str, str, str, str | None]] = {}
-    for sub in pycountry.subdivisions:
-        index.setdefault(sub.name.lower(), (sub.code, sub.name, "region", sub.country_code))
-    for country in pycountry.countries:
-        for name in {country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)}:
-            if name:
-                index[name.lower()] = (country.alpha_2, getattr(country, "common_name", None) or country.name,
-                                       "country", country.alpha_2)
-    return index
 
 
 # --- worker processes -----------------------------------------------------------------

@@ -445,6 +445,7 @@ class RegionFinder:
         self._targets: dict[int, _Target] = {}
         self._orth = self._matcher("ORTH", self._lex.orth)
         self._lower = self._matcher("LOWER", self._lex.lower) if self._lex.lower else None
+        self._folded: dict[str, _Target] | None = None
 
     def _matcher(self, attr: str, table: dict[str, _Target]) -> PhraseMatcher:
         matcher = PhraseMatcher(self.nlp.vocab, attr=attr)
@@ -465,6 +466,21 @@ class RegionFinder:
         if place is None:
             raise KeyError(f"unknown region code {code!r}")
         return place.name, place.kind, place.country
+
+    def lookup_name(self, name: str) -> RegionMention | None:
+        """The place a name means, whatever its case ("ASTANA", "astana"), for names another
+        component found (the statistical model's entities). Stop-listed words stay unknown."""
+        if self._folded is None:
+            self._folded = {}
+            for table in (self._lex.orth, self._lex.lower):
+                for surface, target in table.items():
+                    if target.code is not None:
+                        self._folded.setdefault(surface.lower(), target)
+        target = self._folded.get(name.strip().lower())
+        if target is None or target.code is None:
+            return None
+        display, kind, country = self.lookup(target.code)
+        return RegionMention(name, 0, len(name), target.code, display, kind, country, target.alternatives)
 
     def find(self, doc: Doc) -> list[RegionMention]:
         """Every place in ``doc``: sorted, non-overlapping, the longest match winning."""

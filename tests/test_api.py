@@ -138,3 +138,15 @@ def test_api_accurate_mode_records_the_models_opinion(accurate):
     assert "model_agrees" in fact.evidence  # the model tags 4.7% as PERCENT
     [fact] = accurate.extract(RELEASE)
     assert {"model_agrees", "model_says_date", "model_silent"} & set(fact.evidence)
+
+
+@pytest.mark.needs_model
+def test_api_accurate_mode_adds_places_the_gazetteer_matcher_misses(accurate, fast):
+    text = "ASTANA — In 2024 the population of ASTANA reached 1,350,000 people."
+    assert [f.region.code for f in accurate.extract(text)] == ["KZ-71"]  # the model tags the capitals
+    assert [f.region for f in fast.extract(text)] == [None]
+
+
+def test_api_region_names_found_elsewhere_respect_the_stoplist(fast):
+    assert fast.regions.lookup_name("astana").code == "KZ-71"
+    assert fast.regions.lookup_name("Mary") is None  # a person's name, not Turkmenistan's Mary region
