@@ -23,7 +23,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check extractor tests benchmarks
+	$(BIN)/ruff check extractor tests
 
 clean:
 	rm -rf $(VENV) facts.jsonl
