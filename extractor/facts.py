@@ -55,10 +55,16 @@ _NOT_A_FRAME = _RELATIVE_KINDS | {"date"}
 _EARLIER = re.compile(r"(?i)\b(?:earlier|ago|before)\b")
 # A date this close to the top that equals the publication date is the dateline.
 _DATELINE_REACH = 400
+_LIST_VERB = re.compile(r"(?i)\b(?:were|was|are|is|included|include|includes|named|cited|listed|mentioned)\s+")
+_DASH_TAIL = re.compile(r"\s*[–—:-]\s*$")
+_JOINER = re.compile(r"(?i)[\s,;:]*(?:(?:and|or|while|as well as)\s+)+")
 _LAST_WORD = re.compile(r"([\w’'-]+)\W*$")
 # Per-value searches look this many characters either side: real sentences are shorter, and it keeps
 # the work per value bounded on pathological input.
 _REACH = 400
+_LIST_VERB = re.compile(r"(?i)\b(?:were|was|are|is|included|include|includes|named|cited|listed|mentioned)\s+")
+_DASH_TAIL = re.compile(r"\s*[–—:-]\s*$")
+_JOINER = re.compile(r"(?i)[\s,;:]*(?:(?:and|or|while|as well as)\s+)+")
 _LAST_WORD = re.compile(r"([\w’'-]+)\W*$")
 _MANY = 16
 _GENERIC_PENALTY = 6  # "Nominal GDP at current prices": the specific "GDP" beats the generic "prices"
@@ -580,14 +586,17 @@ class _Run:
             a_start = v.end + answer.start(1)
             a_end = v.end + answer.end(1)
         else:
-            before = self.text[start:v.start]
-            label = re.search(r"([^,:;]*?)\s*[–—:-]?\s*$", before)
-            a_start = start + (label.start(1) if label else 0)
-            a_end = start + (label.end(1) if label else len(before))
-            words = re.match(r"[\s,;:]*(?:(?:the most cited motivations|named|were|and|or|while)\s+)*",
-                             self.text[a_start:a_end])
-            if words:
-                a_start += words.end()
+            # "higher potential income – 24.5%": the label before the dash, back to the last comma
+            lo = max(sent.start, v.start - 200)
+            head = _DASH_TAIL.sub("", self.text[lo:v.start])
+            cut = max(head.rfind(","), head.rfind(";"), head.rfind(":"), head.rfind("("))
+            a_start, a_end = lo + cut + 1, lo + len(head)
+            lead_words = list(_LIST_VERB.finditer(self.text, a_start, a_end))
+            if lead_words:  # "the most cited motivations were higher potential income"
+                a_start = lead_words[-1].end()
+            joiner = _JOINER.match(self.text, a_start, a_end)
+            if joiner:  # "and family reunification"
+                a_start = joiner.end()
         a_start, a_end = _trim(self.text, a_start, a_end)
         if a_end <= a_start:
             a_start, a_end = v.start, v.end
