@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from hypothesis import given
+from hypothesis import strategies as st
 
 from extractor.indicators import IndicatorFinder
 from extractor.lexicon import LEMMATIZER
@@ -60,3 +62,17 @@ def test_indicators_match_on_lemmas_whatever_the_inflection(find, text):
 
 def test_indicators_longest_phrase_wins(find):
     assert find("net migration balance") == [("net migration balance", "net_migration")]
+
+
+@given(st.text())
+def test_indicators_spans_slice_back_on_any_text(text):
+    nlp = spacy.blank("en")
+    nlp.add_pipe(LEMMATIZER)
+    for m in _FINDER(nlp).find(nlp(text)):
+        assert text[m.start:m.end] == m.text and m.start < m.end
+
+
+def _FINDER(nlp, _cache={}):  # noqa: B006 - one finder per session, built on first use
+    if "f" not in _cache:
+        _cache["f"] = IndicatorFinder(nlp)
+    return _cache["f"]
