@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from spacy.attrs import LEMMA, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -36,22 +37,31 @@ def _lemma_table() -> Any:
 
 
 class _LemmaCache:
-    """Lowercased lookup lemma for an orth id, cached so each word form is looked up once."""
+    """Lowercased lookup lemma for each token, cached per word form (orth id).
+
+    Works on whole arrays (``Doc.to_array``/``from_array``) rather than Token objects: making a
+    Token per word costs more than the lookup itself.
+    """
 
     def __init__(self) -> None:
         self._table = _lemma_table()
-        self._cache: dict[int, str] = {}
+        self._cache: dict[int, int] = {}  # orth id -> lemma id
 
     def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
         cache = self._cache
-        table = self._table
-        for token in doc:
-            lemma = cache.get(token.orth)
+        orths = doc.to_array(ORTH)
+        lemmas = []
+        for orth in orths.tolist():
+            lemma = cache.get(orth)
             if lemma is None:
-                lower = token.lower_
-                lemma = table.get(lower, lower)
-                cache[token.orth] = lemma
-            token.lemma_ = lemma
+                lower = doc.vocab.strings[orth].lower()
+                lemma = doc.vocab.strings.add(self._table.get(lower, lower))
+                cache[orth] = lemma
+            lemmas.append(lemma)
+        orths[:] = lemmas
+        doc.from_array([LEMMA], orths)
         return doc
 
 
@@ -85,12 +95,20 @@ class LemmaLexicon:
         self.rows = load_jsonl(filename, base=base)
         self._nlp = nlp
         self._phrases = PhraseMatcher(nlp.vocab, attr="LEMMA")
+        # "attr": "LOWER" rows match the exact word form ("amounted", not "amount"): phrase
+        # matching either way, because a token-pattern Matcher costs several times more per token.
+        self._forms = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._tokens = Matcher(nlp.vocab, validate=True)
         path = (base or _default_dir()) / filename
         for index, row in enumerate(self.rows):
             key = str(index)
             pattern = row["pattern"]
-            if isinstance(pattern, str):
+            attr = row.get("attr", "LEMMA")
+            if attr not in ("LEMMA", "LOWER"):
+                raise PatternError(path, None, f"row {index + 1}: attr must be LEMMA or LOWER, not {attr!r}")
+            if isinstance(pattern, str) and attr == "LOWER":
+                self._forms.add(key, [nlp.make_doc(pattern)])
+            elif isinstance(pattern, str):
                 self._phrases.add(key, [lemmatize(nlp, nlp.make_doc(pattern))])
             elif isinstance(pattern, list):
                 try:
@@ -108,6 +126,8 @@ class LemmaLexicon:
         wanted = set(labels) if labels is not None else None
         by_label: dict[str, list[Span]] = {}
         matches = list(self._phrases(doc))
+        if len(self._forms):
+            matches += self._forms(doc)
         if len(self._tokens):  # an empty Matcher warns on every call
             matches += self._tokens(doc)
         for match_id, start, end in matches:

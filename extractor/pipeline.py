@@ -17,6 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import spacy
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -145,7 +146,7 @@ class Extractor:
             regions=regions,
             indicators=self.indicators.find(doc),
             cues=self.cues.find(doc),
-            token_starts=[t.idx for t in doc],
+            token_starts=doc.to_array(IDX).tolist(),
             published=published_date,
             entities=entities,
         )
