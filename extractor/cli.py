@@ -1,97 +1,79 @@
-"""Command line: ``extractor extract PATH...`` and ``extractor evaluate GOLD_DIR PRED.jsonl``.
+"""The ``extractor`` command: extract, show, render, evaluate.
 
-``extract`` reads ``.txt`` and ``.md`` files (a folder is read recursively, in
-sorted order), writes one FACTS.md JSON object per line, and prints a summary to
-standard error. A file that cannot be read is reported with its path and a reason
-and skipped; the others are still extracted. Exit status: 0 when every file
-succeeded, 1 when some failed, 2 for a usage error.
+``extractor extract PATH...`` reads ``.txt``, ``.md``, ``.html``/``.htm`` files
+(folders recursively, in sorted order; ``-`` for standard input) and writes one
+FACTS.md object per line (or CSV). A file that cannot be read is reported with its
+path and a one-line reason and skipped; the others are still extracted. Exit
+status: 0 when every file succeeded, 1 when some failed, 2 for a usage error.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import hashlib
+import io
 import json
 import os
 import sys
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 from . import __version__
+from .io import DEFAULT_MAX_BYTES, Document, InputError, Source, collect, read_document
 
-SUFFIXES = (".txt", ".md")
-
-
-@dataclass(frozen=True, slots=True)
-class Source:
-    path: Path
-    doc_id: str
-
-
-class InputError(Exception):
-    """A file that cannot be extracted: the message is the one-line reason."""
+CSV_COLUMNS = [
+    "doc_id", "value_text", "value_start", "value_end", "number", "unit", "qualifier", "measure", "direction",
+    "indicator_text", "indicator_start", "indicator_end", "indicator_key",
+    "region_text", "region_start", "region_end", "region_code", "region_name",
+    "period_text", "period_start", "period_end", "period_from", "period_to",
+    "reference_text", "reference_start", "reference_end", "reference_from", "reference_to",
+    "breakdown", "confidence", "extractor",
+]
 
 
-def collect(paths: Sequence[str]) -> tuple[list[Source], list[tuple[str, str]]]:
-    """Files to read, each with its doc_id, and (path, reason) for paths that give nothing."""
-    sources: list[Source] = []
-    problems: list[tuple[str, str]] = []
-    for raw in paths:
-        path = Path(raw)
-        if not path.exists():
-            problems.append((raw, "no such file or directory"))
-        elif path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
-            if not found:
-                problems.append((raw, f"no {'/'.join(SUFFIXES)} files in this directory"))
-            for p in found:
-                doc_id = p.relative_to(path).with_suffix("").as_posix()
-                sources.append(Source(p, doc_id))
-        else:
-            sources.append(Source(path, path.stem))
-    return sources, problems
+class UsageError(Exception):
+    """Bad arguments: exit status 2."""
 
 
-def read_text(path: Path) -> str:
-    """The file's text exactly as stored: UTF-8, no newline translation, so offsets index the file."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(exc.strerror or str(exc)) from exc
-    if not data.strip():
-        raise InputError("empty file")
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError("binary file")
-    try:
-        return data.decode("utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not UTF-8 (byte {exc.start})") from exc
+# --- output -----------------------------------------------------------------------------
 
 
-def _documents(sources: list[Source], failures: list[tuple[str, str]]) -> Iterator[tuple[str, str]]:
-    for source in sources:
-        try:
-            yield source.doc_id, read_text(source.path)
-        except InputError as exc:
-            failures.append((str(source.path), str(exc)))
-            print(f"{source.path}: {exc}", file=sys.stderr)
+def csv_row(fact: dict[str, Any]) -> dict[str, Any]:
+    """One fact flattened to one CSV row, one column per field (breakdown as JSON)."""
+    row: dict[str, Any] = {"doc_id": fact["doc_id"], "measure": fact["measure"], "direction": fact["direction"],
+                           "breakdown": json.dumps(fact["breakdown"], ensure_ascii=False, sort_keys=True),
+                           "confidence": fact["confidence"], "extractor": fact["extractor"]}
+    value = fact["value"]
+    row.update(value_text=value["text"], value_start=value["start"], value_end=value["end"],
+               number=value["number"], unit=value["unit"], qualifier=value["qualifier"])
+    for name, prefix, extra in (("indicator", "indicator", ("key",)), ("region", "region", ("code", "name")),
+                                ("period", "period", ("from", "to")),
+                                ("reference_period", "reference", ("from", "to"))):
+        part = fact.get(name) or {}
+        for key in ("text", "start", "end", *extra):
+            row[f"{prefix}_{key}"] = part.get(key)
+    return row
 
 
-def _write_atomically(target: Path | None, lines: Iterator[str]) -> None:
-    """All lines or nothing: a temporary file in the target's folder, renamed over it at the end."""
+def _write_atomically(target: Path | None, chunks: Iterable[str]) -> None:
+    """All or nothing: write a temporary file in the target's folder and rename it over the target
+    at the end, so an interrupted run leaves the previous file or a complete new one."""
     if target is None:
-        for line in lines:
-            sys.stdout.write(line)
+        for chunk in chunks:
+            sys.stdout.write(chunk)
         sys.stdout.flush()
         return
-    folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            for line in lines:
-                handle.write(line)
+            for chunk in chunks:
+                handle.write(chunk)
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; the output is an ordinary file
@@ -101,41 +83,281 @@ def _write_atomically(target: Path | None, lines: Iterator[str]) -> None:
         raise
 
 
+def _output_path(value: str | None, flag: str) -> Path | None:
+    if value is None or value == "-":
+        return None
+    path = Path(value)
+    if not path.parent.is_dir():
+        raise UsageError(f"{flag}: folder does not exist: {path.parent}")
+    if path.is_dir():
+        raise UsageError(f"{flag}: is a folder, not a file: {path}")
+    return path
+
+
+# --- incremental state -------------------------------------------------------------------
+
+
+class State:
+    """Each file's content hash and facts from earlier runs (``--state FILE``).
+
+    Entries are valid only for the same extractor version, mode, rules and default date: a
+    change to any of them re-extracts everything.
+    """
+
+    def __init__(self, path: Path | None, fingerprint: str) -> None:
+        self.path = path
+        self.fingerprint = fingerprint
+        self.entries: dict[str, dict[str, Any]] = {}
+        self.fresh: dict[str, dict[str, Any]] = {}
+        if path is not None and path.exists():
+            try:
+                data = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError) as exc:
+                raise UsageError(f"--state: cannot read {path}: {exc}") from exc
+            if data.get("fingerprint") == fingerprint:
+                self.entries = data.get("files", {})
+
+    def unchanged(self, source: Source) -> bool:
+        """The file's bytes hash to what the state remembers (read once more, not kept)."""
+        entry = self.entries.get(source.path)
+        if not entry or entry.get("doc_id") != source.doc_id or source.path == "-":
+            return False
+        try:
+            return _sha256(Path(source.path).read_bytes()) == entry.get("sha256")
+        except OSError:
+            return False
+
+    def reuse(self, document: Document) -> list[dict[str, Any]]:
+        entry = self.entries[document.path]
+        self.fresh[document.path] = entry
+        return entry["facts"]
+
+    def store(self, document: Document, facts: list[dict[str, Any]]) -> None:
+        self.fresh[document.path] = {"sha256": _sha256(document.data), "doc_id": document.doc_id, "facts": facts}
+
+    def save(self) -> None:
+        if self.path is not None:
+            body = json.dumps({"fingerprint": self.fingerprint, "files": self.fresh}, ensure_ascii=False)
+            _write_atomically(self.path, [body])
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _fingerprint(mode: str, default_published: str | None) -> str:
+    from .resources import patterns_dir
+
+    digest = hashlib.sha256(f"{__version__}|{mode}|{default_published}".encode())
+    for path in sorted(patterns_dir().rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(patterns_dir()).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+# --- extract ------------------------------------------------------------------------------
+
+
+class _Run:
+    """Counters and the failure list of one ``extract`` run."""
+
+    def __init__(self) -> None:
+        self.files = 0
+        self.facts = 0
+        self.chars = 0
+        self.reused = 0
+        self.failures: list[tuple[str, str]] = []
+
+
+def _report_failure(run: _Run, path: str, reason: str) -> None:
+    run.failures.append((path, reason))
+    print(f"{path}: {reason}", file=sys.stderr)
+
+
+def _read_or_report(source: Source, run: _Run, max_bytes: int) -> Document | None:
+    try:
+        document = read_document(source, max_bytes=max_bytes)
+    except InputError as exc:
+        _report_failure(run, source.path, str(exc))
+        return None
+    if document.encoding not in ("utf-8", "utf-8-sig"):
+        print(f"{source.path}: note: not UTF-8, decoded as {document.encoding}", file=sys.stderr)
+    return document
+
+
+def _read_all(sources: list[Source], run: _Run, max_bytes: int) -> Iterator[Document]:
+    for source in sources:
+        document = _read_or_report(source, run, max_bytes)
+        if document is not None:
+            yield document
+
+
+
+def _progress(total: int) -> Any:
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="file", file=sys.stderr, disable=total <= 1 or not sys.stderr.isatty(),
+                dynamic_ncols=True, leave=False)
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .pipeline import Extractor
+    from .pipeline import Extractor, _coerce_date
 
-    sources, problems = collect(args.paths)
-    failures: list[tuple[str, str]] = list(problems)
-    for path, reason in problems:
-        print(f"{path}: {reason}", file=sys.stderr)
-    if args.output is not None and not Path(args.output).parent.exists():
-        print(f"extractor: error: output folder does not exist: {Path(args.output).parent}", file=sys.stderr)
-        return 2
+    output = _output_path(args.output, "-o")
+    errors_path = _output_path(args.errors, "--errors")
+    state_path = _output_path(args.state, "--state")
+    if args.with_text and args.format != "jsonl":
+        raise UsageError("--with-text needs --format jsonl (the text is written as a line before its facts)")
+    if args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    try:
+        default_published: date | None = _coerce_date(args.published)
+    except (TypeError, ValueError) as exc:
+        raise UsageError(f"--published: {exc}") from exc
+    max_bytes = int(args.max_size * 2**20)
+
+    run = _Run()
     started = time.perf_counter()
+    sources, problems = collect(args.paths)
+    for path, reason in problems:
+        _report_failure(run, path, reason)
+    state = State(state_path, _fingerprint(args.mode, args.published))
     extractor = Extractor(mode=args.mode)
-    counts = {"files": 0, "facts": 0, "chars": 0}
+    progress = _progress(len(sources))
 
-    def lines() -> Iterator[str]:
-        docs = _documents(sources, failures)
-        for _doc_id, facts in extractor.extract_many(_counted(docs, counts), n_process=args.jobs,
-                                                     published=args.published):
+    def documents_and_facts() -> Iterator[tuple[Document, list[dict[str, Any]]]]:
+        """Every readable document with its facts, in source order. Unchanged files (same content
+        hash in --state) reuse their facts; the others stream through one extract_many."""
+        reusable = {i for i, source in enumerate(sources) if state.unchanged(source)}
+        read = {"upto": -1}  # the last source index the reader has looked at
+        queued: deque[tuple[int, Document]] = deque()  # read and sent, result not yet received
+        done: dict[int, tuple[Document, list[Any]]] = {}
+
+        def changed() -> Iterator[tuple[str, str]]:
+            for i, source in enumerate(sources):
+                if i in reusable:
+                    continue
+                document = _read_or_report(source, run, max_bytes)
+                read["upto"] = i
+                if document is not None:
+                    queued.append((i, document))
+                    yield document.doc_id, document.text
+
+        results = extractor.extract_many(changed(), n_process=args.jobs, default_published=default_published)
+        for i, source in enumerate(sources):
+            if i in reusable:
+                document = _read_or_report(source, run, max_bytes)
+                if document is not None:
+                    run.reused += 1
+                    yield document, state.reuse(document)
+                continue
+            # Pull results until the reader has passed source i: then either its facts are in
+            # `done`, or it could not be read (and was reported).
+            while (read["upto"] < i or any(j == i for j, _ in queued)) and i not in done:
+                try:
+                    _, facts = next(results)
+                except StopIteration:
+                    break
+                j, document = queued.popleft()
+                done[j] = (document, facts)
+            if i in done:
+                document, facts = done.pop(i)
+                dicts = [f.to_dict() for f in facts]
+                state.store(document, dicts)
+                yield document, dicts
+
+    def chunks() -> Iterator[str]:
+        writer_buffer = io.StringIO()
+        writer = csv.DictWriter(writer_buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
+        if args.format == "csv":
+            writer.writeheader()
+            yield _drain(writer_buffer)
+        for document, facts in documents_and_facts():
+            run.files += 1
+            run.chars += len(document.text)
+            run.facts += len(facts)
+            progress.update(1)
+            if args.with_text:
+                yield json.dumps({"type": "document", "doc_id": document.doc_id, "path": document.path,
+                                  "encoding": document.encoding, "text": document.text}, ensure_ascii=False) + "\n"
             for fact in facts:
-                counts["facts"] += 1
-                yield json.dumps(fact.to_dict(), ensure_ascii=False) + "\n"
+                if args.format == "csv":
+                    writer.writerow(csv_row(fact))
+                    yield _drain(writer_buffer)
+                else:
+                    yield json.dumps(fact, ensure_ascii=False) + "\n"
 
-    _write_atomically(Path(args.output) if args.output else None, lines())
+    try:
+        _write_atomically(output, chunks())
+    finally:
+        progress.close()
+    state.save()
+    if errors_path is not None:
+        lines = [json.dumps({"path": p, "reason": r}, ensure_ascii=False) + "\n" for p, r in run.failures]
+        _write_atomically(errors_path, lines)
     seconds = time.perf_counter() - started
-    megabytes = counts["chars"] / 1e6
-    print(f"files read: {counts['files']}  facts: {counts['facts']}  files failed: {len(failures)}  "
-          f"seconds: {seconds:.2f}  MB/s: {megabytes / seconds if seconds else 0:.2f}", file=sys.stderr)
-    return 1 if failures else 0
+    rate = run.chars / 1e6 / seconds if seconds else 0.0
+    reused = f"  reused from state: {run.reused}" if state_path else ""
+    print(f"files read: {run.files}  facts: {run.facts}  files failed: {len(run.failures)}  "
+          f"seconds: {seconds:.2f}  MB/s: {rate:.2f}{reused}", file=sys.stderr)
+    return 1 if run.failures else 0
 
 
-def _counted(docs: Iterator[tuple[str, str]], counts: dict[str, int]) -> Iterator[tuple[str, str]]:
-    for doc_id, text in docs:
-        counts["files"] += 1
-        counts["chars"] += len(text)
-        yield doc_id, text
+def _drain(buffer: io.StringIO) -> str:
+    value = buffer.getvalue()
+    buffer.seek(0)
+    buffer.truncate()
+    return value
+
+
+# --- show, render, evaluate ------------------------------------------------------------------
+
+
+def _read_one(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    sources, problems = collect([path])
+    if problems:
+        raise InputError(problems[0][1])
+    if len(sources) != 1:
+        raise UsageError(f"{path}: give one file (a folder holds {len(sources)})")
+    return read_document(sources[0], max_bytes=max_bytes)
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from .pipeline import Extractor
+    from .report import show
+
+    try:
+        document = _read_one(args.file)
+    except InputError as exc:
+        print(f"{args.file}: {exc}", file=sys.stderr)
+        return 1
+    facts = Extractor(mode=args.mode).extract(document.text, doc_id=document.doc_id)
+    show(document.text, facts, doc_id=document.doc_id)
+    return 0
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from .pipeline import Extractor
+    from .report import render_html
+
+    output = _output_path(args.output, "-o")
+    if output is None:
+        raise UsageError("render needs -o report.html")
+    run = _Run()
+    sources, problems = collect(args.paths)
+    for path, reason in problems:
+        _report_failure(run, path, reason)
+    extractor = Extractor(mode=args.mode)
+    documents = []
+    for document in _read_all(sources, run, DEFAULT_MAX_BYTES):
+        facts = extractor.extract(document.text, doc_id=document.doc_id)
+        documents.append((document.doc_id, document.text, facts))
+        run.facts += len(facts)
+    _write_atomically(output, [render_html(documents)])
+    print(f"documents: {len(documents)}  facts: {run.facts}  files failed: {len(run.failures)}  "
+          f"report: {output}", file=sys.stderr)
+    return 1 if run.failures else 0
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
@@ -143,32 +365,62 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
     gold_dir = Path(args.gold_dir)
     if not gold_dir.is_dir():
-        print(f"extractor: error: not a directory: {gold_dir}", file=sys.stderr)
-        return 2
-    gold = []
+        raise UsageError(f"not a folder: {gold_dir}")
+    gold: list[dict[str, Any]] = []
     for path in sorted(gold_dir.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         gold += data.get("facts", []) if isinstance(data, dict) else data
-    predicted = [json.loads(line) for line in Path(args.predictions).read_text(encoding="utf-8").splitlines()
-                 if line.strip()]
+    try:
+        lines = Path(args.predictions).read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise UsageError(f"{args.predictions}: {exc.strerror}") from exc
+    predicted = [json.loads(line) for line in lines if line.strip()]
+    predicted = [p for p in predicted if p.get("type") != "document"]
     gold_docs = {f.get("doc_id") for f in gold}
     predicted = [p for p in predicted if p.get("doc_id") in gold_docs]
     print(evaluate(gold, predicted).table())
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="extractor", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--version", action="version", version=f"extractor {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
+# --- the parser -----------------------------------------------------------------------------
 
-    ex = sub.add_parser("extract", help="extract facts from files or folders into JSONL")
-    ex.add_argument("paths", nargs="+", metavar="PATH", help="a file or a folder (read recursively)")
-    ex.add_argument("-o", "--output", help="write facts here (default: standard output)")
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse exits 2 already; keep its one-line form
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="extractor", description="Statistical facts, with spans and confidence, from text.")
+    parser.add_argument("--version", action="version", version=f"extractor {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    ex = sub.add_parser("extract", help="extract facts from files or folders")
+    ex.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder (read recursively), or - for stdin")
+    ex.add_argument("-o", "--output", help="write here instead of standard output (replaced atomically)")
+    ex.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
     ex.add_argument("--mode", choices=("fast", "accurate"), default="fast")
     ex.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
-    ex.add_argument("--published", help="publication date for documents that do not state one (YYYY-MM-DD)")
+    ex.add_argument("--published", help="publication date for documents that state none (YYYY-MM-DD)")
+    ex.add_argument("--errors", metavar="ERRFILE", help="also write failures as JSONL: {path, reason}")
+    ex.add_argument("--state", metavar="FILE", help="remember content hashes and facts; re-extract only changes")
+    ex.add_argument("--with-text", action="store_true",
+                    help="write each document's text (as a line before its facts) so spans can be checked")
+    ex.add_argument("--max-size", type=float, default=DEFAULT_MAX_BYTES / 2**20, metavar="MB",
+                    help=f"skip larger files (default {DEFAULT_MAX_BYTES // 2**20})")
     ex.set_defaults(func=cmd_extract)
+
+    sh = sub.add_parser("show", help="a document in the terminal with its facts highlighted")
+    sh.add_argument("file")
+    sh.add_argument("--mode", choices=("fast", "accurate"), default="fast")
+    sh.set_defaults(func=cmd_show)
+
+    re_ = sub.add_parser("render", help="one self-contained HTML page to review facts against their text")
+    re_.add_argument("paths", nargs="+", metavar="PATH")
+    re_.add_argument("-o", "--output", required=True, metavar="REPORT.html")
+    re_.add_argument("--mode", choices=("fast", "accurate"), default="fast")
+    re_.set_defaults(func=cmd_render)
 
     ev = sub.add_parser("evaluate", help="score predicted facts against a folder of gold files")
     ev.add_argument("gold_dir", help="folder of <doc_id>.json gold files")
@@ -178,12 +430,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))
+    except UsageError as exc:
+        print(f"extractor {args.command}: error: {exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
-        print("extractor: interrupted", file=sys.stderr)
+        print("extractor: interrupted; the output file was left as it was", file=sys.stderr)
         return 130
     except BrokenPipeError:  # "| head": the reader left; not an error of ours
         sys.stderr.close()

@@ -123,16 +123,21 @@ class Extractor:
         self.cues = CueFinder(self.nlp, patterns_dir=self.patterns_dir)
         self.assembler = Assembler(self.indicators, patterns_dir=self.patterns_dir)
 
-    def extract(self, text: str, *, doc_id: str | None = None,
-                published: date | str | None = None) -> list[Fact]:
-        """The facts of one text, in text order."""
+    def extract(self, text: str, *, doc_id: str | None = None, published: date | str | None = None,
+                default_published: date | str | None = None) -> list[Fact]:
+        """The facts of one text, in text order.
+
+        ``published`` is the publication date to resolve relative periods against. When it is
+        not given, a date the text states is used, else ``default_published``.
+        """
         if not isinstance(text, str):
             raise TypeError(f"extract() needs a str, not {type(text).__name__}")
         published_date = _coerce_date(published)
+        fallback = _coerce_date(default_published)
         if not text.strip():
             return []
         if published_date is None:
-            published_date = period_rules.find_publication_date(text)
+            published_date = period_rules.find_publication_date(text) or fallback
         doc = make_doc(self.nlp, text)
         entities = self._entities(text) if self.model is not None else []
         regions = self.regions.find(doc)
@@ -163,7 +168,7 @@ class Extractor:
         return found
 
     def extract_many(self, docs: Iterable[tuple[str, str]], *, n_process: int = 1,
-                     published: date | str | None = None,
+                     published: date | str | None = None, default_published: date | str | None = None,
                      batch_size: int = 16) -> Iterator[tuple[str, list[Fact]]]:
         """Yield ``(doc_id, facts)`` for each ``(doc_id, text)`` in input order.
 
@@ -173,14 +178,15 @@ class Extractor:
         """
         if n_process <= 1:
             for doc_id, text in docs:
-                yield doc_id, self.extract(text, doc_id=doc_id, published=published)
+                yield doc_id, self.extract(text, doc_id=doc_id, published=published,
+                                           default_published=default_published)
             return
         context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods()
                                               else "spawn")
         window = max(1, n_process * batch_size)
         iterator = iter(docs)
         with context.Pool(n_process, initializer=_init_worker,
-                          initargs=(self.mode, self.patterns_dir, published)) as pool:
+                          initargs=(self.mode, self.patterns_dir, published, default_published)) as pool:
             while True:
                 chunk = list(itertools.islice(iterator, window))
                 if not chunk:
@@ -223,17 +229,19 @@ def _add_model_places(text: str, regions: list[RegionMention], entities: list[tu
 _WORKER: dict[str, object] = {}
 
 
-def _init_worker(mode: str, patterns_dir: Path | None, published: date | str | None) -> None:
+def _init_worker(mode: str, patterns_dir: Path | None, published: date | str | None,
+                 default_published: date | str | None) -> None:
     _WORKER["extractor"] = Extractor(mode=mode, patterns_dir=patterns_dir)
     _WORKER["published"] = published
+    _WORKER["default_published"] = default_published
 
 
 def _work(item: tuple[str, str]) -> tuple[str, list[Fact]]:
     doc_id, text = item
     extractor = _WORKER["extractor"]
     assert isinstance(extractor, Extractor)
-    published = _WORKER["published"]
-    return doc_id, extractor.extract(text, doc_id=doc_id, published=published)  # type: ignore[arg-type]
+    return doc_id, extractor.extract(text, doc_id=doc_id, published=_WORKER["published"],  # type: ignore[arg-type]
+                                     default_published=_WORKER["default_published"])  # type: ignore[arg-type]
 
 
 # --- the module-level convenience ------------------------------------------------------
