@@ -625,10 +625,10 @@ class _Run:
             if any(w in people for w in following[:2]):
                 evidence.append("unit_people_noun")
                 return "person"
-            if info.get("unit") in ("person", "count", "percent", "per_1000") and info.get("unit") != "count":
+            if "indicator_adjacent" in evidence and info.get("unit"):
                 evidence.append("unit_from_indicator")
-                return str(info["unit"])
-            for w in following[:2]:
+                return str(info["unit"])  # "271 thousand 806 births": the noun is the indicator
+            for w in following[:2]:  # "In 11 regions", "Nine services": a count of things
                 if w in not_nouns:
                     break
                 if w.endswith("s") and len(w) > 3 and w.isalpha():

@@ -251,7 +251,7 @@ def html_text(html: str) -> str:
 
     >>> html_text("<html><head><title>t</title><style>p{}</style></head><body><h1>Births</h1>"
     ...           "<p>In 2024 there were <b>12,400</b>\\n births.</p><script>x=1</script></body></html>")
-    'Births\\nIn 2024 there were 12,400 births.'
+    'Births\\n\\nIn 2024 there were 12,400 births.'
     """
     parser = _VisibleText()
     parser.feed(html)
