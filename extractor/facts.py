@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -106,7 +106,6 @@ class DocumentInput:
     cues: list[LexiconMatch]
     token_starts: list[int]
     published: date | None = None
-    published_span: tuple[int, int] | None = None
     entities: list[tuple[int, int, str]] = field(default_factory=list)  # statistical NER, if any
 
 
@@ -851,7 +850,7 @@ class _Run:
         own = self._compared_level(v, refs, values) if measure == "level" else None
         chosen: _Resolved | None = None
         if own is not None:
-            main_interval = self._main_for_reference(v, main, breaks, values)
+            main_interval = main[0].interval if main else self._in_force_interval()
             interval, _ = self._resolve(own.mention, in_force=main_interval, as_reference=True)
             if interval:
                 evidence.append("period_compared")
@@ -887,12 +886,6 @@ class _Run:
                                         period.first - timedelta(days=1))
                         evidence.append("period_stretch")
         return period, reference
-
-    def _main_for_reference(self, v: NumberMention, main: list[_Resolved], breaks: list[int],
-                            values: list[NumberMention]) -> Interval | None:
-        if main:
-            return main[0].interval
-        return self._in_force_interval()
 
     def _compared_level(self, v: NumberMention, refs: list[_Resolved],
                         values: list[NumberMention]) -> _Resolved | None:
@@ -998,5 +991,4 @@ def _with_confidence(fact: Fact) -> Fact:
     return replace(fact, confidence=score(fact.evidence, fact))
 
 
-Rule = Callable[..., Iterator[Fact]]
 __all__ = ["Assembler", "DocumentInput"]
