@@ -9,9 +9,9 @@ gazetteer misses, and agreement or disagreement that moves confidence.
 
 from __future__ import annotations
 
-import itertools
 import multiprocessing
 import re
+import threading
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -183,15 +183,28 @@ class Extractor:
             return
         context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods()
                                               else "spawn")
-        window = max(1, n_process * batch_size)
-        iterator = iter(docs)
+        # At most `window` documents are in flight: the feeder waits on a semaphore that each
+        # received result releases, so workers never idle at a batch boundary and memory stays flat.
+        window = max(2, n_process * batch_size)
+        slots = threading.Semaphore(window)
+        stop = threading.Event()
+
+        def feed() -> Iterator[tuple[str, str]]:
+            for item in docs:
+                slots.acquire()
+                if stop.is_set():  # the caller left early: let the pool's feeder thread finish
+                    return
+                yield item
+
         with context.Pool(n_process, initializer=_init_worker,
                           initargs=(self.mode, self.patterns_dir, published, default_published)) as pool:
-            while True:
-                chunk = list(itertools.islice(iterator, window))
-                if not chunk:
-                    break
-                yield from pool.imap(_work, chunk, chunksize=max(1, len(chunk) // (n_process * 4)))
+            try:
+                for result in pool.imap(_work, feed(), chunksize=max(1, batch_size // 4)):
+                    slots.release()
+                    yield result
+            finally:
+                stop.set()
+                slots.release(window)
 
 
 def _chunks(text: str, size: int) -> Iterator[tuple[int, str]]:
