@@ -23,7 +23,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
-	$(BIN)/ruff check extractor tests
+	$(BIN)/ruff check extractor tests benchmarks
 
 clean:
 	rm -rf $(VENV) facts.jsonl

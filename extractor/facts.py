@@ -482,9 +482,8 @@ class _Run:
         if v.spelled:
             evidence.append("spelled")
         self._model_evidence(v, evidence)
-        fact = Fact(self.doc_id, value, measure, direction, ind, region, period, reference,
-                    tuple(breakdown), 0.0, rule, tuple(evidence))
-        return _with_confidence(fact)
+        return Fact(self.doc_id, value, measure, direction, ind, region, period, reference,
+                    tuple(breakdown), score(evidence), rule, tuple(evidence))
 
     def _sentence_breaks(self, sent: Sentence) -> list[int]:
         if self._breaks_for != sent.start:
