@@ -458,7 +458,16 @@ class _Scanner:
     def _blocked(self) -> list[tuple[int, int]]:
         t = self.t
         spans = []
+        # An e-mail needs "@", a URL "http" or "www.": skip those scans when the text has neither.
+        skip = set()
+        if "@" not in t:
+            skip.add("email")
+        lower = t.lower()  # the URL mask ignores case: "HTTP://", "WWW."
+        if "http" not in lower and "www." not in lower:
+            skip.add("url")
         for pattern, kind in self.lx.masks:
+            if kind in skip:
+                continue
             for m in pattern.finditer(t):
                 s, e = m.span("x")
                 if kind == "intl_phone" and not _is_phone(m.group("x")):
