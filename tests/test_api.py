@@ -150,3 +150,14 @@ def test_api_accurate_mode_adds_places_the_gazetteer_matcher_misses(accurate, fa
 def test_api_region_names_found_elsewhere_respect_the_stoplist(fast):
     assert fast.regions.lookup_name("astana").code == "KZ-71"
     assert fast.regions.lookup_name("Mary") is None  # a person's name, not Turkmenistan's Mary region
+
+
+def test_api_facts_pickle_round_trip_exactly():
+    """Facts cross process boundaries in extract_many(n_process>1) in a flat form."""
+    import pickle
+
+    facts = [f for p in sorted(SEEDS.glob("*.txt")) for f in extract(p.read_text(encoding="utf-8"))]
+    back = pickle.loads(pickle.dumps(facts))
+    assert back == facts
+    assert [f.evidence for f in back] == [f.evidence for f in facts]
+    assert [f.to_dict() for f in back] == [f.to_dict() for f in facts]
