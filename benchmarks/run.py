@@ -159,15 +159,20 @@ LOADERS: dict[str, Callable[[], Runner]] = {
 
 # --- memory ---------------------------------------------------------------------------------------
 
-def _status_rss_kb(pid: int | str) -> int:
+def _proc_kb(path: str, field: str) -> int:
+    """A "Field:   123 kB" line of a /proc file, in kB; 0 when the process is gone."""
     try:
-        with open(f"/proc/{pid}/status") as status:
-            for line in status:
-                if line.startswith("VmRSS:"):
+        with open(path) as lines:
+            for line in lines:
+                if line.startswith(field):
                     return int(line.split()[1])
     except (OSError, ValueError, IndexError):
         pass
     return 0
+
+
+def _status_rss_kb(pid: int | str) -> int:
+    return _proc_kb(f"/proc/{pid}/status", "VmRSS:")
 
 
 def _children(pid: int) -> list[int]:
@@ -192,14 +197,7 @@ def _descendants(pid: int) -> list[int]:
 
 def _pss_kb(pid: int) -> int:
     """Proportional set size: resident memory with pages shared between processes divided among them."""
-    try:
-        with open(f"/proc/{pid}/smaps_rollup") as rollup:
-            for line in rollup:
-                if line.startswith("Pss:"):
-                    return int(line.split()[1])
-    except (OSError, ValueError, IndexError):
-        pass
-    return 0
+    return _proc_kb(f"/proc/{pid}/smaps_rollup", "Pss:")
 
 
 def tree_memory_kb(pid: int) -> tuple[int, int, int]:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import errno
 import os
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -263,17 +262,3 @@ def html_text(html: str) -> str:
         if line or (out and out[-1]):
             out.append(line)
     return "\n".join(out).strip("\n")
-
-
-def iter_documents(sources: list[Source], failures: list[tuple[str, str]], *, max_bytes: int,
-                   notes: list[tuple[str, str]] | None = None) -> Iterator[Document]:
-    """Read each source in turn; unreadable ones go to ``failures`` as ``(path, reason)``."""
-    for source in sources:
-        try:
-            document = read_document(source, max_bytes=max_bytes)
-        except InputError as exc:
-            failures.append((source.path, str(exc)))
-            continue
-        if notes is not None and document.encoding not in ("utf-8", "utf-8-sig"):
-            notes.append((source.path, f"decoded as {document.encoding}"))
-        yield document

