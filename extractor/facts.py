@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -163,6 +163,7 @@ class Assembler:
     def __init__(self, indicators: IndicatorFinder, *, patterns_dir: Path | None = None) -> None:
         self._indicators = indicators
         self._words = _lexicon(patterns_dir)
+        self._word_sets = {k: frozenset(v) for k, v in self._words.items()}  # membership tests per value
 
     # --- entry point -------------------------------------------------------------------
 
@@ -177,6 +178,7 @@ class _Run:
     def __init__(self, assembler: Assembler, doc: DocumentInput, doc_id: str | None) -> None:
         self.a = assembler
         self.w = assembler._words
+        self.ws = assembler._word_sets
         self.doc = doc
         self.text = doc.text
         self.doc_id = doc_id
@@ -192,6 +194,7 @@ class _Run:
         self.resolved_by_sentence: dict[int, list[_Resolved]] = {}
         self._breaks: list[int] = []
         self._breaks_for = -1
+        self._clause_cues: tuple[tuple[int, int], list[LexiconMatch]] = ((-1, -1), [])
 
     # --- document-level facts ------------------------------------------------------------
 
@@ -365,7 +368,7 @@ class _Run:
             return True  # "down from 81,500 a year earlier"
         before = self.text[max(sent.start, m.start - 60):m.start]
         words = _WORD.findall(before.lower())
-        filler = set(self.w["comparison_filler"])
+        filler = self.ws["comparison_filler"]
         skipped_value = False
         while words:
             tail = " ".join(words[-3:])
@@ -392,7 +395,7 @@ class _Run:
         if dash >= 0 and sent.start < _DATELINE_REACH:
             head = head[dash + 3:]  # "BISHKEK, November 21, 2023 – As of 1 October 2023, ..."
         words = _WORD.findall(head.lower())
-        fronting = set(self.w["fronting_words"])
+        fronting = self.ws["fronting_words"]
         return all(w in fronting for w in words) and len(words) <= 5
 
     def _reads_as_of(self, m: PeriodMention) -> bool:
@@ -616,8 +619,8 @@ class _Run:
             evidence.append("unit_sibling")
             return prev.value.unit  # "Malta (41.0 per 1 000 residents), Ireland (19.5)"
         words = _NEXT_WORDS.match(self.text, v.end)
-        people = set(self.w["people_nouns"])
-        not_nouns = set(self.w["not_count_nouns"])
+        people = self.ws["people_nouns"]
+        not_nouns = self.ws["not_count_nouns"]
         if words:
             following = [w.lower() for w in words.groups() if w]
             if any(w in people for w in following[:2]):
@@ -638,13 +641,18 @@ class _Run:
         evidence.append("unit_default")
         return "count"
 
-    def _cue_near(self, labels: Iterable[str], v: NumberMention, clause: tuple[int, int],
+    def _cues_in(self, clause: tuple[int, int]) -> list[LexiconMatch]:
+        """Cues within a clause; a value asks for several labels in turn, so the last clause is kept."""
+        if self._clause_cues[0] != clause:
+            self._clause_cues = (clause, self.cues.within(*clause))
+        return self._clause_cues[1]
+
+    def _cue_near(self, labels: Collection[str], v: NumberMention, clause: tuple[int, int],
                   max_gap: int = 6) -> LexiconMatch | None:
-        wanted = set(labels)
         best = None
         best_gap = max_gap + 1
-        for cue in self.cues.within(*clause):
-            if cue.label not in wanted or _overlaps(cue.start, cue.end, v.start, v.end):
+        for cue in self._cues_in(clause):
+            if cue.label not in labels or _overlaps(cue.start, cue.end, v.start, v.end):
                 continue
             gap = self._gap_tokens(cue.start, cue.end, v.start, v.end)
             if cue.start >= v.end:
@@ -659,8 +667,8 @@ class _Run:
         last_word = _LAST_WORD.search(self.text, max(clause[0], v.start - 40), v.start)
         link = last_word.group(1).lower() if last_word else ""
         after = self.text[v.end:min(clause[1], v.end + 60)].lower()
-        direction_cue = self._cue_near(["DIRECTION"], v, clause)
-        level_to = link in self.w["level_links"] or bool(self._cue_near(["LEVEL_TO"], v, clause, max_gap=1))
+        direction_cue = self._cue_near(("DIRECTION",), v, clause)
+        level_to = link in self.w["level_links"] or bool(self._cue_near(("LEVEL_TO",), v, clause, max_gap=1))
         lead_direction = None
         if sent.list_item and lead is not None:
             lead_cues = [c for c in self.cues.within(lead.start, lead.end) if c.label == "DIRECTION"]
@@ -702,7 +710,7 @@ class _Run:
             evidence.append("direction_cue")
             return "change", direction_cue.id, "rule:change"
         if unit == "percent":
-            share_cue = self._cue_near(["SHARE"], v, clause, max_gap=8)
+            share_cue = self._cue_near(("SHARE",), v, clause, max_gap=8)
             share_after = any(after.lstrip().startswith(w + " ") for w in self.w["share_after"])
             if share_cue is not None or share_after:
                 evidence.append("share_cue")
@@ -726,7 +734,7 @@ class _Run:
         """"a 75.5% drop", "up 1.5 times", "a sharp decline of 67.9%": only filler words between."""
         lo, hi = (cue.end, v.start) if cue.end <= v.start else (v.end, cue.start)
         words = self._words_between(lo, hi)
-        filler = set(self.w["filler"])
+        filler = self.ws["filler"]
         return len(words) <= 4 and all(w in filler for w in words)
 
     def _only_level_words(self, cue: LexiconMatch, v: NumberMention) -> bool:
@@ -734,7 +742,7 @@ class _Run:
         if v.start - cue.end > 80 or self.numbers.count_between(cue.end, v.start):
             return False
         words = _WORD.findall(self.text[cue.end:v.start])
-        allowed = _LEVEL_VERBS | set(self.w["filler"])
+        allowed = _LEVEL_VERBS | self.ws["filler"]
         unknown = [w for w in words if w.lower() not in allowed]
         return len(words) <= 8 and all(w[:1].isupper() for w in unknown)  # only place names between
 
@@ -748,7 +756,7 @@ class _Run:
         return any(m.negative for m in rows)
 
     def _negative_cue(self, v: NumberMention, clause: tuple[int, int]) -> bool:
-        cue = self._cue_near(["NEGATIVE"], v, clause, max_gap=2)
+        cue = self._cue_near(("NEGATIVE",), v, clause, max_gap=2)
         return cue is not None and cue.end <= v.start
 
     def _area(self, v: NumberMention, clause: tuple[int, int], key: str | None) -> str | None:
@@ -756,7 +764,7 @@ class _Run:
             return None
         if key != "population":
             return key.split("_")[0]
-        cue = self._cue_near(["AREA"], v, clause, max_gap=12)
+        cue = self._cue_near(("AREA",), v, clause, max_gap=12)
         return cue.id if cue else None
 
     # --- region ------------------------------------------------------------------------

@@ -37,11 +37,12 @@ class IndicatorFinder:
                 if k is not None and k not in self.keys:
                     raise PatternError(LEXICON, None, f"row {index}: key {k!r} is not in {KEYS}")
 
-    def find(self, doc: Doc) -> list[IndicatorMention]:
+    def find(self, doc: Doc, *, text: str | None = None) -> list[IndicatorMention]:
+        """Indicator phrases in ``doc``; ``text`` is ``doc.text`` when the caller already has it."""
         return [
             IndicatorMention(m.text, m.start, m.end, m.id, bool(m.row.get("generic")),
                              tuple(m.row.get("family", ())), bool(m.row.get("negative")))
-            for m in self._lexicon.find(doc)
+            for m in self._lexicon.find(doc, text=text)
         ]
 
     def info(self, key: str | None) -> dict[str, Any]:

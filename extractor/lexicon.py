@@ -14,11 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from spacy.attrs import LEMMA, ORTH
+from spacy.attrs import IDX, LEMMA, LENGTH, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
+from spacy.tokens import Doc
 
 from .errors import PatternError
 from .resources import load_jsonl, patterns_dir
@@ -99,9 +98,11 @@ class LemmaLexicon:
         # matching either way, because a token-pattern Matcher costs several times more per token.
         self._forms = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._tokens = Matcher(nlp.vocab, validate=True)
+        self._row_of: dict[int, int] = {}  # match id (the row's key hashed) -> row index
         path = (base or _default_dir()) / filename
         for index, row in enumerate(self.rows):
             key = str(index)
+            self._row_of[nlp.vocab.strings.add(key)] = index
             pattern = row["pattern"]
             attr = row.get("attr", "LEMMA")
             if attr not in ("LEMMA", "LOWER"):
@@ -121,30 +122,54 @@ class LemmaLexicon:
     def labels(self) -> set[str]:
         return {row["label"] for row in self.rows}
 
-    def find(self, doc: Doc, *, labels: Iterable[str] | None = None) -> list[LexiconMatch]:
-        """Longest non-overlapping matches per label, in text order."""
+    def find(self, doc: Doc, *, labels: Iterable[str] | None = None, text: str | None = None) -> list[LexiconMatch]:
+        """Longest non-overlapping matches per label, in text order.
+
+        ``text`` is ``doc.text`` when the caller has it (building it again costs a pass over the tokens).
+        Matches stay ``(start, end, row)`` token triples until the survivors are known: a spaCy
+        ``Span`` per raw match cost more than the matching itself.
+        """
         wanted = set(labels) if labels is not None else None
-        by_label: dict[str, list[Span]] = {}
         matches = list(self._phrases(doc))
         if len(self._forms):
             matches += self._forms(doc)
         if len(self._tokens):  # an empty Matcher warns on every call
             matches += self._tokens(doc)
+        if not matches:
+            return []
+        by_label: dict[str, list[tuple[int, int, int]]] = {}
         for match_id, start, end in matches:
-            row = self.rows[int(self._nlp.vocab.strings[match_id])]
-            if wanted is not None and row["label"] not in wanted:
-                continue
-            span = Span(doc, start, end, label=row["label"])
-            span.id_ = self._nlp.vocab.strings[match_id]
-            by_label.setdefault(row["label"], []).append(span)
+            index = self._row_of[match_id]
+            label = self.rows[index]["label"]
+            if wanted is None or label in wanted:
+                by_label.setdefault(label, []).append((start, end, index))
+        geometry = doc.to_array([IDX, LENGTH]).tolist()
+        if text is None:
+            text = doc.text
         found = []
         for spans in by_label.values():
-            for span in filter_spans(spans):
-                row = self.rows[int(span.id_)]
-                found.append(LexiconMatch(row["label"], row.get("id"), span.text,
-                                          span.start_char, span.end_char, row))
+            for start, end, index in _longest_first(spans):
+                row = self.rows[index]
+                start_char = geometry[start][0]
+                end_char = geometry[end - 1][0] + geometry[end - 1][1]
+                found.append(LexiconMatch(row["label"], row.get("id"), text[start_char:end_char],
+                                          start_char, end_char, row))
         found.sort(key=lambda m: (m.start, -m.end))
         return found
+
+
+def _longest_first(spans: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """spaCy's ``filter_spans`` on ``(start, end, row)`` triples: longest (then earliest) first,
+    overlaps dropped, the survivors in text order."""
+    kept = []
+    taken: set[int] = set()
+    for span in sorted(spans, key=lambda s: (s[1] - s[0], -s[0]), reverse=True):
+        start, end, _ = span
+        if start not in taken and end - 1 not in taken:
+            kept.append(span)
+            taken.update(range(start, end))
+    kept.sort(key=lambda s: s[0])
+    return kept
 
 
 def _default_dir() -> Path:
