@@ -161,3 +161,15 @@ def test_api_facts_pickle_round_trip_exactly():
     assert back == facts
     assert [f.evidence for f in back] == [f.evidence for f in facts]
     assert [f.to_dict() for f in back] == [f.to_dict() for f in facts]
+
+
+@pytest.mark.parametrize("text, tokens", [
+    # spaCy's emoticon special cases would make "):" one token; statistical text has none
+    ("in 2024 (thousand people):", ["in", "2024", "(", "thousand", "people", ")", ":"]),
+    ("growth (%):", ["growth", "(", "%", ")", ":"]),
+    ("don't", ["do", "n't"]),  # word-only special cases stay
+])
+def test_api_rule_tokenizer_keeps_word_special_cases_only(text, tokens):
+    from extractor.pipeline import build_nlp
+
+    assert [t.text for t in build_nlp()(text)] == tokens

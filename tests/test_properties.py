@@ -92,3 +92,18 @@ def test_properties_one_megabyte_of_digits_and_text():
     text = ("In 2024 the population grew by 1,2% to 20 million people. " + "1234567890 " * 50) * 200
     assert len(text) > 100_000
     assert _seconds(text) < 10
+
+
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(1, 6)), max_size=25))
+def test_lexicon_longest_first_equals_spacys_filter_spans(pairs):
+    import spacy
+    from spacy.tokens import Span
+    from spacy.util import filter_spans
+
+    from extractor.lexicon import _longest_first
+
+    doc = spacy.blank("en")(" ".join(["w"] * 40))
+    triples = [(start, start + length, index) for index, (start, length) in enumerate(pairs)]
+    spans = [Span(doc, start, end, label=str(index)) for start, end, index in triples]
+    expected = [(s.start, s.end, int(s.label_)) for s in filter_spans(spans)]
+    assert _longest_first(triples) == expected
