@@ -63,6 +63,13 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+try:  # the regex parser, to read which characters a rule can start with (see _finder)
+    from re import _constants as _sre
+    from re import _parser as _sre_parse
+except ImportError:  # Python 3.10
+    import sre_constants as _sre  # type: ignore[no-redef]
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
 from .resources import load_yaml
 from .types import PeriodMention
 
@@ -111,12 +118,81 @@ def _valid_year(y: int) -> bool:
 # --- the vocabulary (patterns/periods.yaml) ------------------------------------------
 
 
-def _alt(words: Iterable[str]) -> str:
+# A word list compiles to a trie-shaped alternation: ``Jan(?:uary|\.?)`` instead of
+# ``January|...|Jan\.?``. The regex engine then tests a handful of first letters
+# per position instead of every word, and the match is the same: alternatives are
+# only regrouped past alternatives that cannot match the same character, so the
+# engine still tries the viable words in their original (longest-first) order.
+
+Token = tuple[str, str]  # ("c", a literal character) or ("r", a regex item such as \s{1,3})
+_SPACE: Token = ("r", r"\s{1,3}")
+
+
+def _tokens(word: str, *, abbrev: bool = False, hyphen: str | None = None) -> list[Token]:
+    """A word as trie tokens: spaces match 1-3 whitespace, ``-`` may become ``hyphen``."""
+    tokens: list[Token] = []
+    for i, part in enumerate(word.split()):
+        if i:
+            tokens.append(_SPACE)
+        tokens.extend(("r", hyphen) if hyphen and ch == "-" else ("c", ch) for ch in part)
+    if abbrev:
+        tokens.append(("r", r"\.?"))
+    return tokens
+
+
+def _same_token(a: Token, b: Token, icase: bool) -> bool:
+    if icase and a[0] == b[0] == "c":
+        return a[1].lower() == b[1].lower()
+    return a == b
+
+
+def _disjoint(a: Token | None, b: Token | None, icase: bool) -> bool:
+    """True when no character can match both tokens (None: the end of a word, matches anything)."""
+    if a is None or b is None:
+        return False
+    if a[0] == b[0] == "c":
+        return not _same_token(a, b, icase)
+    if a[0] == "r" and b[0] == "r":
+        return False
+    ch, item = (a[1], b[1]) if a[0] == "c" else (b[1], a[1])
+    if item == r"\s{1,3}":
+        return not ch.isspace()
+    if item == r"[\s-]":
+        return not (ch.isspace() or ch == "-")
+    return False
+
+
+def _trie(words: list[list[Token]], icase: bool) -> str:
+    """An alternation of token lists (in priority order) with shared prefixes factored out."""
+    groups: list[tuple[Token | None, list[list[Token]]]] = []
+    for word in words:
+        head = word[0] if word else None
+        for g_head, rests in reversed(groups):
+            if head is not None and g_head is not None and _same_token(g_head, head, icase):
+                rests.append(word[1:])
+                break
+            if not _disjoint(g_head, head, icase):
+                groups.append((head, [word[1:]]))
+                break
+        else:
+            groups.append((head, [word[1:]]))
+    alts = []
+    for head, rests in groups:
+        if head is None:
+            alts.append("")
+            continue
+        item = re.escape(head[1]) if head[0] == "c" else head[1]
+        alts.append(item + (_trie(rests, icase) if rests != [[]] else ""))
+    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+
+def _alt(words: Iterable[str], *, icase: bool = True, hyphen: str | None = None) -> str:
     """A regex alternation of words, longest first; spaces match 1-3 whitespace."""
     forms = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))
-    return "|".join(r"\s{1,3}".join(re.escape(tok) for tok in w.split()) for w in forms)
+    return _trie([_tokens(w, hyphen=hyphen) for w in forms], icase)
 
 
+@functools.lru_cache(maxsize=1024)  # keyed on a short word as written: "Sept.", "JANUARY"
 def _norm(word: str) -> str:
     return " ".join(word.lower().replace(".", " ").split())
 
@@ -139,6 +215,7 @@ class _Vocab:
     same_units: tuple[str, ...]
     count_after: re.Pattern[str]  # "2025 people": the number is a count, not a year
     number_before: re.Pattern[str]  # "about 2000", "No. 2024": a number, not a year
+    number_before_finder: re.Pattern[str]  # the same test, searched faster (see _finder)
 
     @classmethod
     def from_yaml(cls, data: dict[str, Any]) -> _Vocab:
@@ -150,6 +227,8 @@ class _Vocab:
                 abbrev = i > 0
                 forms.extend({(name, abbrev), (name.upper(), abbrev)})
         fuzzy = {str(k): {part: tuple(v) for part, v in spec.items()} for k, spec in data["fuzzy"].items()}
+        number_before = re.compile(
+            r"(?<![\w])(?i:" + _alt(str(w) for w in data["not_year_before"]) + r")\s{0,2}\Z")
         return cls(
             months=months,
             month_forms=tuple(sorted(forms)),
@@ -167,8 +246,8 @@ class _Vocab:
             same_units=tuple(data["same_units"]),
             count_after=re.compile(  # used with .match(text, end): anchored where the year ends
                 r"\s{0,2}(?i:" + _alt(str(w) for w in data["not_year_after"]) + r")(?![\w])"),
-            number_before=re.compile(
-                r"(?<![\w])(?i:" + _alt(str(w) for w in data["not_year_before"]) + r")\s{0,2}\Z"),
+            number_before=number_before,
+            number_before_finder=_finder(number_before) or number_before,
         )
 
     def month(self, word: str) -> int:
@@ -457,6 +536,7 @@ class _Grammar:
     rules: tuple[tuple[str, re.Pattern[str]], ...]
     trigger: re.Pattern[str]  # month names and key words, as plain literals (a fast scan)
     trigger_kinds: dict[str, str]  # a trigger as written -> its kind (MONTH, KW_YEAR ...)
+    finders: dict[str, re.Pattern[str] | None]  # rule name -> its fast scanner (see _finder)
     since_before: re.Pattern[str] = field(
         default=re.compile(r"(?i)(?<![\w])since\s{1,3}(?:the\s{1,3})?\Z"))
     as_of_before: re.Pattern[str] = field(
@@ -465,8 +545,8 @@ class _Grammar:
 
 def _build(vocab: _Vocab) -> _Grammar:
     month_alts = sorted(vocab.month_forms, key=lambda f: (-len(f[0]), f[0]))
-    month = "(?<![A-Za-z])(?:" + "|".join(
-        re.escape(form) + (r"\.?" if abbrev else "") for form, abbrev in month_alts) + ")(?![A-Za-z])"
+    month_trie = _trie([_tokens(form, abbrev=abbrev) for form, abbrev in month_alts], icase=False)
+    month = "(?<![A-Za-z])(?:" + month_trie + ")(?![A-Za-z])"
     year = r"(?:1[89]\d\d|20\d\d|2100)"
     relyear = (r"(?:(?:(?i:the)\s{1,3})?(?i:" + _alt(vocab.relative) + r")\s{1,3}(?i:year)"
                r"|(?i:the)\s{1,3}(?i:year))(?![\w])")
@@ -474,7 +554,7 @@ def _build(vocab: _Vocab) -> _Grammar:
     def ordinal_alt(table: dict[str, int]) -> str:
         roman = [k for k in table if k.isupper()]
         words = [k for k in table if not k.isupper()]
-        return "(?:(?i:" + _alt(words) + ")|" + _alt(roman) + "|[1-4])"
+        return "(?:(?i:" + _alt(words) + ")|" + _alt(roman, icase=False) + "|[1-4])"
 
     tokens = {
         "MONTH": month,
@@ -484,9 +564,9 @@ def _build(vocab: _Vocab) -> _Grammar:
         "QORD": ordinal_alt(vocab.quarter_ordinals),
         "HORD": ordinal_alt(vocab.half_ordinals).replace("[1-4]", "[12]"),
         "QWORD": _alt(vocab.quarter_words),
-        "HWORD": _alt(vocab.half_words).replace(r"\-", r"[\s-]"),
+        "HWORD": _alt(vocab.half_words, hyphen=r"[\s-]"),
         "SAMEWORD": _alt(vocab.same_words),
-        "SAMEUNIT": _alt(vocab.same_units).replace(r"\-", r"[\s-]"),
+        "SAMEUNIT": _alt(vocab.same_units, hyphen=r"[\s-]"),
         "RELWORD": _alt(vocab.relative),
         "BACKWORD": _alt(vocab.year_back_words),
         "DEICTIC": _alt(vocab.deictic),
@@ -498,7 +578,8 @@ def _build(vocab: _Vocab) -> _Grammar:
             pattern = pattern.replace(f"<<{key}>>", value)
         rules.append((name, re.compile(pattern, re.VERBOSE)))
     trigger, kinds = _trigger_scan(vocab)
-    return _Grammar(vocab=vocab, rules=tuple(rules), trigger=trigger, trigger_kinds=kinds)
+    finders = {name: _finder(rx) for name, rx in rules}
+    return _Grammar(vocab=vocab, rules=tuple(rules), trigger=trigger, trigger_kinds=kinds, finders=finders)
 
 
 def _trigger_scan(vocab: _Vocab) -> tuple[re.Pattern[str], dict[str, str]]:
@@ -514,8 +595,108 @@ def _trigger_scan(vocab: _Vocab) -> tuple[re.Pattern[str], dict[str, str]]:
             kinds.setdefault(form, kind)
     kinds.update({f"Q{q}": "KW_Q" for q in range(1, 5)})
     kinds.update({f"H{h}": "KW_H" for h in (1, 2)})
-    alternation = "|".join(re.escape(k) for k in sorted(kinds, key=lambda k: (-len(k), k)))
-    return re.compile(alternation), kinds
+    forms = sorted(kinds, key=lambda k: (-len(k), k))
+    return re.compile(_trie([[("c", ch) for ch in form] for form in forms], icase=False)), kinds
+
+
+# --- fast scanners: skip to the characters a rule can start with -------------------
+#
+# A rule regex that starts with a lookbehind or an optional group makes the regex
+# engine try the whole pattern at every position. The finder of a rule is
+#     [first characters](?<=(?=RULE)[\s\S])
+# which the engine scans with its fast character-set skip and which stops exactly
+# where RULE matches (the lookahead, checked at the position the class consumed).
+# The first characters are read from the parsed pattern; a case-insensitive letter
+# also admits every non-ASCII character (the Kelvin sign matches k), so the set is
+# never too small.
+
+_NON_ASCII = "\\x80-\\U0010ffff"
+_CATEGORIES = {_sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_NOT_DIGIT: r"\D", _sre.CATEGORY_SPACE: r"\s",
+               _sre.CATEGORY_NOT_SPACE: r"\S", _sre.CATEGORY_WORD: r"\w", _sre.CATEGORY_NOT_WORD: r"\W"}
+_REPEATS = tuple(getattr(_sre, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+                 if hasattr(_sre, name))  # POSSESSIVE_REPEAT is new in 3.11
+First = tuple[set[str] | None, bool]  # (class items a match can start with, None: any; can it be empty)
+
+
+def _cased(ch: str) -> bool:
+    return ch.lower() != ch.upper()
+
+
+def _first_literal(code: int, icase: bool) -> set[str] | None:
+    ch = chr(code)
+    if icase and _cased(ch):
+        return {re.escape(ch.lower()), re.escape(ch.upper()), _NON_ASCII} if ch.isascii() else None
+    return {re.escape(ch)}
+
+
+def _first_class(items: list[tuple[Any, Any]], icase: bool) -> set[str] | None:
+    out: set[str] = set()
+    for op, av in items:
+        part: set[str] | None = None
+        if op is _sre.LITERAL:
+            part = _first_literal(av, icase)
+        elif op is _sre.RANGE and not (icase and any(_cased(chr(c)) for c in range(av[0], av[1] + 1))):
+            part = {re.escape(chr(av[0])) + "-" + re.escape(chr(av[1]))}
+        elif op is _sre.CATEGORY and av in _CATEGORIES:
+            part = {_CATEGORIES[av]}
+        if part is None:
+            return None
+        out |= part
+    return out
+
+
+def _first_seq(items: Iterable[tuple[Any, Any]], icase: bool) -> First:
+    out: set[str] = set()
+    for op, av in items:
+        part, empty = _first_item(op, av, icase)
+        if part is None:
+            return None, False
+        out |= part
+        if not empty:
+            return out, False
+    return out, True
+
+
+def _first_item(op: Any, av: Any, icase: bool) -> First:
+    if op is _sre.LITERAL:
+        return _first_literal(av, icase), False
+    if op is _sre.IN:
+        return _first_class(av, icase), False
+    if op in (_sre.ASSERT, _sre.ASSERT_NOT, _sre.AT):  # zero width: only narrows
+        return set(), True
+    if op is _sre.SUBPATTERN:
+        _, add, remove, sub = av
+        flag = _sre.SRE_FLAG_IGNORECASE
+        return _first_seq(sub, bool((icase or add & flag) and not remove & flag))
+    if op is _sre.BRANCH:
+        out: set[str] = set()
+        can_be_empty = False
+        for alternative in av[1]:
+            part, empty = _first_seq(alternative, icase)
+            if part is None:
+                return None, False
+            out |= part
+            can_be_empty = can_be_empty or empty
+        return out, can_be_empty
+    if op in _REPEATS:
+        part, empty = _first_seq(av[2], icase)
+        return part, empty or av[0] == 0
+    return None, False  # anything else (., a back reference ...) may start with any character
+
+
+def _finder(rx: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A scanner that stops exactly where ``rx`` can match, or None when none can be built."""
+    try:
+        first, empty = _first_seq(_sre_parse.parse(rx.pattern, rx.flags), bool(rx.flags & re.IGNORECASE))
+    except Exception:  # noqa: BLE001 - the parser is private to re; without a scanner the rule is searched as is
+        return None
+    if first is None or empty:
+        return None
+    body = rx.pattern + ("\n" if rx.flags & re.VERBOSE else "")  # a VERBOSE pattern may end in a comment
+    try:
+        return re.compile("[" + "".join(sorted(first)) + "](?<=(?=" + body + ")[\\s\\S])", rx.flags)
+    except re.error:  # a back reference (date_num's separator) cannot sit in a lookbehind
+        return None
 
 
 @functools.lru_cache(maxsize=8)
@@ -575,8 +756,7 @@ def _span(m: re.Match[str]) -> tuple[int, int]:
 def _mention(m: re.Match[str], kind: str, first: date | None = None, last: date | None = None,
              detail: Detail = (), span: tuple[int, int] | None = None) -> PeriodMention:
     start, end = span or _span(m)
-    return PeriodMention(text=m.string[start:end], start=start, end=end, kind=kind,
-                         first=first, last=last, detail=detail)
+    return PeriodMention(m.string[start:end], start, end, kind, first, last, detail)
 
 
 def _year_spec(m: re.Match[str], vocab: _Vocab, y: str = "y", rel: str = "rel") -> tuple[str, int | None]:
@@ -730,17 +910,21 @@ def _count_after(m: re.Match[str], vocab: _Vocab) -> bool:
     return vocab.count_after.match(m.string, m.end(), m.end() + 24) is not None
 
 
+@functools.lru_cache(maxsize=512)
+def _year_bounds(y: int) -> tuple[date, date, Detail]:
+    return date(y, 1, 1), date(y, 12, 31), (("year", y),)
+
+
 def _h_year(m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:
     text, start, end = m.string, m.start(), m.end()
     if vocab.count_after.match(text, end, end + 24):  # 2025 people
         return None
-    lo = max(0, start - 16)
-    if vocab.number_before.search(text, lo, start) or _NUMBER_GLUE_BEFORE.search(text, lo, start):
+    if (vocab.number_before_finder.search(text, max(0, start - 16), start)
+            or _NUMBER_GLUE_BEFORE.search(text, max(0, start - 3), start)):  # glue is at most 3 long
         return None  # about 2000, No. 2024, 691-2000, +2024
     if _NUMBER_GLUE_AFTER.match(text, end, end + 2):  # 2024-13-45, 2006-08
         return None
-    y = int(m.group("y"))
-    return PeriodMention(m.group(), start, end, "year", date(y, 1, 1), date(y, 12, 31), (("year", y),))
+    return PeriodMention(m.group(), start, end, "year", *_year_bounds(int(m.group("y"))))
 
 
 def _h_since_ytd(m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:
@@ -941,19 +1125,26 @@ _REACH: dict[str, tuple[tuple[str, ...], int, int]] = {
 }
 assert set(_REACH) == set(_TEMPLATES), "every template needs its reach"
 _GUARD = 10  # a window match ending this close to a cut window end is not trusted
-_DIGITS = re.compile(r"\d+")
-_NUM2 = re.compile(r"\d\d[./]\d\d[./]\d\d(?!\d)")
+# A run of exactly four digits (a year when 1800-2100), or a two-digit run that starts
+# dd.mm.yy; the first character is a digit, so the engine skips to digits quickly.
+_NUMBER_TRIGGER = re.compile(r"\d(?<!\d\d)(?:\d{3}(?!\d)|\d(?=[./]\d\d[./]\d\d(?!\d)))")
 
 
 def _triggers(text: str, grammar: _Grammar) -> dict[str, list[tuple[int, int]]]:
     """Spans of the tokens every rule needs: a year, a month name, a key word."""
     hits: dict[str, list[tuple[int, int]]] = {}
-    for m in _DIGITS.finditer(text):
+    years: list[tuple[int, int]] = []
+    num2: list[tuple[int, int]] = []
+    for m in _NUMBER_TRIGGER.finditer(text):
         start, end = m.span()
-        if end - start == 4 and YEAR_MIN <= int(m.group()) <= YEAR_MAX:
-            hits.setdefault("YEAR", []).append((start, end))
-        elif end - start == 2 and _NUM2.match(text, start):
-            hits.setdefault("NUM2", []).append((start, start + 8))
+        if end - start == 2:
+            num2.append((start, start + 8))
+        elif YEAR_MIN <= int(m.group()) <= YEAR_MAX:
+            years.append((start, end))
+    if years:
+        hits["YEAR"] = years
+    if num2:
+        hits["NUM2"] = num2
     kinds = grammar.trigger_kinds
     for m in grammar.trigger.finditer(text):
         hits.setdefault(kinds[m.group()], []).append(m.span())
@@ -961,51 +1152,103 @@ def _triggers(text: str, grammar: _Grammar) -> dict[str, list[tuple[int, int]]]:
 
 
 def _windows(text: str, hits: dict[str, list[tuple[int, int]]], name: str) -> list[tuple[int, int]]:
+    """The rule's windows: each trigger's reach, overlapping ones merged, clipped to the text."""
     kinds, before, after = _REACH[name]
     # one kind is already in text order; several are merged
     spans = hits.get(kinds[0], []) if len(kinds) == 1 else sorted(span for kind in kinds for span in hits.get(kind, ()))
+    if not spans:
+        return []
+    before += 4
+    after += _GUARD
     merged: list[tuple[int, int]] = []
-    cur_lo, cur_hi = 0, -1
+    cur_lo, cur_hi = spans[0][0] - before, spans[0][1] + after
     for start, end in spans:
-        lo, hi = start - before - 4, end + after + _GUARD
-        if lo <= cur_hi:
-            if hi > cur_hi:
-                cur_hi = hi
-            continue
-        if cur_hi >= 0:
-            merged.append((max(cur_lo, 0), min(cur_hi, len(text))))
-        cur_lo, cur_hi = lo, hi
-    if cur_hi >= 0:
-        merged.append((max(cur_lo, 0), min(cur_hi, len(text))))
+        if start - before <= cur_hi:
+            if end + after > cur_hi:
+                cur_hi = end + after
+        else:
+            merged.append((cur_lo, cur_hi))
+            cur_lo, cur_hi = start - before, end + after
+    merged.append((cur_lo, cur_hi))
+    # starts and ends only grow: only the first can fall before the text, only the last after it
+    if merged[0][0] < 0:
+        merged[0] = (0, merged[0][1])
+    if merged[-1][1] > len(text):
+        merged[-1] = (merged[-1][0], len(text))
     return merged
 
 
-def _scan(text: str, rx: re.Pattern[str], handler: Handler, vocab: _Vocab,
-          lo: int, hi: int, found: list[tuple[int, PeriodMention]], rank: int) -> None:
-    pos = lo
-    cut = hi < len(text)
-    while (m := rx.search(text, pos, hi)) is not None:
-        if cut and m.end() > hi - _GUARD:
-            break  # lookaheads saw the window's end, not the text's
-        try:
-            mention = handler(m, vocab)
-        except (ValueError, KeyError, OverflowError, TypeError):
-            mention = None
-        if mention is not None and mention.end > mention.start:
+def _read(handler: Handler, m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:
+    """The handler's mention for a match, or None when it rejects the match."""
+    try:
+        mention = handler(m, vocab)
+    except (ValueError, KeyError, OverflowError, TypeError):
+        return None
+    return mention if mention is not None and mention.end > mention.start else None
+
+
+def _scan(text: str, rx: re.Pattern[str], finder: re.Pattern[str] | None, handler: Handler, vocab: _Vocab,
+          windows: list[tuple[int, int]], found: list[tuple[int, PeriodMention]], rank: int) -> None:
+    """Search each window for the rule's matches (skipping ahead with its finder, if any)."""
+    search = (finder or rx).search
+    size = len(text)
+    for lo, hi in windows:
+        pos = lo
+        while (m := search(text, pos, hi)) is not None:
+            if finder is not None:  # the finder stopped where rx matches: take rx's own match
+                m = rx.match(text, m.start(), hi)
+                assert m is not None
+            if hi < size and m.end() > hi - _GUARD:
+                break  # lookaheads saw the window's end, not the text's
+            mention = _read(handler, m, vocab)
+            if mention is not None:
+                found.append((rank, mention))
+                pos = m.end()
+            else:  # a rejected match may hide a good one that starts inside it
+                pos = m.start() + 1
+
+
+# Rules whose every match starts exactly where one of their triggers starts (a
+# case-sensitive month name, a year, Q1, H1 ...), and whose reach bounds the match
+# end. Such a rule is tried with one anchored match per trigger instead of a search
+# through the window: the same matches in the same order as the windowed search (which
+# could only find them at those starts), without walking the characters in between.
+_ANCHORED = frozenset({"date_mdy", "date_iso", "date_num2", "quarter_q", "half_h",
+                       "month_year", "month_year_word", "decade", "year"})
+
+
+def _scan_anchored(text: str, rx: re.Pattern[str], handler: Handler, vocab: _Vocab,
+                   spans: list[tuple[int, int]], found: list[tuple[int, PeriodMention]], rank: int) -> None:
+    pos = 0
+    for start, _ in spans:
+        if start < pos:  # inside the previous accepted match, as a search would skip it
+            continue
+        m = rx.match(text, start)
+        if m is not None and (mention := _read(handler, m, vocab)) is not None:
             found.append((rank, mention))
             pos = m.end()
-        else:  # a rejected match may hide a good one that starts inside it
-            pos = m.start() + 1
 
 
 def _candidates(text: str, grammar: _Grammar, *, windowed: bool = True) -> list[tuple[int, PeriodMention]]:
     """Every rule's accepted matches, tagged with the rule's rank (its place in the grammar)."""
     found: list[tuple[int, PeriodMention]] = []
-    hits = _triggers(text, grammar) if windowed else {}
+    if not windowed:
+        for rank, (name, rx) in enumerate(grammar.rules):
+            _scan(text, rx, None, _HANDLERS[name], grammar.vocab, [(0, len(text))], found, rank)
+        return found
+    hits = _triggers(text, grammar)
+    shared: dict[tuple[tuple[str, ...], int, int], list[tuple[int, int]]] = {}
     for rank, (name, rx) in enumerate(grammar.rules):
-        windows = _windows(text, hits, name) if windowed else [(0, len(text))]
-        for lo, hi in windows:
-            _scan(text, rx, _HANDLERS[name], grammar.vocab, lo, hi, found, rank)
+        reach = _REACH[name]
+        if hits.keys().isdisjoint(reach[0]):  # none of its triggers in the text
+            continue
+        if name in _ANCHORED:
+            _scan_anchored(text, rx, _HANDLERS[name], grammar.vocab, hits[reach[0][0]], found, rank)
+            continue
+        windows = shared.get(reach)
+        if windows is None:  # rules with the same reach share their windows
+            windows = shared[reach] = _windows(text, hits, name)
+        _scan(text, rx, grammar.finders[name], _HANDLERS[name], grammar.vocab, windows, found, rank)
     return found
 
 
@@ -1284,6 +1527,62 @@ _DATELINE_SUFFIX = re.compile(r"""
 """, re.VERBOSE)
 
 
+# Labels sit at a line start: only lines whose first letter can begin one are tried.
+_LABEL_LINE = re.compile(r"\n[ \t>*•|-]{0,4}[dDpPrR]")
+
+
+def _labels(text: str) -> Iterable[re.Match[str]]:
+    """``_PUB_LABEL.finditer(text)``, trying the label only at line starts that can hold one."""
+    pos = 0
+    for start in (0, *(hit.start() + 1 for hit in _LABEL_LINE.finditer(text))):
+        if start >= pos and (label := _PUB_LABEL.match(text, start)) is not None:
+            yield label
+            pos = label.end()
+
+
+def _width(pattern: re.Pattern[str]) -> int:
+    """The most characters a match of ``pattern`` can span."""
+    return int(_sre_parse.parse(pattern.pattern, pattern.flags).getwidth()[1])
+
+
+_DATE_RULES = ("date_mdy", "date_dmy", "date_num", "date_iso", "date_num2")
+
+
+@functools.lru_cache(maxsize=1)
+def _dateline_scan() -> tuple[re.Pattern[str], int, int]:
+    """What a date mention can start with, the longest dateline prefix, the longest date."""
+    rules = dict(_grammar(None).rules)
+    classes = []
+    for name in _DATE_RULES:
+        first, _ = _first_seq(_sre_parse.parse(rules[name].pattern, rules[name].flags), False)
+        assert first is not None, name
+        classes.append("[" + "".join(sorted(first)) + "]")
+    date_start = re.compile("|".join(classes))
+    return date_start, _width(_DATELINE_PREFIX), max(_width(rules[name]) for name in _DATE_RULES)
+
+
+def _may_hold_dateline(line: str) -> bool:
+    """False when no dated mention can start right after a dateline prefix of ``line``.
+
+    A date with a year contains a four-digit run or starts with dd.mm.yy (the number
+    triggers), and starts at most the longest date before that number, where the text
+    before it must be a dateline prefix. Lines failing this cheap test are skipped
+    without running find_periods on them.
+    """
+    date_start, prefix_width, date_width = _dateline_scan()
+    for hit in _NUMBER_TRIGGER.finditer(line, 0, prefix_width + date_width + 8):
+        for p in range(max(0, hit.start() - date_width), hit.start() + 1):
+            if date_start.match(line, p) and _DATELINE_PREFIX.match(line, 0, p):
+                return True
+    return False
+
+
+def _starts_like_date(window: str) -> bool:
+    """Can a date mention start at the first non-space character of ``window``?"""
+    rest = window.lstrip()
+    return bool(rest) and _dateline_scan()[0].match(rest) is not None
+
+
 def find_publication_date(text: str) -> date | None:
     """The date a text states as its own publication date, or None.
 
@@ -1296,8 +1595,10 @@ def find_publication_date(text: str) -> date | None:
     """
     if not isinstance(text, str) or not text:
         return None
-    for label in _PUB_LABEL.finditer(text):
+    for label in _labels(text):
         window = text[label.end():label.end() + 40]
+        if not _starts_like_date(window):  # the first mention must be a date right after the label
+            continue
         for mention in find_periods(window):
             if mention.kind == "date" and mention.first and not window[:mention.start].strip():
                 return mention.first
@@ -1306,6 +1607,8 @@ def find_publication_date(text: str) -> date | None:
     for line_no, line in enumerate(head.split("\n")):
         if line_no > 12:
             break
+        if not _may_hold_dateline(line):
+            continue
         for mention in find_periods(line):
             if mention.kind != "date" or mention.first is None:
                 continue

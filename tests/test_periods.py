@@ -534,3 +534,68 @@ def test_linear_time(name):
     started = time.perf_counter()
     find_periods(text)
     assert time.perf_counter() - started < 2.0
+
+
+# --- the fast paths give what the plain regexes give ------------------------------------
+
+WORD_LISTS = [
+    ["January", "JANUARY", "Jan", "JAN", "June", "Jun", "July", "Jul", "September", "Sept", "Sep", "May"],
+    ["half year", "half-year", "half", "per cent", "percent", "pct", "people", "persons", "person"],
+    ["No.", "No", "№", "#", "$", "up to", "USD", "about", "at least", "approximately", "tel.", "tel", "p."],
+]
+PROBES = st.text(alphabet="JjAaNnUuSsEePpTtMmYyLlRrCcOo.-# $№ \t", max_size=14)
+
+
+@pytest.mark.parametrize("words", WORD_LISTS, ids=["months", "units", "before"])
+@given(PROBES)
+def test_trie_alternation_matches_like_plain_alternation(words, probe):
+    forms = sorted(set(words), key=lambda w: (-len(w), w))
+    plain = "|".join(r"\s{1,3}".join(re.escape(tok) for tok in w.split()) for w in forms)
+    for flags in ("", "(?i)"):
+        tail = r"(?![A-Za-z])"  # backtracking into the alternation must try the same words
+        expected = re.match(flags + "(?:" + plain + ")" + tail, probe)
+        got = re.match(flags + "(?:" + periods._alt(words, icase=bool(flags)) + ")" + tail, probe)
+        assert (got and got.span()) == (expected and expected.span())
+
+
+SOUP = st.lists(st.sampled_from(["January", "Sept.", "MAY", "2024", "2019/20", "Q1", "H2", "the", "first",
+                                 "quarter", "half", "year", "last", "same", "period", "since", "between", "and",
+                                 "12", "months", "to", "ending", "mid-", "early", "now", "to date", "about",
+                                 "No.", "-", ",", "\n", "31", "of", "in", "YeAr", "ſame"]),
+                max_size=30).map(" ".join)
+
+
+@given(SOUP)
+def test_finders_stop_where_their_rules_match(text):
+    grammar = periods._grammar(None)
+    for name, rx in grammar.rules:
+        finder = grammar.finders[name]
+        if finder is None:
+            continue
+        expected = [m.span() for m in rx.finditer(text)]
+        got, pos = [], 0
+        while (hit := finder.search(text, pos)) is not None:
+            m = rx.match(text, hit.start())
+            got.append(m.span())
+            pos = m.end() if m.end() > m.start() else m.start() + 1
+        assert got == expected, name
+
+
+@given(st.lists(st.sampled_from(["Published: ", "published on 5 May 2025", "Date of publication: 09.02.2026",
+                                 "\n", "- Release date: ", "released", "RELEASED ON", "text", "date of the release",
+                                 "  ", ">", "*"]), max_size=12).map("".join))
+def test_label_scan_equals_finditer(text):
+    assert [m.span() for m in periods._labels(text)] == [m.span() for m in periods._PUB_LABEL.finditer(text)]
+
+
+@pytest.mark.parametrize("line", [
+    "ASTANA, May 5, 2025 — The population grew", "5 May 2025", "  09.02.26 | Statistics",
+    "Monday, 12 May 2025, 19:49", "TASHKENT (UzA) - 2025-05-01", "FRIDAY, 5 May 2025"])
+def test_dateline_filter_keeps_lines_that_may_hold_one(line):
+    assert periods._may_hold_dateline(line)
+
+
+@pytest.mark.parametrize("line", ["The population grew by 2.5% in 2024.", "no numbers here", "In May 2025 the index",
+                                  "Published 12.05.2026"])
+def test_dateline_filter_skips_lines_that_cannot(line):
+    assert not periods._may_hold_dateline(line)
