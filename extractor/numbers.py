@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -50,6 +51,9 @@ __all__ = ["find_numbers", "parse_decimal"]
 _YAML = "numbers.yaml"
 _SP = "[ \\u00a0\\u202f]"  # one space inside a phrase: space, no-break space, narrow no-break space
 _HSP = "[ \\t\\u00a0\\u202f]"  # horizontal white space between words
+_HSP_CHARS = frozenset(" \t\u00a0\u202f")
+_SP_CHARS = frozenset(" \u00a0\u202f")
+_RATIO_SEPS = _SP_CHARS | {"-"}
 _MAX_NUMERAL = 40  # longer digit runs are identifiers or noise, never values
 _WINDOW = 40  # characters of left context read for qualifiers, signs and context words
 _REACH = 160  # characters of right context read for scales, units, rates and ranges
@@ -57,17 +61,21 @@ _DIGITS = frozenset("0123456789")
 
 # A numeral: space-grouped thousands ("23 761", "1 234 567,5"), or digits joined by dots
 # and commas ("1,700", "20,7", "09.02.2026"), classified afterwards. ASCII digits only.
-_NUMERAL_SRC = (
-    r"[0-9]{1,3}(?P<gs>[ \u00a0\u202f])[0-9]{3}(?![0-9])(?:(?P=gs)[0-9]{3}(?![0-9]))*+(?:[.,][0-9]++)?"
-    r"|[0-9]++(?:[.,][0-9]++)*+"
-)
+_GROUPS_SRC = r"(?P<gs>[ \u00a0\u202f])[0-9]{3}(?![0-9])(?:(?P=gs)[0-9]{3}(?![0-9]))*+(?:[.,][0-9]++)?"
+_NUMERAL_SRC = rf"[0-9]{{1,3}}{_GROUPS_SRC}|[0-9]++(?:[.,][0-9]++)*+"
+# The same numeral, not preceded by a digit, with its first digit taken out in front: a
+# pattern that begins with a plain character class lets the engine skip ahead to digits.
+_NUMERAL_SCAN_SRC = rf"[0-9](?<![0-9][0-9])(?:[0-9]{{0,2}}{_GROUPS_SRC}|[0-9]*+(?:[.,][0-9]++)*+)"
 _SPACE_GROUPED = regex.compile(
     r"(?P<int>[0-9]{1,3}(?P<gs>[ \u00a0\u202f])[0-9]{3}(?:(?P=gs)[0-9]{3})*+)(?:[.,](?P<dec>[0-9]++))?"
 )
 _RAW = regex.compile(r"[0-9]++(?:[.,][0-9]++)*+")
+# The one shape whose reading depends on what follows: a lone dot before three digits ("1.234").
+_DOT3 = regex.compile(r"[1-9][0-9]{0,2}\.[0-9]{3}")
 _SEP_SPLIT = regex.compile(r"([.,])")
 _PARSE_SIGNS = {"-": -1, "+": 1, "\u2212": -1}
 _WORD = regex.compile(r"[A-Za-z]+")
+_EMAIL_CHAR = r"[\w.+\-]"  # a character of an e-mail address's local part
 _DIGIT_RUN = regex.compile(r"[0-9]+")
 
 
@@ -82,6 +90,8 @@ def _read_numeral(core: str, *, dot3_decimal: bool = False) -> Decimal | None:
     """
     if not core or len(core) > _MAX_NUMERAL:
         return None
+    if core.isascii() and core.isdigit():  # the common case: no separator at all
+        return Decimal(core)
     m = _SPACE_GROUPED.fullmatch(core)
     if m:
         digits = m.group("int").replace(m.group("gs"), "")
@@ -158,13 +168,133 @@ def _alternation(phrases: list[str]) -> str:
     return "|".join(_phrase(p) for p in sorted(set(phrases), key=len, reverse=True))
 
 
+def _backward(src: str, flags: int = 0) -> Any:
+    """A pattern anchored with ``\\Z`` that reads the context before a number, compiled to search backwards.
+
+    A forward search for ``...\\Z`` tries every start in its window; a reverse search
+    starts at the window's end, where the anchor is, so it costs only the match itself.
+    Spans and groups are the same as a forward search's.
+    """
+    return regex.compile(src, flags | regex.REVERSE)
+
+
+def _ascii_not_in(char_class: str, flags: int = 0) -> frozenset[str]:
+    """The ASCII characters outside ``char_class``, and "" (the edge of the text).
+
+    Used to skip a regex call cheaply: ``char_class`` holds every character a match can
+    begin (or, for a backward pattern, end) with. The regex engine decides which ASCII
+    characters it holds under ``flags``, so case folding agrees with the pattern's, and
+    non-ASCII characters are never skipped.
+    """
+    cls = regex.compile(char_class, flags)
+    return frozenset(["", *(c for c in map(chr, range(128)) if not cls.fullmatch(c))])
+
+
+def _scale_stop(*tables: dict[str, int]) -> frozenset[str]:
+    """The ASCII characters, and "", that begin no scale word of any case that the tables could hold."""
+    initials = {k[0] for table in tables for k in table if k}
+    return frozenset(["", *(c for c in map(chr, range(128)) if c not in initials and c.lower() not in initials)])
+
+
+def _initials(phrases: Any) -> str:
+    """The first characters of some phrases, escaped for a character class."""
+    return "".join(regex.escape(p[0]) for p in {str(p) for p in phrases} if p)
+
+
+def _finals(phrases: Any) -> str:
+    """The last characters of some phrases, escaped for a character class."""
+    return "".join(regex.escape(p[-1]) for p in {str(p) for p in phrases} if p)
+
+
 def _norm(s: str) -> str:
     return " ".join(s.lower().split())
 
 
 @dataclass(frozen=True)
+class _Literals:
+    """Where any of some words begins in a text: the places a pattern led by one of them can match.
+
+    The regex engine finds one literal fast but tries an alternation of words at every
+    character, so a word-led pattern is tried only where :meth:`starts` says. Words that
+    begin with another word add nothing and are left out.
+    """
+
+    words: tuple[str, ...]  # looked for in the text, or in its case folding
+    ignore_case: bool = False
+    patterns: tuple[Any, ...] = ()  # the words as written, for when the folding cannot be used
+
+    @classmethod
+    def of(cls, words: Any, *, ignore_case: bool = False) -> _Literals:
+        def minimal(ws: set[str]) -> list[str]:
+            ordered = sorted(ws, key=len)
+            return [w for i, w in enumerate(ordered) if not any(w.startswith(v) for v in ordered[:i])]
+
+        words = {str(w) for w in words if w}
+        if not ignore_case:
+            return cls(tuple(minimal(words)))
+        patterns = tuple(regex.compile(regex.escape(w), regex.IGNORECASE) for w in minimal(words))
+        return cls(tuple(minimal({w.casefold() for w in words})), True, patterns)
+
+    def starts(self, text: str, folded: str | None) -> list[int]:
+        """Every start of a word in ``text``, sorted; overlapping ones too.
+
+        ``folded`` is ``text.casefold()`` when that keeps every character in place (the
+        regex engine's case-insensitive match then equals a plain search in it), else None.
+        """
+        if self.ignore_case and folded is None:
+            return sorted({m.start() for p in self.patterns for m in p.finditer(text, overlapped=True)})
+        hay = folded if self.ignore_case else text
+        found = set()
+        for w in self.words:
+            i = hay.find(w)
+            while i >= 0:
+                found.add(i)
+                i = hay.find(w, i + 1)
+        return sorted(found)
+
+
+def _matches_from(pattern: Any, text: str, starts: list[int]) -> Any:
+    """The matches of ``pattern.finditer(text)``, given every place one can start (sorted)."""
+    end = 0
+    for pos in starts:
+        if pos < end:
+            continue  # like finditer, resume after the end of the last match
+        m = pattern.match(text, pos)
+        if m:
+            end = m.end()
+            yield m
+
+
+@dataclass(frozen=True)
+class _Mask:
+    """Spans whose digits are not values: phone numbers, e-mail addresses, dates, section numbers.
+
+    A mask with ``anchors`` is tried only where one of them begins; ``back`` leads from an
+    anchor back to where a match starts (the "@" of an e-mail address back to its local
+    part).
+    """
+
+    pattern: Any
+    kind: str
+    anchors: _Literals | None = None
+    back: Any = None
+
+    def finditer(self, text: str, folded: str | None) -> Any:
+        """The matches ``pattern.finditer(text)`` gives, without trying every position."""
+        if self.anchors is None:
+            return self.pattern.finditer(text)
+        starts = self.anchors.starts(text, folded)
+        if self.back is not None:
+            starts = sorted({self.back.match(text, 0, a).start() for a in starts})
+        return _matches_from(self.pattern, text, starts)
+
+
+@dataclass(frozen=True)
 class _Lex:
     core: Any
+    digit_scan: Any
+    word_scan: Any
+    word_initials: _Literals  # where word_scan can match
     spelled: dict[str, tuple[str, int]]
     fold_words: dict[str, int]
     stop: frozenset[str]
@@ -209,10 +339,21 @@ class _Lex:
     age_words: frozenset[str]
     chain_re: Any
     after_kill_re: Any
+    # Cheap checks that skip a regex call when a character shows it cannot match:
+    after_kill_stop: frozenset[str]  # cannot begin after_kill_re's word (after one optional space)
+    scale_stop: frozenset[str]  # cannot begin a scale word (after one optional space)
+    ratio_stop: frozenset[str]  # cannot begin a ratio unit (after its optional separator)
+    ratio_symbols: dict[str, str]  # one-character ratio units no other form begins with: "%" -> percent
+    rate_anchors: tuple[Any, ...]  # the first word of a rate phrase, then a space
+    prev_word_stop: frozenset[str]  # cannot sit right before a number prev_word_re reads
+    qualifier_stop: frozenset[str]  # cannot sit right before a qualified number
+    qualifier_end_stop: frozenset[str]  # cannot sit before the space after a qualifier
+    sign_word_stop: frozenset[str]  # cannot sit before the space of "minus 5"
+    code_ends: frozenset[str]  # the last letters of currency codes
     range_re: Any
     half_re: Any
     name_before_re: Any
-    masks: tuple[tuple[Any, str], ...]
+    masks: tuple[_Mask, ...]
 
 
 def _require(data: Any, key: str, kind: type, path: Path) -> Any:
@@ -261,6 +402,10 @@ def _lexicon(patterns_dir: Path | None) -> _Lex:
         src = _phrase(form)
         ratio_forms.append(src + r"(?![\p{L}\p{N}])" if form[-1].isalnum() else src)
     ratio_re = regex.compile(rf"\G(?P<sep>{_SP}|-)?(?P<f>{'|'.join(ratio_forms)})", regex.IGNORECASE)
+    # One-character symbols that begin no other form ("%", "‰") are read without the regex.
+    ratio_symbols = {f: u for f, u in ratio_map.items() if len(f) == 1 and not f.isalnum() and f not in _RATIO_SEPS
+                     and not any(g != f and g.casefold().startswith(f.casefold()) for g in ratio_map)}
+    ratio_stop = _ascii_not_in(rf"[{_initials(ratio_map)}]", regex.IGNORECASE)
 
     rate_words = {_norm(str(k)): int(v) for k, v in req("rate_denominator_words", dict).items()}
     rate_units = {int(k): str(v) for k, v in req("rate_denominators", dict).items()}
@@ -278,14 +423,14 @@ def _lexicon(patterns_dir: Path | None) -> _Lex:
             qualifier_map[_norm(str(phrase))] = str(qual)
     q_words = [p for p in qualifier_map if p[0].isalpha()]
     q_syms = [p for p in qualifier_map if not p[0].isalpha()]
-    qualifier_re = regex.compile(
+    qualifier_re = _backward(
         rf"(?:(?<![\p{{L}}])(?P<q>{_alternation(q_words)}){_HSP}+"
         rf"|(?P<q>{'|'.join(regex.escape(s) for s in q_syms) or '(?!)'}){_HSP}?)\Z",
         regex.IGNORECASE,
     )
 
     sign_words = {str(k).lower(): int(v) for k, v in req("sign_words", dict).items()}
-    sign_word_re = regex.compile(
+    sign_word_re = _backward(
         rf"(?<![\p{{L}}])(?P<w>{_alternation(list(sign_words))}){_SP}+\Z", regex.IGNORECASE)
     sign_chars = {str(k): int(v) for k, v in req("sign_chars", dict).items()}
 
@@ -300,41 +445,51 @@ def _lexicon(patterns_dir: Path | None) -> _Lex:
     )
     masks = (
         # phone numbers after a phone word, on the same line
-        (regex.compile(rf"(?i:(?<![\p{{L}}])(?:{phone_alt})\.?:?){_HSP}*"
-                       rf"(?P<x>[+(0-9][0-9 ()\-\u00a0.]{{4,40}}[0-9])"), "phone"),
+        _Mask(regex.compile(rf"(?i:(?<![\p{{L}}])(?:{phone_alt})\.?:?){_HSP}*"
+                            rf"(?P<x>[+(0-9][0-9 ()\-\u00a0.]{{4,40}}[0-9])"), "phone",
+              _Literals.of([w.split()[0] for w in words("phone_words")], ignore_case=True)),
         # international phone numbers: +7 7172 749061, +7 (7172) 749805
-        (regex.compile(r"(?<![\p{L}\p{N}+])"
-                       r"(?P<x>\+[0-9]{1,3}(?:[ \u00a0.\-]?(?:\([0-9]{1,5}\)|[0-9]{2,5})){2,6})"
-                       r"(?![0-9])"), "intl_phone"),
+        _Mask(regex.compile(r"(?<![\p{L}\p{N}+])"
+                            r"(?P<x>\+[0-9]{1,3}(?:[ \u00a0.\-]?(?:\([0-9]{1,5}\)|[0-9]{2,5})){2,6})"
+                            r"(?![0-9])"), "intl_phone"),
         # local phone numbers with an area code: 8 (7172) 749805, (202) 691-5200
-        (regex.compile(r"(?<![\p{L}\p{N}])(?P<x>(?:[0-9][ \u00a0]?)?\([0-9]{3,5}\)[ \u00a0]?[0-9]{2,4}"
-                       r"(?:[ \u00a0\-]?[0-9]{2,4}){1,3})(?![0-9])"), "paren_phone"),
-        (regex.compile(r"(?<![0-9\-])(?P<x>[0-9]{3}-[0-9]{3}-[0-9]{4})(?![0-9\-])"), "us_phone"),
+        _Mask(regex.compile(r"(?<![\p{L}\p{N}])(?P<x>(?:[0-9][ \u00a0]?)?\([0-9]{3,5}\)[ \u00a0]?[0-9]{2,4}"
+                            r"(?:[ \u00a0\-]?[0-9]{2,4}){1,3})(?![0-9])"), "paren_phone"),
+        _Mask(regex.compile(r"(?<![0-9\-])(?P<x>[0-9]{3}-[0-9]{3}-[0-9]{4})(?![0-9\-])"), "us_phone"),
         # e-mail addresses and URLs
-        (regex.compile(r"(?<![\w.+\-])(?P<x>[\w.+\-]++@[\w\-]++(?:\.[\w\-]++)++)"), "email"),
-        (regex.compile(r"(?i)(?<![\w])(?P<x>(?:https?://|www\.)[^\s<>\"'\])]++)"), "url"),
+        _Mask(regex.compile(rf"(?<!{_EMAIL_CHAR})(?P<x>{_EMAIL_CHAR}++@[\w\-]++(?:\.[\w\-]++)++)"), "email",
+              _Literals.of(["@"]), back=regex.compile(rf"{_EMAIL_CHAR}*+", regex.REVERSE)),
+        _Mask(regex.compile(r"(?i)(?<![\w])(?P<x>(?:https?://|www\.)[^\s<>\"'\])]++)"), "url",
+              _Literals.of(["http", "www."], ignore_case=True)),
         # numeric dates with one separator kind: 09/02/2026, 2025-05-01, 1.5.2025
-        (regex.compile(r"(?<![0-9])(?P<x>[0-9]{1,4}(?P<ds>[/.\-])[0-9]{1,2}(?P=ds)[0-9]{1,4})(?![0-9])"),
-         "date"),
+        _Mask(regex.compile(r"(?<![0-9])(?P<x>[0-9]{1,4}(?P<ds>[/.\-])[0-9]{1,2}(?P=ds)[0-9]{1,4})(?![0-9])"),
+              "date"),
         # month-name dates: "May 1, 2025", "Sept. 20", "1 May 2025", "20 September"
-        (regex.compile(rf"(?<![\p{{L}}])(?:{month_alt})\.?{_HSP}+(?P<x>[0-9]{{1,2}})(?:st|nd|rd|th)?"
-                       rf"(?![0-9\p{{L}}]){day_after_month_stop}"), "date"),
-        (regex.compile(rf"(?<![0-9.,])(?P<x>[0-9]{{1,2}})(?:st|nd|rd|th)?{_HSP}+(?:of{_HSP}+)?"
-                       rf"(?:{month_alt})(?![\p{{L}}])"), "date"),
+        _Mask(regex.compile(rf"(?<![\p{{L}}])(?:{month_alt})\.?{_HSP}+(?P<x>[0-9]{{1,2}})(?:st|nd|rd|th)?"
+                            rf"(?![0-9\p{{L}}]){day_after_month_stop}"), "date"),
+        _Mask(regex.compile(rf"(?<![0-9.,])(?P<x>[0-9]{{1,2}})(?:st|nd|rd|th)?{_HSP}+(?:of{_HSP}+)?"
+                            rf"(?:{month_alt})(?![\p{{L}}])"), "date"),
         # times of day: 19:49, 10:30:15
-        (regex.compile(r"(?<![0-9:])(?P<x>[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)(?![0-9])"), "time"),
+        _Mask(regex.compile(r"(?<![0-9:])(?P<x>[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)(?![0-9])"), "time"),
         # section numbers at line starts: "1. Key points", "- 1. Key points", "3.1 Methods"
-        (regex.compile(r"(?m)^[ \t]*(?:[-–—•*·][ \t]*)?(?P<x>[0-9]{1,2}(?:\.[0-9]{1,2}){0,3})(?P<t>[.)]?)"
-                       r"(?P<after>[ \t]+[\p{Lu}«\"\[(]|[ \t]*$)"), "section"),
+        _Mask(regex.compile(r"(?m)^[ \t]*(?:[-–—•*·][ \t]*)?(?P<x>[0-9]{1,2}(?:\.[0-9]{1,2}){0,3})(?P<t>[.)]?)"
+                            r"(?P<after>[ \t]+[\p{Lu}«\"\[(]|[ \t]*$)"), "section"),
     )
 
     spelled_alt = "|".join(sorted(spelled, key=len, reverse=True))
     fold_alt = "|".join(sorted(fold_words, key=len, reverse=True))
-    core = regex.compile(
-        rf"(?P<dig>(?<![0-9])(?:{_NUMERAL_SRC}))"
-        rf"|(?P<fold>(?i:\b(?:{fold_alt})\b))"
+    word_src = (
+        rf"(?P<fold>(?i:\b(?:{fold_alt})\b))"
         rf"|(?P<sp>(?i:\b(?:{spelled_alt})\b(?:(?:[ \t]++and[ \t]++|[ \t]++|-)(?:{spelled_alt})\b)*+))"
     )
+    core = regex.compile(rf"(?P<dig>(?<![0-9])(?:{_NUMERAL_SRC}))|{word_src}")
+    # The scan runs digits and words as two patterns: one alternation of both tries every
+    # branch at every character. A digit-led match holds no letter and a word-led one no
+    # digit, so the two never overlap and merging them by start gives the same matches.
+    # The numeral is plain ASCII, so the faster stdlib engine reads it the same way.
+    digit_scan = re.compile(_NUMERAL_SCAN_SRC)
+    # The words are tried only where word_initials finds one: see _Literals.
+    word_scan = regex.compile(word_src)
 
     chain = _alternation(words("chain_connectors"))
     ranges = _alternation(words("range_connectors"))
@@ -342,6 +497,9 @@ def _lexicon(patterns_dir: Path | None) -> _Lex:
     postcode = _alternation(words("postcode_words"))
     return _Lex(
         core=core,
+        digit_scan=digit_scan,
+        word_scan=word_scan,
+        word_initials=_Literals.of([*spelled, *fold_words], ignore_case=True),
         spelled=spelled,
         fold_words=fold_words,
         stop=frozenset(w.lower() for w in words("spelled_stop_followers")),
@@ -352,7 +510,7 @@ def _lexicon(patterns_dir: Path | None) -> _Lex:
         scale_currency=scale_currency,
         scale_re=regex.compile(rf"\G(?P<sp>{_SP}?)(?P<w>\p{{L}}++\.?)"),
         compound_re=regex.compile(rf"\G{_SP}+(?P<n>[0-9]{{1,3}})(?![0-9.,])"),
-        year_before_re=regex.compile(
+        year_before_re=_backward(
             rf"(?i)(?<![\p{{L}}])(?:{_alternation(words('year_prepositions'))}){_HSP}+\Z"),
         remainder_re=regex.compile(rf"\G{_SP}+(?P<n>[0-9]{{1,3}})(?=[ \u00a0]+\p{{L}})(?!{_SP}*(?:%|per\b))"),
         ratio_re=ratio_re,
@@ -371,7 +529,7 @@ def _lexicon(patterns_dir: Path | None) -> _Lex:
         currency_codes=frozenset(codes),
         currency_symbols=tuple(sorted(symbols.items(), key=lambda kv: len(kv[0]), reverse=True)),
         currency_symbol_ends=frozenset(sym[-1] for sym in symbols),
-        code_before_re=regex.compile(
+        code_before_re=_backward(
             rf"(?<![\p{{L}}])(?P<c>{'|'.join(regex.escape(c) for c in codes)}){_SP}\Z"),
         time_units={str(k).lower(): str(v) for k, v in req("time_units", dict).items()},
         time_unit_values=frozenset(str(v) for v in req("time_units", dict).values()),
@@ -382,15 +540,26 @@ def _lexicon(patterns_dir: Path | None) -> _Lex:
         sign_word_re=sign_word_re,
         sign_words=sign_words,
         sign_chars=sign_chars,
-        prev_word_re=regex.compile(r"(?<![\p{L}.])(?P<w>[\p{L}№#§]+\.?)[ \t\u00a0\u202f,:]*\Z"),
+        prev_word_re=_backward(r"(?<![\p{L}.])(?P<w>[\p{L}№#§]+\.?)[ \t\u00a0\u202f,:]*\Z"),
         kill_before=frozenset(w.lower() for w in words("non_value_before")),
-        postcode_re=regex.compile(rf"(?<![\p{{L}}])(?:{postcode})[ \t\u00a0\u202f,:#№]*\Z", regex.IGNORECASE),
+        postcode_re=_backward(rf"(?<![\p{{L}}])(?:{postcode})[ \t\u00a0\u202f,:#№]*\Z", regex.IGNORECASE),
         age_words=frozenset(w.lower() for w in words("age_words")),
         chain_re=regex.compile(rf"\G{_HSP}*(?:{chain}){_HSP}*(?=[0-9])", regex.IGNORECASE),
         after_kill_re=regex.compile(rf"\G{_HSP}*(?:{after_kill})(?![\p{{L}}])", regex.IGNORECASE),
+        after_kill_stop=_ascii_not_in(rf"[{_HSP[1:-1]}{_initials(words('non_value_after'))}]", regex.IGNORECASE),
+        scale_stop=_scale_stop(scale_words, scale_space, scale_attached, scale_currency),
+        ratio_stop=ratio_stop,
+        ratio_symbols=ratio_symbols,
+        rate_anchors=tuple(regex.compile(rf"{regex.escape(w.split()[0])}(?={_HSP})", regex.IGNORECASE)
+                           for w in {w.split()[0] for w in words("rate_words")}),
+        prev_word_stop=_ascii_not_in(r"[\p{L}№#§. \t\u00a0\u202f,:]"),
+        qualifier_stop=_ascii_not_in(rf"[{_HSP[1:-1]}{_finals(q_syms)}]", regex.IGNORECASE),
+        qualifier_end_stop=_ascii_not_in(rf"[{_HSP[1:-1]}{_finals(qualifier_map)}]", regex.IGNORECASE),
+        sign_word_stop=_ascii_not_in(rf"[{_SP[1:-1]}{_finals(sign_words)}]", regex.IGNORECASE),
+        code_ends=frozenset(c[-1] for c in codes if c),
         range_re=regex.compile(rf"{_HSP}*(?:{ranges}){_HSP}*", regex.IGNORECASE),
         half_re=regex.compile(rf"\G{_HSP}+and{_HSP}+a{_HSP}+half\b", regex.IGNORECASE),
-        name_before_re=regex.compile(r"(?<![\p{L}])\p{Lu}\p{L}*[ \t]+\Z"),
+        name_before_re=_backward(r"(?<![\p{L}])\p{Lu}\p{L}*[ \t]+\Z"),
         masks=masks,
     )
 
@@ -398,7 +567,7 @@ def _lexicon(patterns_dir: Path | None) -> _Lex:
 # --- scanning -----------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cand:
     start: int
     end: int
@@ -410,7 +579,7 @@ class _Cand:
     range_head: bool = False  # a spelled number kept only if a range gives it a unit
 
 
-@dataclass
+@dataclass(slots=True)
 class _Suffix:
     end: int
     value: Decimal
@@ -436,6 +605,9 @@ class _Scanner:
         self.last_end = 0
         self.killed_end = -2  # end of the last number found not to be a value
         self.chain_at = -1  # where a number chained to an age ("aged 20 to 35") starts
+        self.rate_starts: list[int] | None = None
+        folded = text.casefold()
+        self.folded = folded if len(folded) == len(text) else None
         blocked = sorted(self._blocked())
         self.block_starts = [b[0] for b in blocked]
         self.block_ends = [b[1] for b in blocked]
@@ -458,17 +630,9 @@ class _Scanner:
     def _blocked(self) -> list[tuple[int, int]]:
         t = self.t
         spans = []
-        # An e-mail needs "@", a URL "http" or "www.": skip those scans when the text has neither.
-        skip = set()
-        if "@" not in t:
-            skip.add("email")
-        lower = t.lower()  # the URL mask ignores case: "HTTP://", "WWW."
-        if "http" not in lower and "www." not in lower:
-            skip.add("url")
-        for pattern, kind in self.lx.masks:
-            if kind in skip:
-                continue
-            for m in pattern.finditer(t):
+        for mask in self.lx.masks:
+            kind = mask.kind
+            for m in mask.finditer(t, self.folded):
                 s, e = m.span("x")
                 if kind == "intl_phone" and not _is_phone(m.group("x")):
                     continue
@@ -490,16 +654,25 @@ class _Scanner:
 
     # the scan --------------------------------------------------------------------------
     def run(self) -> list[_Cand]:
-        for m in self.lx.core.finditer(self.t):
-            if m.start() < self.last_end:
+        for s, e, kind in self._candidates():
+            if s < self.last_end:
                 continue
-            if m.group("dig") is not None:
-                self._digits(m.start(), m.end())
-            elif m.group("fold") is not None:
-                self._fold(m.start(), m.end())
+            if kind == "dig":
+                self._digits(s, e)
+            elif kind == "fold":
+                self._fold(s, e)
             else:
-                self._spelled_run(m.start(), m.end())
+                self._spelled_run(s, e)
         return self._ranges()
+
+    def _candidates(self) -> list[tuple[int, int, str]]:
+        """Every numeral and spelled-number run, in text order: the two scans merged by start."""
+        found = [(m.start(), m.end(), "dig") for m in self.lx.digit_scan.finditer(self.t)]
+        starts = self.lx.word_initials.starts(self.t, self.folded)
+        words = [(m.start(), m.end(), m.lastgroup) for m in _matches_from(self.lx.word_scan, self.t, starts)]
+        if words:  # starts never coincide: one is a digit, the other a letter
+            found = sorted(found + words)
+        return found
 
     def _kill(self, e: int, *, chain: bool = False) -> None:
         self.killed_end = e
@@ -509,6 +682,8 @@ class _Scanner:
                 self.chain_at = c.end()
 
     def _prev_word(self, start: int) -> str | None:
+        if self.t[start - 1:start] in self.lx.prev_word_stop:
+            return None
         m = self.lx.prev_word_re.search(self.t, max(0, start - _WINDOW), start)
         return m.group("w").lower() if m else None
 
@@ -548,7 +723,7 @@ class _Scanner:
                     break
             if currency:
                 break
-        if currency is None:
+        if currency is None and t[s - 1:s] in _SP_CHARS and t[s - 2:s - 1] in lx.code_ends:  # "USD 5"
             m = lx.code_before_re.search(t, max(0, s - 8), s)
             if m and m.start() >= self.last_end:
                 start, currency = m.start(), m.group("c")
@@ -557,19 +732,28 @@ class _Scanner:
             before = t[start - 2] if start >= 2 else " "
             if not (before.isalnum() or before in ")]%‰") and not self._is_blocked(start - 1, start):
                 return start - 1, lx.sign_chars[c], True, currency
-        if start - self.last_end >= 5:
+        if start - self.last_end >= 5 and t[start - 1] in _SP_CHARS and t[start - 2] not in lx.sign_word_stop:
             m = lx.sign_word_re.search(t, max(self.last_end, start - 12), start)
             if m:
                 return start - len(m.group(0)), lx.sign_words[m.group("w").lower()], True, currency
         return start, sign, explicit, currency
 
     def _qualifier(self, start: int) -> str | None:
-        m = self.lx.qualifier_re.search(self.t, max(0, start - _WINDOW), start)
-        return self.lx.qualifier_map.get(_norm(m.group("q"))) if m else None
+        t, lx = self.t, self.lx
+        c = t[start - 1:start]
+        if c in lx.qualifier_stop or (c in _HSP_CHARS and t[start - 2:start - 1] in lx.qualifier_end_stop):
+            return None  # neither a symbol nor a phrase and a space before the number
+        m = lx.qualifier_re.search(t, max(0, start - _WINDOW), start)
+        return lx.qualifier_map.get(_norm(m.group("q"))) if m else None
 
     # suffixes ----------------------------------------------------------------------------
     def _scale_at(self, pos: int, currency: str | None) -> tuple[int, int] | None:
         lx = self.lx
+        first = self.t[pos:pos + 1]
+        if first in _SP_CHARS:
+            first = self.t[pos + 1:pos + 2]
+        if first in lx.scale_stop:  # no scale word begins here
+            return None
         m = self._at(lx.scale_re, pos)
         if not m:
             return None
@@ -591,6 +775,11 @@ class _Scanner:
         return None
 
     def _ratio_at(self, pos: int) -> tuple[str, int] | None:
+        c, stop = self.t[pos:pos + 1], self.lx.ratio_stop
+        if c in self.lx.ratio_symbols:  # "%" glued to the digits, the most common unit
+            return self.lx.ratio_symbols[c], pos + 1
+        if c in stop and (c not in _RATIO_SEPS or self.t[pos + 1:pos + 2] in stop):
+            return None  # no ratio unit begins here, nor after a separator here
         m = self._at(self.lx.ratio_re, pos)
         if not m:
             return None
@@ -602,15 +791,23 @@ class _Scanner:
             return None
         return self.lx.ratio_map[form], m.end()
 
+    def _rate_word_near(self, pos: int) -> bool:
+        """Whether a rate word ("per") begins within reach of ``pos``: rate_re cannot match otherwise."""
+        if self.rate_starts is None:  # found once per text, by fast literal searches
+            self.rate_starts = sorted({m.start() for a in self.lx.rate_anchors
+                                       for m in a.finditer(self.t, overlapped=True)})
+        i = bisect.bisect_left(self.rate_starts, pos)
+        return i < len(self.rate_starts) and self.rate_starts[i] < pos + _REACH
+
     def _unit_of(self, word: str) -> str | None:
         lx = self.lx
         if word in lx.currency_codes:
             return word
         low = word.lower()
-        for suffix in ("'s", "’s", "'", "’"):
-            if low.endswith(suffix):
-                low = low[: -len(suffix)]
-                break
+        if low.endswith(("'s", "’s")):
+            low = low[:-2]
+        elif low.endswith(("'", "’")):
+            low = low[:-1]
         if low in lx.people:
             return "person"
         if low in lx.currency_words:
@@ -623,7 +820,7 @@ class _Scanner:
 
     def _suffix(self, e: int, value: Decimal, currency: str | None, *, strict_units: bool) -> _Suffix:
         """Scale, ratio unit and unit word after a numeral that ends at ``e``."""
-        lx = self.lx
+        t, lx = self.t, self.lx
         end, unit, extended = e, currency, False
         sc = self._scale_at(end, currency)
         if sc:
@@ -644,7 +841,7 @@ class _Scanner:
         r = self._ratio_at(end)
         if r:
             return _Suffix(r[1], value, r[0], True)
-        h = self._at(lx.hyphen_word_re, end)
+        h = self._at(lx.hyphen_word_re, end) if t[end:end + 1] == "-" else None
         if h:
             low = h.group("w").lower()
             if low in lx.time_units:
@@ -652,7 +849,9 @@ class _Scanner:
             return _Suffix(end, value, unit, extended, reject=True)
         if unit:
             return _Suffix(end, value, unit, extended)
-        if not strict_units:
+        if t[end:end + 1] not in _HSP_CHARS:  # rates and unit words follow after a space
+            return _Suffix(end, value, None, extended)
+        if not strict_units and self._rate_word_near(end):
             rm = self._at(lx.rate_re, end)
             if rm and not any(w.lower() in lx.stop for w in rm.captures("mid")):
                 den_text = _norm(rm.group("den"))
@@ -691,16 +890,17 @@ class _Scanner:
             return
         p = t[s - 1] if s > 0 else " "  # out of range reads as a space
         p2 = t[s - 2] if s > 1 else " "
-        if p.isalpha() or p == "_" or p in "@#№§&":
-            return self._kill(e)  # A1, Q1 2025, #5, №5
-        if p in "-‐/" and p2.isalpha():
-            return self._kill(e)  # COVID-19, KZ-59, Jan-2025, mid-2024
-        if p in "-‐–—/" and p2 in _DIGITS and self.killed_end == s - 1:
-            return self._kill(e)  # 2019-20, ISO 3166-1, 05/2025
-        if p in "/:" and p2 in _DIGITS:
-            return self._kill(e)  # 3/4, 1:1000
-        if p == "." and p2.isalnum():
-            return self._kill(e)  # v.2
+        if p != " ":  # a space before the number passes every test here
+            if p.isalpha() or p == "_" or p in "@#№§&":
+                return self._kill(e)  # A1, Q1 2025, #5, №5
+            if p in "-‐/" and p2.isalpha():
+                return self._kill(e)  # COVID-19, KZ-59, Jan-2025, mid-2024
+            if p in "-‐–—/" and p2 in _DIGITS and self.killed_end == s - 1:
+                return self._kill(e)  # 2019-20, ISO 3166-1, 05/2025
+            if p in "/:" and p2 in _DIGITS:
+                return self._kill(e)  # 3/4, 1:1000
+            if p == "." and p2.isalnum():
+                return self._kill(e)  # v.2
         nx = t[e] if e < self.n else " "
         nx2 = t[e + 1] if e + 1 < self.n else " "
         if nx in "/:" and nx2 in _DIGITS:
@@ -709,25 +909,31 @@ class _Scanner:
             return self._kill(e)
         if core[0] == "0" and len(core) > 1 and core[1] in _DIGITS:
             return self._kill(e)  # 010000, 05: codes, postcodes, dates
-        leading_dot = p == "." and (p2.isspace() or p2 in "([") and core.isdigit()
-        if leading_dot:  # ".5%"
+        plain = core.isdigit()  # no separator
+        if p == "." and (p2.isspace() or p2 in "([") and plain:  # ".5%"
             s -= 1
             core = "0." + core
-        peek = self._ratio_at(e) is not None or self._scale_at(e, "?") is not None
+            plain = False
+        # Only "1.234" can be read two ways; look at what follows only then.
+        peek = not plain and _DOT3.fullmatch(core) is not None and (
+            self._ratio_at(e) is not None or self._scale_at(e, "?") is not None)
         value = _read_numeral(core, dot3_decimal=peek)
         if value is None:
             return self._kill(e)
-        seps = _SEP_SPLIT.split(core)
+        seps = () if plain else _SEP_SPLIT.split(core)
         if len(seps) == 3:  # "12.2025": month.year
             head, tail = seps[0], seps[2]
             if len(head) <= 2 and 1 <= int(head) <= 12 and len(tail) == 4 and 1800 <= int(tail) <= 2100:
                 return self._kill(e)
-        if self._at(self.lx.after_kill_re, e):
+        first = t[e:e + 1]
+        if first in _HSP_CHARS:
+            first = t[e + 1:e + 2]
+        if first not in lx.after_kill_stop and self._at(lx.after_kill_re, e):
             return self._kill(e)  # 10 a.m.
         start, sign, explicit, currency = self._prefix(s)
         if self._context_kills(start, e, core):
             return
-        year_shaped = core.isdigit() and len(core) == 4 and 1800 <= int(core) <= 2100
+        year_shaped = plain and len(core) == 4 and 1800 <= int(core) <= 2100
         suf = self._suffix(e, value, currency, strict_units=year_shaped and not explicit)
         if suf.reject:
             return self._kill(e)
@@ -862,10 +1068,6 @@ class _Scanner:
         return [c for c in out if not c.range_head]
 
 
-def _to_float(d: Decimal) -> float:
-    return float(d)
-
-
 def find_numbers(text: str, *, patterns_dir: Path | None = None) -> list[NumberMention]:
     """Every number in ``text`` that can state a value, in order, never overlapping.
 
@@ -892,7 +1094,7 @@ def find_numbers(text: str, *, patterns_dir: Path | None = None) -> list[NumberM
     lx = _lexicon(Path(patterns_dir) if patterns_dir is not None else None)
     found = _Scanner(text, lx).run()
     return [
-        NumberMention(text=text[c.start:c.end], start=c.start, end=c.end, number=_to_float(c.number),
+        NumberMention(text=text[c.start:c.end], start=c.start, end=c.end, number=float(c.number),
                       unit=c.unit, qualifier=c.qualifier, spelled=c.spelled, explicit_sign=c.explicit_sign)
         for c in found
     ]

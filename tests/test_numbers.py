@@ -555,6 +555,17 @@ def test_linear_time(text):
     assert time.perf_counter() - started < 2.0
 
 
+@pytest.mark.parametrize("text", [
+    "Nine services opened, TEL: 8 7172 749805, twenty-five people and a twofold rise of 1.234%",
+    "Write to info5@stat.gov.kz or see WWW.stat.gov.kz/7 for 23 761 people (up 0,5 ‰)",
+])
+def test_case_folding_fallback_agrees(text):
+    """Spelled numbers, phone words and URLs are found by plain searches in the case-folded text;
+    when folding changes the text's length ("ß" -> "ss") the regex engine searches instead."""
+    expected = [(m.text, m.number, m.unit) for m in find_numbers(text)]
+    assert [(m.text, m.number, m.unit) for m in find_numbers("Straße. " + text)] == expected
+
+
 # --- the lexicon ----------------------------------------------------------------------------------
 
 def test_patterns_dir_is_used(tmp_path):
