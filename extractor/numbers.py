@@ -74,13 +74,24 @@ _RAW = regex.compile(r"[0-9]++(?:[.,][0-9]++)*+")
 _DOT3 = regex.compile(r"[1-9][0-9]{0,2}\.[0-9]{3}")
 _SEP_SPLIT = regex.compile(r"([.,])")
 _PARSE_SIGNS = {"-": -1, "+": 1, "\u2212": -1}
-_WORD = regex.compile(r"[A-Za-z]+")
+_WORD = regex.compile(r"\p{L}+")  # any letter: "ſix" is six to the case-insensitive rules
 _EMAIL_CHAR = r"[\w.+\-]"  # a character of an e-mail address's local part
 _DIGIT_RUN = regex.compile(r"[0-9]+")
 
 
 # --- reading a numeral -------------------------------------------------------------------
 
+
+
+# The only non-ASCII letters that case-insensitive matching equates with ASCII ones ("ſix" matches
+# "six"; tests/test_numbers.py scans the whole BMP to keep this list complete). Lexicon lookups fold
+# them the same way, so a word the patterns matched is always found in its table.
+_LOOKALIKES = str.maketrans({"\u017f": "s", "\u212a": "k", "\u0130": "i"})
+
+
+def _low(word: str) -> str:
+    """A matched word as a lexicon key: lower case, look-alike letters folded."""
+    return word.lower() if word.isascii() else word.translate(_LOOKALIKES).lower()
 
 def _read_numeral(core: str, *, dot3_decimal: bool = False) -> Decimal | None:
     """The value of a numeral as written, or None when its shape is not a number.
@@ -207,7 +218,7 @@ def _finals(phrases: Any) -> str:
 
 
 def _norm(s: str) -> str:
-    return " ".join(s.lower().split())
+    return " ".join(_low(s).split())
 
 
 @dataclass(frozen=True)
@@ -384,13 +395,13 @@ def _lexicon(patterns_dir: Path | None) -> _Lex:
     spelled: dict[str, tuple[str, int]] = {}
     for kind in ("units", "teens", "tens", "hundred", "scales"):
         for word, value in _require(spelled_data, kind, dict, path).items():
-            spelled[str(word).lower()] = (kind, int(value))
-    fold_words = {str(k).lower(): int(v) for k, v in req("fold_words", dict).items()}
+            spelled[_low(str(word))] = (kind, int(value))
+    fold_words = {_low(str(k)): int(v) for k, v in req("fold_words", dict).items()}
 
     scales = req("scales", dict)
-    scale_words = {str(k).lower(): int(v) for k, v in _require(scales, "words", dict, path).items()}
+    scale_words = {_low(str(k)): int(v) for k, v in _require(scales, "words", dict, path).items()}
     scale_attached = {str(k): int(v) for k, v in _require(scales, "attached_only", dict, path).items()}
-    scale_space = {str(k).lower(): int(v) for k, v in _require(scales, "space_only", dict, path).items()}
+    scale_space = {_low(str(k)): int(v) for k, v in _require(scales, "space_only", dict, path).items()}
     scale_currency = {str(k): int(v) for k, v in _require(scales, "currency_only", dict, path).items()}
 
     ratio_map: dict[str, str] = {}
@@ -429,7 +440,7 @@ def _lexicon(patterns_dir: Path | None) -> _Lex:
         regex.IGNORECASE,
     )
 
-    sign_words = {str(k).lower(): int(v) for k, v in req("sign_words", dict).items()}
+    sign_words = {_low(str(k)): int(v) for k, v in req("sign_words", dict).items()}
     sign_word_re = _backward(
         rf"(?<![\p{{L}}])(?P<w>{_alternation(list(sign_words))}){_SP}+\Z", regex.IGNORECASE)
     sign_chars = {str(k): int(v) for k, v in req("sign_chars", dict).items()}
@@ -502,8 +513,8 @@ def _lexicon(patterns_dir: Path | None) -> _Lex:
         word_initials=_Literals.of([*spelled, *fold_words], ignore_case=True),
         spelled=spelled,
         fold_words=fold_words,
-        stop=frozenset(w.lower() for w in words("spelled_stop_followers")),
-        one_blockers=frozenset(w.lower() for w in words("one_blockers_before")),
+        stop=frozenset(_low(w) for w in words("spelled_stop_followers")),
+        one_blockers=frozenset(_low(w) for w in words("one_blockers_before")),
         scale_words=scale_words,
         scale_attached=scale_attached,
         scale_space=scale_space,
@@ -520,30 +531,30 @@ def _lexicon(patterns_dir: Path | None) -> _Lex:
         rate_max=rate_max,
         rate_units=rate_units,
         rate_words=rate_words,
-        rate_word_set=frozenset(w.lower() for w in words("rate_words")),
+        rate_word_set=frozenset(_low(w) for w in words("rate_words")),
         lookahead=int(_require(data, "unit_lookahead_words", int, path)),
         word_re=regex.compile(rf"\G{_HSP}+(?P<w>\p{{L}}[\p{{L}}'’]*+)"),
         hyphen_word_re=regex.compile(r"\G-(?P<w>\p{L}++)"),
-        people=frozenset(w.lower() for w in words("people_words")),
-        currency_words=frozenset(w.lower() for w in words("currency_words")),
+        people=frozenset(_low(w) for w in words("people_words")),
+        currency_words=frozenset(_low(w) for w in words("currency_words")),
         currency_codes=frozenset(codes),
         currency_symbols=tuple(sorted(symbols.items(), key=lambda kv: len(kv[0]), reverse=True)),
         currency_symbol_ends=frozenset(sym[-1] for sym in symbols),
         code_before_re=_backward(
             rf"(?<![\p{{L}}])(?P<c>{'|'.join(regex.escape(c) for c in codes)}){_SP}\Z"),
-        time_units={str(k).lower(): str(v) for k, v in req("time_units", dict).items()},
+        time_units={_low(str(k)): str(v) for k, v in req("time_units", dict).items()},
         time_unit_values=frozenset(str(v) for v in req("time_units", dict).values()),
-        other_units=frozenset(w.lower() for w in words("other_units")),
-        bridge=frozenset(w.lower() for w in words("unit_bridge_words")),
+        other_units=frozenset(_low(w) for w in words("other_units")),
+        bridge=frozenset(_low(w) for w in words("unit_bridge_words")),
         qualifier_re=qualifier_re,
         qualifier_map=qualifier_map,
         sign_word_re=sign_word_re,
         sign_words=sign_words,
         sign_chars=sign_chars,
         prev_word_re=_backward(r"(?<![\p{L}.])(?P<w>[\p{L}№#§]+\.?)[ \t\u00a0\u202f,:]*\Z"),
-        kill_before=frozenset(w.lower() for w in words("non_value_before")),
+        kill_before=frozenset(_low(w) for w in words("non_value_before")),
         postcode_re=_backward(rf"(?<![\p{{L}}])(?:{postcode})[ \t\u00a0\u202f,:#№]*\Z", regex.IGNORECASE),
-        age_words=frozenset(w.lower() for w in words("age_words")),
+        age_words=frozenset(_low(w) for w in words("age_words")),
         chain_re=regex.compile(rf"\G{_HSP}*(?:{chain}){_HSP}*(?=[0-9])", regex.IGNORECASE),
         after_kill_re=regex.compile(rf"\G{_HSP}*(?:{after_kill})(?![\p{{L}}])", regex.IGNORECASE),
         after_kill_stop=_ascii_not_in(rf"[{_HSP[1:-1]}{_initials(words('non_value_after'))}]", regex.IGNORECASE),
@@ -685,7 +696,7 @@ class _Scanner:
         if self.t[start - 1:start] in self.lx.prev_word_stop:
             return None
         m = self.lx.prev_word_re.search(self.t, max(0, start - _WINDOW), start)
-        return m.group("w").lower() if m else None
+        return _low(m.group("w")) if m else None
 
     def _context_kills(self, start: int, core_end: int, core: str | None) -> bool:
         """True when the words before the number say it is not a value."""
@@ -735,7 +746,7 @@ class _Scanner:
         if start - self.last_end >= 5 and t[start - 1] in _SP_CHARS and t[start - 2] not in lx.sign_word_stop:
             m = lx.sign_word_re.search(t, max(self.last_end, start - 12), start)
             if m:
-                return start - len(m.group(0)), lx.sign_words[m.group("w").lower()], True, currency
+                return start - len(m.group(0)), lx.sign_words[_low(m.group("w"))], True, currency
         return start, sign, explicit, currency
 
     def _qualifier(self, start: int) -> str | None:
@@ -760,7 +771,7 @@ class _Scanner:
         raw, spaced, ws = m.group("w"), bool(m.group("sp")), m.start("w")
         cands = [raw, raw[:-1]] if raw.endswith(".") else [raw]
         for w in cands:
-            low = w.lower()
+            low = _low(w)
             if not w or (w.endswith(".") and low not in lx.scale_space and low not in lx.scale_words):
                 continue
             end = ws + len(w)
@@ -803,7 +814,7 @@ class _Scanner:
         lx = self.lx
         if word in lx.currency_codes:
             return word
-        low = word.lower()
+        low = _low(word)
         if low.endswith(("'s", "’s")):
             low = low[:-2]
         elif low.endswith(("'", "’")):
@@ -843,7 +854,7 @@ class _Scanner:
             return _Suffix(r[1], value, r[0], True)
         h = self._at(lx.hyphen_word_re, end) if t[end:end + 1] == "-" else None
         if h:
-            low = h.group("w").lower()
+            low = _low(h.group("w"))
             if low in lx.time_units:
                 return _Suffix(end, value, lx.time_units[low], extended, unit_word=low, unit_at_once=True)
             return _Suffix(end, value, unit, extended, reject=True)
@@ -853,7 +864,7 @@ class _Scanner:
             return _Suffix(end, value, None, extended)
         if not strict_units and self._rate_word_near(end):
             rm = self._at(lx.rate_re, end)
-            if rm and not any(w.lower() in lx.stop for w in rm.captures("mid")):
+            if rm and not any(_low(w) in lx.stop for w in rm.captures("mid")):
                 den_text = _norm(rm.group("den"))
                 den = lx.rate_words.get(den_text)
                 if den is None:
@@ -869,8 +880,8 @@ class _Scanner:
             w = m.group("w")
             found = self._unit_of(w)
             if found:
-                return _Suffix(end, value, found, extended, unit_word=w.lower(), unit_at_once=i == 0)
-            low = w.lower()
+                return _Suffix(end, value, found, extended, unit_word=_low(w), unit_at_once=i == 0)
+            low = _low(w)
             if i == 0 and not strict_units and low in lx.bridge:
                 m2 = self._at(lx.word_re, m.end())
                 if m2 and self._unit_of(m2.group("w")) == "person":
@@ -956,11 +967,11 @@ class _Scanner:
     def _fold(self, s: int, e: int) -> None:
         if self._is_blocked(s, e):
             return
-        value = Decimal(self.lx.fold_words[self.t[s:e].lower()])
+        value = Decimal(self.lx.fold_words[_low(self.t[s:e])])
         self._emit(s, e, value, "times", spelled=True, explicit=False)
 
     def _spelled_run(self, s: int, e: int) -> None:
-        tokens = [(m.group().lower(), s + m.start(), s + m.end())
+        tokens = [(_low(m.group()), s + m.start(), s + m.end())
                   for m in _WORD.finditer(self.t[s:e])]
         i = 0
         while i < len(tokens):
@@ -1038,7 +1049,7 @@ class _Scanner:
         if suf.reject:
             return
         nxt = self._at(lx.word_re, suf.end)
-        next_word = nxt.group("w").lower() if nxt else None
+        next_word = _low(nxt.group("w")) if nxt else None
         keep = suf.extended
         range_head = False
         if not keep and suf.unit is not None:

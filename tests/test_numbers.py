@@ -589,3 +589,31 @@ def test_missing_section_is_refused(tmp_path):
     (tmp_path / "numbers.yaml").write_text("spelled: {}\n", encoding="utf-8")
     with pytest.raises(PatternError, match="missing"):
         find_numbers("5 people", patterns_dir=tmp_path)
+
+
+def _ascii_lookalikes() -> dict[str, str]:
+    """Non-ASCII letters the case-insensitive rules match as ASCII ones ("ſ" as s, the Kelvin sign as k)."""
+    import regex
+
+    any_letter = regex.compile("(?i)[a-z]")
+    found = {}
+    for code in range(0x80, 0x110000):
+        ch = chr(code)
+        if any_letter.fullmatch(ch):
+            found[ch] = next(c for c in "abcdefghijklmnopqrstuvwxyz" if regex.fullmatch(f"(?i){c}", ch))
+    return found
+
+
+def test_lookalike_table_lists_every_letter_case_insensitive_matching_folds_to_ascii():
+    from extractor.numbers import _LOOKALIKES
+
+    assert {chr(k): v for k, v in _LOOKALIKES.items()} == _ascii_lookalikes()
+
+
+@pytest.mark.parametrize("text", ["six people", "5 pps", "seven thousand", "twenty-six", "15 percent",
+                                  "2.8 times fewer", "up by 3 thousand tenge", "Table 3 pps", "minus 5 KZT"])
+def test_case_insensitive_lookalike_letters_never_break_the_lexicon_lookups(text):
+    for odd, letter in _ascii_lookalikes().items():
+        variant = text.replace(letter, odd).replace(letter.upper(), odd)
+        find_numbers(variant)  # no KeyError: lookups fold case the way the patterns do
+    assert [n.number for n in find_numbers("ſix people")] == [6]
