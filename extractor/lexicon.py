@@ -143,15 +143,15 @@ class LemmaLexicon:
             label = self.rows[index]["label"]
             if wanted is None or label in wanted:
                 by_label.setdefault(label, []).append((start, end, index))
-        geometry = doc.to_array([IDX, LENGTH]).tolist()
+        geometry = doc.to_array([IDX, LENGTH])  # indexed per surviving match: tolist() costs more
         if text is None:
             text = doc.text
         found = []
         for spans in by_label.values():
             for start, end, index in _longest_first(spans):
                 row = self.rows[index]
-                start_char = geometry[start][0]
-                end_char = geometry[end - 1][0] + geometry[end - 1][1]
+                start_char = int(geometry[start, 0])
+                end_char = int(geometry[end - 1, 0] + geometry[end - 1, 1])
                 found.append(LexiconMatch(row["label"], row.get("id"), text[start_char:end_char],
                                           start_char, end_char, row))
         found.sort(key=lambda m: (m.start, -m.end))
