@@ -38,7 +38,6 @@ def _rules(patterns_dir: Path | None) -> tuple[re.Pattern[str], frozenset[str], 
 
 # A sentence ends at . ! ? followed by space and an upper-case letter, digit, quote or bracket.
 _SENTENCE_END = re.compile(r"""[.!?]["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9А-ЯЁ])""")
-_WORD_BEFORE = re.compile(r"([\w.]+)\.$")
 _DASH_ITEM = re.compile(r"\s[–—-]\s*[-+−]?\d")
 
 
@@ -84,10 +83,8 @@ def _cut(text: str, start: int, end: int, abbreviations: frozenset[str]) -> list
     pieces = []
     cursor = start
     for match in _SENTENCE_END.finditer(text, start, end):
-        head = text[cursor:match.start() + 1]
-        word = _WORD_BEFORE.search(head)
-        if word and (word.group(1).lower() in abbreviations or len(word.group(1)) == 1
-                     or "." in word.group(1)):
+        word = _word_before(text, cursor, match.start())
+        if word and (word.lower() in abbreviations or len(word) == 1 or "." in word):
             continue  # "Sept. 20", "N. Khanzhigitov", "U.S. data"
         piece_end = match.start() + 1
         while piece_end < match.end() and not text[piece_end].isspace():
@@ -97,3 +94,15 @@ def _cut(text: str, start: int, end: int, abbreviations: frozenset[str]) -> list
     if cursor < end:
         pieces.append((cursor, end))
     return pieces
+
+
+def _word_before(text: str, start: int, stop: int) -> str:
+    """The word and dots before a full stop at ``stop`` ("Sept", "U.S"), not before ``start``; ""
+    when the sentence ends in ! or ?. Read backwards from the stop: a regex anchored at the end of the
+    sentence would try every position of it."""
+    if text[stop] != ".":
+        return ""
+    i = stop
+    while i > start and (text[i - 1].isalnum() or text[i - 1] in "._"):
+        i -= 1
+    return text[i:stop]
