@@ -391,6 +391,10 @@ def _lexicon(patterns_dir: Path | None) -> _Lex:
                 raise PatternError(path, None, f"section {key!r}: entry {w!r} is not a string; quote it")
         return entries
 
+    def word_set(key: str) -> frozenset[str]:
+        """A word list as lexicon keys, for membership tests."""
+        return frozenset(_low(w) for w in words(key))
+
     spelled_data = req("spelled", dict)
     spelled: dict[str, tuple[str, int]] = {}
     for kind in ("units", "teens", "tens", "hundred", "scales"):
@@ -513,8 +517,8 @@ def _lexicon(patterns_dir: Path | None) -> _Lex:
         word_initials=_Literals.of([*spelled, *fold_words], ignore_case=True),
         spelled=spelled,
         fold_words=fold_words,
-        stop=frozenset(_low(w) for w in words("spelled_stop_followers")),
-        one_blockers=frozenset(_low(w) for w in words("one_blockers_before")),
+        stop=word_set("spelled_stop_followers"),
+        one_blockers=word_set("one_blockers_before"),
         scale_words=scale_words,
         scale_attached=scale_attached,
         scale_space=scale_space,
@@ -531,12 +535,12 @@ def _lexicon(patterns_dir: Path | None) -> _Lex:
         rate_max=rate_max,
         rate_units=rate_units,
         rate_words=rate_words,
-        rate_word_set=frozenset(_low(w) for w in words("rate_words")),
+        rate_word_set=word_set("rate_words"),
         lookahead=int(_require(data, "unit_lookahead_words", int, path)),
         word_re=regex.compile(rf"\G{_HSP}+(?P<w>\p{{L}}[\p{{L}}'’]*+)"),
         hyphen_word_re=regex.compile(r"\G-(?P<w>\p{L}++)"),
-        people=frozenset(_low(w) for w in words("people_words")),
-        currency_words=frozenset(_low(w) for w in words("currency_words")),
+        people=word_set("people_words"),
+        currency_words=word_set("currency_words"),
         currency_codes=frozenset(codes),
         currency_symbols=tuple(sorted(symbols.items(), key=lambda kv: len(kv[0]), reverse=True)),
         currency_symbol_ends=frozenset(sym[-1] for sym in symbols),
@@ -544,17 +548,17 @@ def _lexicon(patterns_dir: Path | None) -> _Lex:
             rf"(?<![\p{{L}}])(?P<c>{'|'.join(regex.escape(c) for c in codes)}){_SP}\Z"),
         time_units={_low(str(k)): str(v) for k, v in req("time_units", dict).items()},
         time_unit_values=frozenset(str(v) for v in req("time_units", dict).values()),
-        other_units=frozenset(_low(w) for w in words("other_units")),
-        bridge=frozenset(_low(w) for w in words("unit_bridge_words")),
+        other_units=word_set("other_units"),
+        bridge=word_set("unit_bridge_words"),
         qualifier_re=qualifier_re,
         qualifier_map=qualifier_map,
         sign_word_re=sign_word_re,
         sign_words=sign_words,
         sign_chars=sign_chars,
         prev_word_re=_backward(r"(?<![\p{L}.])(?P<w>[\p{L}№#§]+\.?)[ \t\u00a0\u202f,:]*\Z"),
-        kill_before=frozenset(_low(w) for w in words("non_value_before")),
+        kill_before=word_set("non_value_before"),
         postcode_re=_backward(rf"(?<![\p{{L}}])(?:{postcode})[ \t\u00a0\u202f,:#№]*\Z", regex.IGNORECASE),
-        age_words=frozenset(_low(w) for w in words("age_words")),
+        age_words=word_set("age_words"),
         chain_re=regex.compile(rf"\G{_HSP}*(?:{chain}){_HSP}*(?=[0-9])", regex.IGNORECASE),
         after_kill_re=regex.compile(rf"\G{_HSP}*(?:{after_kill})(?![\p{{L}}])", regex.IGNORECASE),
         after_kill_stop=_ascii_not_in(rf"[{_HSP[1:-1]}{_initials(words('non_value_after'))}]", regex.IGNORECASE),
