@@ -46,7 +46,15 @@ from .types import (
     Region,
     RegionMention,
     Value,
+    fast_constructor,
 )
+
+# Records made for every fact: built on a mutable twin, then frozen (see fast_constructor)
+_new_value = fast_constructor(Value)
+_new_indicator = fast_constructor(Indicator)
+_new_region = fast_constructor(Region)
+_new_period = fast_constructor(Period)
+_new_fact = fast_constructor(Fact)
 
 Interval = tuple[date, date]
 _T = TypeVar("_T")
@@ -598,8 +606,8 @@ class _Run:
         partner, region, regions_breakdown = self._region(v, sent, lead, values, breaks, info, evidence)
         period, reference = self._period(v, sent, values, breaks, resolved, lead_resolved, measure, evidence)
 
-        value = Value(v.text, v.start, v.end, number, unit, v.qualifier)
-        ind = Indicator(indicator.text, indicator.start, indicator.end, key) if indicator else None
+        value = _new_value(v.text, v.start, v.end, number, unit, v.qualifier)
+        ind = _new_indicator(indicator.text, indicator.start, indicator.end, key) if indicator else None
         breakdown: list[tuple[str, str]] = []
         if partner is not None:
             breakdown.append(("partner", partner.code))
@@ -610,7 +618,7 @@ class _Run:
         if v.spelled:
             evidence.append("spelled")
         self._model_evidence(v, evidence)
-        return Fact(self.doc_id, value, measure, direction, ind, region, period, reference,
+        return _new_fact(self.doc_id, value, measure, direction, ind, region, period, reference,
                     tuple(breakdown), score(evidence), rule, tuple(evidence))
 
     def _sentence_breaks(self, sent: Sentence) -> list[int]:
@@ -942,19 +950,19 @@ class _Run:
         if places:
             best = _cheapest(places, lambda m: self._attach_cost(m.start, m.end, v, breaks, values))
             evidence.append("region_sentence")
-            return partner, Region(best.text, best.start, best.end, best.code, best.name), None
+            return partner, _new_region(best.text, best.start, best.end, best.code, best.name), None
         anaphor = [c for c in self._near(self.cues, self.here.cues, v, sent) if c.label == "ANAPHOR"]
         if anaphor and self.ctx.last_place is not None:
             m = self.ctx.last_place  # "the unemployment rate in the province was 5.8%"
             evidence.append("region_anaphor")
-            return partner, Region(m.text, m.start, m.end, m.code, m.name), None
+            return partner, _new_region(m.text, m.start, m.end, m.code, m.name), None
         if lead is not None:
             lead_places = [m for m in self._lead_mentions(lead).regions
                            if home is None or m.code == home.code or m.country == home.code]
             if lead_places:
                 m = lead_places[-1]
                 evidence.append("region_lead_in")
-                return partner, Region(m.text, m.start, m.end, m.code, m.name), None
+                return partner, _new_region(m.text, m.start, m.end, m.code, m.name), None
         evidence.append("region_home")
         return partner, self._home_region(sent), None
 
@@ -975,8 +983,8 @@ class _Run:
         cues = in_sentence if end == sent.end else self.cues.within(sent.start, end)
         for cue in cues:
             if cue.label == "HOME":
-                return Region(cue.text, cue.start, cue.end, home.code, home.name)
-        return Region(home.text, home.start, home.end, home.code, home.name)
+                return _new_region(cue.text, cue.start, cue.end, home.code, home.name)
+        return _new_region(home.text, home.start, home.end, home.code, home.name)
 
     def _coordinated(self, places: list[RegionMention], v: NumberMention) -> list[RegionMention]:
         """"Kostanay, Pavlodar, Abai, North Kazakhstan and East Kazakhstan, accounting for 47.9%"."""
@@ -1176,7 +1184,7 @@ def _restated_headlines(facts: list[Fact]) -> list[Fact]:
 
 
 def _period(m: PeriodMention, interval: Interval) -> Period:
-    return Period(m.text, m.start, m.end, interval[0], interval[1])
+    return _new_period(m.text, m.start, m.end, interval[0], interval[1])
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -16,7 +16,9 @@ from spacy.tokens import Doc
 from .errors import PatternError
 from .lexicon import LemmaLexicon
 from .resources import load_yaml
-from .types import IndicatorMention
+from .types import IndicatorMention, fast_constructor
+
+_new_mention = fast_constructor(IndicatorMention)  # same record as IndicatorMention(...), made faster
 
 LEXICON = "indicators.jsonl"
 KEYS = "indicator_keys.yaml"
@@ -40,7 +42,7 @@ class IndicatorFinder:
     def find(self, doc: Doc, *, text: str | None = None) -> list[IndicatorMention]:
         """Indicator phrases in ``doc``; ``text`` is ``doc.text`` when the caller already has it."""
         return [
-            IndicatorMention(m.text, m.start, m.end, m.id, bool(m.row.get("generic")),
+            _new_mention(m.text, m.start, m.end, m.id, bool(m.row.get("generic")),
                              tuple(m.row.get("family", ())), bool(m.row.get("negative")))
             for m in self._lexicon.find(doc, text=text)
         ]

@@ -9,10 +9,12 @@ gazetteer misses, and agreement or disagreement that moves confidence.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import re
-import threading
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import date, datetime
 from pathlib import Path
 
@@ -185,7 +187,8 @@ class Extractor:
 
         A generator: documents are read and results produced a window at a time, so
         memory stays flat over any number of documents. With ``n_process > 1`` each
-        worker process builds its own :class:`Extractor` once.
+        worker process builds its own :class:`Extractor` once and takes ``batch_size``
+        documents at a time; an error in a worker is raised here.
         """
         if n_process <= 1:
             for doc_id, text in docs:
@@ -194,28 +197,35 @@ class Extractor:
             return
         context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods()
                                               else "spawn")
-        # At most `window` documents are in flight: the feeder waits on a semaphore that each
-        # received result releases, so workers never idle at a batch boundary and memory stays flat.
-        window = max(2, n_process * batch_size)
-        slots = threading.Semaphore(window)
-        stop = threading.Event()
-
-        def feed() -> Iterator[tuple[str, str]]:
-            for item in docs:
-                slots.acquire()
-                if stop.is_set():  # the caller left early: let the pool's feeder thread finish
-                    return
-                yield item
-
-        with context.Pool(n_process, initializer=_init_worker,
-                          initargs=(self.mode, self.patterns_dir, published, default_published)) as pool:
+        # Batches of `batch_size` documents go to the workers, at most `window` batches in flight: the
+        # input is read only as fast as results come back, so memory stays flat, and the workers never
+        # idle at a batch boundary. (multiprocessing.Pool's worker-handler thread busy-waits on the
+        # result pipe while results are pending; with fast workers that cost the parent ~0.1 CPU s/MB.)
+        window = 2 * n_process + 2
+        with ProcessPoolExecutor(n_process, mp_context=context, initializer=_init_worker,
+                                 initargs=(self.mode, self.patterns_dir, published, default_published)) as pool:
+            in_flight: deque[Future[list[tuple[str, list[Fact]]]]] = deque()
             try:
-                for result in pool.imap(_work, feed(), chunksize=max(1, batch_size // 4)):
-                    slots.release()
-                    yield result
-            finally:
-                stop.set()
-                slots.release(window)
+                for batch in _batches(docs, batch_size):
+                    in_flight.append(pool.submit(_work, batch))
+                    if len(in_flight) >= window:
+                        yield from in_flight.popleft().result()
+                while in_flight:
+                    yield from in_flight.popleft().result()
+            finally:  # the caller left early or a worker failed: drop what has not started
+                for future in in_flight:
+                    future.cancel()
+
+
+def _batches(docs: Iterable[tuple[str, str]], size: int) -> Iterator[list[tuple[str, str]]]:
+    batch = []
+    for item in docs:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def _chunks(text: str, size: int) -> Iterator[tuple[int, str]]:
@@ -256,16 +266,19 @@ _WORKER: dict[str, object] = {}
 def _init_worker(mode: str, patterns_dir: Path | None, published: date | str | None,
                  default_published: date | str | None) -> None:
     _WORKER["extractor"] = Extractor(mode=mode, patterns_dir=patterns_dir)
+    # The rules and the model live as long as the worker: keep the cyclic garbage collector from
+    # re-scanning them (120,000 objects, 0.05 s per full collection) for the rest of its life.
+    gc.freeze()
     _WORKER["published"] = published
     _WORKER["default_published"] = default_published
 
 
-def _work(item: tuple[str, str]) -> tuple[str, list[Fact]]:
-    doc_id, text = item
+def _work(batch: list[tuple[str, str]]) -> list[tuple[str, list[Fact]]]:
     extractor = _WORKER["extractor"]
     assert isinstance(extractor, Extractor)
-    return doc_id, extractor.extract(text, doc_id=doc_id, published=_WORKER["published"],  # type: ignore[arg-type]
-                                     default_published=_WORKER["default_published"])  # type: ignore[arg-type]
+    return [(doc_id, extractor.extract(text, doc_id=doc_id, published=_WORKER["published"],  # type: ignore[arg-type]
+                                       default_published=_WORKER["default_published"]))  # type: ignore[arg-type]
+            for doc_id, text in batch]
 
 
 # --- the module-level convenience ------------------------------------------------------

@@ -127,6 +127,15 @@ def test_api_extract_many_in_two_processes_equals_one(fast):
     assert one == two
 
 
+def test_api_extract_many_in_two_processes_can_be_left_early_and_raises_worker_errors(fast):
+    docs = ((f"d{i}", f"In 2024 the population was {i + 1},500 people.") for i in range(200))
+    results = fast.extract_many(docs, n_process=2, batch_size=4)
+    assert next(results)[0] == "d0"
+    results.close()  # shuts the workers down without reading the rest
+    with pytest.raises(TypeError, match="needs a str"):
+        list(fast.extract_many([("ok", "In 2024 it was 5%."), ("bad", None)], n_process=2))  # type: ignore[list-item]
+
+
 def test_api_public_names():
     assert set(extractor.__all__) >= {"extract", "Extractor", "Fact", "evaluate"}
     assert isinstance(extract(RELEASE)[0], Fact)
