@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 
 from .errors import PatternError
 from .resources import load_jsonl, patterns_dir
+from .types import fast_constructor
 
 LEMMATIZER = "stat_lemmatizer"
 
@@ -86,6 +87,9 @@ class LexiconMatch:
     row: dict[str, Any] = field(compare=False, hash=False, repr=False)
 
 
+_new_match = fast_constructor(LexiconMatch)  # same record as LexiconMatch(...), made faster
+
+
 class LemmaLexicon:
     """Matches the rows of one JSONL lexicon file on a lemmatised doc."""
 
@@ -99,6 +103,8 @@ class LemmaLexicon:
         self._forms = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._tokens = Matcher(nlp.vocab, validate=True)
         self._row_of: dict[int, int] = {}  # match id (the row's key hashed) -> row index
+        self._label_of = [row["label"] for row in self.rows]
+        self._id_of = [row.get("id") for row in self.rows]
         path = (base or _default_dir()) / filename
         for index, row in enumerate(self.rows):
             key = str(index)
@@ -137,25 +143,28 @@ class LemmaLexicon:
             matches += self._tokens(doc)
         if not matches:
             return []
+        row_of, label_of = self._row_of, self._label_of
         by_label: dict[str, list[tuple[int, int, int]]] = {}
         for match_id, start, end in matches:
-            index = self._row_of[match_id]
-            label = self.rows[index]["label"]
+            index = row_of[match_id]
+            label = label_of[index]
             if wanted is None or label in wanted:
                 by_label.setdefault(label, []).append((start, end, index))
-        geometry = doc.to_array([IDX, LENGTH])  # indexed per surviving match: tolist() costs more
+        kept = [span for spans in by_label.values() for span in _longest_first(spans)]
+        kept.sort(key=_position)  # token order is character order
+        geometry = doc.to_array([IDX, LENGTH])
+        starts = geometry[:, 0].tolist()
+        ends = (geometry[:, 0] + geometry[:, 1]).tolist()
         if text is None:
             text = doc.text
-        found = []
-        for spans in by_label.values():
-            for start, end, index in _longest_first(spans):
-                row = self.rows[index]
-                start_char = int(geometry[start, 0])
-                end_char = int(geometry[end - 1, 0] + geometry[end - 1, 1])
-                found.append(LexiconMatch(row["label"], row.get("id"), text[start_char:end_char],
-                                          start_char, end_char, row))
-        found.sort(key=lambda m: (m.start, -m.end))
-        return found
+        rows, id_of = self.rows, self._id_of
+        return [_new_match(label_of[index], id_of[index], text[starts[start]:ends[end - 1]], starts[start],
+                           ends[end - 1], rows[index])
+                for start, end, index in kept]
+
+
+def _position(span: tuple[int, int, int]) -> tuple[int, int]:
+    return span[0], -span[1]
 
 
 def _longest_first(spans: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
