@@ -20,6 +20,9 @@ class CueFinder:
     def __init__(self, nlp: Language, *, patterns_dir: Path | None = None) -> None:
         self._lexicon = LemmaLexicon(nlp, LEXICON, patterns_dir=patterns_dir)
 
+    def token_attributes(self) -> set[str]:
+        return self._lexicon.token_attributes()
+
     def find(self, doc: Doc, *, text: str | None = None) -> list[LexiconMatch]:
         """Cue phrases in ``doc``; ``text`` is ``doc.text`` when the caller already has it."""
         return self._lexicon.find(doc, text=text)

@@ -47,6 +47,9 @@ class IndicatorFinder:
             for m in self._lexicon.find(doc, text=text)
         ]
 
+    def token_attributes(self) -> set[str]:
+        return self._lexicon.token_attributes()
+
     def info(self, key: str | None) -> dict[str, Any]:
         """The properties of a key (unit, kind, scoped); empty for None or an unknown key."""
         return self.keys.get(key, {}) if key else {}

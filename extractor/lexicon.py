@@ -128,6 +128,11 @@ class LemmaLexicon:
     def labels(self) -> set[str]:
         return {row["label"] for row in self.rows}
 
+    def token_attributes(self) -> set[str]:
+        """The token attributes the rows' token patterns read (``"IS_DIGIT"``, ``"SHAPE"``...)."""
+        return {key.upper() for row in self.rows if isinstance(row["pattern"], list)
+                for token in row["pattern"] if isinstance(token, dict) for key in token if key.upper() != "OP"}
+
     def find(self, doc: Doc, *, labels: Iterable[str] | None = None, text: str | None = None) -> list[LexiconMatch]:
         """Longest non-overlapping matches per label, in text order.
 

@@ -19,7 +19,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import spacy
-from spacy.attrs import IDX
+from spacy.attrs import IDS, IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -57,6 +57,17 @@ def build_nlp() -> Language:
                            if _WORD_CASE.fullmatch(key)}
     nlp.add_pipe(LEMMATIZER)
     return nlp
+
+
+def keep_lexeme_attributes(nlp: Language, names: set[str]) -> None:
+    """Work out only the named lexical attributes for word forms the vocabulary has not seen yet.
+
+    spaCy computes some 23 attributes (shape, stop word, URL-likeness...) for each new word form,
+    and statistical text brings thousands per megabyte: every new number is one. The rules read
+    ``LOWER`` (phrase matchers) and whatever a lexicon's token patterns name; nothing else.
+    """
+    wanted = {IDS[name] for name in names if name in IDS}
+    nlp.vocab.lex_attr_getters = {attr: get for attr, get in nlp.vocab.lex_attr_getters.items() if attr in wanted}
 
 
 # spaCy's tokenizer splits affixes off a whitespace-free run one at a time, which is quadratic in
@@ -136,6 +147,7 @@ class Extractor:
         self.indicators = IndicatorFinder(self.nlp, patterns_dir=self.patterns_dir)
         self.cues = CueFinder(self.nlp, patterns_dir=self.patterns_dir)
         self.assembler = Assembler(self.indicators, patterns_dir=self.patterns_dir)
+        keep_lexeme_attributes(self.nlp, {"LOWER"} | self.indicators.token_attributes() | self.cues.token_attributes())
         # Number, period and sentence rules compile on first use: use them once now, so a broken
         # pattern file fails here and the first document costs what the others do. Then collect once:
         # loading leaves ~40,000 new long-lived objects, and without this the cyclic collector

@@ -105,6 +105,21 @@ def test_patterns_a_new_indicator_is_a_data_change(tmp_path):
     assert fact.region.code == "GE"
 
 
+def test_patterns_token_patterns_may_read_any_lexical_attribute(tmp_path):
+    """The rule pipeline computes only the lexical attributes something reads; a token pattern's count."""
+    from extractor import Extractor
+
+    target = _copy_patterns(tmp_path)
+    with (target / "indicators.jsonl").open("a", encoding="utf-8") as f:
+        f.write('{"label": "INDICATOR", "pattern": [{"LOWER": "tourist"}, {"LOWER": "nights"}, '
+                '{"LIKE_NUM": true}], "id": "tourist_nights"}\n')
+    with (target / "indicator_keys.yaml").open("a", encoding="utf-8") as f:
+        f.write("tourist_nights: {unit: count, kind: stock}\n")
+    ex = Extractor(patterns_dir=target)
+    found = ex.indicators.find(ex.nlp("In Georgia tourist nights 2024 reached 12,400,000."))  # 2024: a new word form
+    assert [m.key for m in found] == ["tourist_nights"]
+
+
 def test_patterns_bad_yaml_names_the_file(tmp_path, nlp):
     target = _copy_patterns(tmp_path)
     (target / "indicator_keys.yaml").write_text("population: {unit: person\n", encoding="utf-8")
