@@ -200,16 +200,34 @@ def _pss_kb(pid: int) -> int:
     return _proc_kb(f"/proc/{pid}/smaps_rollup", "Pss:")
 
 
-def tree_memory_kb(pid: int, *, pss: bool = True) -> tuple[int, int, int]:
-    """Memory of ``pid`` and all its descendants (KB): RSS summed, PSS summed, and how many descendants.
+class TreeMemory:
+    """Peaks of the memory of a process and all its descendants (KB), sampled with :meth:`sample`.
 
     The RSS sum counts twice the pages forked workers share with their parent, so it is an upper
-    bound; the PSS sum is the memory the tree really holds (0 unless ``pss``: reading it walks every
-    page table, about 5 ms for three processes). Linux only (``/proc``); elsewhere both are 0 and
-    ``ru_maxrss`` is all there is.
+    bound; the PSS sum is the memory the tree really holds. PSS costs about 5 ms a read for three
+    processes (it walks every page table): it is read when the RSS sum is at a new high (by 1 MB or
+    more since the last read: PSS peaks with it) and otherwise every 10th sample. Linux only
+    (``/proc``); elsewhere both are 0 and ``ru_maxrss`` is all there is.
     """
-    pids = [pid, *_descendants(pid)]
-    return sum(map(_status_rss_kb, pids)), sum(map(_pss_kb, pids)) if pss else 0, len(pids) - 1
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.rss = self.pss = self.children = 0
+        self._samples = 0
+        self._rss_at_pss = -1
+
+    def sample(self) -> None:
+        pids = [self.pid, *_descendants(self.pid)]
+        rss = sum(map(_status_rss_kb, pids))
+        if rss >= self._rss_at_pss + 1024 or self._samples % 10 == 0:
+            self.pss = max(self.pss, sum(map(_pss_kb, pids)))
+            self._rss_at_pss = max(self._rss_at_pss, rss)
+        self.rss = max(self.rss, rss)
+        self.children = max(self.children, len(pids) - 1)
+        self._samples += 1
+
+    def peaks(self) -> dict[str, int]:
+        return {"rss": self.rss, "pss": self.pss, "children": self.children}
 
 
 def _mb(kb: int) -> float:
@@ -307,25 +325,22 @@ def _run_child(command: list[str], timeout: float) -> tuple[int | None, str, str
     """Run ``command``, sampling its process tree's memory: the exit code (None on time-out), its output,
     its error output, and the peaks (KB) of the tree's summed RSS and PSS and its size.
 
-    RSS is read every 0.1 s, PSS every second: PSS costs 5 ms a read, and read ten times a second it
-    took 0.05 of a core from the measurement (on 2 cores, a visible share of ``n_process=2``)."""
+    Memory is sampled every 0.1 s; PSS only when it may have peaked (:class:`TreeMemory`): read ten times
+    a second it took 0.05 of a core from the measurement (on 2 cores, a visible share of ``n_process=2``)."""
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         child = subprocess.Popen(command, stdout=out, stderr=err, text=True, cwd=ROOT, start_new_session=True)
         deadline = time.monotonic() + timeout
-        peaks = {"rss": 0, "pss": 0, "children": 0}
-        tick = 0
+        memory = TreeMemory(child.pid)
         while child.poll() is None:
-            for key, value in zip(peaks, tree_memory_kb(child.pid, pss=tick % 10 == 0), strict=True):
-                peaks[key] = max(peaks[key], value)
+            memory.sample()
             if time.monotonic() > deadline:
                 os.killpg(child.pid, signal.SIGKILL)  # the child and its workers: its own session
                 child.wait()
-                return None, "", "", peaks
+                return None, "", "", memory.peaks()
             time.sleep(0.1)
-            tick += 1
         out.seek(0)
         err.seek(0)
-        return child.returncode, out.read(), err.read(), peaks
+        return child.returncode, out.read(), err.read(), memory.peaks()
 
 
 BUSY_CORES = 0.25  # other processes using more than this while a measurement is timed make it disturbed
