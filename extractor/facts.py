@@ -36,25 +36,20 @@ from .indicators import IndicatorFinder
 from .lexicon import LexiconMatch
 from .resources import load_yaml
 from .segments import Sentence
-from .types import (
+from .types import (  # _new_*: the records, made faster (see fast_constructor)
     Fact,
-    Indicator,
     IndicatorMention,
     NumberMention,
     Period,
     PeriodMention,
     Region,
     RegionMention,
-    Value,
-    fast_constructor,
+    _new_fact,
+    _new_indicator,
+    _new_period,
+    _new_region,
+    _new_value,
 )
-
-# Records made for every fact: built on a mutable twin, then frozen (see fast_constructor)
-_new_value = fast_constructor(Value)
-_new_indicator = fast_constructor(Indicator)
-_new_region = fast_constructor(Region)
-_new_period = fast_constructor(Period)
-_new_fact = fast_constructor(Fact)
 
 Interval = tuple[date, date]
 _T = TypeVar("_T")
@@ -619,7 +614,7 @@ class _Run:
             evidence.append("spelled")
         self._model_evidence(v, evidence)
         return _new_fact(self.doc_id, value, measure, direction, ind, region, period, reference,
-                    tuple(breakdown), score(evidence), rule, tuple(evidence))
+                         tuple(breakdown), score(evidence), rule, tuple(evidence))
 
     def _sentence_breaks(self, sent: Sentence) -> list[int]:
         if self._breaks_for != sent.start:

@@ -213,6 +213,7 @@ class Fact:
         }
 
 
+# The fact's records as the assembler and extract_many's parent make them, by the thousand per MB.
 _new_value = fast_constructor(Value)
 _new_indicator = fast_constructor(Indicator)
 _new_region = fast_constructor(Region)
