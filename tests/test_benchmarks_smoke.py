@@ -78,3 +78,12 @@ def test_benchmark_quick_run_writes_a_complete_report(tmp_path):
     for words in ("25x", "100x quantulum3", "1.3x", "n_process=2", "linear time", "flat memory", "500 MB",
                   "quadratic"):
         assert words in targets
+
+
+def test_stage_timer_runs_every_stage_of_extract():
+    """``benchmarks/stages.py`` times the stages of ``extract()`` by hand: its facts must be extract()'s."""
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "stages.py"), "--mb", "0.03", "--check"],
+                          capture_output=True, text=True, check=True, timeout=300)
+    rows = [line for line in done.stdout.splitlines() if line.startswith("| ") and "s/MB" not in line]
+    assert {row.split("|")[1].strip() for row in rows} >= {"tokenizer", "numbers", "periods", "assembly"}
+    assert "checked: the stages gave extract()'s facts" in done.stdout
