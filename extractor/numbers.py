@@ -364,6 +364,8 @@ class _Lex:
     sign_word_stop: frozenset[str]  # cannot sit before the space of "minus 5"
     code_ends: frozenset[str]  # the last letters of currency codes
     range_re: Any
+    range_openers: frozenset[str]  # "between": a range after it may be joined by "and" too
+    opened_range_re: Any  # range_re's connectors and those an opener allows
     half_re: Any
     name_before_re: Any
     masks: tuple[_Mask, ...]
@@ -510,6 +512,7 @@ def _lexicon(patterns_dir: Path | None) -> _Lex:
 
     chain = _alternation(words("chain_connectors"))
     ranges = _alternation(words("range_connectors"))
+    opened_ranges = _alternation([*words("range_connectors"), *words("opened_range_connectors")])
     after_kill = _alternation(words("non_value_after"))
     postcode = _alternation(words("postcode_words"))
     return _Lex(
@@ -575,6 +578,8 @@ def _lexicon(patterns_dir: Path | None) -> _Lex:
         sign_word_stop=_ascii_not_in(rf"[{_SP[1:-1]}{_finals(sign_words)}]", regex.IGNORECASE),
         code_ends=frozenset(c[-1] for c in codes if c),
         range_re=regex.compile(rf"{_HSP}*(?:{ranges}){_HSP}*", regex.IGNORECASE),
+        range_openers=word_set("range_openers"),
+        opened_range_re=regex.compile(rf"{_HSP}*(?:{opened_ranges}){_HSP}*", regex.IGNORECASE),
         half_re=regex.compile(rf"\G{_HSP}+and{_HSP}+a{_HSP}+half\b", regex.IGNORECASE),
         name_before_re=_backward(r"(?<![\p{L}])\p{Lu}\p{L}*[ \t]+\Z"),
         masks=masks,
@@ -1063,7 +1068,7 @@ class _Scanner:
         if not keep and next_word and next_word not in lx.stop and next_word not in lx.spelled:
             keep = True  # a noun-like word follows at once: "Nine services", "four additional ..."
         if not keep:
-            r = self._at(lx.range_re, suf.end)
+            r = self._at(self._range_connector(start), suf.end)
             if r and r.end() > suf.end and (t[r.end():r.end() + 1] in _DIGITS or self._at(lx.core, r.end())):
                 keep = range_head = True
         if not keep:
@@ -1073,12 +1078,19 @@ class _Scanner:
                    range_head=range_head)
 
     # ranges ------------------------------------------------------------------------------
+    def _range_connector(self, head_start: int) -> Any:
+        """The connectors that may join a range whose first number starts at ``head_start``: "and"
+        as well after "between"."""
+        if self._prev_word(head_start) in self.lx.range_openers:
+            return self.lx.opened_range_re
+        return self.lx.range_re
+
     def _ranges(self) -> list[_Cand]:
         """Give the head of "2-3%", "from 5 to 10 people", "one to twelve months" the tail's unit."""
         out = self.out
         for a, b in zip(out, out[1:], strict=False):
             if a.unit is None and b.unit is not None and not b.explicit_sign:
-                r = self.lx.range_re.fullmatch(self.t, a.end, b.start) if b.start - a.end <= 12 else None
+                r = self._range_connector(a.start).fullmatch(self.t, a.end, b.start) if b.start - a.end <= 12 else None
                 if r and r.end() > a.end:
                     a.unit = b.unit
                     a.range_head = False

@@ -382,8 +382,10 @@ SEVERAL = [
     mentions("StatCan: employment rose by 76,000 (+0.4%) in January",
              [("76,000", 76000, None), ("+0.4%", 0.4, "percent")]),
     mentions("a birth rate of 19.6 per 1,000 population", [("19.6", 19.6, "per_1000")]),
-    mentions("between 5 and 10 percent", [("5", 5, "percent"), ("10 percent", 10, "percent")],
-             gap="'between A and B' does not share B's unit with A"),
+    mentions("between 5 and 10 percent", [("5", 5, "percent"), ("10 percent", 10, "percent")]),
+    mentions("Between 2 and 3% of firms", [("2", 2, "percent"), ("3%", 3, "percent")]),
+    mentions("between one and five percent of households", [("one", 1, "percent"), ("five percent", 5, "percent")]),
+    mentions("prices rose between 1.5 and 2 per cent", [("1.5", 1.5, "percent"), ("2 per cent", 2, "percent")]),
     mentions("cells: 120 340 560", [("120", 120, None), ("340", 340, None), ("560", 560, None)],
              gap="3-digit numbers separated by single spaces are read as one space-grouped number"),
 ]
