@@ -371,6 +371,7 @@ _template("quarter_word", r"""
 
 _template("quarter_q", r"""
     (?<![\w])Q(?P<q>[1-4])(?!\w)              # Q1
+    (?:\s{0,2}[-–—]\s{0,2}Q(?P<q2>[1-4])(?!\w))?  # –Q3: quarters from the first to this one
     (?:(?:\s{1,3}(?i:of)\s{1,3}|\s{1,3}|\s{0,2}[-/]\s{0,2})  # " ", " of ", "-", "/"
        (?:(?P<y><<YEAR>>)(?!\d)|(?P<rel><<RELYEAR>>)))?       # 2025 | this year
 """)
@@ -837,6 +838,12 @@ def _h_quarter(m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:
         return None
     if _trailing_of(m):
         return None
+    q2 = m.groupdict().get("q2")  # only Q1–Q3 has it
+    last = int(q2) if q2 else q
+    if last < q:
+        return None  # "Q3–Q1" names no stretch of time
+    if last > q:  # "Q1–Q3 2024": January to September
+        return _months_mention(m, vocab, "quarter", 3 * q - 2, 3 * last, extra=(("quarters", (q, last)),))
     return _months_mention(m, vocab, "quarter", 3 * q - 2, 3 * q, extra=(("quarter", q),))
 
 
