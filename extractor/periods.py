@@ -331,9 +331,11 @@ _template("date_num2", r"""
 
 _template("month_range", r"""
     (?:(?P<between>(?i:between))\s{1,3})?     # "between" (kept in the span)
+    (?:(?<![\w.])(?P<d1>\d{1,2})\s{1,3})?      # the first day, if written: 1 January
     (?P<m1><<MONTH>>)                         # first month
     (?:,?\s{1,3}(?P<y1><<YEAR>>)(?!\d))?      # its optional year: November 2024 -
     \s{0,3}(?P<sep>[-–—]|(?i:to|through|thru|till|until|and)\b)\s{0,3}  # - | to | and
+    (?:(?P<d2>\d{1,2})\s{1,3})?               # the last day, if written: 31 March
     (?P<m2><<MONTH>>)                         # last month
     (?:(?:,?\s{1,3}|\s{0,2}-\s{0,2})          # then a year, maybe "of"/"in"
        (?:(?i:of|in)\s{1,3})?
@@ -807,14 +809,21 @@ def _h_month_range(m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:
     if sep == "and" and not m.group("between"):  # "January and March" is a list
         return None
     a, b = vocab.month(m.group("m1")), vocab.month(m.group("m2"))
+    days = m.group("d1"), m.group("d2")
+    if any(days) and not (all(days) and int(days[0]) == 1 and m.group("y2")):
+        return None  # only "1 January – 31 March 2025" is whole months; other day ranges are two dates
     y1 = int(m.group("y1")) if m.group("y1") else None
     if y1 is None:
-        return _months_mention(m, vocab, "month_range", a, b, y="y2")
-    y2 = int(m.group("y2")) if m.group("y2") else (y1 if b >= a else y1 + 1)
-    first, last = date(y1, a, 1), _month_end(y2, b)
-    if first > last or m.group("rel"):
-        return None
-    return _mention(m, "month_range", first, last, (("months", (a, b)),))
+        mention = _months_mention(m, vocab, "month_range", a, b, y="y2")
+    else:
+        y2 = int(m.group("y2")) if m.group("y2") else (y1 if b >= a else y1 + 1)
+        first, last = date(y1, a, 1), _month_end(y2, b)
+        if first > last or m.group("rel"):
+            return None
+        mention = _mention(m, "month_range", first, last, (("months", (a, b)),))
+    if any(days) and (mention.last is None or mention.last.day != int(days[1])):
+        return None  # "1 January – 30 March 2025" ends before the month does
+    return mention
 
 
 def _h_months(m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:

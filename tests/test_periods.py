@@ -192,9 +192,15 @@ FIND = [
     case("exports in Q1-Q2 2025 rose", "Q1-Q2 2025", "quarter", "2025-01-01", "2025-06-30"),
     case("in Q1 - Q4 of 2023", "Q1 - Q4 of 2023", "quarter", "2023-01-01", "2023-12-31"),
     case("Q2–Q3 this year", "Q2–Q3 this year", "quarter", None, None),
-    # known gaps
+    # a month range written with its first and last days; other day ranges stay two dates
     case("from 1 January – 31 March 2025", "1 January – 31 March 2025", "month_range", "2025-01-01",
-         "2025-03-31", gap="a range of two dates is two date mentions"),
+         "2025-03-31"),
+    case("between 1 January and 30 June 2024", "between 1 January and 30 June 2024", "month_range",
+         "2024-01-01", "2024-06-30"),
+    case("1 December 2024 – 28 February 2025", "1 December 2024 – 28 February 2025", "month_range",
+         "2024-12-01", "2025-02-28"),
+    case("from 15 January – 20 March 2025", "20 March 2025", "date", "2025-03-20", "2025-03-20"),
+    # known gaps
     case("in January, February and March 2025", "January, February and March 2025", "month_range",
          "2025-01-01", "2025-03-31", gap="lists of months"),
     case("in FY2024/25", "FY2024/25", "year_range", "2024-07-01", "2025-06-30",
