@@ -97,8 +97,9 @@ SIGNS = [
     case("Kazakhstan's migration balance was negative in 2019, losing 32,970 people", "32,970", 32970,
          "person", explicit_sign=False),
     case("North Kazakhstan region – 0.52%", "0.52%", 0.52, "percent", explicit_sign=False),
-    case("changed by –0.3% in the month", "–0.3%", -0.3, "percent",
-         gap="an en dash is read as a list dash, never as a minus"),
+    case("changed by –0.3% in the month", "–0.3%", -0.3, "percent", explicit_sign=True),
+    case("the index was 99,7% (–0,3%)", "–0,3%", -0.3, "percent", explicit_sign=True),
+    case("prices rose 2–3% a year", "3%", 3, "percent", explicit_sign=False),
 ]
 
 SCALES = [
