@@ -56,6 +56,7 @@ from __future__ import annotations
 
 import calendar
 import functools
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -340,6 +341,13 @@ _template("month_range", r"""
     (?:(?:,?\s{1,3}|\s{0,2}-\s{0,2})          # then a year, maybe "of"/"in"
        (?:(?i:of|in)\s{1,3})?
        (?:(?P<y2><<YEAR>>)(?!\d)|(?P<rel><<RELYEAR>>)))?
+""")
+
+_template("month_list", r"""
+    (?P<list><<MONTH>>(?:,\s{1,3}<<MONTH>>)+  # January, February
+       ,?\s{1,3}(?i:and)\s{1,3}<<MONTH>>)       # and March
+    (?:,?\s{1,3}(?:(?i:of|in)\s{1,3})?        # then a year, maybe "of"/"in"
+       (?:(?P<y><<YEAR>>)(?!\d)|(?P<rel><<RELYEAR>>)))?
 """)
 
 _template("months_first", r"""
@@ -826,6 +834,18 @@ def _h_month_range(m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:
     return mention
 
 
+_LIST_SEPARATOR = re.compile(r",?\s+(?i:and)\s+|,\s*")
+
+
+def _h_month_list(m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:
+    """"January, February and March 2025" is the three months together; months that do not follow
+    one another ("January, April and July") are a list of separate months, not a period."""
+    months = [vocab.month(word) for word in _LIST_SEPARATOR.split(m.group("list"))]
+    if any(b != a + 1 for a, b in itertools.pairwise(months)):
+        return None
+    return _months_mention(m, vocab, "month_range", months[0], months[-1])
+
+
 def _h_months(m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:
     n = vocab.count(m.group("nw"), m.group("nd"))
     if n is None:
@@ -1083,7 +1103,7 @@ _HANDLERS: dict[str, Handler] = {
     "month_range": _h_month_range,
     "months_first": _h_months, "months_of": _h_months, "months_ctx": _h_months,
     "quarter_word": _h_quarter, "quarter_q": _h_quarter, "quarter_yq": _h_quarter,
-    "quarter_month": _h_quarter_month,
+    "quarter_month": _h_quarter_month, "month_list": _h_month_list,
     "half_word": _h_half, "half_h": _h_half, "half_yh": _h_half,
     "month_year": _h_month_year, "month_prep": _h_month_prep,
     "year_range": _h_year_range, "decade": _h_decade, "year": _h_year,
@@ -1111,6 +1131,7 @@ _REACH: dict[str, tuple[tuple[str, ...], int, int]] = {
     "date_iso": (("YEAR",), 0, 6),
     "date_num2": (("NUM2",), 0, 0),
     "month_range": (("MONTH",), 45, 70),
+    "month_list": (("MONTH",), 0, 90),
     "months_first": (("KW_MONTH",), 22, 38),
     "months_of": (("KW_MONTH",), 14, 38),
     "months_ctx": (("KW_MONTH",), 30, 18),

@@ -200,9 +200,14 @@ FIND = [
     case("1 December 2024 – 28 February 2025", "1 December 2024 – 28 February 2025", "month_range",
          "2024-12-01", "2025-02-28"),
     case("from 15 January – 20 March 2025", "20 March 2025", "date", "2025-03-20", "2025-03-20"),
-    # known gaps
+    # months that follow one another, listed: the months together
     case("in January, February and March 2025", "January, February and March 2025", "month_range",
-         "2025-01-01", "2025-03-31", gap="lists of months"),
+         "2025-01-01", "2025-03-31"),
+    case("In October, November, and December of 2024 prices rose", "October, November, and December of 2024",
+         "month_range", "2024-10-01", "2024-12-31"),
+    case("in May, June and July this year", "May, June and July this year", "month_range", None, None),
+    case("in January, April and July 2025", "July 2025", "month", "2025-07-01", "2025-07-31"),  # not a period
+    # known gaps
     case("in FY2024/25", "FY2024/25", "year_range", "2024-07-01", "2025-06-30",
          gap="fiscal years: the start month differs by country"),
     case("in the first and second quarters of 2024", "first and second quarters of 2024", "half",
