@@ -379,6 +379,15 @@ _template("quarter_word", r"""
        (?:(?P<y><<YEAR>>)(?!\d)|(?P<rel><<RELYEAR>>)))?
 """)
 
+_template("quarter_span", r"""
+    (?<![\w])(?P<q><<QORD>>)(?!\w)            # first | I
+    \s{0,3}(?P<sep>[-–—]|(?i:and|to|through)\b)\s{0,3}  # and | - | to
+    (?P<q2><<QORD>>)(?!\w)                     # second | III
+    [\s-]{1,3}(?i:<<QWORD>>)(?i:s)?(?!\w|-on) # quarters
+    (?:,?\s{1,3}(?:(?i:of|in)\s{1,3})?        # of 2024 | 2024 | of this year
+       (?:(?P<y><<YEAR>>)(?!\d)|(?P<rel><<RELYEAR>>)))?
+""")
+
 _template("quarter_q", r"""
     (?<![\w])Q(?P<q>[1-4])(?!\w)              # Q1
     (?:\s{0,2}[-–—]\s{0,2}Q(?P<q2>[1-4])(?!\w))?  # –Q3: quarters from the first to this one
@@ -876,6 +885,18 @@ def _h_quarter(m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:
     return _months_mention(m, vocab, "quarter", 3 * q - 2, 3 * q, extra=(("quarter", q),))
 
 
+def _h_quarter_span(m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:
+    """"the first and second quarters of 2024", "I-III quarters of 2025": the quarters together. Joined
+    by "and", they must follow one another ("first and third quarters" are two quarters)."""
+    q = vocab.ordinal(vocab.quarter_ordinals, m.group("q"))
+    last = vocab.ordinal(vocab.quarter_ordinals, m.group("q2"))
+    if q is None or last is None or last <= q or (m.group("sep").lower() == "and" and last != q + 1):
+        return None
+    if _trailing_of(m):
+        return None
+    return _months_mention(m, vocab, "quarter", 3 * q - 2, 3 * last, extra=(("quarters", (q, last)),))
+
+
 def _h_quarter_month(m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:
     end = vocab.month(m.group("m"))
     if end % 3:
@@ -1103,7 +1124,7 @@ _HANDLERS: dict[str, Handler] = {
     "month_range": _h_month_range,
     "months_first": _h_months, "months_of": _h_months, "months_ctx": _h_months,
     "quarter_word": _h_quarter, "quarter_q": _h_quarter, "quarter_yq": _h_quarter,
-    "quarter_month": _h_quarter_month, "month_list": _h_month_list,
+    "quarter_month": _h_quarter_month, "month_list": _h_month_list, "quarter_span": _h_quarter_span,
     "half_word": _h_half, "half_h": _h_half, "half_yh": _h_half,
     "month_year": _h_month_year, "month_prep": _h_month_prep,
     "year_range": _h_year_range, "decade": _h_decade, "year": _h_year,
@@ -1136,6 +1157,7 @@ _REACH: dict[str, tuple[tuple[str, ...], int, int]] = {
     "months_of": (("KW_MONTH",), 14, 38),
     "months_ctx": (("KW_MONTH",), 30, 18),
     "quarter_word": (("KW_QUARTER",), 10, 40),
+    "quarter_span": (("KW_QUARTER",), 30, 40),
     "quarter_q": (("KW_Q",), 0, 34),
     "quarter_yq": (("KW_Q",), 10, 2),
     "quarter_month": (("KW_QUARTER",), 22, 22),

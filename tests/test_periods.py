@@ -207,11 +207,15 @@ FIND = [
          "month_range", "2024-10-01", "2024-12-31"),
     case("in May, June and July this year", "May, June and July this year", "month_range", None, None),
     case("in January, April and July 2025", "July 2025", "month", "2025-07-01", "2025-07-31"),  # not a period
+    # several quarters together; "and" joins only quarters that follow one another
+    case("in the first and second quarters of 2024", "first and second quarters of 2024", "quarter",
+         "2024-01-01", "2024-06-30"),
+    case("In I-III quarters of 2025 GDP grew", "I-III quarters of 2025", "quarter", "2025-01-01", "2025-09-30"),
+    case("in the 1st-3rd quarters of 2023", "1st-3rd quarters of 2023", "quarter", "2023-01-01", "2023-09-30"),
+    case("in the first and third quarters of 2024", "2024", "year", "2024-01-01", "2024-12-31"),
     # known gaps
     case("in FY2024/25", "FY2024/25", "year_range", "2024-07-01", "2025-06-30",
          gap="fiscal years: the start month differs by country"),
-    case("in the first and second quarters of 2024", "first and second quarters of 2024", "half",
-         "2024-01-01", "2024-06-30", gap="coordinated quarters"),
 ]
 
 
