@@ -313,6 +313,7 @@ class _Lex:
     stop: frozenset[str]
     one_blockers: frozenset[str]
     scale_words: dict[str, int]
+    scale_fractions: dict[str, Decimal]  # "half a" (million): the share of the scale that follows
     scale_attached: dict[str, int]
     scale_space: dict[str, int]
     scale_currency: dict[str, int]
@@ -497,8 +498,10 @@ def _lexicon(patterns_dir: Path | None) -> _Lex:
 
     spelled_alt = "|".join(sorted(spelled, key=len, reverse=True))
     fold_alt = "|".join(sorted(fold_words, key=len, reverse=True))
+    scale_fractions = {_norm(str(k)): Decimal(str(v)) for k, v in req("scale_fractions", dict).items()}
     word_src = (
-        rf"(?P<fold>(?i:\b(?:{fold_alt})\b))"
+        rf"(?P<frac>(?i:\b(?:{_alternation(list(scale_fractions))})\b))"
+        rf"|(?P<fold>(?i:\b(?:{fold_alt})\b))"
         rf"|(?P<sp>(?i:\b(?:{spelled_alt})\b(?:(?:[ \t]++and[ \t]++|[ \t]++|-)(?:{spelled_alt})\b)*+))"
     )
     core = regex.compile(rf"(?P<dig>(?<![0-9])(?:{_NUMERAL_SRC}))|{word_src}")
@@ -519,12 +522,14 @@ def _lexicon(patterns_dir: Path | None) -> _Lex:
         core=core,
         digit_scan=digit_scan,
         word_scan=word_scan,
-        word_initials=_Literals.of([*spelled, *fold_words], ignore_case=True),
+        word_initials=_Literals.of([*spelled, *fold_words, *(f.split()[0] for f in scale_fractions)],
+                                   ignore_case=True),
         spelled=spelled,
         fold_words=fold_words,
         stop=word_set("spelled_stop_followers"),
         one_blockers=word_set("one_blockers_before"),
         scale_words=scale_words,
+        scale_fractions=scale_fractions,
         scale_attached=scale_attached,
         scale_space=scale_space,
         scale_currency=scale_currency,
@@ -683,6 +688,8 @@ class _Scanner:
                 self._digits(s, e)
             elif kind == "fold":
                 self._fold(s, e)
+            elif kind == "frac":
+                self._fraction(s, e)
             else:
                 self._spelled_run(s, e)
         return self._ranges()
@@ -980,6 +987,17 @@ class _Scanner:
             return
         value = Decimal(self.lx.fold_words[_low(self.t[s:e])])
         self._emit(s, e, value, "times", spelled=True, explicit=False)
+
+    def _fraction(self, s: int, e: int) -> None:
+        """"half a million people": a share of the scale word that must follow."""
+        if self._is_blocked(s, e):
+            return
+        value = self.lx.scale_fractions[_norm(self.t[s:e])]
+        if self._scale_at(e, None) is None:
+            return  # "half a day", "a quarter of a century"
+        suf = self._suffix(e, value, None, strict_units=False)
+        if not suf.reject:
+            self._emit(s, suf.end, suf.value, suf.unit, spelled=True, explicit=False)
 
     def _spelled_run(self, s: int, e: int) -> None:
         tokens = [(_low(m.group()), s + m.start(), s + m.end())

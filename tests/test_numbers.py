@@ -121,8 +121,9 @@ SCALES = [
     case("a £1,250m budget", "£1,250m", 1.25e9, "£"),
     case("exports of €2bn", "€2bn", 2e9, "€"),
     case("the 2,5 mln tenge grant", "2,5 mln", 2.5e6, "tenge"),
-    case("half a million people emigrated", "half a million", 500000, "person",
-         gap="fractions of a scale are not read"),
+    case("half a million people emigrated", "half a million", 500000, "person", spelled=True),
+    case("a quarter of a million tenge", "quarter of a million", 250000, "tenge"),
+    case("Half a billion dollars", "Half a billion", 5e8, "dollars"),
 ]
 
 SPELLED = [
@@ -280,6 +281,8 @@ def test_value(text, span, number, unit, expect):
 # --- texts that hold no value -------------------------------------------------------------
 
 NOTHING = [
+    nothing("for half a day"),  # a fraction is a number only before a scale word
+    nothing("half of respondents agreed"),
     # years and ranges of years
     nothing("in 2024"),
     nothing("While the figure stood high in 2000"),
