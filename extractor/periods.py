@@ -332,11 +332,9 @@ _template("date_num2", r"""
 
 _template("month_range", r"""
     (?:(?P<between>(?i:between))\s{1,3})?     # "between" (kept in the span)
-    (?:(?<![\w.])(?P<d1>\d{1,2})\s{1,3})?      # the first day, if written: 1 January
     (?P<m1><<MONTH>>)                         # first month
     (?:,?\s{1,3}(?P<y1><<YEAR>>)(?!\d))?      # its optional year: November 2024 -
     \s{0,3}(?P<sep>[-–—]|(?i:to|through|thru|till|until|and)\b)\s{0,3}  # - | to | and
-    (?:(?P<d2>\d{1,2})\s{1,3})?               # the last day, if written: 31 March
     (?P<m2><<MONTH>>)                         # last month
     (?:(?:,?\s{1,3}|\s{0,2}-\s{0,2})          # then a year, maybe "of"/"in"
        (?:(?i:of|in)\s{1,3})?
@@ -826,21 +824,14 @@ def _h_month_range(m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:
     if sep == "and" and not m.group("between"):  # "January and March" is a list
         return None
     a, b = vocab.month(m.group("m1")), vocab.month(m.group("m2"))
-    days = m.group("d1"), m.group("d2")
-    if any(days) and not (all(days) and int(days[0]) == 1 and m.group("y2")):
-        return None  # only "1 January – 31 March 2025" is whole months; other day ranges are two dates
     y1 = int(m.group("y1")) if m.group("y1") else None
     if y1 is None:
-        mention = _months_mention(m, vocab, "month_range", a, b, y="y2")
-    else:
-        y2 = int(m.group("y2")) if m.group("y2") else (y1 if b >= a else y1 + 1)
-        first, last = date(y1, a, 1), _month_end(y2, b)
-        if first > last or m.group("rel"):
-            return None
-        mention = _mention(m, "month_range", first, last, (("months", (a, b)),))
-    if any(days) and (mention.last is None or mention.last.day != int(days[1])):
-        return None  # "1 January – 30 March 2025" ends before the month does
-    return mention
+        return _months_mention(m, vocab, "month_range", a, b, y="y2")
+    y2 = int(m.group("y2")) if m.group("y2") else (y1 if b >= a else y1 + 1)
+    first, last = date(y1, a, 1), _month_end(y2, b)
+    if first > last or m.group("rel"):
+        return None
+    return _mention(m, "month_range", first, last, (("months", (a, b)),))
 
 
 _LIST_SEPARATOR = re.compile(r",?\s+(?i:and)\s+|,\s*")
@@ -1274,7 +1265,7 @@ def _scan(text: str, rx: re.Pattern[str], finder: re.Pattern[str] | None, handle
 # end. Such a rule is tried with one anchored match per trigger instead of a search
 # through the window: the same matches in the same order as the windowed search (which
 # could only find them at those starts), without walking the characters in between.
-_ANCHORED = frozenset({"date_mdy", "date_iso", "date_num2", "quarter_q", "half_h",
+_ANCHORED = frozenset({"date_mdy", "date_iso", "date_num2", "quarter_q", "half_h", "month_list",
                        "month_year", "month_year_word", "decade", "year"})
 
 
@@ -1373,7 +1364,7 @@ def find_periods(text: str, *, patterns_dir: Path | None = None) -> list[PeriodM
     if not isinstance(text, str) or not text:
         return []
     grammar = _grammar(Path(patterns_dir) if patterns_dir is not None else None)
-    chosen = _select(text, _candidates(text, grammar))
+    chosen = _whole_month_ranges(text, _select(text, _candidates(text, grammar)))
     out: list[PeriodMention] = []
     prev_end = 0
     for mention in chosen:
@@ -1381,6 +1372,46 @@ def find_periods(text: str, *, patterns_dir: Path | None = None) -> list[PeriodM
         out.append(mention)
         prev_end = mention.end
     return out
+
+
+_DATES_JOINED = re.compile(r"\s{0,3}(?:[-–—]|(?i:to|through|thru|till|until)\b)\s{0,3}")
+_DATES_AND = re.compile(r"\s{1,3}(?i:and)\s{1,3}")
+_BETWEEN_BEFORE = re.compile(r"(?i:between)\s{1,3}\Z")
+
+
+def _whole_month_ranges(text: str, mentions: list[PeriodMention]) -> list[PeriodMention]:
+    """"1 January – 31 March 2025": two dates that open and close whole months are one month range.
+    A pass over the chosen mentions: a date-led alternative in the month-range rule would make its
+    search stop at every digit of every window."""
+    out: list[PeriodMention] = []
+    i = 0
+    while i < len(mentions):
+        merged = _month_range_of(text, mentions[i], mentions[i + 1]) if i + 1 < len(mentions) else None
+        out.append(merged or mentions[i])
+        i += 2 if merged else 1
+    return out
+
+
+def _month_range_of(text: str, a: PeriodMention, b: PeriodMention) -> PeriodMention | None:
+    if a.kind != "date" or b.kind != "date" or b.first is None or b.first != b.last:
+        return None
+    last = b.last
+    assert last is not None
+    detail = dict(a.detail)
+    month, day = (a.first.month, a.first.day) if a.first else (detail.get("month"), detail.get("day"))
+    if day != 1 or month is None or last != _month_end(last.year, last.month):
+        return None  # other day ranges stay two dates
+    start = a.start
+    if _DATES_JOINED.fullmatch(text, a.end, b.start) is None:
+        between = _BETWEEN_BEFORE.search(text, max(0, a.start - 12), a.start)
+        if between is None or _DATES_AND.fullmatch(text, a.end, b.start) is None:
+            return None  # "1 January and 31 March" without "between" is two dates
+        start = between.start()
+    first = a.first or date(last.year if month <= last.month else last.year - 1, month, 1)
+    if first > last:
+        return None
+    return _new_mention(text[start:b.end], start, b.end, "month_range", first, last,
+                        (("months", (first.month, last.month)),))
 
 
 # --- resolve_period ---------------------------------------------------------------------

@@ -200,6 +200,7 @@ FIND = [
     case("1 December 2024 – 28 February 2025", "1 December 2024 – 28 February 2025", "month_range",
          "2024-12-01", "2025-02-28"),
     case("from 15 January – 20 March 2025", "20 March 2025", "date", "2025-03-20", "2025-03-20"),
+    case("from May 1 – June 30, 2025", "May 1 – June 30, 2025", "month_range", "2025-05-01", "2025-06-30"),
     # months that follow one another, listed: the months together
     case("in January, February and March 2025", "January, February and March 2025", "month_range",
          "2025-01-01", "2025-03-31"),
