@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractor import extract
-from extractor import facts as facts_module
+from extractor import document, extract
+from extractor import spans as spans_module
 from extractor.segments import Sentence
 from extractor.types import NumberMention
 
@@ -172,21 +172,21 @@ _TEXTS = st.text(alphabet="ab ’'-,;.é1_–—\n", max_size=30)
 
 @given(_TEXTS, st.integers(0, 30), st.integers(0, 30))
 def test_last_word_reads_as_the_forward_search(text, start, end):
-    found = facts_module._LAST_WORD.search(text, start, end)
-    assert facts_module._last_word(text, start, end) == (found.group(1) if found else "")
+    found = spans_module._LAST_WORD.search(text, start, end)
+    assert spans_module.last_word(text, start, end) == (found.group(1) if found else "")
 
 
 @given(st.text(alphabet="abwhilesutg ,;-–—\t", max_size=40))
 def test_clause_breaks_as_the_plain_alternation(text):
     plain = re.compile(r",\s|;|\s[–—]\s|\s-\s|\bwhile\b|\bwhereas\b|\bbut\b|\balthough\b")
-    assert [m.start() for m in facts_module._CLAUSE_BREAK.finditer(text)] == [m.start() for m in plain.finditer(text)]
+    assert [m.start() for m in document._CLAUSE_BREAK.finditer(text)] == [m.start() for m in plain.finditer(text)]
 
 
 @given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 6)), max_size=12),
        st.lists(st.integers(0, 8), max_size=8))
 def test_split_by_sentence_as_within(items, gaps):
     mentions = [NumberMention(str(i), start, start + length, 1.0) for i, (start, length) in enumerate(items)]
-    index = facts_module._Sorted(mentions)
+    index = spans_module.Sorted(mentions)
     spans, pos = [], 0
     for gap in gaps:  # in order and disjoint, as sentences are
         spans.append(Sentence(pos, pos + gap, 0, True, False, None, False))

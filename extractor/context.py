@@ -1,0 +1,232 @@
+"""The context in force as the walk reads a document: the period, stock date, region and indicator
+that hold at each sentence, and how each period mention resolves (main, reference, fronted).
+
+FACTS.md, "Where a fact's period, region and indicator come from": a period or place stated once
+(in a title, a lead, a fronted "In 2024, ...") holds for what follows until another is stated;
+reference periods, publication dates and datelines never enter it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from . import periods as period_rules
+from .segments import Sentence
+from .spans import REACH, WORD, Interval
+from .types import (
+    Fact,
+    IndicatorMention,
+    NumberMention,
+    Period,
+    PeriodMention,
+    RegionMention,
+    _new_period,
+)
+
+if TYPE_CHECKING:
+    from .document import DocumentView
+
+_RELATIVE_KINDS = frozenset({"relative_year", "same_period", "deictic"})
+_NOT_A_FRAME = _RELATIVE_KINDS | {"date"}
+_EARLIER = re.compile(r"(?i)\b(?:earlier|ago|before)\b")
+_DATELINE_REACH = 400  # a dateline sits in the first lines
+
+
+@dataclass(slots=True)
+class Context:
+    frame: Resolved | None = None
+    line_period: Resolved | None = None
+    as_of: date | None = None
+    line: int = -1
+    indicator_key: str | None = None  # last specific key in this line
+    indicator_mention: IndicatorMention | None = None
+    frame_indicator: IndicatorMention | None = None
+    internal_scope_line: int = -2
+    survey_until_line: int = -1
+    partner: RegionMention | None = None
+    header: Resolved | None = None  # the period a bureau's title states ("..., January-June 2024")
+    seen_value: bool = False
+    last_place: RegionMention | None = None  # last sub-national place named in this line
+    prev_fact: Fact | None = None  # the previous value's fact in this sentence
+
+
+
+def new_line(run: DocumentView, sent: Sentence) -> None:
+    run.ctx.line = sent.line
+    run.ctx.line_period = None
+    if not sent.list_item:
+        run.ctx.indicator_key = None
+        run.ctx.indicator_mention = None
+        run.ctx.last_place = None
+
+
+def note_cues(run: DocumentView, sent: Sentence) -> None:
+    for cue in run.here.cues:
+        if cue.label == "SCOPE":
+            run.ctx.internal_scope_line = sent.line
+        elif cue.label == "SURVEY":
+            run.ctx.survey_until_line = sent.line + 1
+
+
+def resolve_periods(run: DocumentView, index: int, sent: Sentence, *, has_values: bool) -> list[Resolved]:
+    out: list[Resolved] = []
+    if sent.meta:
+        return out  # "Date of publication: 09.02.2026" is about the document, not a fact
+    for m in run.here.periods:
+        if is_publication(run, m):
+            continue
+        reference = is_reference(run, m, sent)
+        fronted = not reference and is_fronted(run, m, sent)
+        in_force = in_force_interval(run)
+        interval, guessed = resolve(run, m, in_force=in_force, as_reference=reference)
+        out.append(Resolved(m, interval, reference, fronted, guessed))
+        if interval and m.kind == "date" and reads_as_of(run, m):
+            run.ctx.as_of = interval[0]
+    return out
+
+
+def is_publication(run: DocumentView, m: PeriodMention) -> bool:
+    """The dateline ("BISHKEK, November 21, 2023 –") dates the document, not a fact."""
+    published = run.doc.published
+    return (published is not None and m.kind == "date" and m.first == published
+            and m.start < _DATELINE_REACH)
+
+
+def resolve(run: DocumentView, m: PeriodMention, *, in_force: Interval | None,
+             as_reference: bool) -> tuple[Interval | None, bool]:
+    anchor = run.doc.published
+    try:
+        got = period_rules.resolve_period(m, in_force=in_force, as_of=run.ctx.as_of,
+                                          anchor=anchor, as_reference=as_reference)
+    except ValueError:
+        got = None
+    if got is None and anchor is None and run.year_hint:
+        # No publication date: "this year" is most likely the latest year the text names.
+        try:
+            got = period_rules.resolve_period(m, in_force=in_force, as_of=run.ctx.as_of,
+                                              anchor=date(run.year_hint, 12, 31),
+                                              as_reference=as_reference)
+        except ValueError:
+            got = None
+        return got, got is not None
+    return got, False
+
+
+def in_force(run: DocumentView) -> Resolved | None:
+    return run.ctx.line_period or run.ctx.frame
+
+
+def in_force_interval(run: DocumentView) -> Interval | None:
+    current = in_force(run)
+    return current.interval if current else None
+
+
+def is_reference(run: DocumentView, m: PeriodMention, sent: Sentence) -> bool:
+    if m.kind == "same_period" or (m.kind == "relative_year" and _EARLIER.search(m.text)):
+        return True  # "down from 81,500 a year earlier"
+    before = run.text[max(sent.start, m.start - 60):m.start]
+    words = WORD.findall(before.lower())
+    filler = run.ws["comparison_filler"]
+    comparison = run.w["comparison_words"]
+    skipped_value = False
+    while words:
+        tail = " ".join(words[-3:])
+        if tail.endswith(comparison):  # any of them
+            return True
+        if skipped_value and words[-1] == "from":
+            return True  # "slowed to 9,3% from 9,8% in February 2025"
+        if words[-1].isdigit() and not skipped_value:
+            # "against 8.6% in the second quarter of 2022": one value between cue and period
+            while words and words[-1].isdigit():
+                words.pop()
+            skipped_value = True
+            continue
+        if words[-1] not in filler and words[-1] not in ("percent", "per", "cent"):
+            return False
+        words.pop()
+    return False
+
+
+def is_fronted(run: DocumentView, m: PeriodMention, sent: Sentence) -> bool:
+    if m.start - sent.start > REACH:
+        return False
+    head = run.text[sent.start:m.start]
+    dash = max(head.rfind(" – "), head.rfind(" — "))
+    if dash >= 0 and sent.start < _DATELINE_REACH:
+        head = head[dash + 3:]  # "BISHKEK, November 21, 2023 – As of 1 October 2023, ..."
+    fronting = run.ws["fronting_words"]
+    # At most five words, all fronting ones: stop at the first other.
+    for count, word in enumerate(WORD.finditer(head.lower()), start=1):
+        if count > 5 or word.group() not in fronting:
+            return False
+    return True
+
+
+def reads_as_of(run: DocumentView, m: PeriodMention) -> bool:
+    before = run.text[max(0, m.start - 25):m.start].lower()
+    own = m.text.lower()
+    return any(own.startswith(w + " ") or before.rstrip().endswith(w) for w in run.w["as_of_words"])
+
+
+def update_context(run: DocumentView, sent: Sentence, resolved: list[Resolved], values: list[NumberMention]) -> None:
+    main = [r for r in resolved if not r.reference and r.interval is not None
+            and r.mention.kind not in ("deictic",)]
+    title_like = not values and not run.ctx.seen_value and not sent.meta \
+        and not run.text[sent.start:sent.end].rstrip().endswith((".", "!", "?", ":", ";"))
+    for r in main:
+        kind = r.mention.kind
+        if title_like and kind not in _NOT_A_FRAME:
+            run.ctx.header = r  # a bureau's title: the whole release is about this period
+            run.ctx.frame = r
+        elif not values and kind not in _NOT_A_FRAME and kind != "since":
+            if not inside_header(run, r):
+                run.ctx.frame = r  # "the survey, conducted in late 2024, showed ..."
+        elif r.fronted and (kind not in _NOT_A_FRAME or (kind == "date" and values)) \
+                and run.ctx.header is None:
+            run.ctx.frame = r  # "In 2024, ..." sets the frame of a news text
+    if main:
+        run.ctx.line_period = main[-1]
+    if values:
+        run.ctx.seen_value = True
+    here = run.here
+    for m in reversed(here.regions):  # the last place named
+        if m.kind in ("region", "city"):
+            run.ctx.last_place = m
+            break
+    if not values:  # a sentence without values names the topic of the ones that follow
+        for m in reversed(here.indicators):  # the last specific indicator
+            if m.key and not m.generic:
+                run.ctx.indicator_key = m.key
+                run.ctx.indicator_mention = m
+                break
+
+
+def inside_header(run: DocumentView, r: Resolved) -> bool:
+    header = run.ctx.header
+    if header is None or header.interval is None or r.interval is None:
+        return False
+    return header.interval[0] <= r.interval[0] and r.interval[1] <= header.interval[1]
+
+
+@dataclass(slots=True)
+class Resolved:
+    mention: PeriodMention
+    interval: Interval | None
+    reference: bool
+    fronted: bool
+    guessed: bool = False
+    made: Period | None = None  # made once, then shared by the values that take this period
+
+    def period(self) -> Period | None:
+        """The fact's period for this mention, if it resolved."""
+        if self.made is None and self.interval is not None:
+            self.made = make_period(self.mention, self.interval)
+        return self.made
+
+
+def make_period(m: PeriodMention, interval: Interval) -> Period:
+    return _new_period(m.text, m.start, m.end, interval[0], interval[1])
+

@@ -1,0 +1,150 @@
+"""Slot filling for the indicator: what a value measures.
+
+Own clause first (the noun right after the value, the nearest indicator), then the structure it
+sits in (a list's lead-in, the value it restates in brackets), then the indicator in force.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from .segments import Sentence
+from .spans import cheapest, trim
+from .types import (
+    Fact,
+    IndicatorMention,
+    NumberMention,
+)
+
+if TYPE_CHECKING:
+    from .document import DocumentView
+
+_LIST_VERB = re.compile(r"(?i)\b(?:were|was|are|is|included|include|includes|named|cited|listed|mentioned)\s+")
+_DASH_TAIL = re.compile(r"\s*[–—:-]\s*$")
+_JOINER = re.compile(r"(?i)[\s,;:]*(?:(?:and|or|while|as well as)\s+)+")
+_GENERIC_PENALTY = 6  # "Nominal GDP at current prices": the specific "GDP" beats the generic "prices"
+_DENOMINATOR = re.compile(r"(?i)\bper\s+(?:[\d\s.,\u00a0\u202f]+|thousand|hundred)\s*$")
+_OF_LINK = re.compile(r"\s+(?:of|among|for)(?:\s+the)?\s+")  # "wages among employees": the head is "wages"
+_BRACKET_AFTER = re.compile(r"\s*\(\s*")
+_SURVEY_ANSWER = re.compile(r"\s*(?:said|answered|responded|reported|were|are|was|believe[sd]?)?\s*(?:that\s+)?"
+                            r"(?:they\s+)?(?:had\s+|were\s+)?(.+?)\s*[.,;]?\s*$")
+
+
+def indicator(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence | None, values: list[NumberMention],
+               breaks: list[int], evidence: list[str]) -> tuple[IndicatorMention | None, str | None]:
+    mentions = heads(run, run.near(run.indicators, run.here.indicators, v, sent))
+    chosen = None
+    restated = sibling(run, v)
+    if restated is not None and restated.indicator is not None:
+        # "47,000 (+0.2%)": the bracketed value restates the one before it
+        evidence.append("indicator_sibling")
+        ind = restated.indicator
+        return IndicatorMention(ind.text, ind.start, ind.end, ind.key), ind.key
+    # "14,000 arrivals", "8,100 people arrived": the noun or verb right after the value.
+    for m in mentions:
+        if m.start >= v.end and run.gap_tokens(v.start, v.end, m.start, m.end) <= 2 \
+                and not any(v.end <= o.start < m.start for o in values):
+            chosen = m
+            evidence.append("indicator_adjacent")
+            break
+    if chosen is None and mentions:
+        best = cheapest(mentions, lambda m: run.attach_cost(m.start, m.end, v, breaks, values)
+                   + (_GENERIC_PENALTY if m.generic else 0))
+        chosen = best
+        evidence.append("indicator_sentence")
+    if chosen is None and lead is not None:
+        lead_mentions = run.lead_mentions(lead).indicators
+        if lead_mentions:
+            chosen = lead_mentions[-1]
+            evidence.append("indicator_lead_in")
+    if chosen is None and run.ctx.indicator_mention is not None:
+        chosen = run.ctx.indicator_mention
+        evidence.append("indicator_line")
+    if chosen is None:
+        evidence.append("indicator_none")
+        return None, None
+    key = chosen.key
+    if chosen.generic:
+        carried = run.ctx.indicator_key
+        if carried and (not chosen.family or carried in chosen.family):
+            key = carried
+            evidence.append("indicator_generic_resolved")
+    if key and not chosen.generic:
+        run.ctx.indicator_key = key
+        run.ctx.indicator_mention = chosen
+    elif key and run.ctx.indicator_mention is None:
+        run.ctx.indicator_mention = chosen
+    return chosen, key
+
+
+def heads(run: DocumentView, mentions: Sequence[IndicatorMention]) -> list[IndicatorMention]:
+    """"the natural increase of the population": the head is "natural increase"."""
+    kept = []
+    for m in mentions:
+        if kept and not kept[-1].generic and _OF_LINK.fullmatch(run.text, kept[-1].end, m.start):
+            continue
+        if after_denominator(run, m.start):
+            continue  # "41.0 per 1 000 residents": the rate's base, not what is measured
+        kept.append(m)
+    return kept
+
+
+def after_denominator(run: DocumentView, pos: int) -> bool:
+    """Whether "per ..." ends right before ``pos``. Most text has no "per" there: checking that
+    first skips the regex search, which tries every position."""
+    lo = max(0, pos - 20)
+    return "per" in run.text[lo:pos].lower() and _DENOMINATOR.search(run.text, lo, pos) is not None
+
+
+def sibling(run: DocumentView, v: NumberMention) -> Fact | None:
+    prev = run.ctx.prev_fact
+    # fullmatch over a range of the text, not a slice of it: the gap may be long (no anchors in the pattern)
+    if prev is not None and _BRACKET_AFTER.fullmatch(run.text, prev.value.end, v.start):
+        return prev
+    return None
+
+
+def scoped(run: DocumentView, key: str | None, sent: Sentence, evidence: list[str]) -> str | None:
+    if key and run.ctx.internal_scope_line == sent.line:
+        scoped = run.indicator_info(key).get("scoped")
+        if scoped:
+            evidence.append("internal_scope")
+            return scoped
+    return key
+
+
+def in_survey(run: DocumentView, sent: Sentence) -> bool:
+    return sent.line <= run.ctx.survey_until_line
+
+
+def survey_answer(run: DocumentView, v: NumberMention, sent: Sentence, clause: tuple[int, int]) -> IndicatorMention:
+    """The answer a survey share counts: the words after "said", or an item label before a dash."""
+    start, end = clause
+    after = run.text[v.end:end]
+    answer = _SURVEY_ANSWER.match(after)
+    if answer and answer.group(1).strip() and len(after.strip()) > 2:
+        a_start = v.end + answer.start(1)
+        a_end = v.end + answer.end(1)
+    else:
+        # "higher potential income – 24.5%": the label before the dash, back to the last comma
+        lo = max(sent.start, v.start - 200)
+        head = _DASH_TAIL.sub("", run.text[lo:v.start])
+        cut = max(head.rfind(","), head.rfind(";"), head.rfind(":"), head.rfind("("))
+        a_start, a_end = lo + cut + 1, lo + len(head)
+        lead_words = list(_LIST_VERB.finditer(run.text, a_start, a_end))
+        if lead_words:  # "the most cited motivations were higher potential income"
+            a_start = lead_words[-1].end()
+        joiner = _JOINER.match(run.text, a_start, a_end)
+        if joiner:  # "and family reunification"
+            a_start = joiner.end()
+    a_start, a_end = trim(run.text, a_start, a_end)
+    if a_end <= a_start:
+        a_start, a_end = v.start, v.end
+    return IndicatorMention(run.text[a_start:a_end], a_start, a_end, "survey_share")
+
+
+
+
+

@@ -1,0 +1,180 @@
+"""Unit, measure and direction of a value: level, change, share or rate, and the sign words give.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from .lexicon import LexiconMatch
+from .segments import Sentence
+from .spans import REACH, WORD, last_word
+from .types import (
+    IndicatorMention,
+    NumberMention,
+)
+
+if TYPE_CHECKING:
+    from .document import DocumentView
+
+_PER_THOUSAND = re.compile(r"(?i)\bper\s+(?:1[ ,.\u00a0\u202f]?000|thousand)\b|‰")
+_NEXT_WORDS_NOUN = re.compile(r"\s+(?!and\b|or\b|in\b|of\b|to\b|for\b|than\b)[a-z]{3,}s\b")
+_DIRECTION_NOUNS = frozenset({"growth", "increase", "decline", "decrease", "drop", "fall", "rise", "gain", "loss",
+                              "reduction", "contraction", "jump"})
+_LEVEL_VERBS = frozenset({"was", "is", "were", "are", "amounted", "amount", "to", "made", "make", "reached", "at",
+                          "stood", "totaled", "totalled", "constituted", "equaled", "equalled", "came", "of", "up",
+                          "has", "been", "had", "estimated", "in", "the", "quarter", "year"})
+_MORE_THAN = re.compile(r"\s*(?:\w+\s+)?(?:more|fewer|less|higher|lower)\s+than\b")
+_NEXT_WORDS = re.compile(r"\s*(?:\(|\s)*([A-Za-z][\w-]*)(?:\s+([A-Za-z][\w-]*))?")
+
+
+def unit(run: DocumentView, v: NumberMention, info: dict[str, Any], evidence: list[str],
+          sent: Sentence | None = None, lead: Sentence | None = None) -> str:
+    if v.unit:
+        evidence.append("unit_stated")
+        return v.unit
+    if lead is not None and _PER_THOUSAND.search(run.text[lead.start:lead.end]):
+        evidence.append("unit_lead_in")
+        return "per_1000"  # "The highest birth rates ... (per 1,000 people):" then "– Turkistan region – 26,05"
+    prev = run.ctx.prev_fact
+    if prev is not None and prev.value.unit not in ("percent", "count", "times", "percentage_point") \
+            and not _NEXT_WORDS_NOUN.match(run.text, v.end):
+        evidence.append("unit_sibling")
+        return prev.value.unit  # "Malta (41.0 per 1 000 residents), Ireland (19.5)"
+    words = _NEXT_WORDS.match(run.text, v.end)
+    people = run.ws["people_nouns"]
+    not_nouns = run.ws["not_count_nouns"]
+    if words:
+        following = [w.lower() for w in words.groups() if w]
+        if any(w in people for w in following[:2]):
+            evidence.append("unit_people_noun")
+            return "person"
+        if "indicator_adjacent" in evidence and info.get("unit"):
+            evidence.append("unit_from_indicator")
+            return str(info["unit"])  # "271 thousand 806 births": the noun is the indicator
+        for w in following[:2]:  # "In 11 regions", "Nine services": a count of things
+            if w in not_nouns:
+                break
+            if w.endswith("s") and len(w) > 3 and w.isalpha():
+                evidence.append("unit_count_noun")
+                return "count"
+    if info.get("unit"):
+        evidence.append("unit_from_indicator")
+        return str(info["unit"])
+    evidence.append("unit_default")
+    return "count"
+
+
+def measure(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence | None, clause: tuple[int, int],
+             info: dict[str, Any], unit: str, survey: bool,
+             evidence: list[str]) -> tuple[str, str | None, str]:
+    direction_cue = run.cue_near(("DIRECTION",), v, clause)
+    lead_direction = None
+    if sent.list_item and lead is not None:
+        lead_cues = [c for c in run.lead_mentions(lead).cues if c.label == "DIRECTION"]
+        lead_direction = lead_cues[-1] if lead_cues else None
+
+    if unit == "times":
+        evidence.append("multiplier")
+        direction = direction_cue.id if direction_cue else (lead_direction.id if lead_direction else "increase")
+        return "change", direction, "rule:multiplier"
+    if unit == "percentage_point":
+        direction = direction_cue.id if direction_cue else None
+        return "change", direction or "increase", "rule:change"
+    if unit == "per_1000":
+        # FACTS.md: a rate that is the indicator's own value is a level; a per-1,000 figure of a
+        # count of events ("20 births per 1,000") is a rate.
+        measure = "rate" if info.get("kind") == "event" else "level"
+        return measure, None, "rule:rate"
+    link = last_word(run.text, max(clause[0], v.start - 40), v.start).lower()
+    level_to = link in run.w["level_links"] or bool(run.cue_near(("LEVEL_TO",), v, clause, max_gap=1))
+    if info.get("kind") == "balance" and unit == "person" and negative_cue(run, v, clause):
+        return "level", None, "rule:level"  # "losing 32,970 people": a negative balance, not a change
+    if direction_cue is not None and direction_cue.end <= v.start and level_to \
+            and direction_cue.text.lower() in _DIRECTION_NOUNS and only_level_words(run, direction_cue, v):
+        evidence.append("direction_noun")
+        return "change", direction_cue.id, "rule:change"  # "real GDP growth amounted to 10.0%"
+    if v.explicit_sign and direction_cue is None and info.get("kind") not in ("balance", "rate") \
+            and unit not in ("person", "count") and not level_to:
+        evidence.append("signed_change")
+        return "change", "decrease" if v.number < 0 else "increase", "rule:change"  # "(+26.1%)"
+    if direction_cue is None and link == "by" and not level_to:
+        earlier = [c for c in run.cues.within(max(sent.start, v.start - REACH), v.start)
+                   if c.label == "DIRECTION"]
+        if earlier:
+            evidence.append("direction_elided")
+            return "change", earlier[-1].id, "rule:change"  # "for non-food products – by 0,6%"
+
+    linked = direction_cue is not None and not level_to and (
+        link in run.w["change_links"] or cue_adjacent(run, direction_cue, v)
+        or (unit == "percent" and info.get("kind") != "rate"))
+    if linked and direction_cue is not None:
+        evidence.append("direction_cue")
+        return "change", direction_cue.id, "rule:change"
+    if unit == "percent":
+        share_cue = run.cue_near(("SHARE",), v, clause, max_gap=8)
+        after = run.text[v.end:min(clause[1], v.end + 60)].lower().lstrip()
+        share_after = after.startswith(run.assembler.share_after)  # any of them
+        if share_cue is not None or share_after:
+            evidence.append("share_cue")
+            return "share", None, "rule:share"
+        if info.get("kind") in ("rate", "index") and not lead_direction:
+            evidence.append("rate_indicator")
+            return "level", None, "rule:level"
+        if lead_direction is not None:
+            evidence.append("direction_lead_in")
+            return "change", lead_direction.id, "rule:list_item"
+        if survey:
+            return "share", None, "rule:share"
+        evidence.append("percent_default_share")
+        return "share", None, "rule:share"
+    if direction_cue is not None and not level_to and (link == "by" or more_than_after(run, v)):
+        evidence.append("direction_cue")
+        return "change", direction_cue.id, "rule:change"
+    return "level", None, "rule:level"
+
+
+def cue_adjacent(run: DocumentView, cue: LexiconMatch, v: NumberMention) -> bool:
+    """"a 75.5% drop", "up 1.5 times", "a sharp decline of 67.9%": only filler words between."""
+    lo, hi = (cue.end, v.start) if cue.end <= v.start else (v.end, cue.start)
+    words = run.words_between(lo, hi)
+    filler = run.ws["filler"]
+    return len(words) <= 4 and all(w in filler for w in words)
+
+
+def only_level_words(run: DocumentView, cue: LexiconMatch, v: NumberMention) -> bool:
+    """"growth amounted to 10.0%", "growth in Georgia was 10.0%": the noun's value, stated as a level."""
+    if v.start - cue.end > 80 or run.numbers.count_between(cue.end, v.start):
+        return False
+    words = WORD.findall(run.text[cue.end:v.start])
+    allowed = _LEVEL_VERBS | run.ws["filler"]
+    unknown = [w for w in words if w.lower() not in allowed]
+    return len(words) <= 8 and all(w[:1].isupper() for w in unknown)  # only place names between
+
+
+def more_than_after(run: DocumentView, v: NumberMention) -> bool:
+    after = run.text[v.end:v.end + 40].lower()
+    return _MORE_THAN.match(after) is not None
+
+
+def negative_indicator(run: DocumentView, indicator: IndicatorMention) -> bool:
+    rows = [m for m in run.indicators.within(indicator.start, indicator.end)
+            if (m.start, m.end) == (indicator.start, indicator.end)]
+    return any(m.negative for m in rows)
+
+
+def negative_cue(run: DocumentView, v: NumberMention, clause: tuple[int, int]) -> bool:
+    cue = run.cue_near(("NEGATIVE",), v, clause, max_gap=2)
+    return cue is not None and cue.end <= v.start
+
+
+def area(run: DocumentView, v: NumberMention, clause: tuple[int, int], key: str | None) -> str | None:
+    if key not in ("population", "urban_population", "rural_population"):
+        return None
+    if key != "population":
+        return key.split("_")[0]
+    cue = run.cue_near(("AREA",), v, clause, max_gap=12)
+    return cue.id if cue else None
+
+
+
