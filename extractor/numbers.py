@@ -24,7 +24,8 @@ decimal.
 >>> find_numbers("Tel. +7 7172 749061, Address: 010000, Astana\\n1. Key points, in 2006-2008")
 []
 
-Lexicons live in ``patterns/numbers.yaml``; this module holds the grammar only.
+Lexicons live in ``patterns/numbers.yaml``, compiled by :mod:`extractor.numbers_lexicon`;
+this module holds the grammar only.
 Every regex is linear: runs are possessive or bounded, and context is read from
 fixed-size windows around each number.
 """
@@ -32,8 +33,6 @@ fixed-size windows around each number.
 from __future__ import annotations
 
 import bisect
-import functools
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -41,33 +40,17 @@ from typing import Any
 
 import regex
 
-from .errors import PatternError
-from .resources import load_yaml
-from .resources import patterns_dir as _default_patterns_dir
+from .numbers_lexicon import _HSP_CHARS, _RATIO_SEPS, _SP_CHARS, Lexicon, _low, _matches_from, _norm, lexicon
 from .types import NumberMention, fast_constructor
 
 _new_mention = fast_constructor(NumberMention)  # same record as NumberMention(...), made faster
 
 __all__ = ["find_numbers", "parse_decimal"]
 
-_YAML = "numbers.yaml"
-_SP = "[ \\u00a0\\u202f]"  # one space inside a phrase: space, no-break space, narrow no-break space
-_HSP = "[ \\t\\u00a0\\u202f]"  # horizontal white space between words
-_HSP_CHARS = frozenset(" \t\u00a0\u202f")
-_SP_CHARS = frozenset(" \u00a0\u202f")
-_RATIO_SEPS = _SP_CHARS | {"-"}
 _MAX_NUMERAL = 40  # longer digit runs are identifiers or noise, never values
 _WINDOW = 40  # characters of left context read for qualifiers, signs and context words
 _REACH = 160  # characters of right context read for scales, units, rates and ranges
 _DIGITS = frozenset("0123456789")
-
-# A numeral: space-grouped thousands ("23 761", "1 234 567,5"), or digits joined by dots
-# and commas ("1,700", "20,7", "09.02.2026"), classified afterwards. ASCII digits only.
-_GROUPS_SRC = r"(?P<gs>[ \u00a0\u202f])[0-9]{3}(?![0-9])(?:(?P=gs)[0-9]{3}(?![0-9]))*+(?:[.,][0-9]++)?"
-_NUMERAL_SRC = rf"[0-9]{{1,3}}{_GROUPS_SRC}|[0-9]++(?:[.,][0-9]++)*+"
-# The same numeral, not preceded by a digit, with its first digit taken out in front: a
-# pattern that begins with a plain character class lets the engine skip ahead to digits.
-_NUMERAL_SCAN_SRC = rf"[0-9](?<![0-9][0-9])(?:[0-9]{{0,2}}{_GROUPS_SRC}|[0-9]*+(?:[.,][0-9]++)*+)"
 _SPACE_GROUPED = regex.compile(
     r"(?P<int>[0-9]{1,3}(?P<gs>[ \u00a0\u202f])[0-9]{3}(?:(?P=gs)[0-9]{3})*+)(?:[.,](?P<dec>[0-9]++))?"
 )
@@ -77,23 +60,11 @@ _DOT3 = regex.compile(r"[1-9][0-9]{0,2}\.[0-9]{3}")
 _SEP_SPLIT = regex.compile(r"([.,])")
 _PARSE_SIGNS = {"-": -1, "+": 1, "\u2212": -1}
 _WORD = regex.compile(r"\p{L}+")  # any letter: "ſix" is six to the case-insensitive rules
-_EMAIL_CHAR = r"[\w.+\-]"  # a character of an e-mail address's local part
 _DIGIT_RUN = regex.compile(r"[0-9]+")
 
 
 # --- reading a numeral -------------------------------------------------------------------
 
-
-
-# The only non-ASCII letters that case-insensitive matching equates with ASCII ones ("ſix" matches
-# "six"; tests/test_numbers.py scans the whole BMP to keep this list complete). Lexicon lookups fold
-# them the same way, so a word the patterns matched is always found in its table.
-_LOOKALIKES = str.maketrans({"\u017f": "s", "\u212a": "k", "\u0130": "i"})
-
-
-def _low(word: str) -> str:
-    """A matched word as a lexicon key: lower case, look-alike letters folded."""
-    return word.lower() if word.isascii() else word.translate(_LOOKALIKES).lower()
 
 def _read_numeral(core: str, *, dot3_decimal: bool = False) -> Decimal | None:
     """The value of a numeral as written, or None when its shape is not a number.
@@ -169,428 +140,6 @@ def parse_decimal(s: str) -> float:
     return float(sign * value)
 
 
-# --- the lexicon, loaded and compiled once ----------------------------------------------
-
-
-def _phrase(words: str) -> str:
-    """A literal phrase whose spaces match any run of horizontal spaces."""
-    return f"{_HSP}+".join(regex.escape(w) for w in words.split())
-
-
-def _alternation(phrases: list[str]) -> str:
-    return "|".join(_phrase(p) for p in sorted(set(phrases), key=len, reverse=True))
-
-
-def _backward(src: str, flags: int = 0) -> Any:
-    """A pattern anchored with ``\\Z`` that reads the context before a number, compiled to search backwards.
-
-    A forward search for ``...\\Z`` tries every start in its window; a reverse search
-    starts at the window's end, where the anchor is, so it costs only the match itself.
-    Spans and groups are the same as a forward search's.
-    """
-    return regex.compile(src, flags | regex.REVERSE)
-
-
-def _ascii_not_in(char_class: str, flags: int = 0) -> frozenset[str]:
-    """The ASCII characters outside ``char_class``, and "" (the edge of the text).
-
-    Used to skip a regex call cheaply: ``char_class`` holds every character a match can
-    begin (or, for a backward pattern, end) with. The regex engine decides which ASCII
-    characters it holds under ``flags``, so case folding agrees with the pattern's, and
-    non-ASCII characters are never skipped.
-    """
-    cls = regex.compile(char_class, flags)
-    return frozenset(["", *(c for c in map(chr, range(128)) if not cls.fullmatch(c))])
-
-
-def _scale_stop(*tables: dict[str, int]) -> frozenset[str]:
-    """The ASCII characters, and "", that begin no scale word of any case that the tables could hold."""
-    initials = {k[0] for table in tables for k in table if k}
-    return frozenset(["", *(c for c in map(chr, range(128)) if c not in initials and c.lower() not in initials)])
-
-
-def _initials(phrases: Any) -> str:
-    """The first characters of some phrases, escaped for a character class."""
-    return "".join(regex.escape(p[0]) for p in {str(p) for p in phrases} if p)
-
-
-def _finals(phrases: Any) -> str:
-    """The last characters of some phrases, escaped for a character class."""
-    return "".join(regex.escape(p[-1]) for p in {str(p) for p in phrases} if p)
-
-
-def _norm(s: str) -> str:
-    return " ".join(_low(s).split())
-
-
-@dataclass(frozen=True)
-class _Literals:
-    """Where any of some words begins in a text: the places a pattern led by one of them can match.
-
-    The regex engine finds one literal fast but tries an alternation of words at every
-    character, so a word-led pattern is tried only where :meth:`starts` says. Words that
-    begin with another word add nothing and are left out.
-    """
-
-    words: tuple[str, ...]  # looked for in the text, or in its case folding
-    ignore_case: bool = False
-    patterns: tuple[Any, ...] = ()  # the words as written, for when the folding cannot be used
-
-    @classmethod
-    def of(cls, words: Any, *, ignore_case: bool = False) -> _Literals:
-        def minimal(ws: set[str]) -> list[str]:
-            ordered = sorted(ws, key=len)
-            return [w for i, w in enumerate(ordered) if not any(w.startswith(v) for v in ordered[:i])]
-
-        words = {str(w) for w in words if w}
-        if not ignore_case:
-            return cls(tuple(minimal(words)))
-        patterns = tuple(regex.compile(regex.escape(w), regex.IGNORECASE) for w in minimal(words))
-        return cls(tuple(minimal({w.casefold() for w in words})), True, patterns)
-
-    def starts(self, text: str, folded: str | None) -> list[int]:
-        """Every start of a word in ``text``, sorted; overlapping ones too.
-
-        ``folded`` is ``text.casefold()`` when that keeps every character in place (the
-        regex engine's case-insensitive match then equals a plain search in it), else None.
-        """
-        if self.ignore_case and folded is None:
-            return sorted({m.start() for p in self.patterns for m in p.finditer(text, overlapped=True)})
-        hay = folded if self.ignore_case else text
-        found = set()
-        for w in self.words:
-            i = hay.find(w)
-            while i >= 0:
-                found.add(i)
-                i = hay.find(w, i + 1)
-        return sorted(found)
-
-
-def _matches_from(pattern: Any, text: str, starts: list[int]) -> Any:
-    """The matches of ``pattern.finditer(text)``, given every place one can start (sorted)."""
-    end = 0
-    for pos in starts:
-        if pos < end:
-            continue  # like finditer, resume after the end of the last match
-        m = pattern.match(text, pos)
-        if m:
-            end = m.end()
-            yield m
-
-
-@dataclass(frozen=True)
-class _Mask:
-    """Spans whose digits are not values: phone numbers, e-mail addresses, dates, section numbers.
-
-    A mask with ``anchors`` is tried only where one of them begins; ``back`` leads from an
-    anchor back to where a match starts (the "@" of an e-mail address back to its local
-    part).
-    """
-
-    pattern: Any
-    kind: str
-    anchors: _Literals | None = None
-    back: Any = None
-
-    def finditer(self, text: str, folded: str | None) -> Any:
-        """The matches ``pattern.finditer(text)`` gives, without trying every position."""
-        if self.anchors is None:
-            return self.pattern.finditer(text)
-        starts = self.anchors.starts(text, folded)
-        if self.back is not None:
-            starts = sorted({self.back.match(text, 0, a).start() for a in starts})
-        return _matches_from(self.pattern, text, starts)
-
-
-@dataclass(frozen=True)
-class _Lex:
-    core: Any
-    digit_scan: Any
-    word_scan: Any
-    word_initials: _Literals  # where word_scan can match
-    spelled: dict[str, tuple[str, int]]
-    fold_words: dict[str, int]
-    stop: frozenset[str]
-    one_blockers: frozenset[str]
-    scale_words: dict[str, int]
-    scale_fractions: dict[str, Decimal]  # "half a" (million): the share of the scale that follows
-    scale_attached: dict[str, int]
-    scale_space: dict[str, int]
-    scale_currency: dict[str, int]
-    scale_re: Any
-    compound_re: Any
-    remainder_re: Any
-    year_before_re: Any
-    ratio_re: Any
-    ratio_map: dict[str, str]
-    ratio_attached: frozenset[str]
-    rate_re: Any
-    rate_max: int
-    rate_units: dict[int, str]
-    rate_words: dict[str, int]
-    rate_word_set: frozenset[str]
-    lookahead: int
-    word_re: Any
-    hyphen_word_re: Any
-    people: frozenset[str]
-    currency_words: frozenset[str]
-    currency_codes: frozenset[str]
-    currency_symbols: tuple[tuple[str, str], ...]
-    currency_symbol_ends: frozenset[str]
-    code_before_re: Any
-    time_units: dict[str, str]
-    time_unit_values: frozenset[str]
-    other_units: frozenset[str]
-    bridge: frozenset[str]
-    qualifier_re: Any
-    qualifier_map: dict[str, str]
-    sign_word_re: Any
-    sign_words: dict[str, int]
-    sign_chars: dict[str, int]
-    prev_word_re: Any
-    kill_before: frozenset[str]
-    postcode_re: Any
-    age_words: frozenset[str]
-    chain_re: Any
-    after_kill_re: Any
-    # Cheap checks that skip a regex call when a character shows it cannot match:
-    after_kill_stop: frozenset[str]  # cannot begin after_kill_re's word (after one optional space)
-    scale_stop: frozenset[str]  # cannot begin a scale word (after one optional space)
-    ratio_stop: frozenset[str]  # cannot begin a ratio unit (after its optional separator)
-    ratio_symbols: dict[str, str]  # one-character ratio units no other form begins with: "%" -> percent
-    rate_anchors: tuple[Any, ...]  # the first word of a rate phrase, then a space
-    prev_word_stop: frozenset[str]  # cannot sit right before a number prev_word_re reads
-    qualifier_stop: frozenset[str]  # cannot sit right before a qualified number
-    qualifier_end_stop: frozenset[str]  # cannot sit before the space after a qualifier
-    sign_word_stop: frozenset[str]  # cannot sit before the space of "minus 5"
-    code_ends: frozenset[str]  # the last letters of currency codes
-    range_re: Any
-    range_openers: frozenset[str]  # "between": a range after it may be joined by "and" too
-    opened_range_re: Any  # range_re's connectors and those an opener allows
-    half_re: Any
-    name_before_re: Any
-    masks: tuple[_Mask, ...]
-
-
-def _require(data: Any, key: str, kind: type, path: Path) -> Any:
-    if not isinstance(data, dict) or key not in data:
-        raise PatternError(path, None, f"missing section {key!r}")
-    value = data[key]
-    if not isinstance(value, kind):
-        raise PatternError(path, None, f"section {key!r} must be a {kind.__name__}")
-    return value
-
-
-@functools.cache
-def _lexicon(patterns_dir: Path | None) -> _Lex:
-    data = load_yaml(_YAML, base=patterns_dir)
-    path = (patterns_dir or _default_patterns_dir()) / _YAML
-
-    def req(key: str, kind: type = list) -> Any:
-        return _require(data, key, kind, path)
-
-    def words(key: str) -> list[str]:
-        entries = req(key)
-        for w in entries:
-            if not isinstance(w, str):  # an unquoted no/on/yes reads as a bool
-                raise PatternError(path, None, f"section {key!r}: entry {w!r} is not a string; quote it")
-        return entries
-
-    def word_set(key: str) -> frozenset[str]:
-        """A word list as lexicon keys, for membership tests."""
-        return frozenset(_low(w) for w in words(key))
-
-    spelled_data = req("spelled", dict)
-    spelled: dict[str, tuple[str, int]] = {}
-    for kind in ("units", "teens", "tens", "hundred", "scales"):
-        for word, value in _require(spelled_data, kind, dict, path).items():
-            spelled[_low(str(word))] = (kind, int(value))
-    fold_words = {_low(str(k)): int(v) for k, v in req("fold_words", dict).items()}
-
-    scales = req("scales", dict)
-    scale_words = {_low(str(k)): int(v) for k, v in _require(scales, "words", dict, path).items()}
-    scale_attached = {str(k): int(v) for k, v in _require(scales, "attached_only", dict, path).items()}
-    scale_space = {_low(str(k)): int(v) for k, v in _require(scales, "space_only", dict, path).items()}
-    scale_currency = {str(k): int(v) for k, v in _require(scales, "currency_only", dict, path).items()}
-
-    ratio_map: dict[str, str] = {}
-    for unit, forms in req("ratio_units", dict).items():
-        for form in forms:
-            ratio_map[_norm(str(form))] = str(unit)
-    ratio_forms = []
-    for form in sorted(ratio_map, key=len, reverse=True):
-        src = _phrase(form)
-        ratio_forms.append(src + r"(?![\p{L}\p{N}])" if form[-1].isalnum() else src)
-    ratio_re = regex.compile(rf"\G(?P<sep>{_SP}|-)?(?P<f>{'|'.join(ratio_forms)})", regex.IGNORECASE)
-    # One-character symbols that begin no other form ("%", "‰") are read without the regex.
-    ratio_symbols = {f: u for f, u in ratio_map.items() if len(f) == 1 and not f.isalnum() and f not in _RATIO_SEPS
-                     and not any(g != f and g.casefold().startswith(f.casefold()) for g in ratio_map)}
-    ratio_stop = _ascii_not_in(rf"[{_initials(ratio_map)}]", regex.IGNORECASE)
-
-    rate_words = {_norm(str(k)): int(v) for k, v in req("rate_denominator_words", dict).items()}
-    rate_units = {int(k): str(v) for k, v in req("rate_denominators", dict).items()}
-    rate_max = int(_require(data, "rate_max_words", int, path))
-    per = _alternation(words("rate_words"))
-    rate_re = regex.compile(
-        rf"\G(?:{_HSP}+(?P<mid>\p{{L}}++)){{0,{rate_max}}}?{_HSP}+(?:{per}){_HSP}+"
-        rf"(?P<den>{_alternation(list(rate_words))}|{_NUMERAL_SRC})(?![\p{{L}}\p{{N}}])",
-        regex.IGNORECASE,
-    )
-
-    qualifier_map: dict[str, str] = {}
-    for qual, phrases in req("qualifiers", dict).items():
-        for phrase in phrases:
-            qualifier_map[_norm(str(phrase))] = str(qual)
-    q_words = [p for p in qualifier_map if p[0].isalpha()]
-    q_syms = [p for p in qualifier_map if not p[0].isalpha()]
-    qualifier_re = _backward(
-        rf"(?:(?<![\p{{L}}])(?P<q>{_alternation(q_words)}){_HSP}+"
-        rf"|(?P<q>{'|'.join(regex.escape(s) for s in q_syms) or '(?!)'}){_HSP}?)\Z",
-        regex.IGNORECASE,
-    )
-
-    sign_words = {_low(str(k)): int(v) for k, v in req("sign_words", dict).items()}
-    sign_word_re = _backward(
-        rf"(?<![\p{{L}}])(?P<w>{_alternation(list(sign_words))}){_SP}+\Z", regex.IGNORECASE)
-    sign_chars = {str(k): int(v) for k, v in req("sign_chars", dict).items()}
-
-    codes = words("currency_codes")
-    symbols = {str(k): str(v) for k, v in req("currency_symbols", dict).items()}
-
-    months = words("months")
-    month_alt = "|".join(regex.escape(m) for m in sorted(months, key=len, reverse=True))
-    phone_alt = _alternation(words("phone_words"))
-    day_after_month_stop = (
-        rf"(?!{_HSP}*(?:%|percent|per{_HSP}+cent))(?![.,][0-9])(?!{_SP}[0-9]{{3}}(?![0-9]))"
-    )
-    masks = (
-        # phone numbers after a phone word, on the same line
-        _Mask(regex.compile(rf"(?i:(?<![\p{{L}}])(?:{phone_alt})\.?:?){_HSP}*"
-                            rf"(?P<x>[+(0-9][0-9 ()\-\u00a0.]{{4,40}}[0-9])"), "phone",
-              _Literals.of([w.split()[0] for w in words("phone_words")], ignore_case=True)),
-        # international phone numbers: +7 7172 749061, +7 (7172) 749805
-        _Mask(regex.compile(r"(?<![\p{L}\p{N}+])"
-                            r"(?P<x>\+[0-9]{1,3}(?:[ \u00a0.\-]?(?:\([0-9]{1,5}\)|[0-9]{2,5})){2,6})"
-                            r"(?![0-9])"), "intl_phone"),
-        # local phone numbers with an area code: 8 (7172) 749805, (202) 691-5200
-        _Mask(regex.compile(r"(?<![\p{L}\p{N}])(?P<x>(?:[0-9][ \u00a0]?)?\([0-9]{3,5}\)[ \u00a0]?[0-9]{2,4}"
-                            r"(?:[ \u00a0\-]?[0-9]{2,4}){1,3})(?![0-9])"), "paren_phone"),
-        _Mask(regex.compile(r"(?<![0-9\-])(?P<x>[0-9]{3}-[0-9]{3}-[0-9]{4})(?![0-9\-])"), "us_phone"),
-        # e-mail addresses and URLs
-        _Mask(regex.compile(rf"(?<!{_EMAIL_CHAR})(?P<x>{_EMAIL_CHAR}++@[\w\-]++(?:\.[\w\-]++)++)"), "email",
-              _Literals.of(["@"]), back=regex.compile(rf"{_EMAIL_CHAR}*+", regex.REVERSE)),
-        _Mask(regex.compile(r"(?i)(?<![\w])(?P<x>(?:https?://|www\.)[^\s<>\"'\])]++)"), "url",
-              _Literals.of(["http", "www."], ignore_case=True)),
-        # numeric dates with one separator kind: 09/02/2026, 2025-05-01, 1.5.2025
-        _Mask(regex.compile(r"(?<![0-9])(?P<x>[0-9]{1,4}(?P<ds>[/.\-])[0-9]{1,2}(?P=ds)[0-9]{1,4})(?![0-9])"),
-              "date"),
-        # month-name dates: "May 1, 2025", "Sept. 20", "1 May 2025", "20 September"
-        _Mask(regex.compile(rf"(?<![\p{{L}}])(?:{month_alt})\.?{_HSP}+(?P<x>[0-9]{{1,2}})(?:st|nd|rd|th)?"
-                            rf"(?![0-9\p{{L}}]){day_after_month_stop}"), "date"),
-        _Mask(regex.compile(rf"(?<![0-9.,])(?P<x>[0-9]{{1,2}})(?:st|nd|rd|th)?{_HSP}+(?:of{_HSP}+)?"
-                            rf"(?:{month_alt})(?![\p{{L}}])"), "date"),
-        # times of day: 19:49, 10:30:15
-        _Mask(regex.compile(r"(?<![0-9:])(?P<x>[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)(?![0-9])"), "time"),
-        # section numbers at line starts: "1. Key points", "- 1. Key points", "3.1 Methods"
-        _Mask(regex.compile(r"(?m)^[ \t]*(?:[-–—•*·][ \t]*)?(?P<x>[0-9]{1,2}(?:\.[0-9]{1,2}){0,3})(?P<t>[.)]?)"
-                            r"(?P<after>[ \t]+[\p{Lu}«\"\[(]|[ \t]*$)"), "section"),
-    )
-
-    spelled_alt = "|".join(sorted(spelled, key=len, reverse=True))
-    fold_alt = "|".join(sorted(fold_words, key=len, reverse=True))
-    scale_fractions = {_norm(str(k)): Decimal(str(v)) for k, v in req("scale_fractions", dict).items()}
-    word_src = (
-        rf"(?P<frac>(?i:\b(?:{_alternation(list(scale_fractions))})\b))"
-        rf"|(?P<fold>(?i:\b(?:{fold_alt})\b))"
-        rf"|(?P<sp>(?i:\b(?:{spelled_alt})\b(?:(?:[ \t]++and[ \t]++|[ \t]++|-)(?:{spelled_alt})\b)*+))"
-    )
-    core = regex.compile(rf"(?P<dig>(?<![0-9])(?:{_NUMERAL_SRC}))|{word_src}")
-    # The scan runs digits and words as two patterns: one alternation of both tries every
-    # branch at every character. A digit-led match holds no letter and a word-led one no
-    # digit, so the two never overlap and merging them by start gives the same matches.
-    # The numeral is plain ASCII, so the faster stdlib engine reads it the same way.
-    digit_scan = re.compile(_NUMERAL_SCAN_SRC)
-    # The words are tried only where word_initials finds one: see _Literals.
-    word_scan = regex.compile(word_src)
-
-    chain = _alternation(words("chain_connectors"))
-    ranges = _alternation(words("range_connectors"))
-    opened_ranges = _alternation([*words("range_connectors"), *words("opened_range_connectors")])
-    after_kill = _alternation(words("non_value_after"))
-    postcode = _alternation(words("postcode_words"))
-    return _Lex(
-        core=core,
-        digit_scan=digit_scan,
-        word_scan=word_scan,
-        word_initials=_Literals.of([*spelled, *fold_words, *(f.split()[0] for f in scale_fractions)],
-                                   ignore_case=True),
-        spelled=spelled,
-        fold_words=fold_words,
-        stop=word_set("spelled_stop_followers"),
-        one_blockers=word_set("one_blockers_before"),
-        scale_words=scale_words,
-        scale_fractions=scale_fractions,
-        scale_attached=scale_attached,
-        scale_space=scale_space,
-        scale_currency=scale_currency,
-        scale_re=regex.compile(rf"\G(?P<sp>{_SP}?)(?P<w>\p{{L}}++\.?)"),
-        compound_re=regex.compile(rf"\G{_SP}+(?P<n>[0-9]{{1,3}})(?![0-9.,])"),
-        year_before_re=_backward(
-            rf"(?i)(?<![\p{{L}}])(?:{_alternation(words('year_prepositions'))}){_HSP}+\Z"),
-        remainder_re=regex.compile(rf"\G{_SP}+(?P<n>[0-9]{{1,3}})(?=[ \u00a0]+\p{{L}})(?!{_SP}*(?:%|per\b))"),
-        ratio_re=ratio_re,
-        ratio_map=ratio_map,
-        ratio_attached=frozenset(_norm(str(f)) for f in req("ratio_attached_only")),
-        rate_re=rate_re,
-        rate_max=rate_max,
-        rate_units=rate_units,
-        rate_words=rate_words,
-        rate_word_set=word_set("rate_words"),
-        lookahead=int(_require(data, "unit_lookahead_words", int, path)),
-        word_re=regex.compile(rf"\G{_HSP}+(?P<w>\p{{L}}[\p{{L}}'’]*+)"),
-        hyphen_word_re=regex.compile(r"\G-(?P<w>\p{L}++)"),
-        people=word_set("people_words"),
-        currency_words=word_set("currency_words"),
-        currency_codes=frozenset(codes),
-        currency_symbols=tuple(sorted(symbols.items(), key=lambda kv: len(kv[0]), reverse=True)),
-        currency_symbol_ends=frozenset(sym[-1] for sym in symbols),
-        code_before_re=_backward(
-            rf"(?<![\p{{L}}])(?P<c>{'|'.join(regex.escape(c) for c in codes)}){_SP}\Z"),
-        time_units={_low(str(k)): str(v) for k, v in req("time_units", dict).items()},
-        time_unit_values=frozenset(str(v) for v in req("time_units", dict).values()),
-        other_units=word_set("other_units"),
-        bridge=word_set("unit_bridge_words"),
-        qualifier_re=qualifier_re,
-        qualifier_map=qualifier_map,
-        sign_word_re=sign_word_re,
-        sign_words=sign_words,
-        sign_chars=sign_chars,
-        prev_word_re=_backward(r"(?<![\p{L}.])(?P<w>[\p{L}№#§]+\.?)[ \t\u00a0\u202f,:]*\Z"),
-        kill_before=word_set("non_value_before"),
-        postcode_re=_backward(rf"(?<![\p{{L}}])(?:{postcode})[ \t\u00a0\u202f,:#№]*\Z", regex.IGNORECASE),
-        age_words=word_set("age_words"),
-        chain_re=regex.compile(rf"\G{_HSP}*(?:{chain}){_HSP}*(?=[0-9])", regex.IGNORECASE),
-        after_kill_re=regex.compile(rf"\G{_HSP}*(?:{after_kill})(?![\p{{L}}])", regex.IGNORECASE),
-        after_kill_stop=_ascii_not_in(rf"[{_HSP[1:-1]}{_initials(words('non_value_after'))}]", regex.IGNORECASE),
-        scale_stop=_scale_stop(scale_words, scale_space, scale_attached, scale_currency),
-        ratio_stop=ratio_stop,
-        ratio_symbols=ratio_symbols,
-        rate_anchors=tuple(regex.compile(rf"{regex.escape(w.split()[0])}(?={_HSP})", regex.IGNORECASE)
-                           for w in {w.split()[0] for w in words("rate_words")}),
-        prev_word_stop=_ascii_not_in(r"[\p{L}№#§. \t\u00a0\u202f,:]"),
-        qualifier_stop=_ascii_not_in(rf"[{_HSP[1:-1]}{_finals(q_syms)}]", regex.IGNORECASE),
-        qualifier_end_stop=_ascii_not_in(rf"[{_HSP[1:-1]}{_finals(qualifier_map)}]", regex.IGNORECASE),
-        sign_word_stop=_ascii_not_in(rf"[{_SP[1:-1]}{_finals(sign_words)}]", regex.IGNORECASE),
-        code_ends=frozenset(c[-1] for c in codes if c),
-        range_re=regex.compile(rf"{_HSP}*(?:{ranges}){_HSP}*", regex.IGNORECASE),
-        range_openers=word_set("range_openers"),
-        opened_range_re=regex.compile(rf"{_HSP}*(?:{opened_ranges}){_HSP}*", regex.IGNORECASE),
-        half_re=regex.compile(rf"\G{_HSP}+and{_HSP}+a{_HSP}+half\b", regex.IGNORECASE),
-        name_before_re=_backward(r"(?<![\p{L}])\p{Lu}\p{L}*[ \t]+\Z"),
-        masks=masks,
-    )
-
-
 # --- scanning -----------------------------------------------------------------------------
 
 
@@ -623,8 +172,12 @@ def _is_phone(s: str) -> bool:
     return sum(map(len, groups)) >= 8 and ("(" in s or any(len(g) != 3 for g in groups[1:]))
 
 
-class _Scanner:
-    def __init__(self, text: str, lx: _Lex) -> None:
+class _Context:
+    """What surrounds a number: masked spans, signs and currencies before it, qualifiers, context words.
+
+    The scanner is split by what each part reads; :class:`_Scanner` is the whole of it."""
+
+    def __init__(self, text: str, lx: Lexicon) -> None:
         self.t = text
         self.lx = lx
         self.n = len(text)
@@ -653,7 +206,6 @@ class _Scanner:
         """
         return pattern.match(self.t, pos, min(self.n, pos + _REACH))
 
-    # context masks -------------------------------------------------------------------
     def _blocked(self) -> list[tuple[int, int]]:
         t = self.t
         spans = []
@@ -678,30 +230,6 @@ class _Scanner:
     def _is_blocked(self, s: int, e: int) -> bool:
         i = bisect.bisect_left(self.block_starts, e)  # blocks starting before e
         return i > 0 and self.block_maxend[i - 1] > s
-
-    # the scan --------------------------------------------------------------------------
-    def run(self) -> list[_Cand]:
-        for s, e, kind in self._candidates():
-            if s < self.last_end:
-                continue
-            if kind == "dig":
-                self._digits(s, e)
-            elif kind == "fold":
-                self._fold(s, e)
-            elif kind == "frac":
-                self._fraction(s, e)
-            else:
-                self._spelled_run(s, e)
-        return self._ranges()
-
-    def _candidates(self) -> list[tuple[int, int, str]]:
-        """Every numeral and spelled-number run, in text order: the two scans merged by start."""
-        found = [(m.start(), m.end(), "dig") for m in self.lx.digit_scan.finditer(self.t)]
-        starts = self.lx.word_initials.starts(self.t, self.folded)
-        words = [(m.start(), m.end(), m.lastgroup) for m in _matches_from(self.lx.word_scan, self.t, starts)]
-        if words:  # starts never coincide: one is a digit, the other a letter
-            found = sorted(found + words)
-        return found
 
     def _kill(self, e: int, *, chain: bool = False) -> None:
         self.killed_end = e
@@ -775,7 +303,16 @@ class _Scanner:
         m = lx.qualifier_re.search(t, max(0, start - _WINDOW), start)
         return lx.qualifier_map.get(_norm(m.group("q"))) if m else None
 
-    # suffixes ----------------------------------------------------------------------------
+    def _emit(self, start: int, end: int, number: Decimal, unit: str | None, *, spelled: bool,
+              explicit: bool, range_head: bool = False) -> None:
+        qualifier = self._qualifier(start)
+        self.out.append(_Cand(start, end, number, unit, qualifier, spelled, explicit, range_head))
+        self.last_end = end
+
+
+class _Suffixes(_Context):
+    """What follows a number: scale words, ratio units, rates per N and unit words."""
+
     def _scale_at(self, pos: int, currency: str | None) -> tuple[int, int] | None:
         lx = self.lx
         first = self.t[pos:pos + 1]
@@ -910,78 +447,10 @@ class _Scanner:
             pos = m.end()
         return _Suffix(end, value, None, extended)
 
-    # digits ---------------------------------------------------------------------------------
-    def _digits(self, s: int, e: int) -> None:
-        t, lx = self.t, self.lx
-        core = t[s:e]
-        if s == self.chain_at:
-            self._kill(e, chain=True)
-            return
-        p = t[s - 1] if s > 0 else " "  # out of range reads as a space
-        p2 = t[s - 2] if s > 1 else " "
-        if p != " ":  # a space before the number passes every test here
-            if p.isalpha() or p == "_" or p in "@#№§&":
-                return self._kill(e)  # A1, Q1 2025, #5, №5
-            if p in "-‐/" and p2.isalpha():
-                return self._kill(e)  # COVID-19, KZ-59, Jan-2025, mid-2024
-            if p in "-‐–—/" and p2 in _DIGITS and self.killed_end == s - 1:
-                return self._kill(e)  # 2019-20, ISO 3166-1, 05/2025
-            if p in "/:" and p2 in _DIGITS:
-                return self._kill(e)  # 3/4, 1:1000
-            if p == "." and p2.isalnum():
-                return self._kill(e)  # v.2
-        nx = t[e] if e < self.n else " "
-        nx2 = t[e + 1] if e + 1 < self.n else " "
-        if nx in "/:" and nx2 in _DIGITS:
-            return self._kill(e)
-        if self._is_blocked(s, e):
-            return self._kill(e)
-        if core[0] == "0" and len(core) > 1 and core[1] in _DIGITS:
-            return self._kill(e)  # 010000, 05: codes, postcodes, dates
-        plain = core.isdigit()  # no separator
-        if p == "." and (p2.isspace() or p2 in "([") and plain:  # ".5%"
-            s -= 1
-            core = "0." + core
-            plain = False
-        # Only "1.234" can be read two ways; look at what follows only then.
-        peek = not plain and _DOT3.fullmatch(core) is not None and (
-            self._ratio_at(e) is not None or self._scale_at(e, "?") is not None)
-        value = _read_numeral(core, dot3_decimal=peek)
-        if value is None:
-            return self._kill(e)
-        seps = () if plain else _SEP_SPLIT.split(core)
-        if len(seps) == 3:  # "12.2025": month.year
-            head, tail = seps[0], seps[2]
-            if len(head) <= 2 and 1 <= int(head) <= 12 and len(tail) == 4 and 1800 <= int(tail) <= 2100:
-                return self._kill(e)
-        first = t[e:e + 1]
-        if first in _HSP_CHARS:
-            first = t[e + 1:e + 2]
-        if first not in lx.after_kill_stop and self._at(lx.after_kill_re, e):
-            return self._kill(e)  # 10 a.m.
-        start, sign, explicit, currency = self._prefix(s)
-        if self._context_kills(start, e, core):
-            return
-        year_shaped = plain and len(core) == 4 and 1800 <= int(core) <= 2100
-        suf = self._suffix(e, value, currency, strict_units=year_shaped and not explicit)
-        if suf.reject:
-            return self._kill(e)
-        nxt = t[suf.end] if suf.end < self.n else " "
-        if suf.end == e and (nxt.isalpha() or nxt == "_"):
-            return self._kill(e)  # 1990s, 20th, 5km
-        if (year_shaped and not explicit and currency is None and not suf.extended
-                and (suf.unit is None or suf.unit in lx.time_unit_values
-                     or lx.year_before_re.search(t, max(0, start - 20), start))):
-            return self._kill(e)  # a year: 2024, 2006-2008, "the December 2024 quarter", "In 2024 migrants"
-        self._emit(start, suf.end, sign * suf.value, suf.unit, spelled=False, explicit=explicit)
 
-    def _emit(self, start: int, end: int, number: Decimal, unit: str | None, *, spelled: bool,
-              explicit: bool, range_head: bool = False) -> None:
-        qualifier = self._qualifier(start)
-        self.out.append(_Cand(start, end, number, unit, qualifier, spelled, explicit, range_head))
-        self.last_end = end
+class _Spelled(_Suffixes):
+    """Numbers in words: spelled cardinals, fold words ("twofold"), fractions of a scale."""
 
-    # spelled numbers ---------------------------------------------------------------------
     def _fold(self, s: int, e: int) -> None:
         if self._is_blocked(s, e):
             return
@@ -1095,13 +564,103 @@ class _Scanner:
         self._emit(start, suf.end, sign * suf.value, unit, spelled=True, explicit=explicit,
                    range_head=range_head)
 
-    # ranges ------------------------------------------------------------------------------
     def _range_connector(self, head_start: int) -> Any:
         """The connectors that may join a range whose first number starts at ``head_start``: "and"
         as well after "between"."""
         if self._prev_word(head_start) in self.lx.range_openers:
             return self.lx.opened_range_re
         return self.lx.range_re
+
+
+class _Scanner(_Spelled):
+    """Every number of one text, in order: numerals read here, words in :class:`_Spelled`."""
+
+    def run(self) -> list[_Cand]:
+        for s, e, kind in self._candidates():
+            if s < self.last_end:
+                continue
+            if kind == "dig":
+                self._digits(s, e)
+            elif kind == "fold":
+                self._fold(s, e)
+            elif kind == "frac":
+                self._fraction(s, e)
+            else:
+                self._spelled_run(s, e)
+        return self._ranges()
+
+    def _candidates(self) -> list[tuple[int, int, str]]:
+        """Every numeral and spelled-number run, in text order: the two scans merged by start."""
+        found = [(m.start(), m.end(), "dig") for m in self.lx.digit_scan.finditer(self.t)]
+        starts = self.lx.word_initials.starts(self.t, self.folded)
+        words = [(m.start(), m.end(), m.lastgroup) for m in _matches_from(self.lx.word_scan, self.t, starts)]
+        if words:  # starts never coincide: one is a digit, the other a letter
+            found = sorted(found + words)
+        return found
+
+    def _digits(self, s: int, e: int) -> None:
+        t, lx = self.t, self.lx
+        core = t[s:e]
+        if s == self.chain_at:
+            self._kill(e, chain=True)
+            return
+        p = t[s - 1] if s > 0 else " "  # out of range reads as a space
+        p2 = t[s - 2] if s > 1 else " "
+        if p != " ":  # a space before the number passes every test here
+            if p.isalpha() or p == "_" or p in "@#№§&":
+                return self._kill(e)  # A1, Q1 2025, #5, №5
+            if p in "-‐/" and p2.isalpha():
+                return self._kill(e)  # COVID-19, KZ-59, Jan-2025, mid-2024
+            if p in "-‐–—/" and p2 in _DIGITS and self.killed_end == s - 1:
+                return self._kill(e)  # 2019-20, ISO 3166-1, 05/2025
+            if p in "/:" and p2 in _DIGITS:
+                return self._kill(e)  # 3/4, 1:1000
+            if p == "." and p2.isalnum():
+                return self._kill(e)  # v.2
+        nx = t[e] if e < self.n else " "
+        nx2 = t[e + 1] if e + 1 < self.n else " "
+        if nx in "/:" and nx2 in _DIGITS:
+            return self._kill(e)
+        if self._is_blocked(s, e):
+            return self._kill(e)
+        if core[0] == "0" and len(core) > 1 and core[1] in _DIGITS:
+            return self._kill(e)  # 010000, 05: codes, postcodes, dates
+        plain = core.isdigit()  # no separator
+        if p == "." and (p2.isspace() or p2 in "([") and plain:  # ".5%"
+            s -= 1
+            core = "0." + core
+            plain = False
+        # Only "1.234" can be read two ways; look at what follows only then.
+        peek = not plain and _DOT3.fullmatch(core) is not None and (
+            self._ratio_at(e) is not None or self._scale_at(e, "?") is not None)
+        value = _read_numeral(core, dot3_decimal=peek)
+        if value is None:
+            return self._kill(e)
+        seps = () if plain else _SEP_SPLIT.split(core)
+        if len(seps) == 3:  # "12.2025": month.year
+            head, tail = seps[0], seps[2]
+            if len(head) <= 2 and 1 <= int(head) <= 12 and len(tail) == 4 and 1800 <= int(tail) <= 2100:
+                return self._kill(e)
+        first = t[e:e + 1]
+        if first in _HSP_CHARS:
+            first = t[e + 1:e + 2]
+        if first not in lx.after_kill_stop and self._at(lx.after_kill_re, e):
+            return self._kill(e)  # 10 a.m.
+        start, sign, explicit, currency = self._prefix(s)
+        if self._context_kills(start, e, core):
+            return
+        year_shaped = plain and len(core) == 4 and 1800 <= int(core) <= 2100
+        suf = self._suffix(e, value, currency, strict_units=year_shaped and not explicit)
+        if suf.reject:
+            return self._kill(e)
+        nxt = t[suf.end] if suf.end < self.n else " "
+        if suf.end == e and (nxt.isalpha() or nxt == "_"):
+            return self._kill(e)  # 1990s, 20th, 5km
+        if (year_shaped and not explicit and currency is None and not suf.extended
+                and (suf.unit is None or suf.unit in lx.time_unit_values
+                     or lx.year_before_re.search(t, max(0, start - 20), start))):
+            return self._kill(e)  # a year: 2024, 2006-2008, "the December 2024 quarter", "In 2024 migrants"
+        self._emit(start, suf.end, sign * suf.value, suf.unit, spelled=False, explicit=explicit)
 
     def _ranges(self) -> list[_Cand]:
         """Give the head of "2-3%", "from 5 to 10 people", "one to twelve months" the tail's unit."""
@@ -1138,7 +697,7 @@ def find_numbers(text: str, *, patterns_dir: Path | None = None) -> list[NumberM
     """
     if not isinstance(text, str) or not text:
         return []
-    lx = _lexicon(Path(patterns_dir) if patterns_dir is not None else None)
+    lx = lexicon(Path(patterns_dir) if patterns_dir is not None else None)
     found = _Scanner(text, lx).run()
     return [
         _new_mention(text=text[c.start:c.end], start=c.start, end=c.end, number=float(c.number),

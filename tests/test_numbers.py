@@ -611,7 +611,7 @@ def _ascii_lookalikes() -> dict[str, str]:
 
 
 def test_lookalike_table_lists_every_letter_case_insensitive_matching_folds_to_ascii():
-    from extractor.numbers import _LOOKALIKES
+    from extractor.numbers_lexicon import _LOOKALIKES
 
     assert {chr(k): v for k, v in _LOOKALIKES.items()} == _ascii_lookalikes()
 
