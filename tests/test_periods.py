@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractor import periods
+from extractor import periods_grammar, periods_publication, periods_rules, periods_scan
 from extractor.periods import find_periods, find_publication_date, resolve_period
 from extractor.types import PeriodMention
 
@@ -443,7 +443,7 @@ def test_common_dates_do_not_need_dateparser(monkeypatch):
     def refuse(span):
         raise AssertionError(f"dateparser called for {span!r}")
 
-    monkeypatch.setattr(periods, "_dateparser_date", refuse)
+    monkeypatch.setattr(periods_rules, "_dateparser_date", refuse)
     text = "as of May 1, 2025; 1 January 2025; 09.02.2026; 2025-05-01; Sept. 20; 5th of May 2025"
     assert all(m.kind == "date" for m in find_periods(text))
 
@@ -494,9 +494,9 @@ def test_spans_slice_back_sorted_disjoint(text):
 
 @given(token_soup)
 def test_windowed_scan_equals_full_scan(text):
-    grammar = periods._grammar(None)
-    windowed = periods._select(text, periods._candidates(text, grammar))
-    full = periods._select(text, periods._candidates(text, grammar, windowed=False))
+    grammar = periods_grammar._grammar(None)
+    windowed = periods_scan._select(text, periods_scan._candidates(text, grammar))
+    full = periods_scan._select(text, periods_scan._candidates(text, grammar, windowed=False))
     assert windowed == full
 
 
@@ -574,7 +574,7 @@ def test_trie_alternation_matches_like_plain_alternation(words, probe):
     for flags in ("", "(?i)"):
         tail = r"(?![A-Za-z])"  # backtracking into the alternation must try the same words
         expected = re.match(flags + "(?:" + plain + ")" + tail, probe)
-        got = re.match(flags + "(?:" + periods._alt(words, icase=bool(flags)) + ")" + tail, probe)
+        got = re.match(flags + "(?:" + periods_grammar._alt(words, icase=bool(flags)) + ")" + tail, probe)
         assert (got and got.span()) == (expected and expected.span())
 
 
@@ -587,7 +587,7 @@ SOUP = st.lists(st.sampled_from(["January", "Sept.", "MAY", "2024", "2019/20", "
 
 @given(SOUP)
 def test_finders_stop_where_their_rules_match(text):
-    grammar = periods._grammar(None)
+    grammar = periods_grammar._grammar(None)
     for name, rx in grammar.rules:
         finder = grammar.finders[name]
         if finder is None:
@@ -605,17 +605,18 @@ def test_finders_stop_where_their_rules_match(text):
                                  "\n", "- Release date: ", "released", "RELEASED ON", "text", "date of the release",
                                  "  ", ">", "*"]), max_size=12).map("".join))
 def test_label_scan_equals_finditer(text):
-    assert [m.span() for m in periods._labels(text)] == [m.span() for m in periods._PUB_LABEL.finditer(text)]
+    label = periods_publication._PUB_LABEL
+    assert [m.span() for m in periods_publication._labels(text)] == [m.span() for m in label.finditer(text)]
 
 
 @pytest.mark.parametrize("line", [
     "ASTANA, May 5, 2025 — The population grew", "5 May 2025", "  09.02.26 | Statistics",
     "Monday, 12 May 2025, 19:49", "TASHKENT (UzA) - 2025-05-01", "FRIDAY, 5 May 2025"])
 def test_dateline_filter_keeps_lines_that_may_hold_one(line):
-    assert periods._may_hold_dateline(line)
+    assert periods_publication._may_hold_dateline(line)
 
 
 @pytest.mark.parametrize("line", ["The population grew by 2.5% in 2024.", "no numbers here", "In May 2025 the index",
                                   "Published 12.05.2026"])
 def test_dateline_filter_skips_lines_that_cannot(line):
-    assert not periods._may_hold_dateline(line)
+    assert not periods_publication._may_hold_dateline(line)

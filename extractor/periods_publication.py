@@ -1,0 +1,132 @@
+"""find_publication_date: the date a text states as its own (a label, a dateline)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from datetime import date
+
+from .periods_grammar import _first_seq, _grammar, _sre_parse
+from .periods_scan import _NUMBER_TRIGGER, find_periods
+
+# --- find_publication_date --------------------------------------------------------------
+
+_PUB_LABEL = re.compile(r"""
+    ^[ \t>*•|-]{0,4}                          # at the start of a line (a bullet at most)
+    (?:date\s{1,3}of\s{1,3}(?:the\s{1,3})?(?:publication|release)  # date of publication
+      |publication\s{1,3}date                 # publication date
+      |release\s{1,3}date                     # release date
+      |published(?:\s{1,3}on)?                # published (on)
+      |released(?:\s{1,3}on)?)                # released (on)
+    \s{0,3}[:\-–—]?\s{0,3}                    # optional colon or dash
+""", re.VERBOSE | re.IGNORECASE | re.MULTILINE)
+
+_DATELINE_PREFIX = re.compile(r"""
+    \A\s{0,8}                                 # line start
+    (?:[A-Z][A-Z.'’\s-]{1,40}                 # ASTANA
+       (?:\s{0,2}\([^()\n]{1,40}\))?          # (Kazinform)
+       \s{0,2}[,–—-]\s{0,3})?                 # , or dash
+    (?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?\s{1,3})?   # weekday
+    \Z
+""", re.VERBOSE)
+
+_NOT_PUBLICATION = re.compile(r"(?i)updated|modified|revised|next")
+
+_DATELINE_SUFFIX = re.compile(r"""
+    \A\s{0,3}
+    (?:\d{1,2}:\d{2}(?::\d{2})?\s{0,2}(?:[AaPp]\.?[Mm]\.?)?\s{0,3})?  # 19:49
+    (?:\Z|[\n|/(,.–—-])                       # end of line or a separator
+""", re.VERBOSE)
+
+
+# Labels sit at a line start: only lines whose first letter can begin one are tried.
+_LABEL_LINE = re.compile(r"\n[ \t>*•|-]{0,4}[dDpPrR]")
+
+
+def _labels(text: str) -> Iterable[re.Match[str]]:
+    """``_PUB_LABEL.finditer(text)``, trying the label only at line starts that can hold one."""
+    pos = 0
+    for start in (0, *(hit.start() + 1 for hit in _LABEL_LINE.finditer(text))):
+        if start >= pos and (label := _PUB_LABEL.match(text, start)) is not None:
+            yield label
+            pos = label.end()
+
+
+def _width(pattern: re.Pattern[str]) -> int:
+    """The most characters a match of ``pattern`` can span."""
+    return int(_sre_parse.parse(pattern.pattern, pattern.flags).getwidth()[1])
+
+
+_DATE_RULES = ("date_mdy", "date_dmy", "date_num", "date_iso", "date_num2")
+
+
+@functools.lru_cache(maxsize=1)
+def _dateline_scan() -> tuple[re.Pattern[str], int, int]:
+    """What a date mention can start with, the longest dateline prefix, the longest date."""
+    rules = dict(_grammar(None).rules)
+    classes = []
+    for name in _DATE_RULES:
+        first, _ = _first_seq(_sre_parse.parse(rules[name].pattern, rules[name].flags), False)
+        assert first is not None, name
+        classes.append("[" + "".join(sorted(first)) + "]")
+    date_start = re.compile("|".join(classes))
+    return date_start, _width(_DATELINE_PREFIX), max(_width(rules[name]) for name in _DATE_RULES)
+
+
+def _may_hold_dateline(line: str) -> bool:
+    """False when no dated mention can start right after a dateline prefix of ``line``.
+
+    A date with a year contains a four-digit run or starts with dd.mm.yy (the number
+    triggers), and starts at most the longest date before that number, where the text
+    before it must be a dateline prefix. Lines failing this cheap test are skipped
+    without running find_periods on them.
+    """
+    date_start, prefix_width, date_width = _dateline_scan()
+    for hit in _NUMBER_TRIGGER.finditer(line, 0, prefix_width + date_width + 8):
+        for p in range(max(0, hit.start() - date_width), hit.start() + 1):
+            if date_start.match(line, p) and _DATELINE_PREFIX.match(line, 0, p):
+                return True
+    return False
+
+
+def _starts_like_date(window: str) -> bool:
+    """Can a date mention start at the first non-space character of ``window``?"""
+    rest = window.lstrip()
+    return bool(rest) and _dateline_scan()[0].match(rest) is not None
+
+
+def find_publication_date(text: str) -> date | None:
+    """The date a text states as its own publication date, or None.
+
+    >>> find_publication_date("Date of publication: 09.02.2026\\n\\nDate of next publication: 12.05.2026")
+    datetime.date(2026, 2, 9)
+    >>> find_publication_date("ASTANA, May 5, 2025 — The population grew")
+    datetime.date(2025, 5, 5)
+    >>> find_publication_date("Date of next publication: 12.05.2026") is None
+    True
+    """
+    if not isinstance(text, str) or not text:
+        return None
+    for label in _labels(text):
+        window = text[label.end():label.end() + 40]
+        if not _starts_like_date(window):  # the first mention must be a date right after the label
+            continue
+        for mention in find_periods(window):
+            if mention.kind == "date" and mention.first and not window[:mention.start].strip():
+                return mention.first
+            break
+    head = text[:600]
+    for line_no, line in enumerate(head.split("\n")):
+        if line_no > 12:
+            break
+        if not _may_hold_dateline(line):
+            continue
+        for mention in find_periods(line):
+            if mention.kind != "date" or mention.first is None:
+                continue
+            head_of_line = line[:mention.start]
+            if (_DATELINE_PREFIX.match(head_of_line) and _DATELINE_SUFFIX.match(line[mention.end:])
+                    and not _NOT_PUBLICATION.search(head_of_line)):
+                return mention.first
+    return None

@@ -1,0 +1,187 @@
+"""resolve_period: a period mention and the context a caller knows -> inclusive dates."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+from typing import Any
+
+from .periods_grammar import Interval
+from .periods_rules import _month_add, _month_end, _months_interval, _shift_interval
+from .periods_scan import find_periods  # noqa: F401 - the doctests use it
+from .types import PeriodMention
+
+# --- resolve_period ---------------------------------------------------------------------
+
+
+def _context_year(in_force: Interval | None, as_of: date | None, anchor: date | None) -> int | None:
+    """The year a yearless mention takes: the period in force, else as_of, else the anchor."""
+    for d in (in_force[1] if in_force else None, as_of, anchor):
+        if d is not None:
+            return d.year
+    return None
+
+
+def _base_year(in_force: Interval | None, as_of: date | None, anchor: date | None) -> int | None:
+    """The year ``this year`` means: the anchor's, else the period in force's, else as_of's."""
+    for d in (anchor, in_force[1] if in_force else None, as_of):
+        if d is not None:
+            return d.year
+    return None
+
+
+def resolve_period(m: PeriodMention, *, in_force: Interval | None = None,
+                   as_of: date | None = None, anchor: date | None = None,
+                   as_reference: bool = False) -> Interval | None:
+    """The inclusive ``(first, last)`` dates a mention means in its context, or None.
+
+    ``in_force``: the period the sentence or document is about (the stretch a
+    ``same period`` mention is compared with); ``as_of``: the date the text's stock
+    figures refer to; ``anchor``: the publication date. ``as_reference`` says the
+    mention is the period a change is compared against (``compared to the
+    previous year``), which shifts ``in_force`` back one year.
+
+    >>> jan_apr = (date(2025, 1, 1), date(2025, 4, 30))
+    >>> m = find_periods("the same period in 2024")[0]
+    >>> resolve_period(m, in_force=jan_apr)
+    (datetime.date(2024, 1, 1), datetime.date(2024, 4, 30))
+    >>> m = find_periods("compared to the previous year")[0]
+    >>> resolve_period(m, in_force=(date(2024, 1, 1), date(2024, 6, 30)), as_reference=True)
+    (datetime.date(2023, 1, 1), datetime.date(2023, 6, 30))
+    >>> resolve_period(m, anchor=date(2025, 3, 2))
+    (datetime.date(2024, 1, 1), datetime.date(2024, 12, 31))
+    >>> resolve_period(find_periods("January to April")[0]) is None
+    True
+    """
+    try:
+        return _resolve(m, in_force, as_of, anchor, as_reference)
+    except (ValueError, OverflowError, TypeError, KeyError):
+        return None
+
+
+def _resolve(m: PeriodMention, in_force: Interval | None, as_of: date | None, anchor: date | None,
+             as_reference: bool) -> Interval | None:
+    if m.first is not None and m.last is not None:
+        return m.first, m.last
+    detail = dict(m.detail)
+    kind = m.kind
+
+    if kind == "same_period":
+        if "months_shift" in detail:
+            return _resolve_month_shift(detail["months_shift"], in_force, as_of, anchor,
+                                        quarter=detail.get("unit") == "quarter")
+        if in_force is None:
+            return None
+        if "year" in detail:
+            return _shift_interval(in_force, detail["year"] - in_force[1].year)
+        shift = detail.get("shift")
+        if shift is None:
+            shift = -1 if as_reference else 0
+        return _shift_interval(in_force, shift)
+
+    if kind == "relative_year":
+        if "years_back" in detail:
+            if anchor is None:
+                return None
+            n = detail["years_back"]
+            return date(anchor.year - n, 1, 1), date(anchor.year - 1, 12, 31)
+        offset = detail.get("offset")
+        if offset is None:
+            return None
+        if as_reference and offset < 0 and in_force is not None:
+            return _shift_interval(in_force, offset)
+        base = _base_year(in_force, as_of, anchor)
+        return None if base is None else (date(base + offset, 1, 1), date(base + offset, 12, 31))
+
+    if kind == "deictic":
+        point = as_of or anchor
+        return None if point is None else (point, point)
+
+    if kind == "since":
+        return _resolve_since(detail, in_force, as_of, anchor)
+
+    if kind == "to_month":
+        n = detail["n_months"]
+        mo = detail.get("month")
+        if mo is None:
+            if in_force is not None:
+                end_y, end_m = in_force[1].year, in_force[1].month
+            elif (point := anchor or as_of) is not None:
+                end_y, end_m = _month_add(point.year, point.month, -1)
+            else:
+                return None
+        else:
+            year = _context_year(in_force, as_of, anchor)
+            if year is None:
+                return None
+            end_y, end_m = year, mo
+        first_y, first_m = _month_add(end_y, end_m, -(n - 1))
+        return date(first_y, first_m, 1), _month_end(end_y, end_m)
+
+    # Everything left is a part of a year whose year comes from context.
+    if "relative" in detail:
+        base = _base_year(in_force, as_of, anchor)
+        year = None if base is None else base + detail["relative"]
+    else:
+        year = _context_year(in_force, as_of, anchor)
+    if year is None:
+        return None
+    if kind == "date":
+        d = date(year, detail["month"], detail["day"])
+        return d, d
+    if "days" in detail:  # fuzzy part of a month: early March
+        mo, (d1, d2) = detail["month"], detail["days"]
+        return date(year, mo, d1), date(year, mo, min(d2, _month_end(year, mo).day))
+    if "months" in detail:
+        a, b = detail["months"]
+        return _months_interval(year, a, b)
+    return None
+
+
+def _shift_months(d: date, months: int, *, month_end: bool) -> date:
+    y, mo = _month_add(d.year, d.month, months)
+    last_day = calendar.monthrange(y, mo)[1]
+    return date(y, mo, last_day if month_end else min(d.day, last_day))
+
+
+def _resolve_month_shift(shift: int, in_force: Interval | None, as_of: date | None,
+                         anchor: date | None, *, quarter: bool) -> Interval | None:
+    """``a month earlier``, ``12 months earlier``, ``the previous quarter``: in_force moved back.
+
+    Without a period in force, a whole-month shift names the month that far before
+    the anchor's (else as_of's) month; a quarter shift needs the period in force.
+    """
+    if in_force is not None:
+        first, last = in_force
+        is_end = last.day == calendar.monthrange(last.year, last.month)[1]
+        return _shift_months(first, shift, month_end=False), _shift_months(last, shift, month_end=is_end)
+    point = anchor or as_of
+    if point is None or quarter:
+        return None
+    y, mo = _month_add(point.year, point.month, shift)
+    return date(y, mo, 1), _month_end(y, mo)
+
+
+def _resolve_since(detail: dict[str, Any], in_force: Interval | None, as_of: date | None,
+                   anchor: date | None) -> Interval | None:
+    """``since X``: from X's start to the day before ``as_of`` (else in_force's end, else anchor)."""
+    end: date | None
+    if as_of is not None:
+        end = as_of - timedelta(days=1)
+    elif in_force is not None:
+        end = in_force[1]
+    else:
+        end = anchor
+    start = detail.get("start")
+    if start is None:
+        base = PeriodMention(text="", start=0, end=0, kind=detail["base_kind"],
+                             detail=detail["base_detail"])
+        # the stretch ends the day before as_of: a yearless start takes that day's year
+        base_iv = _resolve(base, in_force, end if as_of is not None else None, anchor, False)
+        if base_iv is None:
+            return None
+        start = base_iv[0] if detail["base_edge"] == "first" else base_iv[1] + timedelta(days=1)
+    if end is None or end < start:
+        return None
+    return start, end
+
