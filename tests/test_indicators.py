@@ -47,11 +47,176 @@ CASES = [
     ("New Zealand citizens had a net migration loss of 46,400", ("net migration loss", "net_migration")),
     ("Employment in Canada rose by 47,000", ("Employment", "employment")),
     ("Total hours worked were little changed", ("Total hours worked", "hours_worked")),
+    # --- population and vital statistics
+    ("In January-June 2025, 45.2 thousand marriages were registered", ("marriages were registered", "marriages")),
+    ("There were 2,950 stillbirths registered in England and Wales", ("stillbirths", "stillbirths")),
+    ("The infant mortality rate was 3.9 deaths per 1,000 live births",
+     ("infant mortality rate", "infant_mortality_rate")),
+    ("The crude marriage rate fell to 4.1 per 1,000 population", ("crude marriage rate", "marriage_rate")),
+    ("The total fertility rate fell to a record low of 1.44 children per woman",
+     ("total fertility rate", "fertility_rate")),
+    ("Canada's population was estimated at 41,528,680 on January 1, 2025", ("population", "population")),
+    ("the estimated resident population grew by 1.6%", ("resident population", "population")),
+    # --- migration (task phrasing: who left, who settled, net outflows)
+    ("Among those who left, 80% moved to Russia", ("those who left", "emigration")),
+    ("155,700 people left Kazakhstan in 2023", ("left Kazakhstan", "emigration")),
+    ("In the first quarter of 2021, 2,950 people settled in the country", ("settled in the country", "immigration")),
+    ("4,100 people moved to Kazakhstan for permanent residence", ("moved to Kazakhstan", "immigration")),
+    ("12,100 people moved to the country from abroad", ("moved to the country", "immigration")),
+    ("Migrant arrivals: people who came to live in New Zealand for 12 months or more",
+     ("came to live", "immigration")),
+    ("the number of people who moved abroad rose to 12,000", ("moved abroad", "emigration")),
+    ("a net outflow of 5,300 people", ("net outflow", "net_migration")),
+    ("Net overseas migration added 340,800 people to Australia's population",
+     ("Net overseas migration", "net_migration")),
+    # --- labour market
+    ("Employed persons numbered 13.9 million in June", ("Employed persons", "employment")),
+    ("Total nonfarm payroll employment rose by 73,000 in July",
+     ("Total nonfarm payroll employment", "employment")),
+    ("The UK economic inactivity rate was estimated at 21.6%", ("economic inactivity rate", "inactivity_rate")),
+    ("The underutilisation rate fell 0.1 percentage points to 10.2 per cent",
+     ("underutilisation rate", "underutilisation_rate")),
+    ("The labor force participation rate, at 62.2 percent, changed little",
+     ("labor force participation rate", "participation_rate")),
+    ("The employment-population ratio, at 59.6 percent", ("employment-population ratio", "employment_rate")),
+    ("The estimated number of vacancies in the UK fell by 26,000 on the quarter to 819,000",
+     ("number of vacancies", "job_vacancies")),
+    ("The number of job openings was little changed at 7.4 million", ("job openings", "job_vacancies")),
+    ("The job vacancy rate in the euro area was 2.2% at the end of the second quarter",
+     ("job vacancy rate", "job_vacancy_rate")),
+    ("The number of unemployed persons in the II quarter amounted to 444.8 thousand people",
+     ("number of unemployed persons", "unemployed")),
+    ("The number of officially registered unemployed as of October 1 was 71.4 thousand",
+     ("registered unemployed", "unemployed")),
+    ("Average hourly earnings for all employees on private nonfarm payrolls rose by 12 cents",
+     ("Average hourly earnings", "hourly_wage")),
+    ("Average weekly ordinary time earnings for full-time adults was $1,923.50",
+     ("Average weekly ordinary time earnings", "weekly_wage")),
+    ("The average monthly nominal wage per employee amounted to 430,000 tenge",
+     ("average monthly nominal wage per employee", "wages")),
+    ("Annual growth in regular pay (excluding bonuses) was 5.0%", ("regular pay", "wages")),
+    ("Real average hourly earnings increased 1.3 percent", ("Real average hourly earnings", "real_wages")),
+    ("The real wage index was 102.5%", ("real wage index", "real_wages")),
+    ("The Wage Price Index (WPI) rose 0.8% in the June quarter", ("Wage Price Index", "wage_price_index")),
+    # --- prices
+    ("The Consumer Prices Index (CPI) rose by 3.8% in the 12 months to July 2025",
+     ("Consumer Prices Index", "cpi")),
+    ("The consumers price index (CPI) increased 2.7 percent in the 12 months to the June 2025 quarter",
+     ("consumers price index", "cpi")),
+    ("CPIH rose by 4.2% in the 12 months to July 2025", ("CPIH", "cpih")),
+    ("Euro area annual inflation is expected to be 2.0% in August 2025", ("annual inflation", "inflation")),
+    ("The HICP annual inflation rate was 2.4%", ("HICP annual inflation rate", "hicp")),
+    ("the Harmonised Index of Consumer Prices rose 0.2%", ("Harmonised Index of Consumer Prices", "hicp")),
+    ("Core inflation, excluding food and energy, was 4.1%", ("Core inflation", "core_inflation")),
+    ("Food prices rose 12.6% in the year to March", ("Food prices", "food_prices")),
+    ("The Producer Price Index for final demand increased 0.9 percent", ("Producer Price Index", "ppi")),
+    ("industrial producer prices rose by 0.8% in the euro area", ("industrial producer prices", "ppi")),
+    ("Average UK house prices increased by 3.2% in the 12 months to July 2025", ("house prices", "house_prices")),
+    ("Residential property prices rose 1.8% in the June quarter",
+     ("Residential property prices", "house_prices")),
+    ("U.S. import prices rose 0.4 percent in July", ("import prices", "import_prices")),
+    ("The GDP deflator increased by 2.4% compared to the same quarter", ("GDP deflator", "gdp_deflator")),
+    # --- national accounts
+    ("Real gross domestic product (GDP) is estimated to have grown by 0.3%",
+     ("gross domestic product", "gdp")),
+    ("Nominal GDP at current prices amounted to GEL 22,487.9 million", ("Nominal GDP", "gdp")),
+    ("GDP per head fell by 0.1%", ("GDP per head", "gdp_per_capita")),
+    ("the real growth of value added in agriculture was 4.1%", ("value added", "gross_value_added")),
+    ("Net taxes on products increased by 2.1% in real terms", ("Net taxes on products", "net_taxes_on_products")),
+    ("Household final consumption expenditure rose 0.5%",
+     ("Household final consumption expenditure", "household_consumption")),
+    ("Gross fixed capital formation increased by 1.1%", ("Gross fixed capital formation", "fixed_investment")),
+    ("The volume of investments in fixed capital amounted to 8.1 trillion tenge",
+     ("investments in fixed capital", "fixed_investment")),
+    ("Business investment fell by 1.1%", ("Business investment", "business_investment")),
+    # --- industry, construction, housing
+    ("the volume of industrial production amounted to 25.5 trillion tenge",
+     ("volume of industrial production", "industrial_production")),
+    ("In June 2025, the seasonally adjusted industrial production increased by 0.8% in the euro area",
+     ("industrial production", "industrial_production")),
+    ("The index of industrial production in January-June 2025 amounted to 106.1%",
+     ("index of industrial production", "industrial_production_index")),
+    ("Monthly manufacturing output fell by 1.0%", ("manufacturing output", "manufacturing_output")),
+    ("Services output grew by 0.4%", ("Services output", "services_output")),
+    ("the volume of gross agricultural output amounted to 2.1 trillion tenge",
+     ("gross agricultural output", "agricultural_output")),
+    ("The volume of construction work (services) amounted to 2.1 trillion tenge",
+     ("volume of construction work", "construction_output")),
+    ("In July 2025, production in construction decreased by 0.4%",
+     ("production in construction", "construction_output")),
+    ("In January-June 2025, 7.4 million square meters of housing were commissioned",
+     ("housing were commissioned", "housing_commissioned")),
+    ("Building consents: 33,560 new dwellings consented in the year", ("new dwellings consented", "building_permits")),
+    ("The total value of building permits in Canada increased 11.9% to $11.6 billion",
+     ("building permits", "building_permits")),
+    ("The number of dwelling units approved fell by 8.2%", ("dwelling units approved", "building_permits")),
+    ("Privately-owned housing starts in July were at a seasonally adjusted annual rate of 1,428,000",
+     ("housing starts", "housing_starts")),
+    # --- retail and foreign trade
+    ("Retail trade turnover in January-June 2025 amounted to 11.5 trillion tenge",
+     ("Retail trade turnover", "retail_trade")),
+    ("the seasonally adjusted volume of retail trade increased by 0.3%", ("volume of retail trade", "retail_trade")),
+    ("Retail sales increased 0.8% to $67.1 billion in January", ("Retail sales", "retail_trade")),
+    ("The foreign trade turnover of the Republic of Kazakhstan amounted to 57.3 billion US dollars",
+     ("foreign trade turnover", "foreign_trade")),
+    ("External trade turnover was 45.2 billion US dollars", ("External trade turnover", "foreign_trade")),
+    ("Exports amounted to 32.1 billion US dollars", ("Exports", "exports")),
+    ("Goods imports fell $300 million", ("imports", "imports")),
+    ("The monthly trade balance was a $1.1 billion surplus", ("trade balance", "trade_balance")),
+    ("Canada's merchandise trade deficit with the world narrowed to $0.9 billion in July",
+     ("trade deficit", "trade_balance")),
+    ("the euro area trade in goods balance with the rest of the world was a €7.0 bn surplus",
+     ("trade in goods balance", "trade_balance")),
+    # --- tourism
+    ("Overseas visitor arrivals numbered 3.48 million in the year ended June 2025",
+     ("Overseas visitor arrivals", "visitor_arrivals")),
+    ("Overseas residents made 10.6 million visits to the UK", ("visits to the UK", "visitor_arrivals")),
+    ("UK residents made 94.6 million visits abroad", ("visits abroad", "tourist_trips")),
+    ("New Zealand-resident traveller departures numbered 3.0 million",
+     ("resident traveller departures", "tourist_trips")),
+    ("Nights spent at EU tourist accommodation establishments reached 2.99 billion in 2024",
+     ("Nights spent", "overnight_stays")),
+    ("Guest nights fell 2.1 percent", ("Guest nights", "overnight_stays")),
+    ("the number of overnight stays increased by 4.8%", ("overnight stays", "overnight_stays")),
+]
+
+
+# Phrases that must not be read as an indicator of another domain
+NOT_CASES = [
+    ("Visitor arrivals rose 12%", ("arrivals", "immigration")),  # tourism, not migration
+    ("The trade balance was positive", ("balance", "net_migration")),
+    ("Job vacancies fell to 886,000", ("Job", "employment")),
+    ("House prices rose 3.2%", ("prices", "cpi")),
+    ("Food prices rose", ("prices", "cpi")),
+    ("a net outflow of 5,000", ("outflow", "emigration")),
+    ("Please pay attention to the note", ("pay", "wages")),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
 def test_indicators_phrase_and_key(find, text, expected):
+    assert expected in find(text)
+
+
+@pytest.mark.parametrize(("text", "wrong"), NOT_CASES, ids=[c[0][:40] for c in NOT_CASES])
+def test_indicators_longer_phrase_of_another_domain_wins(find, text, wrong):
+    assert wrong not in find(text)
+
+
+# (text, expected) that we know we get wrong; strict, so a fix is noticed
+GAPS = [
+    pytest.param("the volume of gross output of products (services) of agriculture, forestry and fisheries",
+                 ("gross output of products (services) of agriculture", "agricultural_output"),
+                 id="a bracket inside the phrase: agricultural output in CIS wording"),
+    pytest.param("Rosstat: in 2024, 9,000 Russian citizens moved to Kazakhstan",
+                 ("moved to Kazakhstan", "emigration"),
+                 id="moved to Kazakhstan is immigration only in a release of Kazakhstan"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GAPS)
+@pytest.mark.xfail(strict=True, reason="known gap")
+def test_indicators_known_gaps(find, text, expected):
     assert expected in find(text)
 
 

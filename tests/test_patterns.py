@@ -48,6 +48,33 @@ def test_patterns_indicator_keys_cover_the_facts_md_vocabulary():
             assert info["scoped"] in keys
 
 
+KINDS = {"stock", "event", "flow", "balance", "money", "rate", "index", "volume_index", "share"}
+KEY_FIELDS = {"unit", "kind", "scoped", "flow", "survey"}
+
+
+def test_patterns_indicator_keys_have_a_documented_kind_and_fitting_unit():
+    """Every kind is one the YAML header explains; index keys are percents; rates are ratios."""
+    keys = load_yaml("indicator_keys.yaml")
+    header = (patterns_dir() / "indicator_keys.yaml").read_text(encoding="utf-8").split("\n\n")[0]
+    for kind in KINDS:
+        assert f"#     {kind} " in header, f"kind {kind!r} is not explained in the header"
+    for key, info in keys.items():
+        assert set(info) <= KEY_FIELDS, (key, set(info) - KEY_FIELDS)
+        assert info.get("kind") in KINDS, key
+        assert all(isinstance(info.get(flag, False), bool) for flag in ("flow", "survey")), key
+        if info["kind"] in ("index", "volume_index"):
+            assert info["unit"] == "percent", key
+        if info["kind"] == "rate":
+            assert info["unit"] in ("percent", "per_1000", "count", "year"), key
+
+
+def test_patterns_every_indicator_key_is_used_by_a_row():
+    rows = load_jsonl("indicators.jsonl")
+    used = {row.get("id") for row in rows} | {k for row in rows for k in row.get("family", [])}
+    assigned = {"survey_share"}  # the assembler gives it to a survey's answers
+    assert set(load_yaml("indicator_keys.yaml")) - used - assigned == set()
+
+
 def test_patterns_indicator_rows_use_known_keys_and_no_duplicates(nlp):
     IndicatorFinder(nlp)  # raises PatternError on an unknown key
     seen = {}
@@ -85,8 +112,8 @@ def test_patterns_bad_jsonl_line_names_file_and_line(tmp_path, nlp):
 def test_patterns_unknown_indicator_key_is_reported(tmp_path, nlp):
     target = _copy_patterns(tmp_path)
     with (target / "indicators.jsonl").open("a", encoding="utf-8") as f:
-        f.write('{"label": "INDICATOR", "pattern": "tourist nights", "id": "tourist_nights"}\n')
-    with pytest.raises(PatternError, match="tourist_nights"):
+        f.write('{"label": "INDICATOR", "pattern": "ski passes sold", "id": "ski_passes"}\n')
+    with pytest.raises(PatternError, match="ski_passes"):
         IndicatorFinder(nlp, patterns_dir=target)
 
 
@@ -96,12 +123,12 @@ def test_patterns_a_new_indicator_is_a_data_change(tmp_path):
 
     target = _copy_patterns(tmp_path)
     with (target / "indicators.jsonl").open("a", encoding="utf-8") as f:
-        f.write('{"label": "INDICATOR", "pattern": "tourist nights", "id": "tourist_nights"}\n')
+        f.write('{"label": "INDICATOR", "pattern": "ski passes sold", "id": "ski_passes"}\n')
     with (target / "indicator_keys.yaml").open("a", encoding="utf-8") as f:
-        f.write("tourist_nights: {unit: count, kind: stock}\n")
-    text = "In 2024 tourist nights in Georgia reached 12,400,000."
+        f.write("ski_passes: {unit: count, kind: event}\n")
+    text = "In 2024 ski passes sold in Georgia reached 12,400,000."
     [fact] = Extractor(patterns_dir=target).extract(text)
-    assert fact.indicator.key == "tourist_nights"
+    assert fact.indicator.key == "ski_passes"
     assert fact.region.code == "GE"
 
 
@@ -111,13 +138,13 @@ def test_patterns_token_patterns_may_read_any_lexical_attribute(tmp_path):
 
     target = _copy_patterns(tmp_path)
     with (target / "indicators.jsonl").open("a", encoding="utf-8") as f:
-        f.write('{"label": "INDICATOR", "pattern": [{"LOWER": "tourist"}, {"LOWER": "nights"}, '
-                '{"LIKE_NUM": true}], "id": "tourist_nights"}\n')
+        f.write('{"label": "INDICATOR", "pattern": [{"LOWER": "ski"}, {"LOWER": "passes"}, '
+                '{"LIKE_NUM": true}], "id": "ski_passes"}\n')
     with (target / "indicator_keys.yaml").open("a", encoding="utf-8") as f:
-        f.write("tourist_nights: {unit: count, kind: stock}\n")
+        f.write("ski_passes: {unit: count, kind: event}\n")
     ex = Extractor(patterns_dir=target)
-    found = ex.indicators.find(ex.nlp("In Georgia tourist nights 2024 reached 12,400,000."))  # 2024: a new word form
-    assert [m.key for m in found] == ["tourist_nights"]
+    found = ex.indicators.find(ex.nlp("In Georgia ski passes 2024 reached 12,400,000."))  # 2024: a new word form
+    assert [m.key for m in found] == ["ski_passes"]
 
 
 def test_patterns_bad_yaml_names_the_file(tmp_path, nlp):
