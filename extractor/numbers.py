@@ -33,7 +33,7 @@ fixed-size windows around each number.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -61,6 +61,7 @@ _SEP_SPLIT = regex.compile(r"([.,])")
 _PARSE_SIGNS = {"-": -1, "+": 1, "\u2212": -1}
 _WORD = regex.compile(r"\p{L}+")  # any letter: "ſix" is six to the case-insensitive rules
 _DIGIT_RUN = regex.compile(r"[0-9]+")
+_PREV_SEPS = frozenset(" \t\u00a0\u202f,:")  # what may sit between a number and the word before it
 
 
 # --- reading a numeral -------------------------------------------------------------------
@@ -144,18 +145,6 @@ def parse_decimal(s: str) -> float:
 
 
 @dataclass(slots=True)
-class _Cand:
-    start: int
-    end: int
-    number: Decimal
-    unit: str | None = None
-    qualifier: str | None = None
-    spelled: bool = False
-    explicit_sign: bool = False
-    range_head: bool = False  # a spelled number kept only if a range gives it a unit
-
-
-@dataclass(slots=True)
 class _Suffix:
     end: int
     value: Decimal
@@ -181,7 +170,8 @@ class _Context:
         self.t = text
         self.lx = lx
         self.n = len(text)
-        self.out: list[_Cand] = []
+        self.out: list[NumberMention] = []
+        self.heads: set[int] = set()  # indexes in out of spelled numbers kept only if a range gives them a unit
         self.last_end = 0
         self.killed_end = -2  # end of the last number found not to be a value
         self.chain_at = -1  # where a number chained to an age ("aged 20 to 35") starts
@@ -239,8 +229,9 @@ class _Context:
                 self.chain_at = c.end()
 
     def _prev_word(self, start: int) -> str | None:
-        if self.t[start - 1:start] in self.lx.prev_word_stop:
-            return None
+        t, stop = self.t, self.lx.prev_word_stop
+        if t[start - 1:start] in stop or (t[start - 1] in _PREV_SEPS and t[start - 2:start - 1] in stop):
+            return None  # neither a word nor one separator and a word before the number: "3 1", "24, 105"
         m = self.lx.prev_word_re.search(self.t, max(0, start - _WINDOW), start)
         return _low(m.group("w")) if m else None
 
@@ -304,9 +295,12 @@ class _Context:
         return lx.qualifier_map.get(_norm(m.group("q"))) if m else None
 
     def _emit(self, start: int, end: int, number: Decimal, unit: str | None, *, spelled: bool,
-              explicit: bool, range_head: bool = False) -> None:
-        qualifier = self._qualifier(start)
-        self.out.append(_Cand(start, end, number, unit, qualifier, spelled, explicit, range_head))
+              explicit: bool, range_head: bool = False, quiet: bool = False) -> None:
+        qualifier = None if quiet else self._qualifier(start)
+        if range_head:
+            self.heads.add(len(self.out))
+        # positional arguments in NumberMention's field order: text, start, end, number, unit, qualifier, ...
+        self.out.append(_new_mention(self.t[start:end], start, end, float(number), unit, qualifier, spelled, explicit))
         self.last_end = end
 
 
@@ -575,8 +569,18 @@ class _Spelled(_Suffixes):
 class _Scanner(_Spelled):
     """Every number of one text, in order: numerals read here, words in :class:`_Spelled`."""
 
-    def run(self) -> list[_Cand]:
-        for s, e, kind in self._candidates():
+    def run(self) -> list[NumberMention]:
+        words = self._word_candidates()
+        if not words:  # digits only (most tables, hostile runs of digits): no merge, no tuples
+            digits = self._digits
+            for m in self.lx.digit_scan.finditer(self.t):
+                s, e = m.span()
+                if s >= self.last_end:
+                    digits(s, e)
+            return self._ranges()
+        found = [(m.start(), m.end(), "dig") for m in self.lx.digit_scan.finditer(self.t)]
+        # starts never coincide: one is a digit, the other a letter
+        for s, e, kind in sorted(found + words):
             if s < self.last_end:
                 continue
             if kind == "dig":
@@ -589,14 +593,13 @@ class _Scanner(_Spelled):
                 self._spelled_run(s, e)
         return self._ranges()
 
-    def _candidates(self) -> list[tuple[int, int, str]]:
-        """Every numeral and spelled-number run, in text order: the two scans merged by start."""
-        found = [(m.start(), m.end(), "dig") for m in self.lx.digit_scan.finditer(self.t)]
+    def _word_candidates(self) -> list[tuple[int, int, str]]:
+        """Every spelled-number run (spelled, fold or fraction of a scale), in text order.
+
+        Numerals are found by a second scan; :meth:`run` merges the two by start.
+        """
         starts = self.lx.word_initials.starts(self.t, self.folded)
-        words = [(m.start(), m.end(), m.lastgroup) for m in _matches_from(self.lx.word_scan, self.t, starts)]
-        if words:  # starts never coincide: one is a digit, the other a letter
-            found = sorted(found + words)
-        return found
+        return [(m.start(), m.end(), m.lastgroup) for m in _matches_from(self.lx.word_scan, self.t, starts)]
 
     def _digits(self, s: int, e: int) -> None:
         t, lx = self.t, self.lx
@@ -621,7 +624,7 @@ class _Scanner(_Spelled):
         nx2 = t[e + 1] if e + 1 < self.n else " "
         if nx in "/:" and nx2 in _DIGITS:
             return self._kill(e)
-        if self._is_blocked(s, e):
+        if self.block_starts and self._is_blocked(s, e):
             return self._kill(e)
         if core[0] == "0" and len(core) > 1 and core[1] in _DIGITS:
             return self._kill(e)  # 010000, 05: codes, postcodes, dates
@@ -633,7 +636,7 @@ class _Scanner(_Spelled):
         # Only "1.234" can be read two ways; look at what follows only then.
         peek = not plain and _DOT3.fullmatch(core) is not None and (
             self._ratio_at(e) is not None or self._scale_at(e, "?") is not None)
-        value = _read_numeral(core, dot3_decimal=peek)
+        value = Decimal(core) if plain and len(core) <= _MAX_NUMERAL else _read_numeral(core, dot3_decimal=peek)
         if value is None:
             return self._kill(e)
         seps = () if plain else _SEP_SPLIT.split(core)
@@ -646,32 +649,43 @@ class _Scanner(_Spelled):
             first = t[e + 1:e + 2]
         if first not in lx.after_kill_stop and self._at(lx.after_kill_re, e):
             return self._kill(e)  # 10 a.m.
-        start, sign, explicit, currency = self._prefix(s)
-        if self._context_kills(start, e, core):
-            return
+        quiet = p in _HSP_CHARS and p2 in lx.quiet_before  # "23 410 24 105": nothing to read before
+        if quiet:
+            start, sign, explicit, currency = s, 1, False, None
+        else:
+            start, sign, explicit, currency = self._prefix(s)
+            if self._context_kills(start, e, core):
+                return
         year_shaped = plain and len(core) == 4 and 1800 <= int(core) <= 2100
-        suf = self._suffix(e, value, currency, strict_units=year_shaped and not explicit)
-        if suf.reject:
-            return self._kill(e)
-        nxt = t[suf.end] if suf.end < self.n else " "
-        if suf.end == e and (nxt.isalpha() or nxt == "_"):
-            return self._kill(e)  # 1990s, 20th, 5km
-        if (year_shaped and not explicit and currency is None and not suf.extended
-                and (suf.unit is None or suf.unit in lx.time_unit_values
+        if t[e:e + 1] in _HSP_CHARS and t[e + 1:e + 2] in lx.quiet_after:
+            # Another number follows ("23 410 24 105"): no scale, ratio, rate or unit word begins with
+            # a digit, so there is nothing to read after this one. Flattened tables are mostly this.
+            end, unit, extended = e, currency, False
+        else:
+            suf = self._suffix(e, value, currency, strict_units=year_shaped and not explicit)
+            if suf.reject:
+                return self._kill(e)
+            end, value, unit, extended = suf.end, suf.value, suf.unit, suf.extended
+            nxt = t[end] if end < self.n else " "
+            if end == e and (nxt.isalpha() or nxt == "_"):
+                return self._kill(e)  # 1990s, 20th, 5km
+        if (year_shaped and not explicit and currency is None and not extended
+                and (unit is None or unit in lx.time_unit_values
                      or lx.year_before_re.search(t, max(0, start - 20), start))):
             return self._kill(e)  # a year: 2024, 2006-2008, "the December 2024 quarter", "In 2024 migrants"
-        self._emit(start, suf.end, sign * suf.value, suf.unit, spelled=False, explicit=explicit)
+        self._emit(start, end, sign * value, unit, spelled=False, explicit=explicit, quiet=quiet)
 
-    def _ranges(self) -> list[_Cand]:
+    def _ranges(self) -> list[NumberMention]:
         """Give the head of "2-3%", "from 5 to 10 people", "one to twelve months" the tail's unit."""
-        out = self.out
-        for a, b in zip(out, out[1:], strict=False):
+        out, heads = self.out, self.heads
+        for i in range(len(out) - 1):
+            a, b = out[i], out[i + 1]
             if a.unit is None and b.unit is not None and not b.explicit_sign:
                 r = self._range_connector(a.start).fullmatch(self.t, a.end, b.start) if b.start - a.end <= 12 else None
                 if r and r.end() > a.end:
-                    a.unit = b.unit
-                    a.range_head = False
-        return [c for c in out if not c.range_head]
+                    out[i] = replace(a, unit=b.unit)
+                    heads.discard(i)
+        return [m for i, m in enumerate(out) if i not in heads] if heads else out
 
 
 def find_numbers(text: str, *, patterns_dir: Path | None = None) -> list[NumberMention]:
@@ -698,9 +712,4 @@ def find_numbers(text: str, *, patterns_dir: Path | None = None) -> list[NumberM
     if not isinstance(text, str) or not text:
         return []
     lx = lexicon(Path(patterns_dir) if patterns_dir is not None else None)
-    found = _Scanner(text, lx).run()
-    return [
-        _new_mention(text=text[c.start:c.end], start=c.start, end=c.end, number=float(c.number),
-                     unit=c.unit, qualifier=c.qualifier, spelled=c.spelled, explicit_sign=c.explicit_sign)
-        for c in found
-    ]
+    return _Scanner(text, lx).run()

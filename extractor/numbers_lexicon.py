@@ -244,6 +244,8 @@ class Lexicon:
     qualifier_end_stop: frozenset[str]  # cannot sit before the space after a qualifier
     sign_word_stop: frozenset[str]  # cannot sit before the space of "minus 5"
     code_ends: frozenset[str]  # the last letters of currency codes
+    quiet_before: frozenset[str]  # before one space before a number: nothing to read before it
+    quiet_after: frozenset[str]  # after one space after a number: nothing to read after it
     range_re: Any
     range_openers: frozenset[str]  # "between": a range after it may be joined by "and" too
     opened_range_re: Any  # range_re's connectors and those an opener allows
@@ -290,8 +292,23 @@ def lexicon(patterns_dir: Path | None) -> Lexicon:
     """The rules of ``numbers.yaml`` in ``patterns_dir`` (the package's own by default), compiled once."""
     path = (patterns_dir or _default_patterns_dir()) / _YAML
     y = _Sections(load_yaml(_YAML, base=patterns_dir), path)
-    return Lexicon(**_word_numbers(y), **_scales(y), **_ratios(y), **_rates(y), **_units(y),
-                   **_qualifiers_and_signs(y), **_contexts(y), masks=_masks(y))
+    parts = {**_word_numbers(y), **_scales(y), **_ratios(y), **_rates(y), **_units(y),
+             **_qualifiers_and_signs(y), **_contexts(y)}
+    # After one space, a digit begins no scale word, ratio unit, rate or unit word (those need a letter).
+    quiet_after = frozenset("0123456789") & parts["scale_stop"] & parts["ratio_stop"]
+    return Lexicon(**parts, quiet_before=_quiet_before(parts, y), quiet_after=quiet_after, masks=_masks(y))
+
+
+def _quiet_before(parts: dict[str, Any], y: _Sections) -> frozenset[str]:
+    """The characters after which, with one space between, nothing before a number can be read.
+
+    No currency sign or code, sign word, qualifier or context word ends with them (digits, "%",
+    ")": "23 410 24 105"), so the scanner skips reading the left context of a number there.
+    """
+    quiet = parts["prev_word_stop"] & parts["qualifier_end_stop"] & parts["sign_word_stop"]
+    quiet &= _ascii_not_in(rf"[{_finals(y.words('postcode_words'))}#№,:]", regex.IGNORECASE)
+    loud = parts["currency_symbol_ends"] | parts["code_ends"]
+    return frozenset(c for c in quiet if c and c not in loud)
 
 
 def _word_numbers(y: _Sections) -> dict[str, Any]:
@@ -469,7 +486,8 @@ def _contexts(y: _Sections) -> dict[str, Any]:
 
 def _masks(y: _Sections) -> tuple[_Mask, ...]:
     """Spans whose digits are not values: phone numbers, e-mail addresses, URLs, dates, times, sections."""
-    month_alt = "|".join(regex.escape(m) for m in sorted(y.words("months"), key=len, reverse=True))
+    months = y.words("months")
+    month_alt = "|".join(regex.escape(m) for m in sorted(months, key=len, reverse=True))
     phone_alt = _alternation(y.words("phone_words"))
     day_after_month_stop = (
         rf"(?!{_HSP}*(?:%|percent|per{_HSP}+cent))(?![.,][0-9])(?!{_SP}[0-9]{{3}}(?![0-9]))"
@@ -495,11 +513,12 @@ def _masks(y: _Sections) -> tuple[_Mask, ...]:
         # numeric dates with one separator kind: 09/02/2026, 2025-05-01, 1.5.2025
         _Mask(regex.compile(r"(?<![0-9])(?P<x>[0-9]{1,4}(?P<ds>[/.\-])[0-9]{1,2}(?P=ds)[0-9]{1,4})(?![0-9])"),
               "date"),
-        # month-name dates: "May 1, 2025", "Sept. 20", "1 May 2025", "20 September"
+        # month-name dates: "May 1, 2025", "Sept. 20", "1 May 2025", "20 September". Before the month
+        # alternation, a class of the months' initials fails fast after every other number ("1 1 1").
         _Mask(regex.compile(rf"(?<![\p{{L}}])(?:{month_alt})\.?{_HSP}+(?P<x>[0-9]{{1,2}})(?:st|nd|rd|th)?"
                             rf"(?![0-9\p{{L}}]){day_after_month_stop}"), "date"),
         _Mask(regex.compile(rf"(?<![0-9.,])(?P<x>[0-9]{{1,2}})(?:st|nd|rd|th)?{_HSP}+(?:of{_HSP}+)?"
-                            rf"(?:{month_alt})(?![\p{{L}}])"), "date"),
+                            rf"(?=[{_initials(months)}])(?:{month_alt})(?![\p{{L}}])"), "date"),
         # times of day: 19:49, 10:30:15
         _Mask(regex.compile(r"(?<![0-9:])(?P<x>[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)(?![0-9])"), "time"),
         # section numbers at line starts: "1. Key points", "- 1. Key points", "3.1 Methods"
