@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from . import periods as period_rules
 from .segments import Sentence
-from .spans import REACH, WORD, Interval
+from .spans import REACH, WORD, Interval, last_word
 from .types import (
     Fact,
     IndicatorMention,
@@ -33,12 +33,15 @@ _RELATIVE_KINDS = frozenset({"relative_year", "same_period", "deictic"})
 _NOT_A_FRAME = _RELATIVE_KINDS | {"date"}
 _EARLIER = re.compile(r"(?i)\b(?:earlier|ago|before)\b")
 _DATELINE_REACH = 400  # a dateline sits in the first lines
+_DATELINE_TAIL = re.compile(r"\s*(?:,\s*\d|,\s*[A-Z][a-z]+\s+\d|[—–-]\s)")
+_SUBJECT_REACH = 60  # a sentence's subject is named within its first words
 
 
 @dataclass(slots=True)
 class Context:
     frame: Resolved | None = None
-    line_period: Resolved | None = None
+    line_period: Resolved | None = None  # the last main interval stated: holds until another is
+    stock_date: Resolved | None = None  # the last date a stock is measured at ("As of July 1, 2014")
     as_of: date | None = None
     line: int = -1
     indicator_key: str | None = None  # last specific key in this line
@@ -50,14 +53,19 @@ class Context:
     header: Resolved | None = None  # the period a bureau's title states ("..., January-June 2024")
     seen_value: bool = False
     last_place: RegionMention | None = None  # last sub-national place named in this line
+    line_region: RegionMention | None = None  # the subject of the paragraph ("Kostanay region lost ...")
+    doc_region: RegionMention | None = None  # the subject of the title or lead
     prev_fact: Fact | None = None  # the previous value's fact in this sentence
 
 
 
 def new_line(run: DocumentView, sent: Sentence) -> None:
+    """A new paragraph: the period its sentences stated gives way to the frame (a title's, a lead's, a
+    fronted one), and the indicator named in the last paragraph no longer holds."""
     run.ctx.line = sent.line
     run.ctx.line_period = None
     if not sent.list_item:
+        run.ctx.line_region = None
         run.ctx.indicator_key = None
         run.ctx.indicator_mention = None
         run.ctx.last_place = None
@@ -187,11 +195,21 @@ def update_context(run: DocumentView, sent: Sentence, resolved: list[Resolved], 
         elif r.fronted and (kind not in _NOT_A_FRAME or (kind == "date" and values)) \
                 and run.ctx.header is None:
             run.ctx.frame = r  # "In 2024, ..." sets the frame of a news text
-    if main:
-        run.ctx.line_period = main[-1]
+    intervals = [r for r in main if r.mention.kind != "date"]
+    if intervals:
+        run.ctx.line_period = intervals[-1]
+        if run.ctx.frame is None and values:
+            explicit = [r for r in intervals if r.mention.kind not in _NOT_A_FRAME and r.mention.kind != "since"]
+            if explicit:
+                run.ctx.frame = explicit[0]  # a news lead: "3,200 people moved ... in January–March 2023"
+    dates = [r for r in main if r.mention.kind == "date" and ((r.fronted and values) or reads_as_of(run, r.mention))]
+    if dates:
+        run.ctx.stock_date = dates[-1]
     if values:
         run.ctx.seen_value = True
     here = run.here
+    if not sent.list_item and not sent.meta:
+        note_subject_region(run, sent, values)
     for m in reversed(here.regions):  # the last place named
         if m.kind in ("region", "city"):
             run.ctx.last_place = m
@@ -230,3 +248,53 @@ class Resolved:
 def make_period(m: PeriodMention, interval: Interval) -> Period:
     return _new_period(m.text, m.start, m.end, interval[0], interval[1])
 
+
+
+def note_subject_region(run: DocumentView, sent: Sentence, values: list[NumberMention]) -> None:
+    """The region in force: the place a sentence is about, named before its first value near the start
+    ("Kostanay region lost 3,100 residents", "In Almaty city, ...", a title "Unemployment in the EU").
+    It holds for the paragraph; a title's or the lead's holds for the document. Naming the whole
+    country ("in the country", "nationwide") or the home country as subject ends it."""
+    first_value = values[0].start if values else run.here.sent.end
+    limit = min(first_value, sent.start + _SUBJECT_REACH) if values else sent.end
+    partner_words = run.ws["partner_words"]
+    subject = None
+    for m in run.here.regions:
+        if m.start >= limit:
+            break
+        if last_word(run.text, max(0, m.start - 30), m.start).lower() in partner_words:
+            continue
+        subject = m
+        break
+    home_cue = any(c.label == "HOME" and c.start < limit for c in run.here.cues)
+    if subject is None and not home_cue:
+        return
+    home = run.home
+    if home_cue or (subject is not None and home is not None and subject.code == home.code):
+        run.ctx.line_region = None  # back to the whole country
+        if not run.ctx.seen_value:
+            run.ctx.doc_region = None
+        return
+    if subject is None or subject.kind not in ("region", "city") or _dateline(run, subject):
+        return  # a foreign country as subject is a destination or origin; a dateline is no subject
+    if home is not None and subject.country != home.code:
+        return
+    run.ctx.line_region = subject
+    if run.ctx.doc_region is None and not _lead_seen(run, values):
+        run.ctx.doc_region = subject
+
+
+def _lead_seen(run: DocumentView, values: list[NumberMention]) -> bool:
+    """Whether the title and lead are behind us: a sentence with values came before this one."""
+    return run.ctx.seen_value
+
+
+def _dateline(run: DocumentView, m: RegionMention) -> bool:
+    """"ALMATY. ...", "ASTANA, 14 August 2023 –", "BISHKEK —": the place a report was filed from,
+    at the start of a line near the top, in capitals or followed by a date or a dash."""
+    if m.start > _DATELINE_REACH:
+        return False
+    line_start = run.text.rfind("\n", 0, m.start) + 1
+    if run.text[line_start:m.start].strip():
+        return False
+    return m.text.isupper() or _DATELINE_TAIL.match(run.text, m.end) is not None

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from .context import Context, Resolved
 from .lexicon import LexiconMatch
 from .segments import Sentence
-from .spans import REACH, WORD, Sorted, overlaps
+from .spans import REACH, WORD, Sorted, last_word, overlaps
 from .types import (
     IndicatorMention,
     NumberMention,
@@ -55,6 +55,7 @@ class DocumentView:
         self.year_hint = self.guess_year()
         self.ctx = Context()
         self.resolved_by_sentence: dict[int, list[Resolved]] = {}
+        self.here_resolved: list[Resolved] = []  # the current sentence's periods, resolved
         self._breaks: list[int] = []
         self._breaks_for = -1
         self._clause_cues: tuple[tuple[int, int], Sequence[LexiconMatch]] = ((-1, -1), [])
@@ -65,20 +66,27 @@ class DocumentView:
         self.lead_here: Here | None = None  # its lead-in's
 
     def find_home_country(self) -> RegionMention | None:
+        """The country the text is about: the first place it names as a subject, not as where people
+        or goods come from or go to ("trade with the EU", "from Kazakhstan"). A region or city stands
+        for its country ("ALMATY. ..." is a Kazakh text); a group only when nothing else is named."""
         meta = [(s.start, s.end) for s in self.doc.sentences if s.meta]
-        first_sub = None
+        partner_words = self.ws["partner_words"]
+        partners: list[RegionMention] = []
         for m in self.regions.items:
             if any(a <= m.start < b for a, b in meta):
                 continue
-            if m.kind in ("country", "group"):
+            if last_word(self.text, max(0, m.start - 30), m.start).lower() in partner_words:
+                partners.append(m)
+                continue
+            if m.kind == "country":
                 return m
-            if first_sub is None and m.kind in ("region", "city"):
-                first_sub = m
-        if first_sub is not None and first_sub.country:
-            return RegionMention(first_sub.text, first_sub.start, first_sub.end, first_sub.country,
-                                 country_name(first_sub.country), "country", first_sub.country)
-        groups = [m for m in self.regions.items if m.kind == "group"]
-        return groups[0] if groups else None
+            if m.kind in ("region", "city") and m.country:
+                return RegionMention(m.text, m.start, m.end, m.country, country_name(m.country), "country",
+                                     m.country)
+            if m.kind == "group":
+                return m
+        countries = [m for m in partners if m.kind == "country"]
+        return countries[0] if countries else None
 
     def guess_year(self) -> int | None:
         if self.doc.published:

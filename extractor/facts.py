@@ -71,6 +71,11 @@ class Assembler:
         self._word_sets = {k: frozenset(v) for k, v in self._words.items()}  # membership tests per value
         self.about_reference = _any_word(self._words.get("about_reference", ()))
         self.share_after = tuple(w + " " for w in self._words.get("share_after", ()))  # "of respondents"
+        self.annual_words = _any_word(self._words.get("annual_rate_words", ()))
+        self.monthly_words = _any_word(self._words.get("monthly_rate_words", ()))
+        self.annual_by_default = _any_word(self._words.get("annual_by_default", ()))
+        self.contribution_words = _any_word(self._words.get("contribution_words", ()))
+        self.negative_contribution = _any_word(self._words.get("negative_contribution_words", ()))
 
     # --- entry point -------------------------------------------------------------------
 
@@ -92,6 +97,7 @@ def _walk(view) -> list[Fact]:
         values = _values(view, sent)
         resolved = context.resolve_periods(view, index, sent, has_values=bool(values))
         view.resolved_by_sentence[index] = resolved
+        view.here_resolved = resolved
         context.note_cues(view, sent)
         lead_resolved = view.resolved_by_sentence.get(sent.lead_in, []) if lead else []
         view.ctx.prev_fact = None
@@ -147,11 +153,16 @@ def _fact(view, v: NumberMention, sent: Sentence, lead: Sentence | None, values:
             or (indicator is not None and measure.negative_indicator(view, indicator))):
         number = -number  # "losing 32,970 people", "a net migration loss of 46,400"
         evidence.append("negative_cue")
+    elif measure_ == "share" and "contribution" in evidence and number > 0 \
+            and view.assembler.negative_contribution.search(view.text, max(sent.start, v.start - 30), v.start):
+        number = -number  # "subtracting 0.6 percentage points": a negative contribution
+        evidence.append("negative_cue")
     area = measure.area(view, v, clause, key)
     if area and key == "population":
         key = f"{area}_population"
     partner, region, regions_breakdown = link_region.region(view, v, sent, lead, values, breaks, info, evidence)
-    period, reference = link_period.period(view, v, sent, values, breaks, resolved, lead_resolved, measure_, evidence)
+    period, reference = link_period.period(view, v, sent, values, breaks, resolved, lead_resolved, measure_, info,
+                                           evidence)
 
     value = _new_value(v.text, v.start, v.end, number, unit, v.qualifier)
     ind = _new_indicator(indicator.text, indicator.start, indicator.end, key) if indicator else None

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from . import context
+from . import annual_rate, context
 from .context import Resolved, make_period
 from .segments import Sentence
 from .spans import REACH, cheapest
@@ -22,55 +22,127 @@ if TYPE_CHECKING:
     from .document import DocumentView
 
 _MANY = 16
+# Period words that name the moment the text speaks from ("now", "currently"), not a period of their own.
+_NOW_KINDS = frozenset({"deictic"})
 _COMPARED_BEFORE = re.compile(r"(?:compared (?:to|with)|than|against|versus|from)\s*(?:\w+\s+){0,2}$")
 
 
 def period(run: DocumentView, v: NumberMention, sent: Sentence, values: list[NumberMention], breaks: list[int],
-            resolved: list[Resolved], lead_resolved: list[Resolved], measure: str,
-            evidence: list[str]) -> tuple[Period | None, Period | None]:
+           resolved: list[Resolved], lead_resolved: list[Resolved], measure: str, info: dict[str, Any],
+           evidence: list[str]) -> tuple[Period | None, Period | None]:
+    """The value's period and, for a change, the period it is compared with.
+
+    Own clause and sentence first, then the list's lead-in, then the context in force. The form
+    follows the indicator: a level of a stock is a point in time (the stock date in force, else the
+    day after the interval in force); flows and changes are intervals (FACTS.md, "Stocks and flows").
+    """
     if len(resolved) > _MANY:
         lo, hi = v.start - REACH, v.end + REACH
         main, refs = _main_and_references([r for r in resolved if lo <= r.mention.start and r.mention.end <= hi])
     else:
         main, refs = sentence_main_and_references(run, resolved)
     own = compared_level(run, v, refs, values) if measure == "level" else None
-    chosen: Resolved | None = None
     if own is not None:
         main_interval = main[0].interval if main else context.in_force_interval(run)
         interval, _ = context.resolve(run, own.mention, in_force=main_interval, as_reference=True)
         if interval:
             evidence.append("period_compared")
             return make_period(own.mention, interval), None
+    # A stock counted at a moment (population) is dated at a day; survey stocks (the employed) cover
+    # their month or quarter, and rates of a stock are not counts of it.
+    stock = info.get("kind") == "stock" and not info.get("survey") and (
+        measure == "level" and v.unit in (None, "person", "count") or measure == "share")
+    chosen: Resolved | None = None
     if main:
         chosen = cheapest(main, lambda r: run.attach_cost(r.mention.start, r.mention.end, v, breaks, values))
         evidence.append("period_sentence")
-    else:
+        if stock and chosen.mention.kind in _NOW_KINDS and context.in_force(run) is not None:
+            chosen = None  # "the population now stands at 318,000": the stock date the text is at
+            evidence.pop()
+    elif lead_resolved:
         lead_main = [r for r in lead_resolved if not r.reference and r.interval is not None]
         if lead_main:
             chosen = lead_main[-1]
             evidence.append("period_lead_in")
-        elif context.in_force(run) is not None:
-            chosen = context.in_force(run)
-            evidence.append("period_line" if run.ctx.line_period else "period_frame")
-    if chosen is not None and chosen.guessed:
-        evidence.append("period_year_guessed")
-    period = chosen.period() if chosen and chosen.interval else None
+    period = None
+    if chosen is None and stock:
+        period = _stock_date_in_force(run, evidence)
+    elif chosen is None and context.in_force(run) is not None:
+        chosen = context.in_force(run)
+        evidence.append("period_line" if run.ctx.line_period else "period_frame")
+    elif chosen is None and run.ctx.stock_date is not None:
+        chosen = run.ctx.stock_date  # no interval stated anywhere: the date the text is at
+        evidence.append("period_stock_date")
+    if chosen is not None:
+        if chosen.guessed:
+            evidence.append("period_year_guessed")
+        period = chosen.period() if chosen.interval else None
+        if period is not None and measure == "change":
+            period = _since_date(run, chosen, period, evidence)
+    if period is not None and info.get("kind") == "index" and measure in ("change", "level"):
+        period = annual_rate.twelve_months(run, v, sent, period, evidence)
     if period is None:
         evidence.append("period_none")
     reference = None
-    if measure == "change" and period is not None:
-        pool = refs or [r for r in lead_resolved if r.reference]
-        if pool:
-            ref = cheapest(pool, lambda r: run.attach_cost(r.mention.start, r.mention.end, v, breaks, values))
-            interval, _ = context.resolve(run, ref.mention, in_force=(period.first, period.last), as_reference=True)
-            if interval:
-                reference = make_period(ref.mention, interval)
-                if period.first == period.last and interval[0] == interval[1] and interval[0] < period.first:
-                    # a change in a stock between two dates covers the stretch between them
-                    # ("up by 1.6 million compared with 1 January 2023" on 1 January 2024)
-                    period = Period(period.text, period.start, period.end, interval[0],
-                                    period.first - timedelta(days=1))
-                    evidence.append("period_stretch")
+    if measure == "change" and period is not None and "period_since" not in evidence:
+        period, reference = _reference(run, v, values, breaks, refs, lead_resolved, period, evidence)
+    return period, reference
+
+
+def _stock_date_in_force(run: DocumentView, evidence: list[str]) -> Period | None:
+    """A stock's level with no date of its own: the stock date in force ("As of July 1, 2014, ..."),
+    else the day after the interval in force ("now stands at 318,000" after January–August figures)."""
+    if run.ctx.stock_date is not None and run.ctx.stock_date.interval is not None:
+        evidence.append("period_stock_date")
+        return run.ctx.stock_date.period()
+    current = context.in_force(run)
+    if current is None or current.interval is None:
+        return None
+    first, last = current.interval
+    if first == last:
+        evidence.append("period_stock_date")
+        return current.period()
+    evidence.append("period_stock_after")
+    m = current.mention
+    day = last + timedelta(days=1)
+    return Period(m.text, m.start, m.end, day, day)
+
+
+def _since_date(run: DocumentView, chosen: Resolved, period: Period, evidence: list[str]) -> Period:
+    """A change "from April 1" or "since 1 January" in a text at a later stock date runs from that date
+    to the day before the stock date (FACTS.md: no reference period then)."""
+    if chosen.mention.kind != "date" or period.first != period.last:
+        return period
+    before = run.text[max(0, chosen.mention.start - 12):chosen.mention.start].lower().split()
+    if not before or before[-1] not in run.ws["since_words"]:
+        return period
+    stock = run.ctx.stock_date
+    later = [r.interval[0] for r in run.here_resolved if r.interval and r.mention.kind == "date"
+             and r.interval[0] > period.first]
+    end = min(later) if later else (stock.interval[0] if stock is not None and stock.interval else None)
+    if end is None or end <= period.first:
+        return period
+    evidence.append("period_since")
+    return Period(period.text, period.start, period.end, period.first, end - timedelta(days=1))
+
+
+def _reference(run: DocumentView, v: NumberMention, values: list[NumberMention], breaks: list[int],
+               refs: list[Resolved], lead_resolved: list[Resolved], period: Period,
+               evidence: list[str]) -> tuple[Period, Period | None]:
+    """The period a change compares with: a reference in its sentence, else in its list's lead-in."""
+    pool = refs or [r for r in lead_resolved if r.reference]
+    if not pool:
+        return period, None
+    ref = cheapest(pool, lambda r: run.attach_cost(r.mention.start, r.mention.end, v, breaks, values))
+    interval, _ = context.resolve(run, ref.mention, in_force=(period.first, period.last), as_reference=True)
+    if not interval:
+        return period, None
+    reference = make_period(ref.mention, interval)
+    if period.first == period.last and interval[0] == interval[1] and interval[0] < period.first:
+        # a change in a stock between two dates covers the stretch between them
+        # ("up by 1.6 million compared with 1 January 2023" on 1 January 2024)
+        period = Period(period.text, period.start, period.end, interval[0], period.first - timedelta(days=1))
+        evidence.append("period_stretch")
     return period, reference
 
 

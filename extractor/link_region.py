@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from .lexicon import LexiconMatch
 from .segments import Sentence
-from .spans import REACH, cheapest
+from .spans import REACH, cheapest, last_word
 from .types import (
     NumberMention,
     Region,
@@ -26,25 +26,18 @@ if TYPE_CHECKING:
 _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*)?(?:and\s+|or\s+)?")  # between the places of a list
 _DIGIT = re.compile(r"\d")
 _PARTNER_ANAPHOR = re.compile(r"\bthese countries\b|\bthem\b")
+# Between a place and its value: a bracket (with earlier values of the same bracket), a colon or a dash.
+_HEAD_GAP = re.compile(r"\s*(?:\((?:[^()]*?[,;]\s*)?|[:–—-]\s*(?:by\s+)?|'s\s+\(?)")
+# A place followed by a bracketed figure of its own.
+_OWN_PARENTHESIS = re.compile(r"\s*\(\s*[-+−–]?\d")
 
 
 def region(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence | None, values: list[NumberMention],
-            breaks: list[int], info: dict[str, Any],
-            evidence: list[str]) -> tuple[RegionMention | None, Region | None, str | None]:
-    home = run.home
+           breaks: list[int], info: dict[str, Any],
+           evidence: list[str]) -> tuple[RegionMention | None, Region | None, str | None]:
+    """The partner of a flow, the region, and the codes of several regions named together."""
     flow = info.get("kind") == "flow" or bool(info.get("flow"))
-    mentions = run.near(run.regions, run.here.regions, v, sent)
-    partners = []
-    places = []
-    if not flow:
-        places = list(mentions)  # only a flow has partners
-    else:
-        for m in mentions:
-            foreign = home is not None and m.code != home.code and (m.country or m.code) != home.code
-            if foreign and m.kind in ("country", "group"):
-                partners.append(m)
-            else:
-                places.append(m)
+    places, partners = _places_and_partners(run, run.near(run.regions, run.here.regions, v, sent), flow)
     partner = None
     if partners:
         partner = cheapest(partners, lambda m: run.attach_cost(m.start, m.end, v, breaks, values))
@@ -57,26 +50,84 @@ def region(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence |
     if group:
         evidence.append("region_list")
         codes = ",".join(m.code for m in group)
-        region = home_region(run, sent)
-        return partner, region, codes
+        return partner, home_region(run, sent), codes
+    head = _head_of(run, v, places)
+    if head is not None:
+        evidence.append("region_head")  # "Spain(14.1%)", "Kostanay region (710 people, -8.1%)", "Astana – 1.95%"
+        return partner, _region_of(head), None
+    places = [m for m in places if not _owns_other_values(run, m, v)]
     if places:
         best = cheapest(places, lambda m: run.attach_cost(m.start, m.end, v, breaks, values))
         evidence.append("region_sentence")
-        return partner, _new_region(best.text, best.start, best.end, best.code, best.name), None
+        return partner, _region_of(best), None
+    return partner, _region_in_force(run, v, sent, lead, evidence), None
+
+
+def _places_and_partners(run: DocumentView, mentions: Sequence[RegionMention],
+                         flow: bool) -> tuple[list[RegionMention], list[RegionMention]]:
+    """A foreign country or group is a partner when the value is a flow or when a partner word stands
+    before it ("trade with the EU", "exports to China"); places of the home country never are."""
+    home = run.home
+    partner_words = run.ws["partner_words"]
+    places, partners = [], []
+    for m in mentions:
+        foreign = home is not None and m.code != home.code and (m.country or m.code) != home.code
+        if foreign and m.kind in ("country", "group") and (
+                flow or last_word(run.text, max(0, m.start - 30), m.start).lower() in partner_words):
+            partners.append(m)
+        else:
+            places.append(m)
+    return places, partners
+
+
+def _region_in_force(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence | None,
+                     evidence: list[str]) -> Region | None:
+    """No place in the value's own sentence: "the province" (the last place named), the list's
+    lead-in, the region in force (the subject of the paragraph, else of the title or lead), the home
+    country."""
+    home = run.home
     anaphor = [c for c in run.near(run.cues, run.here.cues, v, sent) if c.label == "ANAPHOR"]
     if anaphor and run.ctx.last_place is not None:
-        m = run.ctx.last_place  # "the unemployment rate in the province was 5.8%"
-        evidence.append("region_anaphor")
-        return partner, _new_region(m.text, m.start, m.end, m.code, m.name), None
+        evidence.append("region_anaphor")  # "the unemployment rate in the province was 5.8%"
+        return _region_of(run.ctx.last_place)
     if lead is not None:
         lead_places = [m for m in run.lead_mentions(lead).regions
                        if home is None or m.code == home.code or m.country == home.code]
         if lead_places:
-            m = lead_places[-1]
             evidence.append("region_lead_in")
-            return partner, _new_region(m.text, m.start, m.end, m.code, m.name), None
+            return _region_of(lead_places[-1])
+    subject = run.ctx.line_region or run.ctx.doc_region
+    if subject is not None and not _names_home(run, sent):
+        evidence.append("region_in_force")
+        return _region_of(subject)
     evidence.append("region_home")
-    return partner, home_region(run, sent), None
+    return home_region(run, sent)
+
+
+def _names_home(run: DocumentView, sent: Sentence) -> bool:
+    """Whether the sentence speaks of the whole country ("in the country", "nationwide")."""
+    return any(c.label == "HOME" for c in run.here.cues)
+
+
+def _head_of(run: DocumentView, v: NumberMention, places: Sequence[RegionMention]) -> RegionMention | None:
+    """The place a value belongs to by layout: ``REGION (v1, v2)``, ``REGION(v)``, ``REGION: v``,
+    ``REGION – v`` (FACTS.md, "Region in force": never a neighbouring item's region)."""
+    before = [m for m in places if m.end <= v.start]
+    if not before:
+        return None
+    m = before[-1]
+    if _HEAD_GAP.fullmatch(run.text, m.end, v.start):
+        return m
+    return None
+
+
+def _owns_other_values(run: DocumentView, m: RegionMention, v: NumberMention) -> bool:
+    """``Almaty (9,310)`` after the value: Almaty's own figure follows it, so it is not this value's."""
+    return m.start >= v.end and _OWN_PARENTHESIS.match(run.text, m.end) is not None
+
+
+def _region_of(m: RegionMention) -> Region:
+    return _new_region(m.text, m.start, m.end, m.code, m.name)
 
 
 def home_region(run: DocumentView, sent: Sentence) -> Region | None:

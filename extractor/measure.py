@@ -26,6 +26,8 @@ _LEVEL_VERBS = frozenset({"was", "is", "were", "are", "amounted", "amount", "to"
                           "has", "been", "had", "estimated", "in", "the", "quarter", "year"})
 _MORE_THAN = re.compile(r"\s*(?:\w+\s+)?(?:more|fewer|less|higher|lower)\s+than\b")
 _NEXT_WORDS = re.compile(r"\s*(?:\(|\s)*([A-Za-z][\w-]*)(?:\s+([A-Za-z][\w-]*))?")
+# A price index stated as a percent of its base ("100,9% compared to February") is at least this.
+_INDEX_LEVEL_FLOOR = 50.0
 
 
 def unit(run: DocumentView, v: NumberMention, info: dict[str, Any], evidence: list[str],
@@ -79,6 +81,9 @@ def measure(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence 
         direction = direction_cue.id if direction_cue else (lead_direction.id if lead_direction else "increase")
         return "change", direction, "rule:multiplier"
     if unit == "percentage_point":
+        if run.assembler.contribution_words.search(run.text, sent.start, sent.end):
+            evidence.append("contribution")  # "food added 0.39 percentage points": a share of the growth
+            return "share", None, "rule:share"
         direction = direction_cue.id if direction_cue else None
         return "change", direction or "increase", "rule:change"
     if unit == "per_1000":
@@ -118,7 +123,12 @@ def measure(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence 
         if share_cue is not None or share_after:
             evidence.append("share_cue")
             return "share", None, "rule:share"
-        if info.get("kind") in ("rate", "index") and not lead_direction:
+        if info.get("kind") == "index" and abs(v.number) < _INDEX_LEVEL_FLOOR and not lead_direction:
+            # "annual inflation was 6.1%", "inflation slowed to 9.3%": a price index's rate is a change
+            # (FACTS.md); "the CPI was 100.9% of February's" is the index's own level.
+            evidence.append("price_rate")
+            return "change", "decrease" if v.number < 0 else "increase", "rule:change"
+        if info.get("kind") in ("rate", "index", "volume_index") and not lead_direction:
             evidence.append("rate_indicator")
             return "level", None, "rule:level"
         if lead_direction is not None:

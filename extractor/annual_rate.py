@@ -1,0 +1,74 @@
+"""A price index's rate of change: over the 12 months ending with its month or quarter, or over the
+month or quarter itself.
+
+FACTS.md, "Stocks and flows": ``annual inflation was 6.1% in October 2023`` is a change over
+2022-11-01..2023-10-31; ``0.3% on the month`` covers October. Which one a value is comes from the
+words nearest to it (``annual_rate_words`` and ``monthly_rate_words`` in ``patterns/facts.yaml``).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from .segments import Sentence
+from .types import NumberMention, Period
+
+if TYPE_CHECKING:
+    from .document import DocumentView
+
+
+def twelve_months(run: DocumentView, v: NumberMention, sent: Sentence, period: Period,
+                  evidence: list[str]) -> Period:
+    """``period`` stretched to the 12 months ending with it when the value is an annual rate and
+    ``period`` is one month or one quarter; otherwise ``period`` as it is."""
+    months = _months(period.first, period.last)
+    if months not in (1, 3) or period.first.day != 1:
+        return period
+    if not _annual(run, v, sent):
+        return period
+    first = _months_back(period.last, 12)
+    evidence.append("period_annual_rate")
+    return Period(period.text, period.start, period.end, first, period.last)
+
+
+def _annual(run: DocumentView, v: NumberMention, sent: Sentence) -> bool:
+    """Whether the words nearest the value say annual rather than monthly; with neither, whether the
+    indicator word itself means an annual rate ("inflation")."""
+    text = run.text[sent.start:sent.end].lower()
+    at = v.start - sent.start
+    annual = _nearest(run.assembler.annual_words, text, at)
+    monthly = _nearest(run.assembler.monthly_words, text, at)
+    if annual is not None or monthly is not None:
+        return monthly is None or (annual is not None and annual < monthly)
+    return run.assembler.annual_by_default.search(text) is not None
+
+
+def _nearest(pattern: re.Pattern[str], text: str, at: int) -> int | None:
+    """Distance in characters from ``at`` to the nearest match of ``pattern`` (after the value counts
+    a little more: "0.3% on the month" and "annual inflation was 6.1%" are both near)."""
+    best = None
+    for m in pattern.finditer(text):
+        distance = at - m.end() if m.end() <= at else m.start() - at
+        distance = max(distance, 0)
+        if best is None or distance < best:
+            best = distance
+    return best
+
+
+def _months(first: date, last: date) -> int:
+    """How many whole calendar months first..last covers (0 when it is not whole months)."""
+    if (last + timedelta(days=1)).day != 1:
+        return 0
+    return (last.year - first.year) * 12 + last.month - first.month + 1
+
+
+def _months_back(last: date, n: int) -> date:
+    """The first day of the stretch of ``n`` whole months ending with ``last``'s month."""
+    month = last.month - n + 1
+    year = last.year
+    while month < 1:
+        month += 12
+        year -= 1
+    return date(year, month, 1)
