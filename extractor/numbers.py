@@ -153,6 +153,7 @@ class _Suffix:
     reject: bool = False  # a hyphen glues the number to a non-unit word ("one-sided")
     unit_word: str | None = None  # the word that gave the unit, lowercased
     unit_at_once: bool = False  # the unit word follows at once (no adjective between)
+    glued: bool = False  # a known word is glued after it in scraped text ("28.9years"): read as if spaced
 
 
 def _is_phone(s: str) -> bool:
@@ -332,7 +333,35 @@ class _Suffixes(_Context):
                 return lx.scale_attached[w], end
             if not spaced and currency and w in lx.scale_currency:
                 return lx.scale_currency[w], end
+        return self._glued_scale(raw.rstrip("."), ws)
+
+    def _glued_scale(self, run: str, ws: int) -> tuple[int, int] | None:
+        """A scale word glued to the word after it in scraped text: "4.1millionvisitors".
+
+        Split only where the rest is a word the lexicon knows (a unit word or a glued follower),
+        so "millionaires" stays one word.
+        """
+        low = _low(run)
+        if len(low) != len(run):
+            return None  # a letter whose lower case is longer: offsets would not line up
+        for word in self.lx.glued_scales:
+            if low.startswith(word) and len(low) > len(word) and self._glued_known(run[len(word):]):
+                return self.lx.scale_words[word], ws + len(word)
         return None
+
+    def _glued_known(self, word: str) -> bool:
+        """Whether a word glued after a number or scale is read as if a space were before it."""
+        return len(word) > 1 and (self._unit_of(word) is not None or _low(word) in self.lx.glued_followers)
+
+    def _glued(self, end: int, value: Decimal, unit: str | None, extended: bool) -> _Suffix:
+        """A word glued after the number ("28.9years", "541,479at"): a unit word or a follower the
+        lexicon knows is read as if a space were there; any other word leaves the number unread."""
+        w = self._at(self.lx.glued_word_re, end).group("w")
+        if self._glued_known(w):
+            found = self._unit_of(w)
+            return _Suffix(end, value, unit or found, extended, unit_word=_low(w) if found else None,
+                           unit_at_once=found is not None, glued=True)
+        return _Suffix(end, value, unit, extended)
 
     def _ratio_at(self, pos: int) -> tuple[str, int] | None:
         c, stop = self.t[pos:pos + 1], self.lx.ratio_stop
@@ -407,6 +436,8 @@ class _Suffixes(_Context):
             if low in lx.time_units:
                 return _Suffix(end, value, lx.time_units[low], extended, unit_word=low, unit_at_once=True)
             return _Suffix(end, value, unit, extended, reject=True)
+        if t[end:end + 1].isalpha():
+            return self._glued(end, value, unit, extended)
         if unit:
             return _Suffix(end, value, unit, extended)
         if t[end:end + 1] not in _HSP_CHARS:  # rates and unit words follow after a space
@@ -667,8 +698,8 @@ class _Scanner(_Spelled):
                 return self._kill(e)
             end, value, unit, extended = suf.end, suf.value, suf.unit, suf.extended
             nxt = t[end] if end < self.n else " "
-            if end == e and (nxt.isalpha() or nxt == "_"):
-                return self._kill(e)  # 1990s, 20th, 5km
+            if end == e and not suf.glued and (nxt.isalpha() or nxt == "_"):
+                return self._kill(e)  # 1990s, 20th, 4G
         if (year_shaped and not explicit and currency is None and not extended
                 and (unit is None or unit in lx.time_unit_values
                      or lx.year_before_re.search(t, max(0, start - 20), start))):

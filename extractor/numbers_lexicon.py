@@ -212,6 +212,9 @@ class Lexicon:
     lookahead: int
     word_re: Any
     hyphen_word_re: Any
+    glued_word_re: Any  # a word glued to the end of a number in scraped text
+    glued_followers: frozenset[str]  # words read as if spaced when glued after a number
+    glued_scales: tuple[str, ...]  # scale words that may be glued to the word after them
     people: frozenset[str]
     currency_words: frozenset[str]
     currency_codes: frozenset[str]
@@ -364,6 +367,8 @@ def _scales(y: _Sections) -> dict[str, Any]:
         compound_re=regex.compile(rf"\G{_SP}+(?P<n>[0-9]{{1,3}})(?![0-9.,])"),
         remainder_re=regex.compile(rf"\G{_SP}+(?P<n>[0-9]{{1,3}})(?=[ \u00a0]+\p{{L}})(?!{_SP}*(?:%|per\b))"),
         scale_stop=_scale_stop(scale_words, scale_space, scale_attached, scale_currency),
+        # longest first, so "thousands" is tried before "thousand" and "thou"
+        glued_scales=tuple(sorted((w for w in scale_words if len(w) >= 2), key=len, reverse=True)),
     )
 
 
@@ -418,6 +423,8 @@ def _units(y: _Sections) -> dict[str, Any]:
         lookahead=int(y.req("unit_lookahead_words", int)),
         word_re=regex.compile(rf"\G{_HSP}+(?P<w>\p{{L}}[\p{{L}}'’]*+)"),
         hyphen_word_re=regex.compile(r"\G-(?P<w>\p{L}++)"),
+        glued_word_re=regex.compile(r"\G(?P<w>\p{L}[\p{L}'’]*+)"),
+        glued_followers=y.word_set("glued_followers"),
         people=y.word_set("people_words"),
         currency_words=y.word_set("currency_words"),
         currency_codes=frozenset(codes),
