@@ -250,6 +250,10 @@ class _Context:
             if bare in self.lx.age_words and word == bare:
                 self._kill(core_end, chain=True)
                 return True
+            if (core in self.lx.code_numbers.get(word, ()) and self.t[start - 1] == " " and self.t[start - 2].isalpha()
+                    and self._ratio_at(core_end) is None):
+                self._kill(core_end)
+                return True  # an aggregate's name written with a space: "the EU 27 average", "COVID 19"
         if core is not None and core.isdigit() and 5 <= len(core) <= 6 and self.lx.postcode_re.search(
                 self.t, max(0, start - _WINDOW), start):
             self._kill(core_end)

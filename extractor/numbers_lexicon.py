@@ -234,6 +234,7 @@ class Lexicon:
     kill_before: frozenset[str]
     postcode_re: Any
     age_words: frozenset[str]
+    code_numbers: dict[str, frozenset[str]]  # "eu" -> {"27", "28", ...}: "EU 27" names the aggregate
     chain_re: Any
     after_kill_re: Any
     # Cheap checks that skip a regex call when a character shows it cannot match:
@@ -481,6 +482,7 @@ def _contexts(y: _Sections) -> dict[str, Any]:
         kill_before=y.word_set("non_value_before"),
         postcode_re=_backward(rf"(?<![\p{{L}}])(?:{postcode})[ \t\u00a0\u202f,:#№]*\Z", regex.IGNORECASE),
         age_words=y.word_set("age_words"),
+        code_numbers={_low(str(k)): frozenset(str(int(n)) for n in v) for k, v in y.req("code_numbers", dict).items()},
         chain_re=regex.compile(rf"\G{_HSP}*(?:{chain}){_HSP}*(?=[0-9])", regex.IGNORECASE),
         after_kill_re=regex.compile(rf"\G{_HSP}*(?:{after_kill})(?![\p{{L}}])", regex.IGNORECASE),
         after_kill_stop=_ascii_not_in(rf"[{_HSP[1:-1]}{_initials(y.words('non_value_after'))}]",
