@@ -72,3 +72,15 @@ def _months_back(last: date, n: int) -> date:
         month += 12
         year -= 1
     return date(year, month, 1)
+
+
+def against_a_year_earlier(period: Period, reference: Period, evidence: list[str]) -> Period:
+    """A price index's month compared with the same month a year earlier ("+7.5% on March 2022") is
+    its annual rate: the 12 months ending with the month."""
+    months = _months(period.first, period.last)
+    if months not in (1, 3) or _months(reference.first, reference.last) != months:
+        return period
+    if (reference.first.year + 1, reference.first.month) != (period.first.year, period.first.month):
+        return period
+    evidence.append("period_annual_rate")
+    return Period(period.text, period.start, period.end, _months_back(period.last, 12), period.last)

@@ -135,6 +135,8 @@ def in_force_interval(run: DocumentView) -> Interval | None:
 def is_reference(run: DocumentView, m: PeriodMention, sent: Sentence) -> bool:
     if m.kind == "same_period" or (m.kind == "relative_year" and _EARLIER.search(m.text)):
         return True  # "down from 81,500 a year earlier"
+    if m.kind == "since" and run.assembler.superlative.search(run.text, max(sent.start, m.start - 40), m.start):
+        return True  # "the highest rate since 2008" compares with a stretch; it is no value's period
     before = run.text[max(sent.start, m.start - 60):m.start]
     words = WORD.findall(before.lower())
     filler = run.ws["comparison_filler"]
@@ -144,8 +146,8 @@ def is_reference(run: DocumentView, m: PeriodMention, sent: Sentence) -> bool:
         tail = " ".join(words[-3:])
         if tail.endswith(comparison):  # any of them
             return True
-        if skipped_value and words[-1] == "from":
-            return True  # "slowed to 9,3% from 9,8% in February 2025"
+        if skipped_value and words[-1] in run.ws["comparison_after_value"]:
+            return True  # "slowed to 9,3% from 9,8% in February 2025", "up 16.4% on 2022"
         if words[-1].isdigit() and not skipped_value:
             # "against 8.6% in the second quarter of 2022": one value between cue and period
             while words and words[-1].isdigit():
@@ -205,11 +207,11 @@ def update_context(run: DocumentView, sent: Sentence, resolved: list[Resolved], 
     dates = [r for r in main if r.mention.kind == "date" and ((r.fronted and values) or reads_as_of(run, r.mention))]
     if dates:
         run.ctx.stock_date = dates[-1]
-    if values:
-        run.ctx.seen_value = True
     here = run.here
     if not sent.list_item and not sent.meta:
         note_subject_region(run, sent, values)
+    if values:
+        run.ctx.seen_value = True
     for m in reversed(here.regions):  # the last place named
         if m.kind in ("region", "city"):
             run.ctx.last_place = m

@@ -17,6 +17,7 @@ from .context import Context, Resolved
 from .lexicon import LexiconMatch
 from .segments import Sentence
 from .spans import REACH, WORD, Sorted, last_word, overlaps
+from .tables import find_tables
 from .types import (
     IndicatorMention,
     NumberMention,
@@ -61,6 +62,8 @@ class DocumentView:
         self._clause_cues: tuple[tuple[int, int], Sequence[LexiconMatch]] = ((-1, -1), [])
         self.main_refs: tuple[list[Resolved] | None, list[Resolved], list[Resolved]] = (None, [], [])
         self.by_sentence = self.split_by_sentence()
+        self.tables = find_tables(self.text, _outside(self.numbers.items, self.periods.items), self.periods.items,
+                                  self.indicators.items, self.regions.items, patterns_dir=assembler.patterns_dir)
         # The current sentence's mentions (set by the walk; every rule below reads the current sentence's).
         self.here = Here(Sentence(0, 0, -1, False, False, None, False), (), (), (), (), ())
         self.lead_here: Here | None = None  # its lead-in's
@@ -303,3 +306,16 @@ def country_name(code: str) -> str:
         return code
     return getattr(country, "common_name", None) or country.name
 
+
+
+def _outside(numbers: list[NumberMention], periods: list[PeriodMention]) -> list[NumberMention]:
+    """The numbers that are not part of a period ("2023" in "Births 2023"), both sorted by start."""
+    out = []
+    i = 0
+    for n in numbers:
+        while i < len(periods) and periods[i].end <= n.start:
+            i += 1
+        if i < len(periods) and periods[i].start < n.end:
+            continue
+        out.append(n)
+    return out

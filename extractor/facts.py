@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from . import context, link_indicator, link_period, link_region, measure
+from . import context, link_indicator, link_period, link_region, link_table, measure
 from .confidence import score
 from .context import Resolved
 from .document import DocumentInput, DocumentView
@@ -34,6 +34,7 @@ from .indicators import IndicatorFinder
 from .resources import load_yaml
 from .segments import Sentence
 from .spans import overlaps
+from .tables import Cell
 from .types import (  # _new_*: the records, made faster (see fast_constructor)
     Fact,
     NumberMention,
@@ -67,6 +68,7 @@ class Assembler:
 
     def __init__(self, indicators: IndicatorFinder, *, patterns_dir: Path | None = None) -> None:
         self.indicators = indicators
+        self.patterns_dir = patterns_dir
         self._words = _lexicon(patterns_dir)
         self._word_sets = {k: frozenset(v) for k, v in self._words.items()}  # membership tests per value
         self.about_reference = _any_word(self._words.get("about_reference", ()))
@@ -75,6 +77,7 @@ class Assembler:
         self.monthly_words = _any_word(self._words.get("monthly_rate_words", ()))
         self.annual_by_default = _any_word(self._words.get("annual_by_default", ()))
         self.contribution_words = _any_word(self._words.get("contribution_words", ()))
+        self.superlative = _any_word(self._words.get("superlative_words", ()))
         self.negative_contribution = _any_word(self._words.get("negative_contribution_words", ()))
 
     # --- entry point -------------------------------------------------------------------
@@ -127,6 +130,9 @@ def _values(view, sent: Sentence) -> list[NumberMention]:
 
 def _fact(view, v: NumberMention, sent: Sentence, lead: Sentence | None, values: list[NumberMention],
           resolved: list[Resolved], lead_resolved: list[Resolved]) -> Fact | None:
+    cell = view.tables.get(v.start)
+    if cell is not None:
+        return _table_fact(view, cell, sent)
     evidence: list[str] = []
     breaks = view.sentence_breaks(sent)
     clause = view.clause_of(v, sent, breaks)
@@ -178,6 +184,25 @@ def _fact(view, v: NumberMention, sent: Sentence, lead: Sentence | None, values:
     _model_evidence(view, v, evidence)
     return _new_fact(view.doc_id, value, measure_, direction, ind, region, period, reference,
                      tuple(breakdown), score(evidence), rule, tuple(evidence))
+
+def _table_fact(view: DocumentView, cell: Cell, sent: Sentence) -> Fact:
+    """A value in a flattened table: column and row say what the sentence would."""
+    v = cell.value
+    evidence: list[str] = []
+    indicator = cell.column.indicator
+    key = indicator.key if indicator is not None else None
+    info = view.indicator_info(key)
+    unit, measure_, direction = link_table.unit_and_measure(cell, info, evidence)
+    number = abs(v.number) if measure_ == "change" else v.number * cell.column.scale
+    partner, region = link_table.region(view, cell, info, evidence, link_region.home_region(view, sent))
+    period = link_table.period(view, cell, link_table.dated_columns(view, cell, view.tables), evidence)
+    value = _new_value(v.text, v.start, v.end, number, unit, v.qualifier)
+    ind = _new_indicator(indicator.text, indicator.start, indicator.end, key) if indicator else None
+    breakdown = (("partner", partner.code),) if partner is not None else ()
+    _model_evidence(view, v, evidence)
+    return _new_fact(view.doc_id, value, measure_, direction, ind, region, period, None, breakdown,
+                     score(evidence), "rule:table", tuple(evidence))
+
 
 def _model_evidence(view, v: NumberMention, evidence: list[str]) -> None:
     if not view.entities:

@@ -41,13 +41,17 @@ def period(run: DocumentView, v: NumberMention, sent: Sentence, values: list[Num
         main, refs = _main_and_references([r for r in resolved if lo <= r.mention.start and r.mention.end <= hi])
     else:
         main, refs = sentence_main_and_references(run, resolved)
-    own = compared_level(run, v, refs, values) if measure == "level" else None
+    price_rate = info.get("kind") == "index" and "price_rate" in evidence
+    own = compared_level(run, v, refs, values) if measure == "level" or price_rate else None
     if own is not None:
         main_interval = main[0].interval if main else context.in_force_interval(run)
         interval, _ = context.resolve(run, own.mention, in_force=main_interval, as_reference=True)
         if interval:
-            evidence.append("period_compared")
-            return make_period(own.mention, interval), None
+            evidence.append("period_compared")  # "down from 2.2% in October": October's own rate
+            compared = make_period(own.mention, interval)
+            if info.get("kind") == "index":
+                compared = annual_rate.twelve_months(run, v, sent, compared, evidence)
+            return compared, None
     # A stock counted at a moment (population) is dated at a day; survey stocks (the employed) cover
     # their month or quarter, and rates of a stock are not counts of it.
     stock = info.get("kind") == "stock" and not info.get("survey") and (
@@ -86,6 +90,8 @@ def period(run: DocumentView, v: NumberMention, sent: Sentence, values: list[Num
     reference = None
     if measure == "change" and period is not None and "period_since" not in evidence:
         period, reference = _reference(run, v, values, breaks, refs, lead_resolved, period, evidence)
+        if reference is not None and info.get("kind") == "index" and "period_annual_rate" not in evidence:
+            period = annual_rate.against_a_year_earlier(period, reference, evidence)
     return period, reference
 
 

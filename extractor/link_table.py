@@ -1,0 +1,82 @@
+"""Slot filling for a value in a table flattened into text (:mod:`extractor.tables`).
+
+The column gives the indicator, unit, period and whether the value is a level or a change; the row's
+label gives the region (a foreign country's row of a flow is a partner, and a "Total" row is the whole
+country). What the header leaves open comes from the context in force, as for any value.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from . import context
+from .context import make_period
+from .tables import Cell
+from .types import Period, Region, RegionMention, _new_region
+
+if TYPE_CHECKING:
+    from .document import DocumentView
+
+
+def unit_and_measure(cell: Cell, info: dict[str, Any], evidence: list[str]) -> tuple[str, str, str | None]:
+    """Unit, measure and direction from the column: "Change (%)" is a signed percent change."""
+    v = cell.value
+    evidence.append("table")
+    if cell.column.change:
+        unit = "percent" if cell.column.percent or v.unit in (None, "percent") else str(v.unit)
+        return unit, "change", "decrease" if v.number < 0 else "increase"
+    if cell.column.percent or v.unit == "percent":
+        measure = "level" if info.get("kind") in ("rate", "index", "volume_index") else "share"
+        return "percent", measure, None
+    unit = v.unit or cell.column.unit or info.get("unit") or "count"
+    return str(unit), "rate" if unit == "per_1000" and info.get("kind") == "event" else "level", None
+
+
+def region(run: DocumentView, cell: Cell, info: dict[str, Any], evidence: list[str],
+           home: Region | None) -> tuple[RegionMention | None, Region | None]:
+    """The partner and region of a row: its label's place, a partner when it is a foreign country and
+    the indicator a flow, the whole country for a "Total" row."""
+    place = cell.region
+    if place is None or cell.total:
+        evidence.append("region_table_total" if cell.total else "region_home")
+        return None, home
+    country = run.home
+    foreign = country is not None and (place.country or place.code) != country.code
+    flow = info.get("kind") == "flow" or bool(info.get("flow"))
+    if foreign and flow and place.kind in ("country", "group"):
+        evidence.append("region_home")
+        return place, home
+    evidence.append("region_table_row")
+    return None, _new_region(place.text, place.start, place.end, place.code, place.name)
+
+
+def period(run: DocumentView, cell: Cell, columns_dated: list[Period], evidence: list[str]) -> Period | None:
+    """The column's own period; a change column without one takes the latest dated column's (the
+    "2024" of "Births 2023 Births 2024 Change (%)"); else the period in force."""
+    m = cell.column.period
+    if m is not None:
+        interval, _ = context.resolve(run, m, in_force=context.in_force_interval(run), as_reference=False)
+        if interval:
+            evidence.append("period_table_column")
+            return make_period(m, interval)
+    if cell.column.change and columns_dated:
+        evidence.append("period_table_column")
+        return columns_dated[-1]
+    current = context.in_force(run) or run.ctx.stock_date
+    if current is not None and current.interval is not None:
+        evidence.append("period_frame")
+        return current.period()
+    evidence.append("period_none")
+    return None
+
+
+def dated_columns(run: DocumentView, cell: Cell, cells: dict[int, Cell]) -> list[Period]:
+    """The resolved periods of the other columns of the same table row, in order."""
+    out = []
+    for other in cells.values():
+        if other.row == cell.row and other.column.period is not None and other is not cell:
+            interval, _ = context.resolve(run, other.column.period, in_force=context.in_force_interval(run),
+                                          as_reference=False)
+            if interval:
+                out.append(make_period(other.column.period, interval))
+    return out

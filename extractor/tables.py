@@ -1,0 +1,256 @@
+"""Tables flattened into text: a header of column labels, then rows of a label and numbers.
+
+Press releases scraped from web pages lose their table layout; what is left reads
+``Region Births 2023 Births 2024 Change (%) Astana 23 410 24 105 3.0 Almaty 31 220 30 870 -1.1``.
+A line is read as such a table when its numbers fall into runs of equal length separated by short
+labels. Each column takes its indicator, period, unit and kind (level or change) from its part of
+the header; each row takes its region from its label (FACTS.md, "Structure").
+
+>>> from extractor.types import NumberMention
+>>> text = "Employment growth (%) Ontario 1.1 Quebec 0.7 Alberta 2.0"
+>>> values = [NumberMention(t, text.index(t), text.index(t) + 3, float(t)) for t in ("1.1", "0.7", "2.0")]
+>>> cells = find_tables(text, values, [], [], [])
+>>> [(text[c.row[0]:c.row[1]], c.column.percent, c.column.change) for c in cells.values()]
+[('Ontario', True, True), ('Quebec', True, True), ('Alberta', True, True)]
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .resources import load_yaml
+from .types import IndicatorMention, NumberMention, PeriodMention, RegionMention
+
+_WORD = re.compile(r"[^\W\d][\w'’.-]*")
+_LABEL_BREAKS = re.compile(r"[,;:()%\d]")
+_YEAR = re.compile(r"(?<![\d/])(?:19|20)\d\d(?![\d/])")
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """What a column's header says about its numbers."""
+
+    start: int  # the header segment, in the text
+    end: int
+    indicator: IndicatorMention | None
+    period: PeriodMention | None
+    percent: bool
+    change: bool
+    scale: float  # 1000 for "('000)"
+    unit: str | None  # a currency the header names ("Average monthly wage by region, somoni")
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One number of a table: its column and the span of its row's label."""
+
+    value: NumberMention
+    column: Column
+    row: tuple[int, int]
+    region: RegionMention | None  # a place named in the row label
+    total: bool  # a row for the whole country ("Total", "State")
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    change: re.Pattern[str]
+    percent: tuple[str, ...]
+    thousand: tuple[str, ...]
+    million: tuple[str, ...]
+    total: frozenset[str]
+    max_label_words: int
+    min_rows: int
+    min_rows_one_column: int
+    currency: re.Pattern[str]
+
+
+@functools.cache
+def _rules(patterns_dir: Path | None) -> _Rules:
+    data = load_yaml("tables.yaml", base=patterns_dir)
+    change = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(str(w).lower()) for w in data["change_columns"])
+                        + r")(?!\w)")
+    return _Rules(change, tuple(str(w).lower() for w in data["percent_markers"]),
+                  tuple(str(w).lower() for w in data["thousand_markers"]),
+                  tuple(str(w).lower() for w in data["million_markers"]),
+                  frozenset(str(w).lower() for w in data["total_labels"]), int(data["max_label_words"]),
+                  int(data["min_rows"]), int(data["min_rows_one_column"]), _currency(patterns_dir))
+
+
+def _currency(patterns_dir: Path | None) -> re.Pattern[str]:
+    """Currency words and codes as ``patterns/numbers.yaml`` lists them."""
+    data = load_yaml("numbers.yaml", base=patterns_dir)
+    words = [str(w) for w in data.get("currency_words", ())] + [str(w) for w in data.get("currency_codes", ())]
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?!\w)")
+
+
+def find_tables(text: str, values: Sequence[NumberMention], periods: Sequence[PeriodMention],
+                indicators: Sequence[IndicatorMention], regions: Sequence[RegionMention], *,
+                patterns_dir: Path | None = None) -> dict[int, Cell]:
+    """The cells of every flattened table in ``text``, keyed by their value's start offset."""
+    rules = _rules(patterns_dir)
+    cells: dict[int, Cell] = {}
+    ordered = sorted(values, key=lambda v: v.start)
+    pos = 0
+    index = 0
+    for line in text.splitlines(keepends=True):
+        start, end = pos, pos + len(line)
+        pos = end
+        in_line = []
+        while index < len(ordered) and ordered[index].start < end:
+            if ordered[index].start >= start:
+                in_line.append(ordered[index])
+            index += 1
+        if len(in_line) >= 3:
+            cells.update(_table(text, start, end, in_line, periods, indicators, regions, rules))
+    return cells
+
+
+def _table(text: str, start: int, end: int, values: list[NumberMention], periods: Sequence[PeriodMention],
+           indicators: Sequence[IndicatorMention], regions: Sequence[RegionMention],
+           rules: _Rules) -> dict[int, Cell]:
+    runs = _runs(text, values)
+    width = len(runs[-1])
+    rows_needed = rules.min_rows if width > 1 else rules.min_rows_one_column
+    if len(runs) < rows_needed or any(len(r) != width for r in runs):
+        return {}
+    labels = [_label(text, a[-1].end, b[0].start, rules) for a, b in zip(runs, runs[1:], strict=False)]
+    if any(label is None for label in labels):
+        return {}
+    first = _first_label(text, start, runs[0][0].start, labels, regions)
+    if first is None:
+        return {}
+    header = (start, first[0])
+    if not _WORD.search(text, *header):
+        return {}
+    columns = _columns(text, header, width, periods, indicators, rules)
+    cells: dict[int, Cell] = {}
+    for run, label in zip(runs, [first, *labels], strict=True):
+        assert label is not None
+        place = next((m for m in regions if label[0] <= m.start and m.end <= label[1]), None)
+        total = text[label[0]:label[1]].lower().strip(" .") in rules.total
+        for value, column in zip(run, columns, strict=True):
+            cells[value.start] = Cell(value, column, label, place, total)
+    return cells
+
+
+def _runs(text: str, values: list[NumberMention]) -> list[list[NumberMention]]:
+    """Numbers with only spaces between them, grouped."""
+    runs = [[values[0]]]
+    for prev, value in zip(values, values[1:], strict=False):
+        if text[prev.end:value.start].strip():
+            runs.append([value])
+        else:
+            runs[-1].append(value)
+    return runs
+
+
+def _label(text: str, start: int, end: int, rules: _Rules) -> tuple[int, int] | None:
+    """The row label between two runs of numbers, trimmed; None when it reads as prose."""
+    piece = text[start:end]
+    if _LABEL_BREAKS.search(piece) or not _WORD.search(piece):
+        return None
+    if len(piece.split()) > rules.max_label_words:
+        return None
+    lead = len(piece) - len(piece.lstrip())
+    return start + lead, start + len(piece.rstrip())
+
+
+def _first_label(text: str, line_start: int, first_value: int, labels: list[tuple[int, int] | None],
+                 regions: Sequence[RegionMention]) -> tuple[int, int] | None:
+    """Where the header ends and the first row's label begins: a place named right before the first
+    number, else the words after the header's last bracket or percent sign, else as many words as the
+    next row's label has."""
+    end = line_start + len(text[line_start:first_value].rstrip())
+    for m in regions:
+        if m.end == end and m.start > line_start:
+            return m.start, end
+    head = text[line_start:end]
+    cut = max(head.rfind(")"), head.rfind("%"), head.rfind(":"))
+    if cut >= 0 and _WORD.search(head, cut + 1):
+        tail = head[cut + 1:]
+        return line_start + cut + 1 + len(tail) - len(tail.lstrip()), end
+    nxt = labels[0]
+    assert nxt is not None
+    words = list(_WORD.finditer(head))
+    count = len(text[nxt[0]:nxt[1]].split())
+    if len(words) <= count:
+        return None
+    return line_start + words[-count].start(), end
+
+
+def _columns(text: str, header: tuple[int, int], width: int, periods: Sequence[PeriodMention],
+             indicators: Sequence[IndicatorMention], rules: _Rules) -> list[Column]:
+    """The header cut into one part per column: after a period or a bracket, or before a change word.
+    With fewer cuts than columns, every column reads the whole header."""
+    start, end = header
+    periods = [*periods, *_header_years(text, start, end, periods)]
+    cuts = _cuts(text, start, end, periods, rules)
+    if width > 1 and len(cuts) >= width - 1:
+        bounds = [start, *cuts[len(cuts) - (width - 1):], end]
+        spans = list(zip(bounds, bounds[1:], strict=False))
+    else:
+        spans = [(start, end)] * width
+    in_header = [m for m in indicators if start <= m.start and m.end <= end]
+    title = next((m for m in in_header if not m.generic), in_header[0] if in_header else None)
+    columns = []
+    for a, b in spans:
+        own = [m for m in in_header if a <= m.start and m.end <= b]
+        specific = [m for m in own if not m.generic]
+        indicator = (specific or own or [title])[-1]
+        dated = [p for p in periods if a <= p.start and p.end <= b]
+        part = text[a:b].lower()
+        whole = text[start:end].lower()
+        percent = any(marker in part for marker in rules.percent) or (
+            spans[0] == (start, end) and any(marker in whole for marker in rules.percent))
+        scale = 1.0
+        if any(marker in part for marker in rules.thousand):
+            scale = 1000.0
+        elif any(marker in part for marker in rules.million):
+            scale = 1_000_000.0
+        change = rules.change.search(part) is not None
+        money = rules.currency.search(text, a, b) or rules.currency.search(text, start, end)
+        columns.append(Column(a, b, indicator, dated[-1] if dated else None, percent, change, scale,
+                              money.group() if money else None))
+    return columns
+
+
+def _header_years(text: str, start: int, end: int, periods: Sequence[PeriodMention]) -> list[PeriodMention]:
+    """Bare years in a header ("Births 2023 Births 2024") that the period finder left as counts; a
+    ratio of years ("2024/2023") labels a change, not a column's period."""
+    found = []
+    for m in _YEAR.finditer(text, start, end):
+        if any(p.start <= m.start() < p.end for p in periods):
+            continue
+        year = int(m.group())
+        found.append(PeriodMention(m.group(), m.start(), m.end(), "year", date(year, 1, 1), date(year, 12, 31)))
+    return found
+
+
+def _cuts(text: str, start: int, end: int, periods: Sequence[PeriodMention], rules: _Rules) -> list[int]:
+    """Positions in the header where one column's label ends and the next begins."""
+    cuts: set[int] = set()
+    for p in periods:
+        if start <= p.start and p.end < end and not text[p.end:end].lstrip().startswith("("):
+            cuts.add(p.end)
+    for m in re.finditer(r"\)", text[start:end]):
+        at = start + m.end()
+        if _WORD.search(text, at, end):
+            cuts.add(at)
+    for m in rules.change.finditer(text[start:end].lower()):
+        cuts.add(start + m.start())
+    merged: list[int] = []
+    for at in sorted(cuts):
+        if at <= start or at >= end:
+            continue
+        if merged and not text[merged[-1]:at].strip():
+            continue  # "2024 | Change": the same cut twice
+        merged.append(at)
+    return [c for c in merged if _WORD.search(text, c, end) or any(c < p.start for p in periods)]
+
+
+__all__ = ["Cell", "Column", "find_tables"]
