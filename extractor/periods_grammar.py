@@ -19,6 +19,7 @@ except ImportError:  # Python 3.10
     import sre_constants as _sre  # type: ignore[no-redef]
     import sre_parse as _sre_parse  # type: ignore[no-redef]
 
+from .errors import PatternError
 from .resources import load_yaml
 
 YEAR_MIN, YEAR_MAX = 1800, 2100
@@ -109,6 +110,23 @@ def _norm(word: str) -> str:
     return " ".join(word.lower().replace(".", " ").split())
 
 
+def _norm_phrase(phrase: str) -> str:
+    return " ".join(phrase.lower().split())
+
+
+_UNIT_WORDS = ("year", "month", "quarter")  # already trigger words of the scan
+
+
+def _basis_triggers(data: dict[str, Any]) -> tuple[str, ...]:
+    """The scan words for basis phrases without a unit word; each such phrase must contain one."""
+    triggers = tuple(str(w).lower() for w in data["basis_triggers"])
+    for words in data["comparison_basis"].values():
+        for phrase in map(_norm_phrase, map(str, words)):
+            if not any(w in phrase for w in _UNIT_WORDS + triggers):
+                raise PatternError(_PATTERNS_FILE, None, f"basis phrase {phrase!r} holds none of basis_triggers")
+    return triggers
+
+
 @dataclass(frozen=True)
 class _Vocab:
     months: dict[str, int]  # normalised name -> 1..12
@@ -125,6 +143,10 @@ class _Vocab:
     deictic: tuple[str, ...]
     same_words: tuple[str, ...]
     same_units: tuple[str, ...]
+    basis: dict[str, str]  # comparison basis phrase, lower case, single spaces -> year | month | quarter
+    basis_triggers: tuple[str, ...]  # what the scan finds a basis phrase with no unit word by
+    point_before: re.Pattern[str]  # "at the " right before "end of 2024": a point in time (search to \Z)
+    point_parts: dict[str, str]  # beginning -> first, end -> last (the day the point falls on)
     count_after: re.Pattern[str]  # "2025 people": the number is a count, not a year
     number_before: re.Pattern[str]  # "about 2000", "No. 2024": a number, not a year
     number_before_finder: re.Pattern[str]  # the same test, searched faster (see _finder)
@@ -156,6 +178,12 @@ class _Vocab:
             deictic=tuple(data["deictic"]),
             same_words=tuple(data["same_words"]),
             same_units=tuple(data["same_units"]),
+            basis={_norm_phrase(str(w)): str(unit) for unit, words in data["comparison_basis"].items()
+                   for w in words},
+            basis_triggers=_basis_triggers(data),
+            point_before=re.compile(
+                r"(?<![\w-])(?i:" + _alt(str(w) for w in data["point_before"]) + r")\s{1,3}(?i:the)\s{1,3}\Z"),
+            point_parts={str(k).lower(): str(v) for k, v in data["point_parts"].items()},
             count_after=re.compile(  # used with .match(text, end): anchored where the year ends
                 r"\s{0,2}(?i:" + _alt(str(w) for w in data["not_year_after"]) + r")(?![\w])"),
             number_before=number_before,
@@ -209,7 +237,8 @@ _template("date_mdy", r"""
 """)
 
 _template("date_dmy", r"""
-    (?<![\w.,])(?P<d>[0-3]?\d)(?:st|nd|rd|th)?  # day: 1, 1st
+    (?:(?<![\w.,])|(?<=\b(?:on|of|at|to|in)))  # not inside a number; "as of1 January" lost its space
+    (?P<d>[0-3]?\d)(?:st|nd|rd|th)?            # day: 1, 1st
     \s{1,3}(?:(?i:of)\s{1,3})?                # optional "of"
     (?P<m><<MONTH>>)                          # month name
     (?:,?\s{1,3}(?P<y><<YEAR>>)(?!\d))?       # optional year
@@ -445,8 +474,11 @@ _template("to_month", r"""
     (?<![\w.,-])
     (?:(?:(?P<nw><<NUMWORD>>)|(?P<nd>\d{1,2}))[\s-]{1,3}(?i:months?)  # 12 months | 12-month
        (?:\s{1,3}(?i:period))?                # 12-month period
-      |(?P<yr>(?i:year)))                     # year
-    \s{1,3}(?i:to|ending|ended|through|until|till)(?:\s{1,3}(?i:in))?\s{1,3}  # to | ended
+      |(?P<yr>(?i:year))                      # year
+      |(?P<qr>(?i:quarter))                   # quarter (to September)
+      |(?P<hy>(?i:half[\s-]year)))            # half-year (to June)
+    \s{1,3}(?i:to|ending|ended|through|until|till)(?:\s{1,3}(?i:in))?  # to | ended
+    (?:\s{1,3}|(?=\d))                        # a space, lost before a day in scraped text (to30 June)
     (?:(?i:the)\s{1,3})?                      # the (March 2025 quarter)
     (?:(?P<d>[0-3]?\d)\s{1,3})?               # 31 (March)
     (?P<m><<MONTH>>)(?:\s{1,3}[0-3]?\d(?!\d))?   # March (31)
@@ -454,9 +486,26 @@ _template("to_month", r"""
     (?:\s{1,3}(?i:quarter)(?!\w))?            # quarter (ABS)
 """)
 
+_template("basis", r"""
+    (?<![\w/-])(?P<w>(?i:<<BASIS>>))(?![\w/-])  # year on year | on the month | y/y | in annual terms
+""")
+
 _template("deictic", r"""
     (?<![\w-])(?P<w>(?i:<<DEICTIC>>))(?![\w-])   # currently | now | to date
 """)
+
+
+# "the year to Q3", "12 months ending in the third quarter of 2024": read after the scan, before a
+# chosen quarter mention (a rule of its own would search windows around every quarter and Q).
+_ENDING_BEFORE = r"""
+    (?<![\w.,-])
+    (?:(?:(?P<nw><<NUMWORD>>)|(?P<nd>\d{1,2}))[\s-]{1,3}(?i:months?)  # 12 months | 12-month
+       (?:\s{1,3}(?i:period))?                # 12-month period
+      |(?P<yr>(?i:year)))                     # year
+    \s{1,3}(?i:to|ending|ended|through|until|till)(?:\s{1,3}(?i:in))?\s{1,3}  # to | ended (in)
+    (?:(?i:the)\s{1,3})?                      # the
+    \Z
+"""
 
 
 @dataclass(frozen=True)
@@ -466,10 +515,13 @@ class _Grammar:
     trigger: re.Pattern[str]  # month names and key words, as plain literals (a fast scan)
     trigger_kinds: dict[str, str]  # a trigger as written -> its kind (MONTH, KW_YEAR ...)
     finders: dict[str, re.Pattern[str] | None]  # rule name -> its fast scanner (see _finder)
+    ending_before: re.Pattern[str]  # "the year to " right before a quarter (search to \Z)
     since_before: re.Pattern[str] = field(
         default=re.compile(r"(?i)(?<![\w])since\s{1,3}(?:the\s{1,3})?\Z"))
+    from_before: re.Pattern[str] = field(  # "an increase of 96,000 from July 1, 2012"
+        default=re.compile(r"(?i)(?<![\w])from\s{1,3}\Z"))
     as_of_before: re.Pattern[str] = field(
-        default=re.compile(r"(?i)(?<![\w])as\s{1,3}(?:of|at)\s{1,3}(?:the\s{1,3})?\Z"))
+        default=re.compile(r"(?i)(?<![\w])as\s{1,3}(?:of|at)(?:\s{1,3}the)?\s{0,3}\Z"))  # as of1 January
 
 
 def _build(vocab: _Vocab) -> _Grammar:
@@ -499,6 +551,7 @@ def _build(vocab: _Vocab) -> _Grammar:
         "RELWORD": _alt(vocab.relative),
         "BACKWORD": _alt(vocab.year_back_words),
         "DEICTIC": _alt(vocab.deictic),
+        "BASIS": _alt(vocab.basis),
     }
     rules = []
     for name, template in _TEMPLATES.items():
@@ -508,7 +561,9 @@ def _build(vocab: _Vocab) -> _Grammar:
         rules.append((name, re.compile(pattern, re.VERBOSE)))
     trigger, kinds = _trigger_scan(vocab)
     finders = {name: _finder(rx) for name, rx in rules}
-    return _Grammar(vocab=vocab, rules=tuple(rules), trigger=trigger, trigger_kinds=kinds, finders=finders)
+    ending_before = re.compile(_ENDING_BEFORE.replace("<<NUMWORD>>", tokens["NUMWORD"]), re.VERBOSE)
+    return _Grammar(vocab=vocab, rules=tuple(rules), trigger=trigger, trigger_kinds=kinds, finders=finders,
+                    ending_before=ending_before)
 
 
 def _trigger_scan(vocab: _Vocab) -> tuple[re.Pattern[str], dict[str, str]]:
@@ -519,6 +574,7 @@ def _trigger_scan(vocab: _Vocab) -> tuple[re.Pattern[str], dict[str, str]]:
     words.update({w.split()[0].split("-")[0]: "KW_HALF" for w in vocab.half_words})
     words.update({w: "KW_SAME" for w in vocab.same_words})
     words.update({w.split()[-1]: "KW_DEICTIC" for w in vocab.deictic})
+    words.update({w: "KW_BASIS" for w in vocab.basis_triggers})  # y/y, "nnual" (in annual terms)
     for word, kind in words.items():
         for form in (word, word.capitalize(), word.upper()):
             kinds.setdefault(form, kind)

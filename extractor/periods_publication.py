@@ -26,7 +26,10 @@ _DATELINE_PREFIX = re.compile(r"""
     \A\s{0,8}                                 # line start
     (?:[A-Z][A-Z.'’\s-]{1,40}                 # ASTANA
        (?:\s{0,2}\([^()\n]{1,40}\))?          # (Kazinform)
-       \s{0,2}[,–—-]\s{0,3})?                 # , or dash
+       \s{0,2}[,.–—-]\s{0,3}                  # , or dash or full stop (ALMATY. 12 May 2023)
+      |(?P<city>(?:[A-Z][a-z’'.-]{1,20}\s{1,2}){0,2}[A-Z][a-z’'.-]{1,20}   # Ottawa | New Delhi
+       (?:,\s{1,2}(?:[A-Z][a-z’'.-]{1,20}\s{1,2}){0,2}[A-Z][a-z’'.-]{1,20})?  # , Uzbekistan
+       ,\s{1,3}))?                            # then a comma
     (?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?\s{1,3})?   # weekday
     \Z
 """, re.VERBOSE)
@@ -37,6 +40,14 @@ _DATELINE_SUFFIX = re.compile(r"""
     \A\s{0,3}
     (?:\d{1,2}:\d{2}(?::\d{2})?\s{0,2}(?:[AaPp]\.?[Mm]\.?)?\s{0,3})?  # 19:49
     (?:\Z|[\n|/(,.–—-])                       # end of line or a separator
+""", re.VERBOSE)
+
+# After a dateline in Title case (Ottawa, July 1, 2014) the story must start with a dash or a
+# bracket: a title line "Population, 1 January 2024" names the date of a stock, not of the text.
+_CITY_DATELINE_SUFFIX = re.compile(r"""
+    \A\s{0,3}
+    (?:\d{1,2}:\d{2}(?::\d{2})?\s{0,2}(?:[AaPp]\.?[Mm]\.?)?\s{0,3})?  # 19:49
+    [(–—-]                                    # a dash or a bracket: (The Daily)
 """, re.VERBOSE)
 
 
@@ -126,7 +137,10 @@ def find_publication_date(text: str) -> date | None:
             if mention.kind != "date" or mention.first is None:
                 continue
             head_of_line = line[:mention.start]
-            if (_DATELINE_PREFIX.match(head_of_line) and _DATELINE_SUFFIX.match(line[mention.end:])
-                    and not _NOT_PUBLICATION.search(head_of_line)):
+            prefix = _DATELINE_PREFIX.match(head_of_line)
+            if prefix is None or _NOT_PUBLICATION.search(head_of_line):
+                continue
+            suffix = _CITY_DATELINE_SUFFIX if prefix.group("city") else _DATELINE_SUFFIX
+            if suffix.match(line[mention.end:]):
                 return mention.first
     return None

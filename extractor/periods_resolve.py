@@ -67,6 +67,8 @@ def _resolve(m: PeriodMention, in_force: Interval | None, as_of: date | None, an
     kind = m.kind
 
     if kind == "same_period":
+        if "basis" in detail and not as_reference:  # "rose 4.9% over the year": the stretch it covers
+            return _resolve_basis_stretch(detail["basis"], in_force)
         if "months_shift" in detail:
             return _resolve_month_shift(detail["months_shift"], in_force, as_of, anchor,
                                         quarter=detail.get("unit") == "quarter")
@@ -101,22 +103,7 @@ def _resolve(m: PeriodMention, in_force: Interval | None, as_of: date | None, an
         return _resolve_since(detail, in_force, as_of, anchor)
 
     if kind == "to_month":
-        n = detail["n_months"]
-        mo = detail.get("month")
-        if mo is None:
-            if in_force is not None:
-                end_y, end_m = in_force[1].year, in_force[1].month
-            elif (point := anchor or as_of) is not None:
-                end_y, end_m = _month_add(point.year, point.month, -1)
-            else:
-                return None
-        else:
-            year = _context_year(in_force, as_of, anchor)
-            if year is None:
-                return None
-            end_y, end_m = year, mo
-        first_y, first_m = _month_add(end_y, end_m, -(n - 1))
-        return date(first_y, first_m, 1), _month_end(end_y, end_m)
+        return _resolve_to_month(detail, in_force, as_of, anchor)
 
     # Everything left is a part of a year whose year comes from context.
     if "relative" in detail:
@@ -127,7 +114,10 @@ def _resolve(m: PeriodMention, in_force: Interval | None, as_of: date | None, an
     if year is None:
         return None
     if kind == "date":
-        d = date(year, detail["month"], detail["day"])
+        if detail.get("edge") == "last":  # "by the end of February": the 28th or the 29th
+            d = _month_end(year, detail["month"])
+        else:
+            d = date(year, detail["month"], detail["day"])
         return d, d
     if "days" in detail:  # fuzzy part of a month: early March
         mo, (d1, d2) = detail["month"], detail["days"]
@@ -136,6 +126,51 @@ def _resolve(m: PeriodMention, in_force: Interval | None, as_of: date | None, an
         a, b = detail["months"]
         return _months_interval(year, a, b)
     return None
+
+
+def _last_month(in_force: Interval) -> tuple[int, int]:
+    """The last whole month of the period in force; a stock date on a 1st closes the month before it
+    (the year to 1 January 2024 is 2023)."""
+    first, last = in_force
+    if first == last and last.day == 1:
+        return _month_add(last.year, last.month, -1)
+    return last.year, last.month
+
+
+def _months_ending(n: int, end_y: int, end_m: int) -> Interval:
+    first_y, first_m = _month_add(end_y, end_m, -(n - 1))
+    return date(first_y, first_m, 1), _month_end(end_y, end_m)
+
+
+def _resolve_to_month(detail: dict[str, Any], in_force: Interval | None, as_of: date | None,
+                      anchor: date | None) -> Interval | None:
+    """``the 12 months to March``: n months ending with the month named, else with the period in force."""
+    n = detail["n_months"]
+    mo = detail.get("month")
+    if mo is None:
+        if in_force is not None:
+            end_y, end_m = _last_month(in_force)
+        elif (point := anchor or as_of) is not None:
+            end_y, end_m = _month_add(point.year, point.month, -1)
+        else:
+            return None
+    else:
+        year = _context_year(in_force, as_of, anchor)
+        if year is None:
+            return None
+        end_y, end_m = year, mo
+    return _months_ending(n, end_y, end_m)
+
+
+_BASIS_MONTHS = {"year": 12, "quarter": 3, "month": 1}
+
+
+def _resolve_basis_stretch(basis: str, in_force: Interval | None) -> Interval | None:
+    """A basis read as the period a change covers: the year, quarter or month ending with the period
+    in force (a price index's annual rate in October 2023 covers November 2022 - October 2023)."""
+    if in_force is None or basis not in _BASIS_MONTHS:
+        return None
+    return _months_ending(_BASIS_MONTHS[basis], *_last_month(in_force))
 
 
 def _shift_months(d: date, months: int, *, month_end: bool) -> date:

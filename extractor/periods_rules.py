@@ -311,6 +311,9 @@ def _h_fuzzy(m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:
     part = (m.group("p1") or m.group("p2")).lower()
     if part == "end" and m.group("p1") and m.group("s1") != "-":
         return None
+    edge = vocab.point_parts.get(part) if m.group("p2") else None
+    if edge and vocab.point_before.search(m.string, max(0, m.start() - 16), m.start()):
+        return _point(m, vocab, part, edge)  # "at the end of 2024": a stock's date
     spec = vocab.fuzzy.get(part)
     if spec is None:
         return None
@@ -409,7 +412,14 @@ def _h_past_months(m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:
 
 
 def _h_to_month(m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:
-    n = 12 if m.group("yr") else vocab.count(m.group("nw"), m.group("nd"))
+    if m.group("yr"):
+        n: int | None = 12
+    elif m.group("qr") or m.group("hy"):
+        if _ordinal_before(m, vocab):
+            return None  # "the first quarter to June" is a quarter, then "to June"
+        n = 3 if m.group("qr") else 6
+    else:
+        n = vocab.count(m.group("nw"), m.group("nd"))
     if not n or n > 36:
         return None
     mo = vocab.month(m.group("m"))
@@ -419,6 +429,62 @@ def _h_to_month(m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:
         fy, fm = _month_add(y, mo, -(n - 1))
         return _mention(m, "to_month", date(fy, fm, 1), _month_end(y, mo), detail)
     return _mention(m, "to_month", detail=detail)
+
+
+_WORD_BEFORE = re.compile(r"(\w+)\s{1,3}\Z")
+
+
+def _ordinal_before(m: re.Match[str], vocab: _Vocab) -> bool:
+    """``first quarter to June``: the word before the match is a quarter or half ordinal."""
+    word = _WORD_BEFORE.search(m.string, max(0, m.start() - 12), m.start())
+    return word is not None and vocab.ordinal(vocab.quarter_ordinals, word.group(1)) is not None
+
+
+# A basis phrase with "the" is the start of a longer period when one follows:
+# "over the year to October 2023", "on the month of March", "over the year 2024".
+_BASIS_CONTINUED = re.compile(r"\s{0,3}(?:[-–]?\d|(?i:to|ending|ended|through|until|till|of|before|earlier|ago|"
+                              r"ahead|after|since)\b)")
+
+_BASIS_SHIFT: dict[str, Detail] = {
+    "year": (("shift", -1),),
+    "month": (("months_shift", -1),),
+    "quarter": (("months_shift", -3),),
+}
+
+
+def _h_basis(m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:
+    """``year on year``, ``on the month``: compared with the period in force moved back one unit."""
+    phrase = " ".join(m.group("w").lower().split())
+    unit = vocab.basis.get(phrase)
+    if unit is None or unit not in _BASIS_SHIFT:
+        return None
+    if " the " in f" {phrase} " and _BASIS_CONTINUED.match(m.string, m.end(), m.end() + 12):
+        return None
+    return _mention(m, "same_period", detail=(("unit", unit), ("basis", unit), *_BASIS_SHIFT[unit]))
+
+
+def _point(m: re.Match[str], vocab: _Vocab, part: str, edge: str) -> PeriodMention | None:
+    """``at the beginning of 2025``, ``by the end of September``: the first or last day, a stock's date."""
+    if edge not in ("first", "last"):
+        return None
+    detail: Detail = (("part", part), ("edge", edge))
+    if m.group("m"):
+        mo = vocab.month(m.group("m"))
+        if m.group("my"):
+            y = int(m.group("my"))
+            d = date(y, mo, 1) if edge == "first" else _month_end(y, mo)
+            return _mention(m, "date", d, d, detail)
+        day = 1 if edge == "first" else _month_end(2000, mo).day  # a leap year: the resolver clamps
+        return _mention(m, "date", detail=(*detail, ("month", mo), ("day", day)))
+    mo, day = (1, 1) if edge == "first" else (12, 31)
+    how, value = _year_spec(m, vocab)
+    if how == "abs" and value is not None:
+        d = date(value, mo, day)
+        return _mention(m, "date", d, d, detail)
+    detail = (*detail, ("month", mo), ("day", day))
+    if how == "rel":
+        detail = (*detail, ("relative", value))
+    return _mention(m, "date", detail=detail)
 
 
 def _h_deictic(m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:
@@ -448,6 +514,7 @@ _HANDLERS: dict[str, Handler] = {
     "month_back": _h_month_back, "prev_unit": _h_prev_unit, "month_year_word": _h_month_year_word,
     "year_before": _h_year_before, "past_years": _h_past_years, "past_months": _h_past_months,
     "to_month": _h_to_month, "deictic": _h_deictic,
+    "basis": _h_basis,
 }
 assert set(_HANDLERS) == set(_TEMPLATES), "every template needs a handler"
 

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from .periods_grammar import _TEMPLATES, YEAR_MAX, YEAR_MIN, Detail, _Grammar, _grammar, _Vocab
-from .periods_rules import _HANDLERS, Handler, _month_end, _new_mention
+from .periods_rules import _HANDLERS, Handler, _month_add, _month_end, _new_mention
 from .types import PeriodMention
 
 # --- find_periods ---------------------------------------------------------------------
@@ -58,6 +58,7 @@ _REACH: dict[str, tuple[tuple[str, ...], int, int]] = {
     "past_months": (("KW_MONTH",), 32, 8),
     "to_month": (("MONTH",), 62, 30),
     "deictic": (("KW_DEICTIC",), 14, 10),
+    "basis": (("KW_YEAR", "KW_MONTH", "KW_QUARTER", "KW_BASIS"), 14, 18),
 }
 assert set(_REACH) == set(_TEMPLATES), "every template needs its reach"
 _GUARD = 10  # a window match ending this close to a cut window end is not trusted
@@ -206,9 +207,14 @@ _SINCE_BASES = {"date", "month", "year", "fuzzy", "quarter", "half", "relative_y
 
 
 def _since(text: str, mention: PeriodMention, grammar: _Grammar, prev_end: int) -> PeriodMention:
-    """``since`` + a mention -> an open ``since`` mention whose span includes ``since``."""
+    """``since`` + a mention (or ``from`` + a date) -> an open ``since`` mention whose span includes the word."""
     window_start = max(prev_end, mention.start - 16)
     hit = grammar.since_before.search(text, window_start, mention.start)
+    if hit is None and mention.kind == "date":
+        # "from July 1, 2012" opens a change as "since" does, unless it opens a range of dates
+        hit = grammar.from_before.search(text, window_start, mention.start)
+        if hit is not None and _DATES_JOINED.match(text, mention.end) is not None:
+            return mention
     if hit is None or mention.kind not in _SINCE_BASES:
         return mention
     if mention.kind == "relative_year" and dict(mention.detail).get("offset") is None:
@@ -222,6 +228,30 @@ def _since(text: str, mention: PeriodMention, grammar: _Grammar, prev_end: int) 
         detail = (("base_kind", mention.kind), ("base_detail", mention.detail), ("base_edge", edge))
     return PeriodMention(text=text[hit.start():mention.end], start=hit.start(), end=mention.end,
                          kind="since", detail=detail)
+
+
+def _ending_quarter(text: str, mention: PeriodMention, grammar: _Grammar, prev_end: int) -> PeriodMention:
+    """``the year to`` + a quarter -> the ``to_month`` stretch ending with the quarter's last month."""
+    if mention.kind != "quarter":
+        return mention
+    detail = dict(mention.detail)
+    q = detail.get("quarter")
+    if q is None or "relative" in detail:
+        return mention
+    hit = grammar.ending_before.search(text, max(prev_end, mention.start - 60), mention.start)
+    if hit is None:
+        return mention
+    n = 12 if hit.group("yr") else grammar.vocab.count(hit.group("nw"), hit.group("nd"))
+    if not n or n > 36:
+        return mention
+    month = 3 * q
+    first = last = None
+    if mention.last is not None:
+        last = mention.last
+        fy, fm = _month_add(last.year, last.month, -(n - 1))
+        first = date(fy, fm, 1)
+    return _new_mention(text[hit.start():mention.end], hit.start(), mention.end, "to_month", first, last,
+                        (("n_months", n), ("month", month), ("quarter", q)))
 
 
 def _as_of(text: str, mention: PeriodMention, grammar: _Grammar, prev_end: int) -> PeriodMention:
@@ -252,6 +282,7 @@ def find_periods(text: str, *, patterns_dir: Path | None = None) -> list[PeriodM
     out: list[PeriodMention] = []
     prev_end = 0
     for mention in chosen:
+        mention = _ending_quarter(text, mention, grammar, prev_end)
         mention = _as_of(text, _since(text, mention, grammar, prev_end), grammar, prev_end)
         out.append(mention)
         prev_end = mention.end
