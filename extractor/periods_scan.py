@@ -290,14 +290,15 @@ def find_periods(text: str, *, patterns_dir: Path | None = None) -> list[PeriodM
 
 
 _DATES_JOINED = re.compile(r"\s{0,3}(?:[-–—]|(?i:to|through|thru|till|until)\b)\s{0,3}")
-_DATES_AND = re.compile(r"\s{1,3}(?i:and)\s{1,3}")
+_DATES_AND = re.compile(r",?\s{1,3}(?i:and)\s{1,3}")  # "between July 1, 2022, and July 1, 2023"
 _BETWEEN_BEFORE = re.compile(r"(?i:between)\s{1,3}\Z")
 
 
 def _whole_month_ranges(text: str, mentions: list[PeriodMention]) -> list[PeriodMention]:
-    """"1 January – 31 March 2025": two dates that open and close whole months are one month range.
-    A pass over the chosen mentions: a date-led alternative in the month-range rule would make its
-    search stop at every digit of every window."""
+    """"1 January – 31 March 2025": two dates that open and close whole months are one month range;
+    so are two first days ("between July 1, 2022, and July 1, 2023": the stretch between two stock
+    dates, to the day before the second). A pass over the chosen mentions: a date-led alternative in
+    the month-range rule would make its search stop at every digit of every window."""
     out: list[PeriodMention] = []
     i = 0
     while i < len(mentions):
@@ -314,6 +315,8 @@ def _month_range_of(text: str, a: PeriodMention, b: PeriodMention) -> PeriodMent
     assert last is not None
     detail = dict(a.detail)
     month, day = (a.first.month, a.first.day) if a.first else (detail.get("month"), detail.get("day"))
+    if day == 1 and last.day == 1 and "edge" not in dict(b.detail):
+        last -= timedelta(days=1)  # from one stock date to the next: up to the day before it
     if day != 1 or month is None or last != _month_end(last.year, last.month):
         return None  # other day ranges stay two dates
     start = a.start

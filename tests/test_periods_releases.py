@@ -134,6 +134,14 @@ ROWS = [
          {"as_of": D("2012-10-01")}, ("2012-07-01", "2012-09-30")),
     case("Since January, the population has grown", "Since January", "since", None,
          {"as_of": D("2025-05-01")}, ("2025-01-01", "2025-04-30")),
+    # the stretch between two stock dates runs to the day before the second
+    case("grew by 1.6 million people between July 1, 2022, and July 1, 2023, as immigration",
+         "between July 1, 2022, and July 1, 2023", "month_range", ("2022-07-01", "2023-06-30"), {},
+         ("2022-07-01", "2023-06-30")),
+    case("from 1 January – 1 April 2024 arrivals", "1 January – 1 April 2024", "month_range",
+         ("2024-01-01", "2024-03-31"), {}, ("2024-01-01", "2024-03-31")),
+    case("as of 1 January 2024 and 1 January 2023", "1 January 2023", "date", ("2023-01-01", "2023-01-01"), {},
+         ("2023-01-01", "2023-01-01")),  # "and" without "between": two dates
     # comparison bases: as a reference, the period in force moved back one year, month or quarter
     case("compared with the same quarter of the previous year", "same quarter of the previous year",
          "same_period", None, {"in_force": Q2_2021, "as_reference": True}, ("2020-04-01", "2020-06-30")),
