@@ -46,6 +46,7 @@ class Context:
     line: int = -1
     indicator_key: str | None = None  # last specific key in this line
     indicator_mention: IndicatorMention | None = None
+    doc_indicator: IndicatorMention | None = None  # the last specific indicator a value took: holds across paragraphs
     frame_indicator: IndicatorMention | None = None
     internal_scope_line: int = -2
     survey_until_line: int = -1

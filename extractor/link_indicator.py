@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 _LIST_VERB = re.compile(r"(?i)\b(?:were|was|are|is|included|include|includes|named|cited|listed|mentioned)\s+")
 _DASH_TAIL = re.compile(r"\s*[–—:-]\s*$")
 _JOINER = re.compile(r"(?i)[\s,;:]*(?:(?:and|or|while|as well as)\s+)+")
+# "exports reached $3.1 billion and imports $4.0 billion": a noun after "and" or a comma starts the
+# next item; it is not the value's own noun.
+_JOINS_NEXT = re.compile(r"(?i),|;|\b(?:and|or|while|whereas|but)\b")
 _GENERIC_PENALTY = 6  # "Nominal GDP at current prices": the specific "GDP" beats the generic "prices"
 _DENOMINATOR = re.compile(r"(?i)\bper\s+(?:[\d\s.,\u00a0\u202f]+|thousand|hundred)\s*$")
 _OF_LINK = re.compile(r"\s+(?:of|among|for)(?:\s+the)?\s+")  # "wages among employees": the head is "wages"
@@ -45,7 +48,8 @@ def indicator(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentenc
     # "14,000 arrivals", "8,100 people arrived": the noun or verb right after the value.
     for m in mentions:
         if m.start >= v.end and run.gap_tokens(v.start, v.end, m.start, m.end) <= 2 \
-                and not any(v.end <= o.start < m.start for o in values):
+                and not any(v.end <= o.start < m.start for o in values) \
+                and not _JOINS_NEXT.search(run.text, v.end, m.start):
             chosen = m
             evidence.append("indicator_adjacent")
             break
@@ -62,6 +66,9 @@ def indicator(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentenc
     if chosen is None and run.ctx.indicator_mention is not None:
         chosen = run.ctx.indicator_mention
         evidence.append("indicator_line")
+    if chosen is None and run.ctx.doc_indicator is not None:
+        chosen = run.ctx.doc_indicator  # "Ireland (+1.1%) recorded the highest increase": still GDP
+        evidence.append("indicator_in_force")
     if chosen is None:
         evidence.append("indicator_none")
         return None, None
@@ -74,6 +81,7 @@ def indicator(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentenc
     if key and not chosen.generic:
         run.ctx.indicator_key = key
         run.ctx.indicator_mention = chosen
+        run.ctx.doc_indicator = chosen
     elif key and run.ctx.indicator_mention is None:
         run.ctx.indicator_mention = chosen
     return chosen, key

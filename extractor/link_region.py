@@ -28,6 +28,8 @@ _DIGIT = re.compile(r"\d")
 _PARTNER_ANAPHOR = re.compile(r"\bthese countries\b|\bthem\b")
 # Between a place and its value: a bracket (with earlier values of the same bracket), a colon or a dash.
 _HEAD_GAP = re.compile(r"\s*(?:\((?:[^()]*?[,;]\s*)?|[:–—-]\s*(?:by\s+)?|'s\s+\(?)")
+# Between a value and the place it is measured in: "0.3% in the EU", "4.1 percent in Auckland".
+_IN_AFTER = re.compile(r"\s*(?:(?:percent|per cent|pts|points|percentage points)\s+)?in\s+(?:the\s+)?")
 # A place followed by a bracketed figure of its own.
 _OWN_PARENTHESIS = re.compile(r"\s*\(\s*[-+−–]?\d")
 
@@ -51,7 +53,7 @@ def region(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence |
         evidence.append("region_list")
         codes = ",".join(m.code for m in group)
         return partner, home_region(run, sent), codes
-    head = _head_of(run, v, places)
+    head = _head_of(run, v, places) or _in_place_after(run, v, places)
     if head is not None:
         evidence.append("region_head")  # "Spain(14.1%)", "Kostanay region (710 people, -8.1%)", "Astana – 1.95%"
         return partner, _region_of(head), None
@@ -118,6 +120,14 @@ def _head_of(run: DocumentView, v: NumberMention, places: Sequence[RegionMention
     m = before[-1]
     if _HEAD_GAP.fullmatch(run.text, m.end, v.start):
         return m
+    return None
+
+
+def _in_place_after(run: DocumentView, v: NumberMention, places: Sequence[RegionMention]) -> RegionMention | None:
+    """``v in REGION``: "increased by 0.3% in the EU (EU-27)" is the EU's, whatever came before."""
+    after = [m for m in places if m.start >= v.end]
+    if after and _IN_AFTER.fullmatch(run.text, v.end, after[0].start):
+        return after[0]
     return None
 
 

@@ -26,6 +26,8 @@ _LEVEL_VERBS = frozenset({"was", "is", "were", "are", "amounted", "amount", "to"
                           "has", "been", "had", "estimated", "in", "the", "quarter", "year"})
 _MORE_THAN = re.compile(r"\s*(?:\w+\s+)?(?:more|fewer|less|higher|lower)\s+than\b")
 _NEXT_WORDS = re.compile(r"\s*(?:\(|\s)*([A-Za-z][\w-]*)(?:\s+([A-Za-z][\w-]*))?")
+# Between two figures of the same change: "up 97,000, or 3.7%", "56 770 people, or 0.3%".
+_OR_AFTER = re.compile(r"(?:\s+(?:people|persons|residents|jobs))?\s*,?\s*(?:or|i\.e\.|that is)\s+(?:by\s+)?")
 # A price index stated as a percent of its base ("100,9% compared to February") is at least this.
 _INDEX_LEVEL_FLOOR = 50.0
 
@@ -87,14 +89,28 @@ def measure(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence 
         direction = direction_cue.id if direction_cue else None
         return "change", direction or "increase", "rule:change"
     if unit == "per_1000":
-        # FACTS.md: a rate that is the indicator's own value is a level; a per-1,000 figure of a
-        # count of events ("20 births per 1,000") is a rate.
-        measure = "rate" if info.get("kind") == "event" else "level"
-        return measure, None, "rule:rate"
+        # FACTS.md: "a per-N rate (a birth rate of 17.9 per 1,000) is a rate (unit per_1000)".
+        return "rate", None, "rule:rate"
     link = last_word(run.text, max(clause[0], v.start - 40), v.start).lower()
     level_to = link in run.w["level_links"] or bool(run.cue_near(("LEVEL_TO",), v, clause, max_gap=1))
-    if info.get("kind") == "balance" and unit == "person" and negative_cue(run, v, clause):
-        return "level", None, "rule:level"  # "losing 32,970 people": a negative balance, not a change
+    kind = info.get("kind")
+    if kind == "balance" and unit == "person" and (negative_cue(run, v, clause) or link in run.ws["balance_verbs"]):
+        return "level", None, "rule:level"  # "losing 32,970 people", "natural increase added 7,900": a balance
+    same = _restates_change(run, v)
+    if same is not None:
+        evidence.append("change_restated")  # "increased by 56 770 people, or 0.3%"
+        return "change", same, "rule:change"
+    if unit == "percent" and _share_before(run, v, clause):
+        evidence.append("share_cue")  # "accounted for 83.1% of the growth": the growth is what it is a share of
+        return "share", None, "rule:share"
+    if kind == "index" and unit == "percent" and abs(v.number) < _INDEX_LEVEL_FLOOR \
+            and (level_to or link in ("from", "at", "was", "were", "is", "of")):
+        # "slowed to 9.3%", "down from 2.2% in October": the words move the rate; prices still rose
+        evidence.append("price_rate")
+        return "change", "decrease" if v.number < 0 else "increase", "rule:change"
+    if v.explicit_sign and v.text.lstrip()[:1] == "+" and kind not in ("balance", "rate") and not level_to:
+        evidence.append("signed_change")  # "Astana (+14 870 people)": a gain
+        return "change", "increase", "rule:change"
     if direction_cue is not None and direction_cue.end <= v.start and level_to \
             and direction_cue.text.lower() in _DIRECTION_NOUNS and only_level_words(run, direction_cue, v):
         evidence.append("direction_noun")
@@ -188,3 +204,20 @@ def area(run: DocumentView, v: NumberMention, clause: tuple[int, int], key: str 
 
 
 
+
+
+def _restates_change(run: DocumentView, v: NumberMention) -> str | None:
+    """The direction of the change this value restates in other terms: "up 97,000 or 3.7%",
+    "increased by 56 770 people, or 0.3%"."""
+    prev = run.ctx.prev_fact
+    if prev is None or prev.measure != "change" or prev.direction is None:
+        return None
+    if _OR_AFTER.fullmatch(run.text, prev.value.end, v.start) is None:
+        return None
+    return prev.direction
+
+
+def _share_before(run: DocumentView, v: NumberMention, clause: tuple[int, int]) -> bool:
+    """A share word right before the value: "accounted for 83.1%", "made up the remaining 16.9%"."""
+    cue = run.cue_near(("SHARE",), v, clause, max_gap=3)
+    return cue is not None and cue.end <= v.start

@@ -93,7 +93,7 @@ OTHER_RELEASES = [
          "5.8%", region="CA-QC", key="unemployment_rate"),
     case("Demographic situation in Kazakhstan, January-September 2024\n\nThe highest birth rates were noted in the "
          "following regions (per 1,000 people):\n– Turkistan region – 26,05", "26,05", unit="per_1000",
-         measure="level", region="KZ-61", period=("2024-01-01", "2024-09-30")),
+         measure="rate", region="KZ-61", period=("2024-01-01", "2024-09-30")),
     case("In March 2025 in Uzbekistan prices for food products increased by 1,2%, for non-food products – by 0,6%.",
          "0,6%", measure="change", direction="increase", key="cpi"),
     case("In 2023 the population of the EU grew by 0.4%, while net migration was estimated at +2.7 million.",
