@@ -34,7 +34,9 @@ _NOT_A_FRAME = _RELATIVE_KINDS | {"date"}
 _EARLIER = re.compile(r"(?i)\b(?:earlier|ago|before)\b")
 _DATELINE_REACH = 400  # a dateline sits in the first lines
 _DATELINE_TAIL = re.compile(r"\s*(?:,\s*\d|,\s*[A-Z][a-z]+\s+\d|[—–-]\s)")
-_SUBJECT_REACH = 60  # a sentence's subject is named within its first words
+_SUBJECT_REACH = 60
+# Words a value ends with: "down 9.8 percent on the first quarter of 2023".
+_VALUE_TAILS = frozenset({"percent", "cent", "pts", "points", "pp", "times", "fold", "people", "persons"})  # a sentence's subject is named within its first words
 
 
 @dataclass(slots=True)
@@ -147,7 +149,8 @@ def is_reference(run: DocumentView, m: PeriodMention, sent: Sentence) -> bool:
         tail = " ".join(words[-3:])
         if tail.endswith(comparison):  # any of them
             return True
-        if skipped_value and words[-1] in run.ws["comparison_after_value"]:
+        if words[-1] in run.ws["comparison_after_value"] and (
+                skipped_value or (len(words) > 1 and (words[-2].isdigit() or words[-2] in _VALUE_TAILS))):
             return True  # "slowed to 9,3% from 9,8% in February 2025", "up 16.4% on 2022"
         if words[-1].isdigit() and not skipped_value:
             # "against 8.6% in the second quarter of 2022": one value between cue and period

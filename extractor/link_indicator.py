@@ -82,8 +82,11 @@ def indicator(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentenc
         run.ctx.indicator_key = key
         run.ctx.indicator_mention = chosen
         run.ctx.doc_indicator = chosen
-    elif key and run.ctx.indicator_mention is None:
-        run.ctx.indicator_mention = chosen
+    elif key:
+        if run.ctx.indicator_mention is None:
+            run.ctx.indicator_mention = chosen
+        if run.ctx.doc_indicator is None or run.ctx.doc_indicator.key != key:
+            run.ctx.doc_indicator = IndicatorMention(chosen.text, chosen.start, chosen.end, key)
     return chosen, key
 
 

@@ -83,7 +83,8 @@ def period(run: DocumentView, v: NumberMention, sent: Sentence, values: list[Num
         period = chosen.period() if chosen.interval else None
         if period is not None and measure == "change":
             period = _since_date(run, chosen, period, evidence)
-    if period is not None and info.get("kind") == "index" and measure in ("change", "level"):
+    if period is not None and info.get("kind") == "index" and (
+            measure in ("change", "level") or "contribution" in evidence):
         period = annual_rate.twelve_months(run, v, sent, period, evidence)
     if period is None:
         evidence.append("period_none")
