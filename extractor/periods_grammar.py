@@ -117,6 +117,12 @@ def _norm_phrase(phrase: str) -> str:
 _UNIT_WORDS = ("year", "month", "quarter")  # already trigger words of the scan
 
 
+def _basis_lead(phrase: str, vocab: _Vocab) -> bool:
+    """A basis phrase that starts with a scan word (year-on-year, y/y): its rule is tried at those
+    words only; the others (over the year, in annual terms) are searched around them."""
+    return phrase.startswith(_UNIT_WORDS + vocab.basis_triggers)
+
+
 def _basis_triggers(data: dict[str, Any]) -> tuple[str, ...]:
     """The scan words for basis phrases without a unit word; each such phrase must contain one."""
     triggers = tuple(str(w).lower() for w in data["basis_triggers"])
@@ -487,7 +493,11 @@ _template("to_month", r"""
 """)
 
 _template("basis", r"""
-    (?<![\w/-])(?P<w>(?i:<<BASIS>>))(?![\w/-])  # year on year | on the month | y/y | in annual terms
+    (?<![\w/-])(?P<w>(?i:<<BASISLEAD>>))(?![\w/-])  # year on year | month-on-month | y/y
+""")
+
+_template("basis_phrase", r"""
+    (?<![\w/-])(?P<w>(?i:<<BASISPHRASE>>))(?![\w/-])  # on the month | over the year | in annual terms
 """)
 
 _template("deictic", r"""
@@ -551,7 +561,8 @@ def _build(vocab: _Vocab) -> _Grammar:
         "RELWORD": _alt(vocab.relative),
         "BACKWORD": _alt(vocab.year_back_words),
         "DEICTIC": _alt(vocab.deictic),
-        "BASIS": _alt(vocab.basis),
+        "BASISLEAD": _alt(p for p in vocab.basis if _basis_lead(p, vocab)),
+        "BASISPHRASE": _alt(p for p in vocab.basis if not _basis_lead(p, vocab)),
     }
     rules = []
     for name, template in _TEMPLATES.items():

@@ -514,7 +514,7 @@ _HANDLERS: dict[str, Handler] = {
     "month_back": _h_month_back, "prev_unit": _h_prev_unit, "month_year_word": _h_month_year_word,
     "year_before": _h_year_before, "past_years": _h_past_years, "past_months": _h_past_months,
     "to_month": _h_to_month, "deictic": _h_deictic,
-    "basis": _h_basis,
+    "basis": _h_basis, "basis_phrase": _h_basis,
 }
 assert set(_HANDLERS) == set(_TEMPLATES), "every template needs a handler"
 

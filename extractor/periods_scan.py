@@ -58,7 +58,8 @@ _REACH: dict[str, tuple[tuple[str, ...], int, int]] = {
     "past_months": (("KW_MONTH",), 32, 8),
     "to_month": (("MONTH",), 62, 30),
     "deictic": (("KW_DEICTIC",), 14, 10),
-    "basis": (("KW_YEAR", "KW_MONTH", "KW_QUARTER", "KW_BASIS"), 14, 18),
+    "basis": (("KW_YEAR", "KW_MONTH", "KW_QUARTER", "KW_BASIS"), 0, 18),
+    "basis_phrase": (("KW_YEAR", "KW_MONTH", "KW_QUARTER", "KW_BASIS"), 14, 12),
 }
 assert set(_REACH) == set(_TEMPLATES), "every template needs its reach"
 _GUARD = 10  # a window match ending this close to a cut window end is not trusted
@@ -150,7 +151,7 @@ def _scan(text: str, rx: re.Pattern[str], finder: re.Pattern[str] | None, handle
 # end. Such a rule is tried with one anchored match per trigger instead of a search
 # through the window: the same matches in the same order as the windowed search (which
 # could only find them at those starts), without walking the characters in between.
-_ANCHORED = frozenset({"date_mdy", "date_iso", "date_num2", "quarter_q", "half_h", "month_list",
+_ANCHORED = frozenset({"date_mdy", "date_iso", "date_num2", "quarter_q", "half_h", "month_list", "basis",
                        "month_year", "month_year_word", "decade", "year"})
 
 
@@ -180,7 +181,9 @@ def _candidates(text: str, grammar: _Grammar, *, windowed: bool = True) -> list[
         if hits.keys().isdisjoint(reach[0]):  # none of its triggers in the text
             continue
         if name in _ANCHORED:
-            _scan_anchored(text, rx, _HANDLERS[name], grammar.vocab, hits[reach[0][0]], found, rank)
+            kinds = reach[0]  # several kinds: their spans merged in text order
+            spans = hits[kinds[0]] if len(kinds) == 1 else sorted(s for k in kinds for s in hits.get(k, ()))
+            _scan_anchored(text, rx, _HANDLERS[name], grammar.vocab, spans, found, rank)
             continue
         windows = shared.get(reach)
         if windows is None:  # rules with the same reach share their windows
