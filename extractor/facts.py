@@ -55,6 +55,13 @@ def _lexicon(patterns_dir: Path | None) -> dict[str, Any]:
     return words
 
 
+@functools.cache
+def _currencies(patterns_dir: Path | None) -> frozenset[str]:
+    """Currency words and codes as ``patterns/numbers.yaml`` lists them: a unit a value may be followed by."""
+    data = load_yaml("numbers.yaml", base=patterns_dir)
+    return frozenset(str(w) for key in ("currency_words", "currency_codes") for w in data.get(key, ()))
+
+
 def _any_word(words: Sequence[str]) -> re.Pattern[str]:
     """Any of ``words`` as a whole word: one search instead of one per word."""
     if not words:
@@ -78,6 +85,7 @@ class Assembler:
         self.annual_by_default = _any_word(self._words.get("annual_by_default", ()))
         self.contribution_words = _any_word(self._words.get("contribution_words", ()))
         self.superlative = _any_word(self._words.get("superlative_words", ()))
+        self.currencies = _currencies(patterns_dir)
         self.negative_contribution = _any_word(self._words.get("negative_contribution_words", ()))
 
     # --- entry point -------------------------------------------------------------------

@@ -74,9 +74,11 @@ def _places_and_partners(run: DocumentView, mentions: Sequence[RegionMention],
     places, partners = [], []
     for m in mentions:
         foreign = home is not None and m.code != home.code and (m.country or m.code) != home.code
-        if foreign and m.kind in ("country", "group") and (
-                flow or last_word(run.text, max(0, m.start - 30), m.start).lower() in partner_words):
+        after_partner_word = last_word(run.text, max(0, m.start - 30), m.start).lower() in partner_words
+        if foreign and m.kind in ("country", "group") and (flow or after_partner_word):
             partners.append(m)
+        elif flow and after_partner_word:
+            continue  # "moved to other regions of Kazakhstan", "chiefly to Astana": where people went
         else:
             places.append(m)
     return places, partners

@@ -28,6 +28,8 @@ _MORE_THAN = re.compile(r"\s*(?:\w+\s+)?(?:more|fewer|less|higher|lower)\s+than\
 _NEXT_WORDS = re.compile(r"\s*(?:\(|\s)*([A-Za-z][\w-]*)(?:\s+([A-Za-z][\w-]*))?")
 # Between two figures of the same change: "up 97,000, or 3.7%", "56 770 people, or 0.3%".
 _OR_AFTER = re.compile(r"(?:\s+(?:people|persons|residents|jobs))?\s*,?\s*(?:or|i\.e\.|that is)\s+(?:by\s+)?")
+# A currency a few words after a scaled value: "7 946,4 mln. USD", "199 612,3 billion to soums".
+_CURRENCY_AFTER = re.compile(r"\.?\s+(?:(?:to|of|in)\s+)?([A-Za-z]+)\b")
 # A price index stated as a percent of its base ("100,9% compared to February") is at least this.
 _INDEX_LEVEL_FLOOR = 50.0
 
@@ -45,6 +47,10 @@ def unit(run: DocumentView, v: NumberMention, info: dict[str, Any], evidence: li
             and not _NEXT_WORDS_NOUN.match(run.text, v.end):
         evidence.append("unit_sibling")
         return prev.value.unit  # "Malta (41.0 per 1 000 residents), Ireland (19.5)"
+    money = _CURRENCY_AFTER.match(run.text, v.end)
+    if money and money.group(1) in run.assembler.currencies:
+        evidence.append("unit_stated")  # "13 256,8 mln. USD", "amounted 199 612,3 billion to soums"
+        return money.group(1).lower() if money.group(1).islower() else money.group(1)
     words = _NEXT_WORDS.match(run.text, v.end)
     people = run.ws["people_nouns"]
     not_nouns = run.ws["not_count_nouns"]
