@@ -42,12 +42,13 @@ _DATELINE_SUFFIX = re.compile(r"""
     (?:\Z|[\n|/(,.–—-])                       # end of line or a separator
 """, re.VERBOSE)
 
-# After a dateline in Title case (Ottawa, July 1, 2014) the story must start with a dash or a
-# bracket: a title line "Population, 1 January 2024" names the date of a stock, not of the text.
+# After a dateline in Title case (Ottawa, July 1, 2014) the story must start with a bracket, or a
+# dash and a capital: a title line "Population, 1 January 2024" or "Population, 1 January 2024 –
+# 20.0 million" names the date of a stock, not of the text.
 _CITY_DATELINE_SUFFIX = re.compile(r"""
     \A\s{0,3}
     (?:\d{1,2}:\d{2}(?::\d{2})?\s{0,2}(?:[AaPp]\.?[Mm]\.?)?\s{0,3})?  # 19:49
-    [(–—-]                                    # a dash or a bracket: (The Daily)
+    (?:\(|[–—-]\s{0,3}[A-Z"“‘'])               # (The Daily), or a dash and the story's first word
 """, re.VERBOSE)
 
 

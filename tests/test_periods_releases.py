@@ -216,6 +216,11 @@ ROWS += [
          ("2020-03-01", "2020-03-01")),
     case("Over 2023 the population grew by 774,600", "2023", "year", ("2023-01-01", "2023-12-31"), {},
          ("2023-01-01", "2023-12-31"), gap="'over' before a number is a quantity ('over 2000 people')"),
+    # a table flattened into text: its column headers
+    case("Region Births 2023 Births 2024 Change 2024/2023 (%)", "2023", "year", ("2023-01-01", "2023-12-31"), {},
+         ("2023-01-01", "2023-12-31"), gap="a year before a capitalised people word is read as a count"),
+    case("Births 2024 Change 2024/2023 (%) Bishkek", "2023", "year", ("2023-01-01", "2023-12-31"), {},
+         ("2023-01-01", "2023-12-31"), gap="2024/2023 (a year against the year before) is read as no period"),
 ]
 
 
@@ -289,6 +294,11 @@ PUBLICATION = [
     # a title line naming a stock date is not a dateline
     case("Population, 1 January 2024\n\nThe population was", None),
     case("Population of Kazakhstan, 1 January 2024\nThe population", None),
+    case("Population, 1 January 2024 – 20.0 million people\nThe population", None),
+    case("Population, 1 January 2024 – Kazakhstan\nThe population", None,
+         gap="a Title-case title with a dash and a capital reads as a dateline"),
+    case("Released at 8:30 a.m. Eastern time in The Daily, Friday, September 26, 2014\nCanada's", "2014-09-26",
+         gap="StatCan's release line puts words between the label and the date"),
     case("In May 2025 the index rose", None),
     case("ALMATY, May 12 (Kazinform) – The bureau", None),  # no year: nothing to date the text
 ]
