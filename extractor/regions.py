@@ -11,7 +11,11 @@ and our own data in ``patterns/regions/``:
 - ``forms.yaml``: the region / city words added around aliases, country priority.
 
 Matching is spaCy's PhraseMatcher over the pipeline's own tokens: case-sensitive
-(ORTH) for proper names, case-insensitive (LOWER) only for group names marked safe.
+(ORTH) for proper names, case-insensitive (LOWER) for group names marked safe and for
+country names that are no word in lower case ("in kazakhstan", not "a panama hat").
+Scraped text that glued a name to a bracket or number ("Spain(14.1%)", "2020.Spain") is
+one token to the tokenizer; the stretch around each such point is matched again with a
+space there, the span staying on the name's own characters.
 Overlaps go to the longest match; a leading "the" is matched ("the US", "the CIS
 countries") but left out of the reported span. Words that can mean several places
 give one code and the others in ``alternatives`` (a country beats a subdivision:
@@ -30,6 +34,7 @@ Demonyms are not places ("Kazakh" is nothing); a possessive still is
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -246,6 +251,15 @@ class _Collector:
         return out
 
 
+def _add_lower(collector: _Collector, name: str, code: str, rank: tuple, not_lower: frozenset[str]) -> None:
+    """A country's name in any letter case ("in kazakhstan"), unless it is also a word in lower
+    case (stoplist.yaml's words and not_lower_case: "turkey", "panama hats") or too short ("uae")."""
+    for form in collector.variants(name, caps=False):
+        low = form.lower()
+        if _letters(low) >= _MIN_LETTERS and low not in not_lower and low.removeprefix("the ") not in not_lower:
+            collector.add(low, code, rank, lower=True)
+
+
 def _subdivision_names(name: str, strip_words: frozenset[str]) -> list[str]:
     """pycountry's name and the shorter forms texts use: no brackets, no trailing type word."""
     names = [name]
@@ -288,11 +302,13 @@ def _lexicon(base: Path) -> _Lexicon:
 
     stop = stoplist.mapping()
     for key in stop:
-        if key not in ("words", "generic_words", "blockers"):
+        if key not in ("words", "generic_words", "blockers", "not_lower_case"):
             raise stoplist.error(f"unknown key {key!r}", key)
     words = frozenset(w.lower() for w in _strings(stoplist, "words", stop.get("words"), "words"))
     generic = frozenset(w.lower() for w in _strings(stoplist, "generic_words",
                                                     stop.get("generic_words"), "generic_words"))
+    not_lower = words | {w.lower() for w in _strings(stoplist, "not_lower_case", stop.get("not_lower_case"),
+                                                     "names")}
     form = forms.mapping()
     form_keys = ("region_suffixes", "city_suffixes", "city_prefixes", "plural_region_words",
                  "strip_words", "priority")
@@ -325,6 +341,7 @@ def _lexicon(base: Path) -> _Lexicon:
             for n in dict.fromkeys([name, re.sub(r"\s*\([^)]*\)", "", name).strip()]):
                 for surface in collector.variants(n):
                     collector.add(surface, code, (1,))
+                _add_lower(collector, n, code, (1,), not_lower)
     for sub in pycountry.subdivisions:
         kind = "city" if "city" in (sub.type or "").lower() else "region"
         places[sub.code] = _Place(sub.code, sub.name, kind, sub.country_code)
@@ -377,6 +394,8 @@ def _lexicon(base: Path) -> _Lexicon:
 
         for n in _strings(aliases, code, entry.get("names"), "names"):
             explicit(n, n)
+            if place.kind == "country":
+                _add_lower(collector, n, code, (0,), not_lower)
             if kind == "region" and place.kind != "country":
                 for suffix in region_suffixes:
                     explicit(f"{n} {suffix}", n)
@@ -445,6 +464,7 @@ class RegionFinder:
         base = Path(patterns_dir) if patterns_dir is not None else _shipped_patterns_dir()
         self._lex = _lexicon(base.resolve())
         self._targets: dict[int, _Target] = {}
+        self._edges: tuple[set[str], set[str]] = (set(), set())  # first and last words of every name
         self._orth = self._matcher("ORTH", self._lex.orth)
         self._lower = self._matcher("LOWER", self._lex.lower) if self._lex.lower else None
         self._folded: dict[str, _Target] | None = None
@@ -456,10 +476,16 @@ class RegionFinder:
             by_target.setdefault(target, []).append(surface)
         surfaces = [s for group in by_target.values() for s in group]
         docs = iter(self.nlp.tokenizer.pipe(surfaces, batch_size=1000))
+        first, last = self._edges
         for target, group in by_target.items():
             key = f"region:{attr}:{target.code}:{'|'.join(target.alternatives)}:{int(target.guard)}"
             self._targets[self.nlp.vocab.strings.add(key)] = target
-            matcher.add(key, [next(docs) for _ in group])
+            pattern_docs = [next(docs) for _ in group]
+            matcher.add(key, pattern_docs)
+            if target.code is not None:
+                for d in pattern_docs:
+                    first.add(d[0].lower_ if attr == "LOWER" else d[0].text)
+                    last.add(d[-1].lower_ if attr == "LOWER" else d[-1].text)
         return matcher
 
     def lookup(self, code: str) -> tuple[str, str, str | None]:
@@ -484,8 +510,32 @@ class RegionFinder:
         display, kind, country = self.lookup(target.code)
         return RegionMention(name, 0, len(name), target.code, display, kind, country, target.alternatives)
 
-    def find(self, doc: Doc) -> list[RegionMention]:
-        """Every place in ``doc``: sorted, non-overlapping, the longest match winning."""
+    def find(self, doc: Doc, *, text: str | None = None) -> list[RegionMention]:
+        """Every place in ``doc``: sorted, non-overlapping, the longest match winning. ``text`` is
+        ``doc.text`` when the caller already has it (building it again costs a pass over the tokens)."""
+        found = self._places(doc)
+        glued = self._glued(doc.text if text is None else text, found)
+        return _merge(found, glued) if glued else found
+
+    def _glued(self, text: str, found: list[RegionMention]) -> list[RegionMention]:
+        """Names that scraped text glued to a bracket or a number (``Spain(14.1%)``,
+        ``Portugal10.3 million``, ``2020.Spain``): the tokenizer keeps such a run as one token, so
+        each stretch around a glue point is tokenized again with a space there and matched; the spans
+        stay on the original characters. Only glue points next to a word that ends (or starts) some
+        place name are looked at, so ordinary text costs three regex scans."""
+        cuts = _glue_points(text, *self._edges)
+        out: list[RegionMention] = []
+        for lo, hi, inside in _windows(text, cuts):
+            piece, spaces = _spaced(text, lo, hi, inside)
+            for m in self._places(self.nlp.make_doc(piece)):
+                start = lo + m.start - bisect.bisect_left(spaces, m.start)
+                end = lo + m.end - bisect.bisect_left(spaces, m.end)
+                if text[start:end] == m.text and (start in inside or end in inside):
+                    out.append(_new_mention(m.text, start, end, m.code, m.name, m.kind, m.country,
+                                            m.alternatives))
+        return out
+
+    def _places(self, doc: Doc) -> list[RegionMention]:
         raw = [(self._targets[key], start, end) for key, start, end in self._orth(doc)]
         if self._lower is not None:
             raw += [(self._targets[key], start, end) for key, start, end in self._lower(doc)]
@@ -569,4 +619,82 @@ def _default_finder() -> RegionFinder:
 def find_regions(text: str) -> list[RegionMention]:
     """Places in ``text``, with a blank English tokenizer built once."""
     finder = _default_finder()
-    return finder.find(finder.nlp.make_doc(text))
+    return finder.find(finder.nlp.make_doc(text), text=text)
+
+
+# --------------------------------------------------------------------------- glued text
+
+# Where scraped text glued a name to a bracket or a number, at the bracket, digit or capital:
+# "(" after a letter or digit ("Spain(", "EU28("); a digit after three letters ("Portugal10.3";
+# "EU27", "Q1", "km2" are not glue); a capital after a digit, ")" or "%", with or without a stop,
+# comma, colon or semicolon between ("2020.Spain", "14.1%),Portugal"). One scan, led by a class.
+_GLUED = re.compile(r"[(0-9A-Z](?:(?<=\w\()|(?<=[A-Za-z]{3}[0-9])|(?<=[0-9)%][A-Z])|(?<=[0-9)%][.,;:][A-Z]))")
+_WORD_BEFORE = re.compile(r"\w+$")
+_WORD_AFTER = re.compile(r"[^\W\d_]+")
+_REACH = 80  # characters around a glue point that are tokenized again (a name is shorter)
+
+
+def _glue_points(text: str, first: set[str], last: set[str]) -> list[int]:
+    """Positions where a place name may touch a bracket or a number with no space between."""
+    cuts = []
+    for m in _GLUED.finditer(text):
+        cut = m.start()
+        if text[cut].isupper():  # the name starts here
+            word = _WORD_AFTER.match(text, cut)
+            edges = first
+        else:  # the name ends here
+            word = _WORD_BEFORE.search(text, max(0, cut - 40), cut)
+            edges = last
+        if word and (word.group() in edges or word.group().lower() in edges):
+            cuts.append(cut)
+    return cuts
+
+
+def _windows(text: str, cuts: list[int]) -> Iterator[tuple[int, int, set[int]]]:
+    """Stretches of a line around the glue points, ending at whitespace, with the points in each."""
+    i = 0
+    while i < len(cuts):
+        cut = cuts[i]
+        line_start = text.rfind("\n", 0, cut) + 1
+        line_end = text.find("\n", cut)
+        line_end = len(text) if line_end < 0 else line_end
+        lo = line_start
+        if cut - line_start > _REACH:
+            space = text.find(" ", cut - _REACH, cut)
+            lo = cut - _REACH if space < 0 else space + 1
+        hi = line_end
+        if line_end - cut > _REACH:
+            space = text.rfind(" ", cut, cut + _REACH)
+            hi = cut + _REACH if space < 0 else space
+        inside = set()
+        while i < len(cuts) and cuts[i] <= hi:
+            inside.add(cuts[i])
+            i += 1
+        yield lo, hi, inside
+
+
+def _spaced(text: str, lo: int, hi: int, cuts: set[int]) -> tuple[str, list[int]]:
+    """``text[lo:hi]`` with a space at each glue point, and where each space sits in the result."""
+    parts, spaces, prev = [], [], lo
+    for cut in sorted(c for c in cuts if lo < c < hi):
+        parts.append(text[prev:cut])
+        spaces.append(cut - lo + len(spaces))
+        prev = cut
+    parts.append(text[prev:hi])
+    return " ".join(parts), spaces
+
+
+def _merge(found: list[RegionMention], glued: list[RegionMention]) -> list[RegionMention]:
+    """Glued names join the others; one that covers a shorter match ("Almaty region(5%)" over
+    "Almaty") replaces it, one that overlaps a match it does not cover is dropped."""
+    out = list(found)
+    starts = [m.start for m in out]
+    for g in sorted(glued, key=lambda m: m.start, reverse=True):  # from the end: indices before stay
+        i = bisect.bisect_left(starts, g.start)
+        lo = i - 1 if i and out[i - 1].end > g.start else i
+        hi = bisect.bisect_left(starts, g.end)
+        if all(g.start <= m.start and m.end <= g.end and (m.start, m.end) != (g.start, g.end)
+               for m in out[lo:hi]):
+            out[lo:hi] = [g]
+            starts[lo:hi] = [g.start]
+    return out
