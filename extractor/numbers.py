@@ -40,7 +40,17 @@ from typing import Any
 
 import regex
 
-from .numbers_lexicon import _HSP_CHARS, _RATIO_SEPS, _SP_CHARS, Lexicon, _low, _matches_from, _norm, lexicon
+from .numbers_lexicon import (
+    _HSP_CHARS,
+    _RATIO_SEPS,
+    _SP_CHARS,
+    Lexicon,
+    _low,
+    _matches_from,
+    _norm,
+    _ratio_key,
+    lexicon,
+)
 from .types import NumberMention, fast_constructor
 
 _new_mention = fast_constructor(NumberMention)  # same record as NumberMention(...), made faster
@@ -254,6 +264,10 @@ class _Context:
                     and self._ratio_at(core_end) is None):
                 self._kill(core_end)
                 return True  # an aggregate's name written with a space: "the EU 27 average", "COVID 19"
+            if (word in self.lx.numbered_periods and core is not None and len(core) <= 2
+                    and self._at(self.lx.year_after_re, core_end)):
+                self._kill(core_end)
+                return True  # a period's number before its year: "Quarter 2 2023", "week 12 2024"
         if core is not None and core.isdigit() and 5 <= len(core) <= 6 and self.lx.postcode_re.search(
                 self.t, max(0, start - _WINDOW), start):
             self._kill(core_end)
@@ -276,7 +290,8 @@ class _Context:
                     break
             if currency:
                 break
-        if currency is None and t[s - 1:s] in _SP_CHARS and t[s - 2:s - 1] in lx.code_ends:  # "USD 5"
+        if currency is None and (t[s - 1:s] in lx.code_ends  # "USD5" in scraped text
+                                 or t[s - 1:s] in _SP_CHARS and t[s - 2:s - 1] in lx.code_ends):  # "USD 5"
             m = lx.code_before_re.search(t, max(0, s - 8), s)
             if m and m.start() >= self.last_end:
                 start, currency = m.start(), m.group("c")
@@ -315,14 +330,19 @@ class _Suffixes(_Context):
     def _scale_at(self, pos: int, currency: str | None) -> tuple[int, int] | None:
         lx = self.lx
         first = self.t[pos:pos + 1]
-        if first in _SP_CHARS:
+        if first in _SP_CHARS or first == "-":
             first = self.t[pos + 1:pos + 2]
         if first in lx.scale_stop:  # no scale word begins here
             return None
         m = self._at(lx.scale_re, pos)
         if not m:
             return None
-        raw, spaced, ws = m.group("w"), bool(m.group("sp")), m.start("w")
+        raw, sp, ws = m.group("w"), m.group("sp"), m.start("w")
+        if sp == "-":  # "$1.2-billion deal": only a whole scale word after a hyphen
+            word = raw.rstrip(".")
+            low = _low(word)
+            return (lx.scale_words[low], ws + len(word)) if low in lx.scale_words and len(low) > 2 else None
+        spaced = bool(sp)
         cands = [raw, raw[:-1]] if raw.endswith(".") else [raw]
         for w in cands:
             low = _low(w)
@@ -335,9 +355,14 @@ class _Suffixes(_Context):
                 return lx.scale_space[low], end
             if not spaced and w in lx.scale_attached:
                 return lx.scale_attached[w], end
-            if not spaced and currency and w in lx.scale_currency:
-                return lx.scale_currency[w], end
+            if not spaced and w in lx.scale_currency and (currency or self._people_after(end)):
+                return lx.scale_currency[w], end  # "$5m", "€2B", and "1.2m people" (not metres)
         return self._glued_scale(raw.rstrip("."), ws)
+
+    def _people_after(self, pos: int) -> bool:
+        """Whether a people word follows after a space: "1.2m people", "3.5m visitors"."""
+        m = self._at(self.lx.word_re, pos)
+        return m is not None and _low(m.group("w")) in self.lx.people
 
     def _glued_scale(self, run: str, ws: int) -> tuple[int, int] | None:
         """A scale word glued to the word after it in scraped text: "4.1millionvisitors".
@@ -376,7 +401,7 @@ class _Suffixes(_Context):
         m = self._at(self.lx.ratio_re, pos)
         if not m:
             return None
-        form = _norm(m.group("f"))
+        form = _ratio_key(m.group("f"))
         sep = m.group("sep")
         if sep and form in self.lx.ratio_attached:
             return None
@@ -645,12 +670,14 @@ class _Scanner(_Spelled):
         p = t[s - 1] if s > 0 else " "  # out of range reads as a space
         p2 = t[s - 2] if s > 1 else " "
         if p != " ":  # a space before the number passes every test here
-            if p.isalpha() or p == "_" or p in "@#№§&":
-                return self._kill(e)  # A1, Q1 2025, #5, №5
+            if p.isalpha() and not (p in lx.code_ends and lx.code_before_re.search(t, max(0, s - 8), s)):
+                return self._kill(e)  # A1, Q1 2025; a currency code stays: "USD3.1 billion"
+            if p == "_" or p in "@#№§&":
+                return self._kill(e)  # #5, №5
             if p in "-‐/" and p2.isalpha():
                 return self._kill(e)  # COVID-19, KZ-59, Jan-2025, mid-2024
-            if p in "-‐–—/" and p2 in _DIGITS and self.killed_end == s - 1:
-                return self._kill(e)  # 2019-20, ISO 3166-1, 05/2025
+            if p in "-‐–—/=" and p2 in _DIGITS and self.killed_end == s - 1:
+                return self._kill(e)  # 2019-20, ISO 3166-1, 05/2025, an index base "2015=100"
             if p in "/:" and p2 in _DIGITS:
                 return self._kill(e)  # 3/4, 1:1000
             if p == "." and p2.isalnum():
@@ -684,6 +711,8 @@ class _Scanner(_Spelled):
             first = t[e + 1:e + 2]
         if first not in lx.after_kill_stop and self._at(lx.after_kill_re, e):
             return self._kill(e)  # 10 a.m.
+        if first.isupper() and plain and len(core) <= 4 and self._at(lx.street_after_re, e):
+            return self._kill(e)  # a street number: "374 Frunze street, Bishkek", "12 Abay Ave."
         quiet = p in _HSP_CHARS and p2 in lx.quiet_before  # "23 410 24 105": nothing to read before
         if quiet:
             start, sign, explicit, currency = s, 1, False, None

@@ -101,6 +101,11 @@ def _norm(s: str) -> str:
     return " ".join(_low(s).split())
 
 
+def _ratio_key(s: str) -> str:
+    """A ratio unit as written, as a key: "percentage-point" and "percentage  point" are one form."""
+    return _norm(s.replace("-", " "))
+
+
 @dataclass(frozen=True)
 class _Literals:
     """Where any of some words begins in a text: the places a pattern led by one of them can match.
@@ -234,6 +239,9 @@ class Lexicon:
     kill_before: frozenset[str]
     postcode_re: Any
     age_words: frozenset[str]
+    numbered_periods: frozenset[str]  # "Quarter 2 2023": a number between one of these and a year is the period's
+    year_after_re: Any  # one space and a year, right after a number
+    street_after_re: Any  # "374 Frunze street": a capitalised name and a street word after a number
     code_numbers: dict[str, frozenset[str]]  # "eu" -> {"27", "28", ...}: "EU 27" names the aggregate
     chain_re: Any
     after_kill_re: Any
@@ -364,7 +372,7 @@ def _scales(y: _Sections) -> dict[str, Any]:
         scale_attached=scale_attached,
         scale_space=scale_space,
         scale_currency=scale_currency,
-        scale_re=regex.compile(rf"\G(?P<sp>{_SP}?)(?P<w>\p{{L}}++\.?)"),
+        scale_re=regex.compile(rf"\G(?P<sp>{_SP}|-)?(?P<w>\p{{L}}++\.?)"),
         compound_re=regex.compile(rf"\G{_SP}+(?P<n>[0-9]{{1,3}})(?![0-9.,])"),
         remainder_re=regex.compile(rf"\G{_SP}+(?P<n>[0-9]{{1,3}})(?=[ \u00a0]+\p{{L}})(?!{_SP}*(?:%|per\b))"),
         scale_stop=_scale_stop(scale_words, scale_space, scale_attached, scale_currency),
@@ -378,15 +386,16 @@ def _ratios(y: _Sections) -> dict[str, Any]:
     ratio_map: dict[str, str] = {}
     for unit, forms in y.req("ratio_units", dict).items():
         for form in forms:
-            ratio_map[_norm(str(form))] = str(unit)
+            ratio_map[_ratio_key(str(form))] = str(unit)
     ratio_forms = []
     for form in sorted(ratio_map, key=len, reverse=True):
-        src = _phrase(form)
+        # words joined by spaces or a hyphen: "percentage points", "a 1.5-percentage-point fall"
+        src = f"(?:{_HSP}+|-)".join(regex.escape(w) for w in form.split())
         ratio_forms.append(src + r"(?![\p{L}\p{N}])" if form[-1].isalnum() else src)
     return dict(
         ratio_re=regex.compile(rf"\G(?P<sep>{_SP}|-)?(?P<f>{'|'.join(ratio_forms)})", regex.IGNORECASE),
         ratio_map=ratio_map,
-        ratio_attached=frozenset(_norm(str(f)) for f in y.req("ratio_attached_only")),
+        ratio_attached=frozenset(_ratio_key(str(f)) for f in y.req("ratio_attached_only")),
         # One-character symbols that begin no other form ("%", "‰") are read without the regex.
         ratio_symbols={f: u for f, u in ratio_map.items()
                        if len(f) == 1 and not f.isalnum() and f not in _RATIO_SEPS
@@ -432,7 +441,7 @@ def _units(y: _Sections) -> dict[str, Any]:
         currency_symbols=tuple(sorted(symbols.items(), key=lambda kv: len(kv[0]), reverse=True)),
         currency_symbol_ends=frozenset(sym[-1] for sym in symbols),
         code_before_re=_backward(
-            rf"(?<![\p{{L}}])(?P<c>{'|'.join(regex.escape(c) for c in codes)}){_SP}\Z"),
+            rf"(?<![\p{{L}}])(?P<c>{'|'.join(regex.escape(c) for c in codes)}){_SP}?\Z"),
         code_ends=frozenset(c[-1] for c in codes if c),
         time_units={_low(str(k)): str(v) for k, v in time_units.items()},
         time_unit_values=frozenset(str(v) for v in time_units.values()),
@@ -482,6 +491,10 @@ def _contexts(y: _Sections) -> dict[str, Any]:
         kill_before=y.word_set("non_value_before"),
         postcode_re=_backward(rf"(?<![\p{{L}}])(?:{postcode})[ \t\u00a0\u202f,:#№]*\Z", regex.IGNORECASE),
         age_words=y.word_set("age_words"),
+        numbered_periods=y.word_set("numbered_periods"),
+        year_after_re=regex.compile(rf"\G{_HSP}(?:1[89]|2[01])[0-9]{{2}}(?![0-9.,])"),
+        street_after_re=regex.compile(rf"\G(?:[ ]\p{{Lu}}[\p{{L}}\-]*+){{1,3}}[ ]"
+                                      rf"(?i:{_alternation(y.words('street_words'))})(?![\p{{L}}])(?![ \t]*\p{{Ll}})"),
         code_numbers={_low(str(k)): frozenset(str(int(n)) for n in v) for k, v in y.req("code_numbers", dict).items()},
         chain_re=regex.compile(rf"\G{_HSP}*(?:{chain}){_HSP}*(?=[0-9])", regex.IGNORECASE),
         after_kill_re=regex.compile(rf"\G{_HSP}*(?:{after_kill})(?![\p{{L}}])", regex.IGNORECASE),
@@ -504,12 +517,15 @@ def _masks(y: _Sections) -> tuple[_Mask, ...]:
     return (
         # phone numbers after a phone word, on the same line
         _Mask(regex.compile(rf"(?i:(?<![\p{{L}}])(?:{phone_alt})\.?:?){_HSP}*"
-                            rf"(?P<x>[+(0-9][0-9 ()\-\u00a0.]{{4,40}}[0-9])"), "phone",
+                            rf"(?P<x>[+(0-9][0-9 ()+\-\u00a0.]{{4,40}}[0-9])"), "phone",
               _Literals.of([w.split()[0] for w in y.words("phone_words")], ignore_case=True)),
         # international phone numbers: +7 7172 749061, +7 (7172) 749805
         _Mask(regex.compile(r"(?<![\p{L}\p{N}+])"
                             r"(?P<x>\+[0-9]{1,3}(?:[ \u00a0.\-]?(?:\([0-9]{1,5}\)|[0-9]{2,5})){2,6})"
                             r"(?![0-9])"), "intl_phone"),
+        # country and area code in brackets, as CIS offices print them: (+374 11) 52-44-26, (+996 312) 32-46-37
+        _Mask(regex.compile(r"(?<![\p{L}\p{N}])(?P<x>\(\+[0-9]{1,3}(?:[ \u00a0][0-9]{1,5})?\)[ \u00a0]?[0-9]{2,4}"
+                            r"(?:[ \u00a0\-][0-9]{2,4}){1,3})(?![0-9])"), "intl_paren_phone"),
         # local phone numbers with an area code: 8 (7172) 749805, (202) 691-5200
         _Mask(regex.compile(r"(?<![\p{L}\p{N}])(?P<x>(?:[0-9][ \u00a0]?)?\([0-9]{3,5}\)[ \u00a0]?[0-9]{2,4}"
                             r"(?:[ \u00a0\-]?[0-9]{2,4}){1,3})(?![0-9])"), "paren_phone"),
