@@ -70,6 +70,9 @@ NOT_VALUES = [
     nothing("Labour Force Survey Quarter 2 2023"),
     nothing("Week 12 2024 figures"),
     nothing("The CPI index (2015=100)"),
+    nothing("374 Frunze street, Bishkek 720033.",
+            gap="a postcode after the city's name reads as a value (tables write counts so too)"),
+    nothing("Catalogue number 6202.0", gap="'number' before a catalogue number is not a context word"),
 ]
 
 SEVERAL = [
