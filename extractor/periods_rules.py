@@ -474,7 +474,7 @@ def _point(m: re.Match[str], vocab: _Vocab, part: str, edge: str) -> PeriodMenti
             y = int(m.group("my"))
             d = date(y, mo, 1) if edge == "first" else _month_end(y, mo)
             return _mention(m, "date", d, d, detail)
-        day = 1 if edge == "first" else _month_end(2000, mo).day  # a leap year: the resolver clamps
+        day = 1 if edge == "first" else _month_end(2000, mo).day  # the resolver takes the month end of its year
         return _mention(m, "date", detail=(*detail, ("month", mo), ("day", day)))
     mo, day = (1, 1) if edge == "first" else (12, 31)
     how, value = _year_spec(m, vocab)
