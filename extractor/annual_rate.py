@@ -13,35 +13,39 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from .segments import Sentence
-from .types import NumberMention, Period
+from .types import IndicatorMention, NumberMention, Period
 
 if TYPE_CHECKING:
     from .document import DocumentView
 
 
 def twelve_months(run: DocumentView, v: NumberMention, sent: Sentence, period: Period,
-                  evidence: list[str]) -> Period:
+                  evidence: list[str], indicator: IndicatorMention | None = None) -> Period:
     """``period`` stretched to the 12 months ending with it when the value is an annual rate and
-    ``period`` is one month or one quarter; otherwise ``period`` as it is."""
+    ``period`` is one month or one quarter; otherwise ``period`` as it is. With no rate word in the
+    sentence, the indicator's own words decide ("EU at 2.0%" under "annual inflation")."""
     months = _months(period.first, period.last)
     if months not in (1, 3) or period.first.day != 1:
         return period
-    if not _annual(run, v, sent):
+    if not _annual(run, v, sent, indicator):
         return period
     first = _months_back(period.last, 12)
     evidence.append("period_annual_rate")
     return Period(period.text, period.start, period.end, first, period.last)
 
 
-def _annual(run: DocumentView, v: NumberMention, sent: Sentence) -> bool:
+def _annual(run: DocumentView, v: NumberMention, sent: Sentence, indicator: IndicatorMention | None) -> bool:
     """Whether the words nearest the value say annual rather than monthly; with neither, whether the
-    indicator word itself means an annual rate ("inflation")."""
+    indicator's words do, or mean an annual rate by themselves ("inflation")."""
     text = run.text[sent.start:sent.end].lower()
     at = v.start - sent.start
     annual = _nearest(run.assembler.annual_words, text, at)
     monthly = _nearest(run.assembler.monthly_words, text, at)
     if annual is not None or monthly is not None:
         return monthly is None or (annual is not None and annual < monthly)
+    own = indicator.text.lower() if indicator is not None and not (sent.start <= indicator.start < sent.end) else ""
+    if own and (run.assembler.annual_words.search(own) or run.assembler.annual_by_default.search(own)):
+        return True
     return run.assembler.annual_by_default.search(text) is not None
 
 

@@ -34,9 +34,9 @@ _NOT_A_FRAME = _RELATIVE_KINDS | {"date"}
 _EARLIER = re.compile(r"(?i)\b(?:earlier|ago|before)\b")
 _DATELINE_REACH = 400  # a dateline sits in the first lines
 _DATELINE_TAIL = re.compile(r"\s*(?:,\s*\d|,\s*[A-Z][a-z]+\s+\d|[—–-]\s)")
-_SUBJECT_REACH = 60
+_SUBJECT_REACH = 60  # a sentence's subject is named within its first words
 # Words a value ends with: "down 9.8 percent on the first quarter of 2023".
-_VALUE_TAILS = frozenset({"percent", "cent", "pts", "points", "pp", "times", "fold", "people", "persons"})  # a sentence's subject is named within its first words
+_VALUE_TAILS = frozenset({"percent", "cent", "pts", "points", "pp", "times", "fold", "people", "persons"})
 
 
 @dataclass(slots=True)
@@ -90,9 +90,16 @@ def resolve_periods(run: DocumentView, index: int, sent: Sentence, *, has_values
         if is_publication(run, m):
             continue
         reference = is_reference(run, m, sent)
-        fronted = not reference and is_fronted(run, m, sent)
+        fronted = is_fronted(run, m, sent)
         in_force = in_force_interval(run)
         interval, guessed = resolve(run, m, in_force=in_force, as_reference=reference)
+        if reference and fronted and m.kind == "relative_year":
+            reference = False  # "A year earlier, the rate was 1.5%": the sentence's own time, a year back
+        elif reference and fronted and m.kind == "same_period" and in_force is not None \
+                and not run.assembler.comparison_before.search(run.text, sent.start, m.start):
+            # "Over the same period, 7,086 people left": the period in force, not a comparison
+            reference, interval = False, in_force
+        fronted = fronted and not reference
         out.append(Resolved(m, interval, reference, fronted, guessed))
         if interval and m.kind == "date" and reads_as_of(run, m):
             run.ctx.as_of = interval[0]
@@ -281,7 +288,7 @@ def note_subject_region(run: DocumentView, sent: Sentence, values: list[NumberMe
         if not run.ctx.seen_value:
             run.ctx.doc_region = None
         return
-    if subject is None or subject.kind not in ("region", "city") or _dateline(run, subject):
+    if subject is None or subject.kind not in ("region", "city") or is_dateline(run, subject):
         return  # a foreign country as subject is a destination or origin; a dateline is no subject
     if home is not None and subject.country != home.code:
         return
@@ -295,7 +302,7 @@ def _lead_seen(run: DocumentView, values: list[NumberMention]) -> bool:
     return run.ctx.seen_value
 
 
-def _dateline(run: DocumentView, m: RegionMention) -> bool:
+def is_dateline(run: DocumentView, m: RegionMention) -> bool:
     """"ALMATY. ...", "ASTANA, 14 August 2023 –", "BISHKEK —": the place a report was filed from,
     at the start of a line near the top, in capitals or followed by a date or a dash."""
     if m.start > _DATELINE_REACH:

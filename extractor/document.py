@@ -91,6 +91,13 @@ class DocumentView:
         countries = [m for m in partners if m.kind == "country"]
         return countries[0] if countries else None
 
+    def first_named(self, family: Sequence[str]) -> str | None:
+        """The first key of ``family`` the document names with a specific phrase, if any."""
+        for m in self.indicators.items:
+            if not m.generic and m.key in family:
+                return m.key
+        return None
+
     def guess_year(self) -> int | None:
         if self.doc.published:
             return None

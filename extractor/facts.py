@@ -86,6 +86,7 @@ class Assembler:
         self.contribution_words = _any_word(self._words.get("contribution_words", ()))
         self.superlative = _any_word(self._words.get("superlative_words", ()))
         self.currencies = _currencies(patterns_dir)
+        self.comparison_before = _any_word(self._words.get("comparison_words", ()))
         self.negative_contribution = _any_word(self._words.get("negative_contribution_words", ()))
 
     # --- entry point -------------------------------------------------------------------
@@ -176,7 +177,7 @@ def _fact(view, v: NumberMention, sent: Sentence, lead: Sentence | None, values:
         key = f"{area}_population"
     partner, region, regions_breakdown = link_region.region(view, v, sent, lead, values, breaks, info, evidence)
     period, reference = link_period.period(view, v, sent, values, breaks, resolved, lead_resolved, measure_, info,
-                                           evidence)
+                                           evidence, indicator)
 
     value = _new_value(v.text, v.start, v.end, number, unit, v.qualifier)
     ind = _new_indicator(indicator.text, indicator.start, indicator.end, key) if indicator else None

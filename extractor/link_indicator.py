@@ -78,6 +78,11 @@ def indicator(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentenc
         if carried and (not chosen.family or carried in chosen.family):
             key = carried
             evidence.append("indicator_generic_resolved")
+        elif chosen.family:
+            named = run.first_named(chosen.family)  # "inflation" in a text that names the HICP is the HICP's
+            if named is not None and named != key:
+                key = named
+                evidence.append("indicator_generic_resolved")
     if key and not chosen.generic:
         run.ctx.indicator_key = key
         run.ctx.indicator_mention = chosen

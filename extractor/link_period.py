@@ -14,6 +14,7 @@ from .context import Resolved, make_period
 from .segments import Sentence
 from .spans import REACH, cheapest
 from .types import (
+    IndicatorMention,
     NumberMention,
     Period,
 )
@@ -29,7 +30,7 @@ _COMPARED_BEFORE = re.compile(r"(?:compared (?:to|with)|than|against|versus|from
 
 def period(run: DocumentView, v: NumberMention, sent: Sentence, values: list[NumberMention], breaks: list[int],
            resolved: list[Resolved], lead_resolved: list[Resolved], measure: str, info: dict[str, Any],
-           evidence: list[str]) -> tuple[Period | None, Period | None]:
+           evidence: list[str], indicator: IndicatorMention | None = None) -> tuple[Period | None, Period | None]:
     """The value's period and, for a change, the period it is compared with.
 
     Own clause and sentence first, then the list's lead-in, then the context in force. The form
@@ -50,7 +51,7 @@ def period(run: DocumentView, v: NumberMention, sent: Sentence, values: list[Num
             evidence.append("period_compared")  # "down from 2.2% in October": October's own rate
             compared = make_period(own.mention, interval)
             if info.get("kind") == "index":
-                compared = annual_rate.twelve_months(run, v, sent, compared, evidence)
+                compared = annual_rate.twelve_months(run, v, sent, compared, evidence, indicator)
             return compared, None
     # A stock counted at a moment (population) is dated at a day; survey stocks (the employed) cover
     # their month or quarter, and rates of a stock are not counts of it.
@@ -85,7 +86,7 @@ def period(run: DocumentView, v: NumberMention, sent: Sentence, values: list[Num
             period = _since_date(run, chosen, period, evidence)
     if period is not None and info.get("kind") == "index" and (
             measure in ("change", "level") or "contribution" in evidence):
-        period = annual_rate.twelve_months(run, v, sent, period, evidence)
+        period = annual_rate.twelve_months(run, v, sent, period, evidence, indicator)
     if period is None:
         evidence.append("period_none")
     reference = None

@@ -30,6 +30,7 @@ _NEXT_WORDS = re.compile(r"\s*(?:\(|\s)*([A-Za-z][\w-]*)(?:\s+([A-Za-z][\w-]*))?
 _OR_AFTER = re.compile(r"(?:\s+(?:people|persons|residents|jobs))?\s*,?\s*(?:or|i\.e\.|that is)\s+(?:by\s+)?")
 # A currency a few words after a scaled value: "7 946,4 mln. USD", "199 612,3 billion to soums".
 _CURRENCY_AFTER = re.compile(r"\.?\s+(?:(?:to|of|in)\s+)?([A-Za-z]+)\b")
+_WORD_AFTER = re.compile(r"\s+([A-Za-z]+)")
 # A price index stated as a percent of its base ("100,9% compared to February") is at least this.
 _INDEX_LEVEL_FLOOR = 50.0
 
@@ -86,6 +87,11 @@ def measure(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence 
 
     if unit == "times":
         evidence.append("multiplier")
+        comparative = _WORD_AFTER.match(run.text, v.end)
+        word = comparative.group(1).lower() if comparative else ""
+        if word in run.ws["comparative_decrease"] or word in run.ws["comparative_increase"]:
+            # "1.4 times smaller": the comparative after the multiplier says which way
+            return "change", "decrease" if word in run.ws["comparative_decrease"] else "increase", "rule:multiplier"
         direction = direction_cue.id if direction_cue else (lead_direction.id if lead_direction else "increase")
         return "change", direction, "rule:multiplier"
     if unit == "percentage_point":

@@ -172,7 +172,7 @@ class Extractor:
             published_date = period_rules.find_publication_date(text) or fallback
         doc = make_doc(self.nlp, text)
         entities = self._entities(text) if self.model is not None else []
-        regions = self.regions.find(doc)
+        regions = self.regions.find(doc, text=text)
         if entities:
             regions = _add_model_places(text, regions, entities, self.regions)
         document = DocumentInput(
