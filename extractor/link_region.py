@@ -74,11 +74,15 @@ def _places_and_partners(run: DocumentView, mentions: Sequence[RegionMention],
     home = run.home
     partner_words = run.ws["partner_words"]
     places, partners = [], []
+    went: RegionMention | None = None  # the last place named as where people went or came from
     for m in mentions:
         if m.start < _DATELINE_REACH and context.is_dateline(run, m):
             continue  # "ASTANA, 14 August 2023 –": where the report was filed, not where values are measured
         foreign = home is not None and m.code != home.code and (m.country or m.code) != home.code
-        after_partner_word = last_word(run.text, max(0, m.start - 30), m.start).lower() in partner_words
+        after_partner_word = last_word(run.text, max(0, m.start - 30), m.start).lower() in partner_words or (
+            went is not None and _LIST_SEPARATOR.fullmatch(run.text, went.end, m.start) is not None)
+        if after_partner_word:
+            went = m  # "chiefly to Astana and Almaty": both are destinations
         if foreign and m.kind in ("country", "group") and (flow or after_partner_word):
             partners.append(m)
         elif flow and after_partner_word:

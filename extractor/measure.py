@@ -30,6 +30,8 @@ _NEXT_WORDS = re.compile(r"\s*(?:\(|\s)*([A-Za-z][\w-]*)(?:\s+([A-Za-z][\w-]*))?
 _OR_AFTER = re.compile(r"(?:\s+(?:people|persons|residents|jobs))?\s*,?\s*(?:or|i\.e\.|that is)\s+(?:by\s+)?")
 # A currency a few words after a scaled value: "7 946,4 mln. USD", "199 612,3 billion to soums".
 _CURRENCY_AFTER = re.compile(r"\.?\s+(?:(?:to|of|in)\s+)?([A-Za-z]+)\b")
+# "births exceeded deaths by", "departures outnumbered arrivals by": one flow over another is a balance.
+_EXCEEDED = re.compile(r"(?i)\b(?:exceed(?:ed|s)?|outpaced|outnumbered|outstripped)\b[^.;]*\bby\s*$")
 _WORD_AFTER = re.compile(r"\s+([A-Za-z]+)")
 # A price index stated as a percent of its base ("100,9% compared to February") is at least this.
 _INDEX_LEVEL_FLOOR = 50.0
@@ -106,8 +108,14 @@ def measure(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence 
     link = last_word(run.text, max(clause[0], v.start - 40), v.start).lower()
     level_to = link in run.w["level_links"] or bool(run.cue_near(("LEVEL_TO",), v, clause, max_gap=1))
     kind = info.get("kind")
-    if kind == "balance" and unit == "person" and (negative_cue(run, v, clause) or link in run.ws["balance_verbs"]):
-        return "level", None, "rule:level"  # "losing 32,970 people", "natural increase added 7,900": a balance
+    exceeded = link == "by" and _EXCEEDED.search(run.text, clause[0], v.start) is not None
+    if kind == "balance" and unit == "person" and (
+            negative_cue(run, v, clause) or link in run.ws["balance_verbs"] or exceeded):
+        # "losing 32,970 people", "natural increase added 7,900", "births outpaced deaths by 504,000": a balance
+        return "level", None, "rule:level"
+    if unit != "percent" and _share_before(run, v, clause):
+        evidence.append("part_of_whole")  # "Net domestic migration accounted for 186,767 of the gain"
+        return "level", None, "rule:level"
     same = _restates_change(run, v)
     if same is not None:
         evidence.append("change_restated")  # "increased by 56 770 people, or 0.3%"
