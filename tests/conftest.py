@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 FIXTURES = ROOT / "tests" / "fixtures"
 EXTRA = FIXTURES / "extra"
+WORLD = FIXTURES / "world"  # written in the style of real releases: context stated once (issue 9)
 
 settings.register_profile("default", deadline=None, max_examples=100,
                           suppress_health_check=[HealthCheck.too_slow])
@@ -29,16 +30,17 @@ def model_installed() -> bool:
 
 
 def gold_documents() -> list[tuple[str, str, list[dict]]]:
-    """(doc_id, text, gold facts) for the seeds and for the extra documents."""
+    """(doc_id, text, gold facts) for the seeds, the extra documents and the world-style ones."""
     docs = []
     for path in sorted(FIXTURES.glob("*.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
         text = (SEEDS / f"{gold['doc_id']}.txt").read_text(encoding="utf-8")
         docs.append((gold["doc_id"], text, gold["facts"]))
-    for path in sorted(EXTRA.glob("*.json")):
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        text = path.with_suffix(".txt").read_text(encoding="utf-8")
-        docs.append((gold["doc_id"], text, gold["facts"]))
+    for folder in (EXTRA, WORLD):
+        for path in sorted(folder.glob("*.json")):
+            gold = json.loads(path.read_text(encoding="utf-8"))
+            text = path.with_suffix(".txt").read_text(encoding="utf-8")
+            docs.append((gold["doc_id"], text, gold["facts"]))
     return docs
 
 
