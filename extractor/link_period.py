@@ -59,6 +59,8 @@ def period(run: DocumentView, v: NumberMention, sent: Sentence, values: list[Num
         measure == "level" and v.unit in (None, "person", "count") or measure == "share")
     chosen: Resolved | None = None
     if main:
+        if stock:  # a stock's level is at a day: "36,286,400 on October 1, 2016, up 130,300 from July 1"
+            main = [r for r in main if r.interval is not None and r.interval[0] == r.interval[1]] or main
         chosen = cheapest(main, lambda r: run.attach_cost(r.mention.start, r.mention.end, v, breaks, values))
         evidence.append("period_sentence")
         if stock and chosen.mention.kind in _NOW_KINDS and context.in_force(run) is not None:
@@ -146,11 +148,13 @@ def _reference(run: DocumentView, v: NumberMention, values: list[NumberMention],
     if not interval:
         return period, None
     reference = make_period(ref.mention, interval)
-    if period.first == period.last and interval[0] == interval[1] and interval[0] < period.first:
-        # a change in a stock between two dates covers the stretch between them
-        # ("up by 1.6 million compared with 1 January 2023" on 1 January 2024)
-        period = Period(period.text, period.start, period.end, interval[0], period.first - timedelta(days=1))
-        evidence.append("period_stretch")
+    stock_date = run.ctx.stock_date.period() if run.ctx.stock_date is not None else None
+    if interval[0] == interval[1] and period.first != period.last and stock_date is not None \
+            and stock_date.first > interval[0]:
+        # FACTS.md: a change compared with the level at an earlier date is measured at the stock's date
+        # ("Compared with October 1, 2015, the population grew by 437,500", as of October 1, 2016)
+        period = stock_date
+        evidence.append("period_stock_date")
     return period, reference
 
 

@@ -249,15 +249,14 @@ class _Context:
     def _context_kills(self, start: int, core_end: int, core: str | None) -> bool:
         """True when the words before the number say it is not a value."""
         word = self._prev_word(start)
-        if word is not None:
-            bare = word.rstrip(".")
-            if word in self.lx.kill_before or (word == bare and bare in self.lx.kill_before):
+        if word in self.lx.context_words:  # any word the checks below know, as written (with its dot)
+            if word in self.lx.kill_before:
                 self._kill(core_end, chain=True)  # "Page 3 of 12", "Articles 5 and 6"
                 return True
-            if word == bare and bare in self.lx.rate_word_set:
+            if word in self.lx.rate_word_set:
                 self._kill(core_end)
                 return True  # the denominator of "per 1,000 population"
-            if bare in self.lx.age_words and word == bare:
+            if word in self.lx.age_words:
                 self._kill(core_end, chain=True)
                 return True
             if (core in self.lx.code_numbers.get(word, ()) and self.t[start - 1] == " " and self.t[start - 2].isalpha()
@@ -357,7 +356,8 @@ class _Suffixes(_Context):
                 return lx.scale_attached[w], end
             if not spaced and w in lx.scale_currency and (currency or self._people_after(end)):
                 return lx.scale_currency[w], end  # "$5m", "€2B", and "1.2m people" (not metres)
-        return self._glued_scale(raw.rstrip("."), ws)
+        # low is now raw's without its dot; only a scale word in front may be glued to a word
+        return self._glued_scale(raw.rstrip("."), ws) if low.startswith(lx.glued_scales) else None
 
     def _people_after(self, pos: int) -> bool:
         """Whether a people word follows after a space: "1.2m people", "3.5m visitors"."""
@@ -459,17 +459,18 @@ class _Suffixes(_Context):
         r = self._ratio_at(end)
         if r:
             return _Suffix(r[1], value, r[0], True)
-        h = self._at(lx.hyphen_word_re, end) if t[end:end + 1] == "-" else None
+        after = t[end:end + 1]
+        h = self._at(lx.hyphen_word_re, end) if after == "-" else None
         if h:
             low = _low(h.group("w"))
             if low in lx.time_units:
                 return _Suffix(end, value, lx.time_units[low], extended, unit_word=low, unit_at_once=True)
             return _Suffix(end, value, unit, extended, reject=True)
-        if t[end:end + 1].isalpha():
+        if after.isalpha():
             return self._glued(end, value, unit, extended)
         if unit:
             return _Suffix(end, value, unit, extended)
-        if t[end:end + 1] not in _HSP_CHARS:  # rates and unit words follow after a space
+        if after not in _HSP_CHARS:  # rates and unit words follow after a space
             return _Suffix(end, value, None, extended)
         if not strict_units and self._rate_word_near(end):
             rm = self._at(lx.rate_re, end)
@@ -683,8 +684,7 @@ class _Scanner(_Spelled):
             if p == "." and p2.isalnum():
                 return self._kill(e)  # v.2
         nx = t[e] if e < self.n else " "
-        nx2 = t[e + 1] if e + 1 < self.n else " "
-        if nx in "/:" and nx2 in _DIGITS:
+        if nx in "/:" and t[e + 1:e + 2] in _DIGITS:
             return self._kill(e)
         if self.block_starts and self._is_blocked(s, e):
             return self._kill(e)
@@ -721,7 +721,7 @@ class _Scanner(_Spelled):
             if self._context_kills(start, e, core):
                 return
         year_shaped = plain and len(core) == 4 and 1800 <= int(core) <= 2100
-        if t[e:e + 1] in _HSP_CHARS and t[e + 1:e + 2] in lx.quiet_after:
+        if nx in _HSP_CHARS and first in lx.quiet_after:
             # Another number follows ("23 410 24 105"): no scale, ratio, rate or unit word begins with
             # a digit, so there is nothing to read after this one. Flattened tables are mostly this.
             end, unit, extended = e, currency, False

@@ -239,6 +239,7 @@ class Lexicon:
     kill_before: frozenset[str]
     postcode_re: Any
     age_words: frozenset[str]
+    context_words: frozenset[str]  # every word before a number that one of the sets around here holds
     numbered_periods: frozenset[str]  # "Quarter 2 2023": a number between one of these and a year is the period's
     year_after_re: Any  # one space and a year, right after a number
     street_after_re: Any  # "374 Frunze street": a capitalised name and a street word after a number
@@ -306,6 +307,8 @@ def lexicon(patterns_dir: Path | None) -> Lexicon:
     y = _Sections(load_yaml(_YAML, base=patterns_dir), path)
     parts = {**_word_numbers(y), **_scales(y), **_ratios(y), **_rates(y), **_units(y),
              **_qualifiers_and_signs(y), **_contexts(y)}
+    parts["context_words"] = (parts["kill_before"] | parts["rate_word_set"] | parts["age_words"]
+                              | parts["numbered_periods"] | frozenset(parts["code_numbers"]))
     # After one space, a digit begins no scale word, ratio unit, rate or unit word (those need a letter).
     quiet_after = frozenset("0123456789") & parts["scale_stop"] & parts["ratio_stop"]
     return Lexicon(**parts, quiet_before=_quiet_before(parts, y), quiet_after=quiet_after, masks=_masks(y))
