@@ -42,11 +42,28 @@ def _annual(run: DocumentView, v: NumberMention, sent: Sentence, indicator: Indi
     annual = _nearest(run.assembler.annual_words, text, at)
     monthly = _nearest(run.assembler.monthly_words, text, at)
     if annual is not None or monthly is not None:
-        return monthly is None or (annual is not None and annual < monthly)
+        verdict = monthly is None or (annual is not None and annual < monthly)
+        run.ctx.rate_basis = (sent.line, verdict)
+        return verdict
     own = indicator.text.lower() if indicator is not None and not (sent.start <= indicator.start < sent.end) else ""
     if own and (run.assembler.annual_words.search(own) or run.assembler.annual_by_default.search(own)):
         return True
+    if run.ctx.rate_basis is not None and run.ctx.rate_basis[0] == sent.line and not run.here.periods:
+        return run.ctx.rate_basis[1]  # "The rise for capital goods was 7.2%" after "... than a year before"
     return run.assembler.annual_by_default.search(text) is not None
+
+
+def said_monthly(run: DocumentView, v: NumberMention, sent: Sentence, reference: Period) -> bool:
+    """Whether a monthly word is nearer the value than the reference it is compared with, or than any
+    annual word ("rose by 8.1% on March 2022 and by 0.1% on the month")."""
+    text = run.text[sent.start:sent.end].lower()
+    at = v.start - sent.start
+    monthly = _nearest(run.assembler.monthly_words, text, at)
+    if monthly is None:
+        return False
+    annual = _nearest(run.assembler.annual_words, text, at)
+    to_reference = reference.start - v.end if reference.start >= v.end else v.start - reference.end
+    return (annual is None or monthly < annual) and monthly < to_reference
 
 
 def _nearest(pattern: re.Pattern[str], text: str, at: int) -> int | None:

@@ -48,6 +48,7 @@ class Context:
     line: int = -1
     indicator_key: str | None = None  # last specific key in this line
     indicator_mention: IndicatorMention | None = None
+    rate_basis: tuple[int, bool] | None = None  # (line, annual?) as the words of a price rate last said
     doc_indicator: IndicatorMention | None = None  # the last specific indicator a value took: holds across paragraphs
     frame_indicator: IndicatorMention | None = None
     internal_scope_line: int = -2

@@ -94,7 +94,8 @@ def period(run: DocumentView, v: NumberMention, sent: Sentence, values: list[Num
     reference = None
     if measure == "change" and period is not None and "period_since" not in evidence:
         period, reference = _reference(run, v, values, breaks, refs, lead_resolved, period, evidence)
-        if reference is not None and info.get("kind") == "index" and "period_annual_rate" not in evidence:
+        if reference is not None and info.get("kind") == "index" and "period_annual_rate" not in evidence \
+                and not annual_rate.said_monthly(run, v, sent, reference):
             period = annual_rate.against_a_year_earlier(period, reference, evidence)
     return period, reference
 

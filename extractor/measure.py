@@ -120,7 +120,8 @@ def measure(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence 
     if same is not None:
         evidence.append("change_restated")  # "increased by 56 770 people, or 0.3%"
         return "change", same, "rule:change"
-    if unit == "percent" and _share_before(run, v, clause):
+    if unit == "percent" and (_share_before(run, v, clause) or run.text[v.end:v.end + 12].lower().lstrip().startswith(
+            run.assembler.share_after)):
         evidence.append("share_cue")  # "accounted for 83.1% of the growth": the growth is what it is a share of
         return "share", None, "rule:share"
     if kind == "index" and unit == "percent" and abs(v.number) < _INDEX_LEVEL_FLOOR \
