@@ -93,6 +93,9 @@ def resolve_periods(run: DocumentView, index: int, sent: Sentence, *, has_values
         reference = is_reference(run, m, sent)
         fronted = is_fronted(run, m, sent)
         in_force = in_force_interval(run)
+        if reference and m.kind == "same_period" and _has_basis(m) \
+                and not run.assembler.comparison_before.search(run.text, max(sent.start, m.start - 30), m.start):
+            reference = False  # "grew by 774,600 over the year": the stretch the rate covers, not a comparison
         interval, guessed = resolve(run, m, in_force=in_force, as_reference=reference)
         if reference and fronted and m.kind == "relative_year":
             reference = False  # "A year earlier, the rate was 1.5%": the sentence's own time, a year back
@@ -312,3 +315,9 @@ def is_dateline(run: DocumentView, m: RegionMention) -> bool:
     if run.text[line_start:m.start].strip():
         return False
     return m.text.isupper() or _DATELINE_TAIL.match(run.text, m.end) is not None
+
+
+def _has_basis(m: PeriodMention) -> bool:
+    """A stretch named by its length ("over the year", "during the quarter"), which the periods finder
+    marks with ``basis``; "year on year" and "y/y" compare with a year before, and stay references."""
+    return any(key == "basis" for key, _ in m.detail) and m.text.lower().startswith(("over ", "during "))

@@ -165,8 +165,8 @@ class DocumentView:
         the sentence (a 100 KB run of numbers is one "sentence"). Usually the whole sentence is within
         reach, and its slice (``in_sentence``, not to be modified) is the answer."""
         lo, hi = v.start - REACH, v.end + REACH
-        if lo <= sent.start and sent.end <= hi:
-            return in_sentence
+        if not in_sentence or (lo <= sent.start and sent.end <= hi):
+            return in_sentence  # nothing of this kind in the sentence, or all of it within reach
         return index.within(max(sent.start, lo), min(sent.end, hi))
 
     def split_by_sentence(self) -> list[Here]:

@@ -94,19 +94,23 @@ def find_tables(text: str, values: Sequence[NumberMention], periods: Sequence[Pe
     """The cells of every flattened table in ``text``, keyed by their value's start offset."""
     rules = _rules(patterns_dir)
     cells: dict[int, Cell] = {}
-    ordered = sorted(values, key=lambda v: v.start)
-    pos = 0
-    index = 0
-    for line in text.splitlines(keepends=True):
-        start, end = pos, pos + len(line)
-        pos = end
-        in_line = []
-        while index < len(ordered) and ordered[index].start < end:
-            if ordered[index].start >= start:
-                in_line.append(ordered[index])
-            index += 1
-        if len(in_line) >= 3:
-            cells.update(_table(text, start, end, in_line, periods, indicators, regions, rules))
+    # Values grouped by line, walking the values rather than the text: most lines hold fewer than
+    # three values and cost nothing more than finding their end.
+    line_end = -1
+    line_start = 0
+    in_line: list[NumberMention] = []
+    for v in values:
+        if v.start >= line_end:
+            if len(in_line) >= 3:
+                cells.update(_table(text, line_start, line_end, in_line, periods, indicators, regions, rules))
+            line_start = text.rfind("\n", 0, v.start) + 1
+            line_end = text.find("\n", v.start)
+            if line_end < 0:
+                line_end = len(text)
+            in_line = []
+        in_line.append(v)
+    if len(in_line) >= 3:
+        cells.update(_table(text, line_start, line_end, in_line, periods, indicators, regions, rules))
     return cells
 
 
