@@ -11,10 +11,12 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .context import Context, Resolved
 from .lexicon import LexiconMatch
+from .resources import load_yaml
 from .segments import Sentence
 from .spans import REACH, WORD, Sorted, last_word, overlaps
 from .tables import find_tables
@@ -88,15 +90,25 @@ class DocumentView:
                                      m.country)
             if m.kind == "group":
                 return m
+        office = _office(self.text, self.assembler.patterns_dir)
+        if office is not None:
+            return office  # "the CSO estimates ...": an Irish release that never names Ireland
         countries = [m for m in partners if m.kind == "country"]
         return countries[0] if countries else None
 
     def first_named(self, family: Sequence[str]) -> str | None:
-        """The first key of ``family`` the document names with a specific phrase, if any."""
+        """The key of ``family`` the document names with a specific phrase: the first one other than the
+        family's default (``family[0]``, "cpi" for "inflation"), else the default itself, else None. A
+        release that names the HICP anywhere means the HICP by "inflation"."""
+        default = None
+        kind = self.indicator_info(family[0]).get("kind")
         for m in self.indicators.items:
             if not m.generic and m.key in family:
-                return m.key
-        return None
+                if m.key != family[0] and self.indicator_info(m.key).get("kind") == kind:
+                    return m.key  # of the same kind: the HICP for "inflation", not an average price
+                if m.key == family[0]:
+                    default = m.key
+        return default
 
     def guess_year(self) -> int | None:
         if self.doc.published:
@@ -326,3 +338,26 @@ def _outside(numbers: list[NumberMention], periods: list[PeriodMention]) -> list
             continue
         out.append(n)
     return out
+
+
+@functools.cache
+def _offices(patterns_dir: Path | None) -> tuple[re.Pattern[str], dict[str, str]]:
+    """Statistics offices and agencies (``patterns/regions/offices.yaml``): one pattern, name -> code."""
+    data = load_yaml("regions/offices.yaml", base=patterns_dir) or {}
+    codes = {str(name): str(code) for code, names in data.items() for name in names}
+    names = sorted(codes, key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)") if names else re.compile("(?!)")
+    return pattern, codes
+
+
+def _office(text: str, patterns_dir: Path | None) -> RegionMention | None:
+    """The first statistics office the text names, as a mention of its country."""
+    pattern, codes = _offices(patterns_dir)
+    found = pattern.search(text)
+    if found is None:
+        return None
+    code = codes[found.group()]
+    name = country_name(code)
+    kind = "country" if name != code else "group"  # Eurostat: the EU
+    country = code if kind == "country" else None
+    return RegionMention(found.group(), found.start(), found.end(), code, name, kind, country)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .segments import Sentence
-from .spans import cheapest, trim
+from .spans import cheapest, last_word, trim
 from .types import (
     Fact,
     IndicatorMention,
@@ -103,6 +103,8 @@ def heads(run: DocumentView, mentions: Sequence[IndicatorMention]) -> list[Indic
             continue
         if after_denominator(run, m.start):
             continue  # "41.0 per 1 000 residents": the rate's base, not what is measured
+        if m.generic and last_word(run.text, max(0, m.start - 20), m.start).lower() in run.ws["valuation_words"]:
+            continue  # "at current prices", "at basic prices": how a value is priced, not what it measures
         kept.append(m)
     return kept
 
