@@ -14,6 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from . import periods as period_rules
+from .layout import DATELINE_REACH, is_dateline
 from .segments import Sentence
 from .spans import REACH, WORD, Interval, last_word
 from .types import (
@@ -32,8 +33,6 @@ if TYPE_CHECKING:
 _RELATIVE_KINDS = frozenset({"relative_year", "same_period", "deictic"})
 _NOT_A_FRAME = _RELATIVE_KINDS | {"date"}
 _EARLIER = re.compile(r"(?i)\b(?:earlier|ago|before)\b")
-_DATELINE_REACH = 400  # a dateline sits in the first lines
-_DATELINE_TAIL = re.compile(r"\s*(?:,\s*\d|,\s*[A-Z][a-z]+\s+\d|[—–-]\s)")
 _SUBJECT_REACH = 60  # a sentence's subject is named within its first words
 # Words a value ends with: "down 9.8 percent on the first quarter of 2023".
 _VALUE_TAILS = frozenset({"percent", "cent", "pts", "points", "pp", "times", "fold", "people", "persons"})
@@ -114,7 +113,7 @@ def is_publication(run: DocumentView, m: PeriodMention) -> bool:
     """The dateline ("BISHKEK, November 21, 2023 –") dates the document, not a fact."""
     published = run.doc.published
     return (published is not None and m.kind == "date" and m.first == published
-            and m.start < _DATELINE_REACH)
+            and m.start < DATELINE_REACH)
 
 
 def resolve(run: DocumentView, m: PeriodMention, *, in_force: Interval | None,
@@ -180,7 +179,7 @@ def is_fronted(run: DocumentView, m: PeriodMention, sent: Sentence) -> bool:
         return False
     head = run.text[sent.start:m.start]
     dash = max(head.rfind(" – "), head.rfind(" — "))
-    if dash >= 0 and sent.start < _DATELINE_REACH:
+    if dash >= 0 and sent.start < DATELINE_REACH:
         head = head[dash + 3:]  # "BISHKEK, November 21, 2023 – As of 1 October 2023, ..."
     fronting = run.ws["fronting_words"]
     # At most five words, all fronting ones: stop at the first other.
@@ -199,8 +198,7 @@ def reads_as_of(run: DocumentView, m: PeriodMention) -> bool:
 def update_context(run: DocumentView, sent: Sentence, resolved: list[Resolved], values: list[NumberMention]) -> None:
     main = [r for r in resolved if not r.reference and r.interval is not None
             and r.mention.kind not in ("deictic",)]
-    title_like = not values and not run.ctx.seen_value and not sent.meta \
-        and not run.text[sent.start:sent.end].rstrip().endswith((".", "!", "?", ":", ";"))
+    title_like = sent.start in run.layout.title_starts
     for r in main:
         kind = r.mention.kind
         if title_like and kind not in _NOT_A_FRAME:
@@ -292,7 +290,7 @@ def note_subject_region(run: DocumentView, sent: Sentence, values: list[NumberMe
         if not run.ctx.seen_value:
             run.ctx.doc_region = None
         return
-    if subject is None or subject.kind not in ("region", "city") or is_dateline(run, subject):
+    if subject is None or subject.kind not in ("region", "city") or is_dateline(run.text, subject):
         return  # a foreign country as subject is a destination or origin; a dateline is no subject
     if home is not None and subject.country != home.code:
         return
@@ -304,17 +302,6 @@ def note_subject_region(run: DocumentView, sent: Sentence, values: list[NumberMe
 def _lead_seen(run: DocumentView, values: list[NumberMention]) -> bool:
     """Whether the title and lead are behind us: a sentence with values came before this one."""
     return run.ctx.seen_value
-
-
-def is_dateline(run: DocumentView, m: RegionMention) -> bool:
-    """"ALMATY. ...", "ASTANA, 14 August 2023 –", "BISHKEK —": the place a report was filed from,
-    at the start of a line near the top, in capitals or followed by a date or a dash."""
-    if m.start > _DATELINE_REACH:
-        return False
-    line_start = run.text.rfind("\n", 0, m.start) + 1
-    if run.text[line_start:m.start].strip():
-        return False
-    return m.text.isupper() or _DATELINE_TAIL.match(run.text, m.end) is not None
 
 
 def _has_basis(m: PeriodMention) -> bool:

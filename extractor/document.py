@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .context import Context, Resolved
+from .layout import read_layout
 from .lexicon import LexiconMatch
 from .resources import load_yaml
 from .segments import Sentence
 from .spans import REACH, WORD, Sorted, last_word, overlaps
-from .tables import find_tables
 from .types import (
     IndicatorMention,
     NumberMention,
@@ -64,8 +64,10 @@ class DocumentView:
         self._clause_cues: tuple[tuple[int, int], Sequence[LexiconMatch]] = ((-1, -1), [])
         self.main_refs: tuple[list[Resolved] | None, list[Resolved], list[Resolved]] = (None, [], [])
         self.by_sentence = self.split_by_sentence()
-        self.tables = find_tables(self.text, _outside(self.numbers.items, self.periods.items), self.periods.items,
-                                  self.indicators.items, self.regions.items, patterns_dir=assembler.patterns_dir)
+        self.layout = read_layout(self.text, doc.sentences, _outside(self.numbers.items, self.periods.items),
+                                  self.periods.items, self.indicators.items, self.regions.items,
+                                  patterns_dir=assembler.patterns_dir)
+        self.tables = self.layout.tables
         # The current sentence's mentions (set by the walk; every rule below reads the current sentence's).
         self.here = Here(Sentence(0, 0, -1, False, False, None, False), (), (), (), (), ())
         self.lead_here: Here | None = None  # its lead-in's

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from . import context
+from .layout import DATELINE_REACH, is_dateline
 from .lexicon import LexiconMatch
 from .segments import Sentence
 from .spans import REACH, cheapest, last_word
@@ -24,7 +24,6 @@ from .types import (
 if TYPE_CHECKING:
     from .document import DocumentView
 
-_DATELINE_REACH = 400
 _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*)?(?:and\s+|or\s+)?")  # between the places of a list
 _DIGIT = re.compile(r"\d")
 _PARTNER_ANAPHOR = re.compile(r"\bthese countries\b|\bthem\b")
@@ -76,7 +75,7 @@ def _places_and_partners(run: DocumentView, mentions: Sequence[RegionMention],
     places, partners = [], []
     went: RegionMention | None = None  # the last place named as where people went or came from
     for m in mentions:
-        if m.start < _DATELINE_REACH and context.is_dateline(run, m):
+        if m.start < DATELINE_REACH and is_dateline(run.text, m):
             continue  # "ASTANA, 14 August 2023 –": where the report was filed, not where values are measured
         foreign = home is not None and m.code != home.code and (m.country or m.code) != home.code
         after_partner_word = last_word(run.text, max(0, m.start - 30), m.start).lower() in partner_words or (

@@ -1,0 +1,80 @@
+"""The layout of a document, read before any value is linked: its title lines, its dateline, and the
+tables flattened into its text.
+
+Lines, sentences, list items and their lead-ins come from :mod:`extractor.segments`; tables from
+:mod:`extractor.tables`. What this module adds is the role of the lines around them: a title (the
+lines before the first value that end without a full stop) states the period and place the whole
+release is about; a dateline ("ALMATY. ...", "ASTANA, 14 August 2023 –") names where a report was
+filed, which is never a fact's region or period (FACTS.md, "Where a fact's period, region and
+indicator come from").
+
+>>> from extractor.segments import split_sentences
+>>> text = "Births in Kazakhstan, 2024\\nIn 2024, 380 000 babies were born."
+>>> layout = read_layout(text, split_sentences(text), [], [], [], [])
+>>> sorted(layout.title_starts)
+[0]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .segments import Sentence
+from .tables import Cell, find_tables
+from .types import IndicatorMention, NumberMention, PeriodMention, RegionMention
+
+DATELINE_REACH = 400  # a dateline sits in the first lines
+_DATELINE_TAIL = re.compile(r"\s*(?:,\s*\d|,\s*[A-Z][a-z]+\s+\d|[—–-]\s)")
+_TERMINAL = (".", "!", "?", ":", ";")
+
+
+@dataclass(slots=True)
+class Layout:
+    """Where a document's title lines and tables are."""
+
+    title_starts: frozenset[int] = frozenset()  # start offsets of the sentences that are title lines
+    tables: dict[int, Cell] = field(default_factory=dict)  # table cells by their value's start
+
+
+def read_layout(text: str, sentences: Sequence[Sentence], values: Sequence[NumberMention],
+                periods: Sequence[PeriodMention], indicators: Sequence[IndicatorMention],
+                regions: Sequence[RegionMention], *, patterns_dir: Path | None = None) -> Layout:
+    """The layout of ``text``; ``values`` are its numbers outside periods, sorted by start."""
+    return Layout(_titles(text, sentences, values),
+                  find_tables(text, values, periods, indicators, regions, patterns_dir=patterns_dir))
+
+
+def _titles(text: str, sentences: Sequence[Sentence], values: Sequence[NumberMention]) -> frozenset[int]:
+    """The sentences before the first one with a value that end without a full stop (not the lines
+    about the document itself: "Date of publication: ...")."""
+    first_value = values[0].start if values else len(text)
+    titles = set()
+    for sent in sentences:
+        if sent.meta:
+            continue
+        if sent.end > first_value and _holds_value(sent, values):
+            break
+        if not text[sent.start:sent.end].rstrip().endswith(_TERMINAL):
+            titles.add(sent.start)
+    return frozenset(titles)
+
+
+def _holds_value(sent: Sentence, values: Sequence[NumberMention]) -> bool:
+    return any(sent.start <= v.start and v.end <= sent.end for v in values)
+
+
+def is_dateline(text: str, m: RegionMention) -> bool:
+    """"ALMATY. ...", "ASTANA, 14 August 2023 –", "BISHKEK —": the place a report was filed from,
+    at the start of a line near the top, in capitals or followed by a date or a dash."""
+    if m.start > DATELINE_REACH:
+        return False
+    line_start = text.rfind("\n", 0, m.start) + 1
+    if text[line_start:m.start].strip():
+        return False
+    return m.text.isupper() or _DATELINE_TAIL.match(text, m.end) is not None
+
+
+__all__ = ["Layout", "read_layout", "is_dateline", "DATELINE_REACH"]
