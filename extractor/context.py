@@ -8,13 +8,16 @@ reference periods, publication dates and datelines never enter it.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import periods as period_rules
 from .layout import DATELINE_REACH, is_dateline
+from .resources import load_yaml
 from .segments import Sentence
 from .spans import REACH, WORD, Interval, last_word
 from .types import (
@@ -308,3 +311,63 @@ def _has_basis(m: PeriodMention) -> bool:
     """A stretch named by its length ("over the year", "during the quarter"), which the periods finder
     marks with ``basis``; "year on year" and "y/y" compare with a year before, and stay references."""
     return any(key == "basis" for key, _ in m.detail) and m.text.lower().startswith(("over ", "during "))
+
+
+def home_country(run: DocumentView) -> RegionMention | None:
+    """The country the text is about: the first place it names as a subject, not as where people
+    or goods come from or go to ("trade with the EU", "from Kazakhstan"). A region or city stands
+    for its country ("ALMATY. ..." is a Kazakh text); a group only when nothing else is named."""
+    meta = [(s.start, s.end) for s in run.doc.sentences if s.meta]
+    partner_words = run.ws["partner_words"]
+    partners: list[RegionMention] = []
+    for m in run.regions.items:
+        if any(a <= m.start < b for a, b in meta):
+            continue
+        if last_word(run.text, max(0, m.start - 30), m.start).lower() in partner_words:
+            partners.append(m)
+            continue
+        if m.kind == "country":
+            return m
+        if m.kind in ("region", "city") and m.country:
+            return RegionMention(m.text, m.start, m.end, m.country, country_name(m.country), "country",
+                                 m.country)
+        if m.kind == "group":
+            return m
+    office = _office(run.text, run.assembler.patterns_dir)
+    if office is not None:
+        return office  # "the CSO estimates ...": an Irish release that never names Ireland
+    countries = [m for m in partners if m.kind == "country"]
+    return countries[0] if countries else None
+
+
+@functools.cache
+def _offices(patterns_dir: Path | None) -> tuple[re.Pattern[str], dict[str, str]]:
+    """Statistics offices and agencies (``patterns/regions/offices.yaml``): one pattern, name -> code."""
+    data = load_yaml("regions/offices.yaml", base=patterns_dir) or {}
+    codes = {str(name): str(code) for code, names in data.items() for name in names}
+    names = sorted(codes, key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)") if names else re.compile("(?!)")
+    return pattern, codes
+
+
+def _office(text: str, patterns_dir: Path | None) -> RegionMention | None:
+    """The first statistics office the text names, as a mention of its country."""
+    pattern, codes = _offices(patterns_dir)
+    found = pattern.search(text)
+    if found is None:
+        return None
+    code = codes[found.group()]
+    name = country_name(code)
+    kind = "country" if name != code else "group"  # Eurostat: the EU
+    country = code if kind == "country" else None
+    return RegionMention(found.group(), found.start(), found.end(), code, name, kind, country)
+
+
+@functools.cache
+def country_name(code: str) -> str:
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        return code
+    return getattr(country, "common_name", None) or country.name

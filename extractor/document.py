@@ -5,21 +5,19 @@ its sentences, and the running context in force.
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import context
 from .context import Context, Resolved
 from .layout import read_layout
 from .lexicon import LexiconMatch
-from .resources import load_yaml
 from .segments import Sentence
-from .spans import REACH, WORD, Sorted, last_word, overlaps
+from .spans import REACH, WORD, Sorted, overlaps
 from .types import (
     IndicatorMention,
     NumberMention,
@@ -54,7 +52,7 @@ class DocumentView:
         self.indicators = Sorted(doc.indicators)
         self.cues = Sorted(_cues_outside_indicators(doc.cues, doc.indicators))
         self.entities = doc.entities
-        self.home = self.find_home_country()
+        self.home = context.home_country(self)
         self.year_hint = self.guess_year()
         self.ctx = Context()
         self.resolved_by_sentence: dict[int, list[Resolved]] = {}
@@ -71,46 +69,6 @@ class DocumentView:
         # The current sentence's mentions (set by the walk; every rule below reads the current sentence's).
         self.here = Here(Sentence(0, 0, -1, False, False, None, False), (), (), (), (), ())
         self.lead_here: Here | None = None  # its lead-in's
-
-    def find_home_country(self) -> RegionMention | None:
-        """The country the text is about: the first place it names as a subject, not as where people
-        or goods come from or go to ("trade with the EU", "from Kazakhstan"). A region or city stands
-        for its country ("ALMATY. ..." is a Kazakh text); a group only when nothing else is named."""
-        meta = [(s.start, s.end) for s in self.doc.sentences if s.meta]
-        partner_words = self.ws["partner_words"]
-        partners: list[RegionMention] = []
-        for m in self.regions.items:
-            if any(a <= m.start < b for a, b in meta):
-                continue
-            if last_word(self.text, max(0, m.start - 30), m.start).lower() in partner_words:
-                partners.append(m)
-                continue
-            if m.kind == "country":
-                return m
-            if m.kind in ("region", "city") and m.country:
-                return RegionMention(m.text, m.start, m.end, m.country, country_name(m.country), "country",
-                                     m.country)
-            if m.kind == "group":
-                return m
-        office = _office(self.text, self.assembler.patterns_dir)
-        if office is not None:
-            return office  # "the CSO estimates ...": an Irish release that never names Ireland
-        countries = [m for m in partners if m.kind == "country"]
-        return countries[0] if countries else None
-
-    def first_named(self, family: Sequence[str]) -> str | None:
-        """The key of ``family`` the document names with a specific phrase: the first one other than the
-        family's default (``family[0]``, "cpi" for "inflation"), else the default itself, else None. A
-        release that names the HICP anywhere means the HICP by "inflation"."""
-        default = None
-        kind = self.indicator_info(family[0]).get("kind")
-        for m in self.indicators.items:
-            if not m.generic and m.key in family:
-                if m.key != family[0] and self.indicator_info(m.key).get("kind") == kind:
-                    return m.key  # of the same kind: the HICP for "inflation", not an average price
-                if m.key == family[0]:
-                    default = m.key
-        return default
 
     def guess_year(self) -> int | None:
         if self.doc.published:
@@ -318,16 +276,6 @@ def _inside_longer(cue: LexiconMatch, near: list[LexiconMatch]) -> bool:
     return False
 
 
-@functools.cache
-def country_name(code: str) -> str:
-    import pycountry
-
-    country = pycountry.countries.get(alpha_2=code)
-    if country is None:
-        return code
-    return getattr(country, "common_name", None) or country.name
-
-
 
 def _outside(numbers: list[NumberMention], periods: list[PeriodMention]) -> list[NumberMention]:
     """The numbers that are not part of a period ("2023" in "Births 2023"), both sorted by start."""
@@ -340,26 +288,3 @@ def _outside(numbers: list[NumberMention], periods: list[PeriodMention]) -> list
             continue
         out.append(n)
     return out
-
-
-@functools.cache
-def _offices(patterns_dir: Path | None) -> tuple[re.Pattern[str], dict[str, str]]:
-    """Statistics offices and agencies (``patterns/regions/offices.yaml``): one pattern, name -> code."""
-    data = load_yaml("regions/offices.yaml", base=patterns_dir) or {}
-    codes = {str(name): str(code) for code, names in data.items() for name in names}
-    names = sorted(codes, key=len, reverse=True)
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)") if names else re.compile("(?!)")
-    return pattern, codes
-
-
-def _office(text: str, patterns_dir: Path | None) -> RegionMention | None:
-    """The first statistics office the text names, as a mention of its country."""
-    pattern, codes = _offices(patterns_dir)
-    found = pattern.search(text)
-    if found is None:
-        return None
-    code = codes[found.group()]
-    name = country_name(code)
-    kind = "country" if name != code else "group"  # Eurostat: the EU
-    country = code if kind == "country" else None
-    return RegionMention(found.group(), found.start(), found.end(), code, name, kind, country)

@@ -79,7 +79,7 @@ def indicator(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentenc
             key = carried
             evidence.append("indicator_generic_resolved")
         elif chosen.family:
-            named = run.first_named(chosen.family)  # "inflation" in a text that names the HICP is the HICP's
+            named = first_named(run, chosen.family)  # "inflation" in a text that names the HICP is the HICP's
             if named is not None and named != key:
                 key = named
                 evidence.append("indicator_generic_resolved")
@@ -163,6 +163,17 @@ def survey_answer(run: DocumentView, v: NumberMention, sent: Sentence, clause: t
     return IndicatorMention(run.text[a_start:a_end], a_start, a_end, "survey_share")
 
 
-
-
+def first_named(run: DocumentView, family: Sequence[str]) -> str | None:
+    """The key of ``family`` the document names with a specific phrase: the first one other than the
+    family's default (``family[0]``, "cpi" for "inflation"), else the default itself, else None. A
+    release that names the HICP anywhere means the HICP by "inflation"."""
+    default = None
+    kind = run.indicator_info(family[0]).get("kind")
+    for m in run.indicators.items:
+        if not m.generic and m.key in family:
+            if m.key != family[0] and run.indicator_info(m.key).get("kind") == kind:
+                return m.key  # of the same kind: the HICP for "inflation", not an average price
+            if m.key == family[0]:
+                default = m.key
+    return default
 
