@@ -1,0 +1,300 @@
+"""The context in force, end to end through ``extract``: one row per phrasing, in the styles of
+statistical releases and news (FACTS.md, "Where a fact's period, region and indicator come from",
+"Stocks and flows", "Units and measures").
+
+Each row: a text, the text of the value it is about, and only the attributes the row is about.
+Known gaps are strict xfails with the reason, so a fix fails loudly until the row is moved.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor import extract
+
+
+def case(text, value, *, gap=None, **expected):
+    marks = [pytest.mark.xfail(strict=True, reason=gap)] if gap else []
+    about = ",".join(expected)
+    return pytest.param(text, value, expected, id=f"{value}|{about}|{text[:40]}", marks=marks)
+
+
+def _span(period):
+    return (period.first.isoformat(), period.last.isoformat()) if period else None
+
+
+def _attrs(fact):
+    breakdown = dict(fact.breakdown)
+    return {
+        "number": fact.value.number,
+        "unit": fact.value.unit,
+        "measure": fact.measure,
+        "direction": fact.direction,
+        "key": fact.indicator.key if fact.indicator else None,
+        "region": fact.region.code if fact.region else None,
+        "period": _span(fact.period),
+        "reference": _span(fact.reference_period),
+        "partner": breakdown.get("partner"),
+    }
+
+
+def fact_for(text, value):
+    """The first fact whose value reads ``value`` (exactly, else containing it)."""
+    facts = extract(text)
+    found = [f for f in facts if f.value.text == value] or [f for f in facts if value in f.value.text]
+    assert found, f"no fact for {value!r} in {[f.value.text for f in facts]}"
+    return found[0]
+
+
+# --- the period in force: a title's, a lead's, a fronted one --------------------------------
+
+TJ_BIRTHS = ("Tajikistan registered 118,400 births in January-June 2024, 2.1% fewer than a year earlier.\n\n"
+             "Deaths numbered 17,900.\n\n"
+             "Most births were recorded in:\n- Khatlon region – 41,200;\n- Sughd region – 30,700.")
+AZ_TRADE = "Foreign trade of Azerbaijan, January-March 2022\n\nExports amounted to 7.2 billion US dollars.\n\n" \
+           "Imports reached 3.4 billion US dollars."
+KZ_SETTLED = ("3,400 people settled in Kazakhstan in the first quarter of 2022, the statistics bureau said.\n\n"
+              "Most of them came from Uzbekistan, 1,900 people, and from Russia, 800 people.")
+AM_MARRIAGES = "In 2022 the number of marriages in Armenia was 17,600.\n\nIn 2023 it was 16,900.\n\n" \
+               "Divorces numbered 4,100."
+KZ_BIRTHS = "In 2023, births in Kazakhstan numbered 389,000.\n\nCompared with 2021, births fell by 12%.\n\n" \
+            "Deaths totalled 133,000."
+
+PERIOD_IN_FORCE = [
+    case(TJ_BIRTHS, "17,900", key="deaths", period=("2024-01-01", "2024-06-30")),
+    case(TJ_BIRTHS, "41,200", key="births", region="TJ-KT", period=("2024-01-01", "2024-06-30")),
+    case(TJ_BIRTHS, "30,700", region="TJ-SU", period=("2024-01-01", "2024-06-30")),
+    case(AZ_TRADE, "3.4 billion", key="imports", region="AZ", period=("2022-01-01", "2022-03-31")),
+    case("Kazakhstan, January-June 2024\n\nIn the first half of the year 68,200 marriages were registered.",
+         "68,200", key="marriages", period=("2024-01-01", "2024-06-30")),
+    case(KZ_SETTLED, "1,900", region="KZ", partner="UZ", period=("2022-01-01", "2022-03-31")),
+    case(KZ_SETTLED, "800", partner="RU", period=("2022-01-01", "2022-03-31")),
+    case(AM_MARRIAGES, "16,900", key="marriages", period=("2023-01-01", "2023-12-31")),
+    case(AM_MARRIAGES, "4,100", key="divorces", period=("2023-01-01", "2023-12-31")),
+    # a reference period ("Compared with 2021") never becomes the period in force
+    case(KZ_BIRTHS, "12%", period=("2023-01-01", "2023-12-31"), reference=("2021-01-01", "2021-12-31")),
+    case(KZ_BIRTHS, "133,000", key="deaths", period=("2023-01-01", "2023-12-31")),
+    case("The unemployment rate in Canada was 6.2% in May 2024. Employment rose by 27,000.", "27,000",
+         key="employment", measure="change", period=("2024-05-01", "2024-05-31")),
+    # a publication date dates the document, not a fact; it resolves "this year"
+    case("Date of publication: 14.03.2024\n\nThe number of marriages registered was 17,000.", "17,000",
+         period=None),
+    case("ASTANA, 2 March 2019 – In January of this year, 1,100 people left Kazakhstan.", "1,100",
+         region="KZ", period=("2019-01-01", "2019-01-31")),
+    case("In 2023 births in Kazakhstan numbered 389,000.", "389,000", period=("2023-01-01", "2023-12-31"),
+         gap="a fronted year before a people noun ('In 2023 births ...') is read as a count (periods.yaml "
+             "not_year_after), so the sentence has no period"),
+    case("Armenia's unemployment rate fell to 12.6% in the third quarter of 2023. This indicator was 13.5% "
+         "a year earlier.", "13.5%", key="unemployment_rate", period=("2022-07-01", "2022-09-30"),
+         gap="a level followed by 'a year earlier' keeps the period in force: the trailing relative year is "
+             "read as a reference, not as the level's own period"),
+]
+
+# --- stocks and flows -----------------------------------------------------------------------
+
+CA_Q2 = ("Population estimates, second quarter 2023\n\nAs of July 1, 2023, the population of Canada was "
+         "40,097,761, an increase of 285,000 from April 1. The country received 120,000 immigrants during "
+         "the quarter.")
+CA_Q1 = ("Canada's population estimates, first quarter 2024\n\nCanada's population was estimated at 41,012,000 "
+         "on April 1, 2024, up 242,700 from January 1. Canada received 121,800 immigrants in the quarter.\n\n"
+         "Alberta's population reached 4,800,000 on April 1. The province received 11,100 immigrants.")
+PAVLODAR_8M = "In January–August 2024, 2,100 people arrived in Pavlodar region and 4,900 left it.\n\n" \
+              "The region's population now stands at 745,000."
+ON_THE_DATE = "on a date stated right after a stock's level ('41,012,000 on April 1, 2024') reads as a " \
+              "comparison ('up 16.4% on 2022'), so the stock takes 'from January 1' and the change takes " \
+              "April 1 as its reference"
+
+STOCKS_AND_FLOWS = [
+    case(CA_Q2, "40,097,761", measure="level", key="population", period=("2023-07-01", "2023-07-01")),
+    case(CA_Q2, "285,000", measure="change", period=("2023-04-01", "2023-06-30"), reference=None),
+    case(CA_Q2, "120,000", key="immigration", period=("2023-04-01", "2023-06-30")),
+    case(PAVLODAR_8M, "2,100", key="immigration", period=("2024-01-01", "2024-08-31")),
+    case(PAVLODAR_8M, "745,000", key="population", period=("2024-09-01", "2024-09-01")),
+    case("Georgia's population was 3,694,600 as of January 1, 2024, Geostat reported. Compared with January 1, "
+         "2023, it grew by 5,900, or 0.2%.", "5,900", measure="change", direction="increase",
+         period=("2024-01-01", "2024-01-01"), reference=("2023-01-01", "2023-01-01")),
+    case("The population of Uzbekistan reached 37.5 million as of July 1, 2024. Since January 1, the population "
+         "has increased by 400,000.", "400,000", period=("2024-01-01", "2024-06-30"), reference=None),
+    case("As of 1 October 2023 the population of Kazakhstan was 20.0 million people. Since the beginning of the "
+         "year it has grown by 185,000.", "185,000", measure="change", period=("2023-01-01", "2023-09-30")),
+    case("The population of Astana reached 1,423,700 people as of June 1, 2024. Since January 1, it has grown "
+         "by 69,100 people, or 5.1%.", "5.1%", measure="change", region="KZ-71",
+         period=("2024-01-01", "2024-05-31")),
+    case(CA_Q1, "41,012,000", measure="level", period=("2024-04-01", "2024-04-01"), gap=ON_THE_DATE),
+    case(CA_Q1, "242,700", measure="change", period=("2024-01-01", "2024-03-31")),
+    case(CA_Q1, "242,700", reference=None, gap=ON_THE_DATE),
+    case(CA_Q1, "121,800", key="immigration", period=("2024-01-01", "2024-03-31")),
+    case(CA_Q1, "4,800,000", region="CA-AB", period=("2024-04-01", "2024-04-01")),
+    case(CA_Q1, "11,100", region="CA-AB", period=("2024-01-01", "2024-03-31")),
+    # survey estimates (the employed) cover their quarter
+    case("The number of employed in Georgia averaged 1,220,000 in the second quarter of 2024, up 2.5% on a year "
+         "earlier.", "1,220,000", measure="level", period=("2024-04-01", "2024-06-30")),
+]
+
+# --- price indices: the 12 months ending with the month, or the month itself ----------------
+
+PRICES = [
+    case("Annual inflation in Armenia was 3.1% in November 2023. Consumer prices rose 0.4% on the month.", "3.1%",
+         measure="change", key="cpi", period=("2022-12-01", "2023-11-30")),
+    case("Annual inflation in Armenia was 3.1% in November 2023. Consumer prices rose 0.4% on the month.", "0.4%",
+         measure="change", period=("2023-11-01", "2023-11-30")),
+    case("Annual inflation eased to 1.9% in November 2023, down from 2.2% in October.", "2.2%",
+         measure="change", period=("2022-11-01", "2023-10-31")),
+    case("Prices rose 4.9% in the 12 months to August 2023, the Office for National Statistics said.", "4.9%",
+         region="GB", period=("2022-09-01", "2023-08-31")),
+    case("Prices rose 4.9% over the year to August 2023, the Office for National Statistics said.", "4.9%",
+         period=("2022-09-01", "2023-08-31"),
+         gap="'over the year to August 2023' is not found as a period: the value gets none"),
+    case("The consumer price index rose 3.2% year on year in the third quarter of 2023.", "3.2%",
+         measure="change", period=("2022-10-01", "2023-09-30")),
+    case("The consumer price index in Uzbekistan was 0.8% in March 2024 compared with February.", "0.8%",
+         measure="change", period=("2024-03-01", "2024-03-31")),
+    case("Monthly inflation in Georgia was 0.5% in September 2023, annual inflation 2.9%.", "2.9%",
+         period=("2022-10-01", "2023-09-30")),
+    case("Monthly inflation in Georgia was 0.5% in September 2023, annual inflation 2.9%.", "0.5%",
+         period=("2023-09-01", "2023-09-30"),
+         gap="annual or monthly is decided by the nearest rate word in characters: 'annual' of the next clause "
+             "beats 'Monthly' of the value's own subject"),
+    # a year-on-year change of a flow keeps the flow's own period
+    case("Georgia's GDP grew 7.5% in the second quarter of 2023 compared with the same quarter of 2022.", "7.5%",
+         key="gdp", period=("2023-04-01", "2023-06-30"), reference=("2022-04-01", "2022-06-30")),
+]
+
+# --- the region in force, and the partners that never become it -----------------------------
+
+PAVLODAR = "Pavlodar region shed 2,900 residents through migration in January-June 2023.\n\n" \
+           "Arrivals totalled 9,100 people, while 12,000 people departed."
+PAVLODAR_KOSTANAY = ("Pavlodar region shed 2,900 residents through migration in 2023. Arrivals totalled 9,100 "
+                     "people.\n\nKostanay region lost 3,100 residents. Arrivals there numbered 5,000 people.")
+KZ_BALANCES = "Migration balance by region in 2023: Akmola region (-1,240 people, -3.5%), Kostanay region" \
+              "(-980 people, -6.1%)."
+EU_WITH_THE = "the partner word is hidden by the article: 'with the EU' has 'the' as the word before the place"
+
+REGION_IN_FORCE = [
+    case(PAVLODAR, "9,100", region="KZ-55", period=("2023-01-01", "2023-06-30")),
+    case(PAVLODAR, "12,000", region="KZ-55"),
+    case(PAVLODAR_KOSTANAY, "5,000", region="KZ-39"),
+    case("Pavlodar region shed 2,900 residents through migration in 2023.\n\nNationwide, 14,000 people arrived "
+         "from abroad.", "14,000", region="KZ"),
+    case("Unemployment in Almaty region, second quarter 2024\n\nThe unemployment rate was 4.7%. The number of "
+         "unemployed was 48,200 people.", "48,200", region="KZ-19", period=("2024-04-01", "2024-06-30")),
+    case("Turkistan region lost 5,300 people to migration in 2023.\n\nThe region's birth rate was 26.1 per 1,000 "
+         "population.", "26.1", region="KZ-61", measure="rate"),
+    # a partner is a breakdown, never the region in force
+    case("Kazakhstan: most emigrants in 2023 went to Russia, 9,000 people.\n\nArrivals from abroad totalled "
+         "14,000 people.", "9,000", region="KZ", partner="RU"),
+    case("Kazakhstan: most emigrants in 2023 went to Russia, 9,000 people.\n\nArrivals from abroad totalled "
+         "14,000 people.", "14,000", region="KZ", partner=None),
+    case("Georgia's trade with the EU grew 8.4% in 2023. Exports reached $1.1 billion.", "$1.1 billion",
+         region="GE", partner=None),
+    case("Georgia's trade with the EU grew 8.4% in 2023. Exports reached $1.1 billion.", "8.4%",
+         region="GE", partner="EU", gap=EU_WITH_THE),
+    case("Trade with the EU grew 8.4% in 2023, Geostat reported. Exports reached $3.1 billion.", "$3.1 billion",
+         region="GE", gap=EU_WITH_THE + ", so the EU is taken as the home country before Geostat's Georgia"),
+    case("Trade with EU countries grew 8.4% in 2023, Geostat reported. Exports reached $3.1 billion.",
+         "$3.1 billion", region="GE"),
+    # REGION (v1, v2), with and without a space; REGION: v; REGION – v; v in REGION
+    case(KZ_BALANCES, "-3.5%", region="KZ-11"),
+    case(KZ_BALANCES, "-980", region="KZ-39", number=-980),
+    case(KZ_BALANCES, "-6.1%", region="KZ-39"),
+    case("Shymkent (+14,210 people) and Astana(+12,050 people) gained the most residents in 2023.", "+12,050",
+         region="KZ-71", measure="change", direction="increase"),
+    case("Births by region in 2024, Kyrgyzstan. Jalal-Abad region: 26,180 births; Osh region: 26,870 births.",
+         "26,870", region="KG-O", key="births"),
+    case("Net migration gain: Astana – 14,870 people, Almaty – 9,310 people.", "9,310", region="KZ-75"),
+    case("In March 2024 the unemployment rate stood at 4.9% in Almaty.", "4.9%", region="KZ-75",
+         period=("2024-03-01", "2024-03-31")),
+    case("The unemployment rate in the EU stood at 6.0% in October 2023, compared with 6.1% in the euro area.",
+         "6.1%", region="EA"),
+    # a dateline's city is where the report was filed, not where values are measured
+    case("ALMATY, 12 March 2024 – In 2023, 397,000 people moved within Kazakhstan, the statistics bureau said. "
+         "Arrivals from abroad numbered 14,000.", "14,000", region="KZ", period=("2023-01-01", "2023-12-31")),
+    case("BISHKEK — In January-March 2024 the average monthly wage was 33,600 soms, the National Statistical "
+         "Committee said.", "33,600", region="KG", unit="soms"),
+    case("SHYMKENT, 5 April 2024. The population of Turkistan region reached 2,150,000 as of March 1, 2024.",
+         "2,150,000", region="KZ-61", period=("2024-03-01", "2024-03-01")),
+]
+
+# --- the indicator in force, anaphora -------------------------------------------------------
+
+INDICATOR_IN_FORCE = [
+    case("The unemployment rate in Georgia was 16.4% in 2023.\n\nThe figure was 0.9 percentage points lower "
+         "than in 2022.", "0.9 percentage points", key="unemployment_rate", measure="change",
+         direction="decrease"),
+    case("The unemployment rate in Georgia was 16.4% in 2023.\n\nA year earlier the figure stood at 17.3%.",
+         "17.3%", key="unemployment_rate", measure="level", period=("2022-01-01", "2022-12-31")),
+    case("The natural increase in Uzbekistan was 612,300 people in 2024. In 2023 this indicator was 640,100.",
+         "640,100", key="natural_increase", period=("2023-01-01", "2023-12-31")),
+    case("Kazakhstan: the average monthly wage in the third quarter of 2023 was 346,000 tenge.\n\nIn Astana the "
+         "figure was 1.3 times higher than the national average.", "1.3 times", key="wages", region="KZ-71",
+         measure="change", direction="increase"),
+    case("In 2023, 16,000 people left Kazakhstan for permanent residence abroad. Of those who left, 11,300 went "
+         "to Russia.", "11,300", key="emigration", partner="RU"),
+    case("In 2023, 16,000 people emigrated from Kazakhstan, of which 11,300 went to Russia.", "11,300",
+         key="emigration", partner="RU"),
+    case("In 2023 in Astana the number of births increased by 4.1%, while in Almaty it decreased by 1.8%.",
+         "1.8%", key="births", region="KZ-75", direction="decrease"),
+    case("Net migration in Kazakhstan was negative in 2023. The drop amounted to 9,800 people.", "9,800",
+         key="net_migration", measure="change", direction="decrease"),
+    case("Kyrgyzstan's industrial output grew 9.2% in January-May 2024.\n\nAgricultural output rose 2.1%.",
+         "2.1%", key="agricultural_output", period=("2024-01-01", "2024-05-31")),
+]
+
+# --- units and measures ---------------------------------------------------------------------
+
+MEASURES = [
+    case("Employment in Canada rose by 41,000, or 0.2%, in May 2024.", "0.2%", measure="change",
+         direction="increase", key="employment"),
+    case("Ontario accounted for 52.1% of the national population increase in 2023.", "52.1%", measure="share",
+         region="CA-ON"),
+    case("In 2023 Almaty received 11,400 immigrants (or 9.4% of the national total).", "9.4%", measure="share",
+         key="immigration"),
+    case("Ontario's population rose by 190,000 in 2023, and 61% of the increase came from international "
+         "migration.", "61%", measure="share"),
+    case("Food and non-alcoholic beverages added 0.39 percentage points to the annual rate of inflation in March "
+         "2024.", "0.39 percentage points", measure="share", unit="percentage_point"),
+    case("Armenia's GDP grew 8.3% in 2023. Industry contributed 1.9 percentage points to the growth.",
+         "1.9 percentage points", measure="share", key="gdp"),
+    case("Armenia's consumer prices rose 2.1% in 2023. Transport subtracted 0.2 percentage points from the annual "
+         "rate.", "0.2 percentage points", measure="share", number=-0.2),
+    case("In Kostanay region, deaths exceeded births by 860 in 2023.", "860", key="natural_increase", number=-860,
+         measure="level", region="KZ-39"),
+    case("Kostanay region's population fell by 4,100 in January-September 2023, the regional statistics "
+         "department said.\n\nDeaths exceeded births by 310.", "310", key="natural_increase", number=-310,
+         region="KZ-39", period=("2023-01-01", "2023-09-30")),
+    case("Kostanay region: in January-September 2023 the population fell by 4,100 people.\n\nDepartures exceeded "
+         "arrivals by 3,790 people.", "3,790", key="net_migration", number=-3790, measure="level"),
+    case("Kazakhstan's net migration was negative at 9,800 people in 2023.", "9,800", key="net_migration",
+         number=-9800, measure="level",
+         gap="'negative' is not a NEGATIVE cue: a balance stated as 'negative at N' keeps a positive sign"),
+    case("In 2023 the number of emigrants from Kazakhstan to Germany was 1.4 times smaller than in 2022.",
+         "1.4 times", measure="change", direction="decrease", unit="times"),
+    case("In 2023 Kazakhstan received 2.8 times fewer migrants from China than in 2022.", "2.8 times",
+         direction="decrease", partner="CN"),
+    case("In January-June 2024 the number of arrivals in Kyrgyzstan was 1.8 times smaller than in January-June "
+         "2023.", "1.8 times", direction="decrease", reference=("2023-01-01", "2023-06-30")),
+    case("Average monthly wages in Tajikistan reached 2,410 somoni in 2023, 1.2 times more than in 2022.",
+         "1.2 times", direction="increase", key="wages"),
+    case("Internal migration in Uzbekistan rose 3.7-fold in 2023.", "3.7-fold", measure="change",
+         direction="increase", unit="times"),
+    case("In 2023 the crude birth rate in Kyrgyzstan was 22.3 per 1,000 population.", "22.3", measure="rate",
+         unit="per_1000", key="birth_rate"),
+    case("In 2023 the infant mortality rate in Tajikistan was 13.2 per 1,000 live births.", "13.2",
+         measure="rate", unit="per_1000"),
+    case("In 2023 Turkistan region had a birth rate of 26.1 per 1,000 people, and Astana 24.8 per 1,000.",
+         "24.8", measure="rate", region="KZ-71"),
+    case("Birth rates per 1,000 population in 2023 were highest in:\n- Turkistan region – 26.1;\n- Mangystau "
+         "region – 25.3.", "25.3", measure="rate", unit="per_1000", region="KZ-47"),
+    case("Birth rates per 1,000 population in 2023 were highest in:\n- Turkistan region – 26.1;\n- Mangystau "
+         "region – 25.3.", "25.3", key="birth_rate",
+         gap="a list item takes its lead-in's last indicator, the rate's base ('per 1,000 population'), not "
+             "'Birth rates'"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "expected"),
+                         PERIOD_IN_FORCE + STOCKS_AND_FLOWS + PRICES + REGION_IN_FORCE + INDICATOR_IN_FORCE
+                         + MEASURES)
+def test_context_in_force(text, value, expected):
+    got = _attrs(fact_for(text, value))
+    assert {k: got[k] for k in expected} == expected

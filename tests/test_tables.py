@@ -1,0 +1,267 @@
+"""Tables flattened into text (FACTS.md, "Structure"): ``extractor.tables.find_tables`` cutting the
+header into columns and the rows into labels, and the facts ``extract`` makes of the cells.
+
+Rows are in the layouts statistics offices' pages lose their tables to: a header of column labels
+(years, brackets such as ``(%)`` and ``('000)``, change words, a currency), then each row's label and
+its numbers. Known gaps are strict xfails with the reason, so a fix fails loudly until the row moves.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extractor import extract
+from extractor import numbers as number_rules
+from extractor import periods as period_rules
+from extractor.document import _outside
+from extractor.pipeline import make_doc
+from extractor.tables import find_tables
+
+
+def case(text, value, *, gap=None, **expected):
+    marks = [pytest.mark.xfail(strict=True, reason=gap)] if gap else []
+    about = ",".join(expected)
+    return pytest.param(text, value, expected, id=f"{value}|{about}|{text[:40]}", marks=marks)
+
+
+def not_table(text, *, gap=None):
+    marks = [pytest.mark.xfail(strict=True, reason=gap)] if gap else []
+    return pytest.param(text, id=text[:50], marks=marks)
+
+
+def cells_of(extractor, text):
+    """find_tables with the mentions the pipeline gives it (numbers inside periods left out)."""
+    doc = make_doc(extractor.nlp, text)
+    periods = period_rules.find_periods(text)
+    numbers = _outside(number_rules.find_numbers(text), periods)
+    return find_tables(text, numbers, periods, extractor.indicators.find(doc, text=text),
+                       extractor.regions.find(doc, text=text))
+
+
+def _cell_attrs(text, cell):
+    column = cell.column
+    return {
+        "row": text[cell.row[0]:cell.row[1]],
+        "region": cell.region.code if cell.region else None,
+        "total": cell.total,
+        "header": text[column.start:column.end].strip(),
+        "key": column.indicator.key if column.indicator else None,
+        "period": column.period.text if column.period else None,
+        "percent": column.percent,
+        "change": column.change,
+        "scale": column.scale,
+        "unit": column.unit,
+    }
+
+
+def _fact_attrs(fact):
+    return {
+        "number": fact.value.number,
+        "unit": fact.value.unit,
+        "measure": fact.measure,
+        "direction": fact.direction,
+        "key": fact.indicator.key if fact.indicator else None,
+        "region": fact.region.code if fact.region else None,
+        "period": (fact.period.first.isoformat(), fact.period.last.isoformat()) if fact.period else None,
+        "partner": dict(fact.breakdown).get("partner"),
+        "rule": fact.extractor,
+    }
+
+
+# --- the tables -----------------------------------------------------------------------------
+
+GROWTH = "Employment growth (%) Ontario 1.1 Quebec 0.7 Alberta 2.0"
+BIRTHS = "Region Births 2023 Births 2024 Change (%) Astana 23 410 24 105 3.0 Almaty 31 220 30 870 -1.1"
+BIRTHS_NEWEST_FIRST = ("Registered births 2024 2023 Change, % Bishkek city 30 115 29 640 1.6 Osh region 26 870 "
+                       "28 940 -7.2")
+POPULATION = ("Population ('000) 2022 2023 Akmola region 788.4 787.1 Kostanay region 830.1 826.5 "
+              "Total 19 766.8 20 033.5")
+POPULATION_DATES = ("Population, thousand people 1 January 2023 1 January 2024 Akmola region 787.1 788.9 "
+                    "Pavlodar region 752.4 751.0")
+WAGES_TJ = ("Average monthly wage by region, somoni Dushanbe 3 250 Sughd region 2 140 Khatlon region 1 890 "
+            "Republic 2 410")
+WAGES_KZ = "Average monthly nominal wage, tenge January-March 2024 Astana 521 300 Almaty 489 200 Republic 363 500"
+UNEMPLOYMENT = "Unemployment rate (%) Q1 2024 Q2 2024 Canada 6.1 6.3 Ontario 6.5 6.8 Quebec 4.5 4.6"
+UNEMPLOYMENT_AU = "Unemployment rate, % Tasmania 4.1 Victoria 3.8 New South Wales 3.2 Australia 3.7"
+NET_MIGRATION = "Net migration, persons 2023 2024 Astana 14 870 16 210 Almaty 9 310 8 940 State 31 240 29 810"
+FLOWS = "Arrivals Departures Net migration Russia 5.1 9.9 -4.7 Uzbekistan 2.4 1.8 0.6"
+EURO = "Year-on-year change (%) Germany 2.9 France 4.0 Italy 1.8 Euro area 3.1"
+GDP = "Gross domestic product, growth (%) Q1 Q2 Q3 Georgia 7.7 7.6 6.8 Armenia 9.1 8.2 5.3"
+EXPORTS = "Georgia: exports by partner, USD million China 412.5 Russia 298.1 Italy 174.0"
+ARRIVALS = "Kazakhstan: arrivals by country of origin, persons Russia 5 120 Uzbekistan 2 410 China 1 830"
+BIRTH_RATE = ("Crude birth rate (per 1,000 population) 2023 2024 Turkistan region 26.1 25.4 Mangystau region "
+              "25.3 24.9")
+TITLED = "Kazakhstan, January-June 2024\n\nNet migration by region, persons Astana 14 870 Almaty 9 310 Shymkent 5 120"
+
+HEADER_ONLY_FIRST = "a marker before the column labels ('(%)', \"('000)\", 'thousand people') falls in the first " \
+                    "column's part of the header only; the later columns lose it"
+
+CELLS = [
+    # one column: the whole header is every column's
+    case(GROWTH, "1.1", row="Ontario", region="CA-ON", key="employment", percent=True, change=True, total=False),
+    case(GROWTH, "2.0", row="Alberta", region="CA-AB", header="Employment growth (%)"),
+    # years and a change column
+    case(BIRTHS, "23 410", row="Astana", region="KZ-71", key="births", period="2023", change=False, percent=False),
+    case(BIRTHS, "24 105", row="Astana", key="births", period="2024", change=False),
+    case(BIRTHS, "3.0", row="Astana", period=None, change=True, percent=True),
+    case(BIRTHS, "-1.1", row="Almaty", region="KZ-75", change=True),
+    case(BIRTHS_NEWEST_FIRST, "1.6", row="Bishkek city", region="KG-GB", change=True, percent=True),
+    case(BIRTHS_NEWEST_FIRST, "28 940", row="Osh region", region="KG-O", period="2023", key="births"),
+    # "('000)" scales; a Total row is the whole country
+    case(POPULATION, "788.4", row="Akmola region", region="KZ-11", key="population", period="2022", scale=1000.0),
+    case(POPULATION, "19 766.8", row="Total", region=None, total=True, period="2022"),
+    case(POPULATION, "787.1", period="2023", scale=1000.0, gap=HEADER_ONLY_FIRST),
+    case(POPULATION_DATES, "787.1", row="Akmola region", period="1 January 2023", scale=1000.0),
+    case(POPULATION_DATES, "788.9", period="1 January 2024", scale=1000.0, gap=HEADER_ONLY_FIRST),
+    # a currency in the header; "Republic" and "State" rows
+    case(WAGES_TJ, "3 250", row="Dushanbe", region="TJ-DU", unit="somoni", key="wages"),
+    case(WAGES_TJ, "1 890", row="Khatlon region", region="TJ-KT", unit="somoni"),
+    case(WAGES_TJ, "2 410", row="Republic", total=True, unit="somoni"),
+    case(WAGES_KZ, "489 200", row="Almaty", unit="tenge", period="January-March 2024"),
+    case(NET_MIGRATION, "29 810", row="State", total=True, period="2024", key="net_migration"),
+    case(NET_MIGRATION, "9 310", row="Almaty", region="KZ-75", period="2023"),
+    # brackets and quarters
+    case(UNEMPLOYMENT, "6.1", row="Canada", region="CA", percent=True, period="Q1 2024", key="unemployment_rate"),
+    case(UNEMPLOYMENT, "6.8", row="Ontario", period="Q2 2024", key="unemployment_rate"),
+    case(UNEMPLOYMENT, "6.3", percent=True, gap=HEADER_ONLY_FIRST),
+    case(UNEMPLOYMENT_AU, "3.2", row="New South Wales", region="AU-NSW", percent=True, change=False),
+    case(UNEMPLOYMENT_AU, "3.7", row="Australia", region="AU", total=False),
+    case(EURO, "3.1", row="Euro area", region="EA", change=True, percent=True),
+    case(GDP, "7.7", row="Georgia", key="gdp", period="Q1", change=True, percent=True),
+    case(GDP, "8.2", row="Armenia", period="Q2", change=True, percent=True, gap=HEADER_ONLY_FIRST),
+    case(EXPORTS, "298.1", row="Russia", region="RU", unit="USD", key="exports"),
+    case(EXPORTS, "412.5", scale=1_000_000.0,
+         gap="'million' after a currency in the header ('USD million') is no scale marker: only bracketed "
+             "'(million)', '(mln)' are"),
+    case(BIRTH_RATE, "25.4", row="Turkistan region", period="2024", key="birth_rate"),
+    case(BIRTH_RATE, "26.1", key="birth_rate",
+         gap="the first column's part of the header holds 'Crude birth rate (per 1,000 population)': its last "
+             "indicator, the rate's base 'population', is taken"),
+    case(FLOWS, "-4.7", row="Russia", region="RU", key="net_migration"),
+    case(FLOWS, "5.1", key="immigration",
+         gap="a header of plain column names ('Arrivals Departures Net migration') is not cut: every column "
+             "takes the last indicator"),
+]
+
+NOT_TABLES = [
+    not_table("Astana (87459 people), Almaty (12110 people), Shymkent (9120 people)"),
+    not_table("In 2023 the population of Astana was 1 354 556, Almaty 2 228 675 and Shymkent 1 222 128."),
+    not_table("In 2023 the population grew by 1.2% to 20.0 million, births fell 5.1% and deaths rose 2.3% to "
+              "133,000."),
+    not_table("According to the bureau exports rose 4.1 percent, imports rose 2.3 percent and re-exports fell 0.8 "
+              "percent."),
+    not_table("Tel: +7 7172 74 90 61, fax +7 7172 74 90 62"),
+    not_table("Contacts: +996 312 32 46 37, +996 312 32 46 38, +996 312 32 46 39"),
+    not_table("Phone: 8 (7172) 74-90-61, 74-90-62, 74-90-63"),
+    not_table("1. Key points 2. Dynamic tables 3. Glossary 4. Methodology"),
+    # one column needs three rows
+    not_table("Employment growth (%) Ontario 1.1 Quebec 0.7"),
+    not_table("According to the bureau exports rose 4.1 percent and imports rose 2.3 percent while re-exports fell "
+              "0.8 percent",
+              gap="without commas, verbs and conjunctions pass as row labels ('and imports rose'): a row label "
+                  "is not checked for prose words"),
+    not_table("The survey covered 12 400 households in 14 regions and 2 cities over 3 months",
+              gap="'households in', 'regions and', 'cities over' pass as row labels: a row label is not checked "
+                  "for prose words"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "expected"), CELLS)
+def test_find_tables_cells(fast, text, value, expected):
+    cells = cells_of(fast, text)
+    found = [c for c in cells.values() if c.value.text == value]
+    assert found, f"no cell for {value!r} in {[c.value.text for c in cells.values()]}"
+    got = _cell_attrs(text, found[0])
+    assert {k: got[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize("text", NOT_TABLES)
+def test_find_tables_not_prose(fast, text):
+    assert cells_of(fast, text) == {}
+
+
+# --- facts from the cells -------------------------------------------------------------------
+
+CHANGE_LATEST = "a change column without its own period takes the last dated column's ('2023' in " \
+                "'2024 2023 Change, %'), not the latest"
+
+TABLE_FACTS = [
+    case(GROWTH, "0.7", unit="percent", measure="change", direction="increase", key="employment", region="CA-QC",
+         rule="rule:table"),
+    case(BIRTHS, "24 105", number=24105, unit="person", measure="level", key="births", region="KZ-71",
+         period=("2024-01-01", "2024-12-31"), rule="rule:table"),
+    case(BIRTHS, "23 410", period=("2023-01-01", "2023-12-31")),
+    case(BIRTHS, "-1.1", number=1.1, unit="percent", measure="change", direction="decrease", region="KZ-75",
+         period=("2024-01-01", "2024-12-31")),
+    case(BIRTHS_NEWEST_FIRST, "-7.2", measure="change", direction="decrease", region="KG-O"),
+    case(BIRTHS_NEWEST_FIRST, "1.6", period=("2024-01-01", "2024-12-31"), gap=CHANGE_LATEST),
+    case(POPULATION, "830.1", number=830_100, key="population", region="KZ-39", measure="level"),
+    case(POPULATION, "19 766.8", number=19_766_800, region="KZ"),
+    case(POPULATION, "787.1", number=787_100, gap=HEADER_ONLY_FIRST),
+    case(WAGES_TJ, "2 140", number=2140, unit="somoni", key="wages", region="TJ-SU", measure="level"),
+    case(WAGES_TJ, "2 410", unit="somoni", region="TJ"),
+    case(WAGES_KZ, "489 200", unit="tenge", region="KZ-75", period=("2024-01-01", "2024-03-31")),
+    case(WAGES_KZ, "363 500", region="KZ"),
+    case(NET_MIGRATION, "29 810", region="KZ", key="net_migration", period=("2024-01-01", "2024-12-31")),
+    case(UNEMPLOYMENT, "6.8", unit="percent", measure="level", region="CA-ON", period=("2024-04-01", "2024-06-30")),
+    case(UNEMPLOYMENT_AU, "3.2", unit="percent", measure="level", region="AU-NSW", key="unemployment_rate"),
+    case(EURO, "3.1", unit="percent", measure="change", region="EA"),
+    case(GDP, "9.1", unit="percent", measure="change", direction="increase", region="AM", key="gdp"),
+    case(GDP, "8.2", unit="percent", measure="change", gap=HEADER_ONLY_FIRST),
+    # a foreign country's row of a flow is a partner; the region stays the home country
+    case(ARRIVALS, "2 410", region="KZ", partner="UZ", key="immigration", unit="person"),
+    case(EXPORTS, "298.1", region="GE", partner="RU", unit="USD"),
+    case(EXPORTS, "298.1", number=298_100_000, gap="'USD million' in the header does not scale the cells"),
+    # what the header leaves open comes from the context in force (a title's period)
+    case(TITLED, "9 310", region="KZ-75", key="net_migration", period=("2024-01-01", "2024-06-30"),
+         rule="rule:table"),
+    case(BIRTH_RATE, "24.9", unit="per_1000", region="KZ-47", key="birth_rate"),
+    case(BIRTH_RATE, "24.9", measure="rate",
+         gap="a per-1,000 cell is a 'rate' only when its indicator's kind is 'event'; birth_rate (kind 'rate') "
+             "gives 'level'"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "expected"), TABLE_FACTS)
+def test_table_facts(text, value, expected):
+    facts = [f for f in extract(text) if f.value.text == value]
+    assert facts, f"no fact for {value!r} in {[f.value.text for f in extract(text)]}"
+    got = _fact_attrs(facts[0])
+    assert {k: got[k] for k in expected} == expected
+
+
+# --- any text: find_tables never raises, and its spans index the text -----------------------
+
+_HEADER = ["Region", "Births", "Deaths", "Change", "Population", "growth", "Net migration", "2023", "2024",
+           "Q1 2024", "Q2 2024", "January-June 2024", "(%)", "('000)", "%", ",", ":", "tenge", "persons"]
+_LABELS = ["Astana", "Almaty", "Kostanay region", "Osh city", "New South Wales", "Total", "State", "Republic",
+           "Euro area", "Russia", "and rose", "x"]
+_NUMBERS = ["12 345", "1 234", "987", "1.5", "-0.7", "+2.1", "3,4", "26", "100", "7", "2023"]
+
+
+@st.composite
+def _tables(draw):
+    """A header and rows of a label and numbers, mostly of one width, sometimes with text spliced in."""
+    header = " ".join(draw(st.lists(st.sampled_from(_HEADER), min_size=1, max_size=6)))
+    width = draw(st.integers(1, 3))
+    rows = []
+    for label in draw(st.lists(st.sampled_from(_LABELS), min_size=1, max_size=5)):
+        count = draw(st.sampled_from([width, width, width, width + 1]))
+        rows.append(" ".join([label, *draw(st.lists(st.sampled_from(_NUMBERS), min_size=count, max_size=count))]))
+    text = " ".join([header, *rows])
+    noise = draw(st.text(max_size=6))
+    at = draw(st.integers(0, len(text)))
+    return text[:at] + noise + text[at:] if draw(st.booleans()) else text
+
+
+@given(st.one_of(st.text(max_size=80), _tables()))
+def test_find_tables_spans_slice_back(fast, text):
+    cells = cells_of(fast, text)
+    for start, cell in cells.items():
+        assert start == cell.value.start
+        assert text[cell.value.start:cell.value.end] == cell.value.text
+        assert 0 <= cell.row[0] < cell.row[1] <= len(text)
+        assert text[cell.row[0]:cell.row[1]].strip()
+        assert 0 <= cell.column.start <= cell.column.end <= len(text)
