@@ -19,7 +19,7 @@ from . import periods as period_rules
 from .layout import DATELINE_REACH, is_dateline
 from .resources import load_yaml
 from .segments import Sentence
-from .spans import REACH, WORD, Interval, last_word
+from .spans import REACH, WORD, Interval, word_before_name
 from .types import (
     Fact,
     IndicatorMention,
@@ -162,8 +162,9 @@ def is_reference(run: DocumentView, m: PeriodMention, sent: Sentence) -> bool:
         tail = " ".join(words[-3:])
         if tail.endswith(comparison):  # any of them
             return True
-        if words[-1] in run.ws["comparison_after_value"] and (
+        if words[-1] in run.ws["comparison_after_value"] and m.kind != "date" and (
                 skipped_value or (len(words) > 1 and (words[-2].isdigit() or words[-2] in _VALUE_TAILS))):
+            # a day after "on" is where a stock stands ("41,012,000 on April 1, 2024"), not a comparison
             return True  # "slowed to 9,3% from 9,8% in February 2025", "up 16.4% on 2022"
         if words[-1].isdigit() and not skipped_value:
             # "against 8.6% in the second quarter of 2022": one value between cue and period
@@ -280,7 +281,7 @@ def note_subject_region(run: DocumentView, sent: Sentence, values: list[NumberMe
     for m in run.here.regions:
         if m.start >= limit:
             break
-        if last_word(run.text, max(0, m.start - 30), m.start).lower() in partner_words:
+        if word_before_name(run.text, m.start) in partner_words:
             continue
         subject = m
         break
@@ -323,7 +324,7 @@ def home_country(run: DocumentView) -> RegionMention | None:
     for m in run.regions.items:
         if any(a <= m.start < b for a, b in meta):
             continue
-        if last_word(run.text, max(0, m.start - 30), m.start).lower() in partner_words:
+        if word_before_name(run.text, m.start) in partner_words:
             partners.append(m)
             continue
         if m.kind == "country":

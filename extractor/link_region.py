@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from .layout import DATELINE_REACH, is_dateline
 from .lexicon import LexiconMatch
 from .segments import Sentence
-from .spans import REACH, cheapest, last_word
+from .spans import REACH, cheapest, word_before_name
 from .types import (
     NumberMention,
     Region,
@@ -78,7 +78,7 @@ def _places_and_partners(run: DocumentView, mentions: Sequence[RegionMention],
         if m.start < DATELINE_REACH and is_dateline(run.text, m):
             continue  # "ASTANA, 14 August 2023 –": where the report was filed, not where values are measured
         foreign = home is not None and m.code != home.code and (m.country or m.code) != home.code
-        after_partner_word = last_word(run.text, max(0, m.start - 30), m.start).lower() in partner_words or (
+        after_partner_word = word_before_name(run.text, m.start) in partner_words or (
             went is not None and _LIST_SEPARATOR.fullmatch(run.text, went.end, m.start) is not None)
         if after_partner_word:
             went = m  # "chiefly to Astana and Almaty": both are destinations

@@ -25,11 +25,13 @@ def unit_and_measure(cell: Cell, info: dict[str, Any], evidence: list[str]) -> t
     if cell.column.change:
         unit = "percent" if cell.column.percent or v.unit in (None, "percent") else str(v.unit)
         return unit, "change", "decrease" if v.number < 0 else "increase"
+    if cell.column.unit == "per_1000" or v.unit == "per_1000":
+        return "per_1000", "rate", None  # FACTS.md: per-N figures are rates
     if cell.column.percent or v.unit == "percent":
         measure = "level" if info.get("kind") in ("rate", "index", "volume_index") else "share"
         return "percent", measure, None
     unit = v.unit or cell.column.unit or info.get("unit") or "count"
-    return str(unit), "rate" if unit == "per_1000" and info.get("kind") == "event" else "level", None
+    return str(unit), "rate" if unit == "per_1000" else "level", None  # FACTS.md: per-N figures are rates
 
 
 def region(run: DocumentView, cell: Cell, info: dict[str, Any], evidence: list[str],
@@ -60,8 +62,8 @@ def period(run: DocumentView, cell: Cell, columns_dated: list[Period], evidence:
             evidence.append("period_table_column")
             return make_period(m, interval)
     if cell.column.change and columns_dated:
-        evidence.append("period_table_column")
-        return columns_dated[-1]
+        evidence.append("period_table_column")  # the newest of the compared columns
+        return max(columns_dated, key=lambda p: (p.last, p.first))
     current = context.in_force(run) or run.ctx.stock_date
     if current is not None and current.interval is not None:
         evidence.append("period_frame")

@@ -75,6 +75,17 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 _LAST_WORD = re.compile(r"([\w’'-]+)\W*$")
 _LAST_WORD_REVERSED = re.compile(r"\W*?([’'-]*\w[\w’'-]*)")
+# The word before a name, past an article: "trade with the EU" -> "with".
+_WORD_BEFORE_NAME = re.compile(r"\W*(?:(?:eht|na|a)\W+)?([’'-]*\w[\w’'-]*)")
+
+
+def word_before_name(text: str, start: int) -> str:
+    """The word before ``text[start:]`` in lower case, skipping "the", "a" or "an" (read backwards
+    from ``start``, within 30 characters)."""
+    found = _WORD_BEFORE_NAME.match(text[max(0, start - 30):start][::-1].lower())
+    return found.group(1)[::-1] if found else ""
+
+
 def last_word(text: str, start: int, end: int) -> str:
     """The last word in text[start:end] and any apostrophes or hyphens stuck to it ("" if none), as
     ``_LAST_WORD.search`` finds it. Matching the reversed text from its end is five times faster than

@@ -28,6 +28,7 @@ from .types import IndicatorMention, NumberMention, PeriodMention, RegionMention
 
 _WORD = re.compile(r"[^\W\d][\w'’.-]*")
 _LABEL_BREAKS = re.compile(r"[,;:()%\d]")
+_PER_BEFORE = re.compile(r"(?i)\bper\s+(?:1[ ,.\u00a0]?000|thousand)\s*$")
 _YEAR = re.compile(r"(?<![\d/])(?:19|20)\d\d(?![\d/])")
 
 
@@ -42,7 +43,7 @@ class Column:
     percent: bool
     change: bool
     scale: float  # 1000 for "('000)"
-    unit: str | None  # a currency the header names ("Average monthly wage by region, somoni")
+    unit: str | None  # a currency the header names ("Average monthly wage by region, somoni"), or per_1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +63,7 @@ class _Rules:
     percent: tuple[str, ...]
     thousand: tuple[str, ...]
     million: tuple[str, ...]
+    per_thousand: tuple[str, ...]
     total: frozenset[str]
     max_label_words: int
     min_rows: int
@@ -77,6 +79,7 @@ def _rules(patterns_dir: Path | None) -> _Rules:
     return _Rules(change, tuple(str(w).lower() for w in data["percent_markers"]),
                   tuple(str(w).lower() for w in data["thousand_markers"]),
                   tuple(str(w).lower() for w in data["million_markers"]),
+                  tuple(str(w).lower() for w in data["per_thousand_markers"]),
                   frozenset(str(w).lower() for w in data["total_labels"]), int(data["max_label_words"]),
                   int(data["min_rows"]), int(data["min_rows_one_column"]), _currency(patterns_dir))
 
@@ -201,26 +204,44 @@ def _columns(text: str, header: tuple[int, int], width: int, periods: Sequence[P
         spans = [(start, end)] * width
     in_header = [m for m in indicators if start <= m.start and m.end <= end]
     title = next((m for m in in_header if not m.generic), in_header[0] if in_header else None)
+    # A marker before the first column's own label is the whole header's: "Births ('000) 2023 2024".
+    wide = _markers(text, start, spans[0][1], rules, leading_only=spans[0] != (start, end))
     columns = []
     for a, b in spans:
         own = [m for m in in_header if a <= m.start and m.end <= b]
-        specific = [m for m in own if not m.generic]
+        specific = [m for m in own if not m.generic and not _after_per(text, m.start)]
         indicator = (specific or own or [title])[-1]
         dated = [p for p in periods if a <= p.start and p.end <= b]
-        part = text[a:b].lower()
-        whole = text[start:end].lower()
-        percent = any(marker in part for marker in rules.percent) or (
-            spans[0] == (start, end) and any(marker in whole for marker in rules.percent))
-        scale = 1.0
-        if any(marker in part for marker in rules.thousand):
-            scale = 1000.0
-        elif any(marker in part for marker in rules.million):
-            scale = 1_000_000.0
-        change = rules.change.search(part) is not None
+        marks = _markers(text, a, b, rules) | wide
+        scale = 1000.0 if "thousand" in marks else 1_000_000.0 if "million" in marks else 1.0
         money = rules.currency.search(text, a, b) or rules.currency.search(text, start, end)
-        columns.append(Column(a, b, indicator, dated[-1] if dated else None, percent, change, scale,
-                              money.group() if money else None))
+        unit = "per_1000" if "per_1000" in marks else money.group() if money else None
+        columns.append(Column(a, b, indicator, dated[-1] if dated else None, "percent" in marks, "change" in marks,
+                              scale, unit))
     return columns
+
+
+def _markers(text: str, a: int, b: int, rules: _Rules, *, leading_only: bool = False) -> set[str]:
+    """What the header part text[a:b] marks: "percent", "thousand", "million", "per_1000", "change".
+    With ``leading_only``, only markers that more label words follow (they head every column)."""
+    part = text[a:b].lower()
+    found = set()
+    for name, markers in (("percent", rules.percent), ("thousand", rules.thousand), ("million", rules.million),
+                          ("per_1000", rules.per_thousand)):
+        for marker in markers:
+            at = part.find(marker)
+            if at >= 0 and (not leading_only or _WORD.search(part, at + len(marker))):
+                found.add(name)
+                break
+    change = rules.change.search(part)
+    if change and (not leading_only or _WORD.search(part, change.end())):
+        found.add("change")
+    return found
+
+
+def _after_per(text: str, start: int) -> bool:
+    """"per 1,000 population": the rate's base, not the column's indicator."""
+    return _PER_BEFORE.search(text, max(0, start - 12), start) is not None
 
 
 def _header_years(text: str, start: int, end: int, periods: Sequence[PeriodMention]) -> list[PeriodMention]:

@@ -100,9 +100,6 @@ CA_Q1 = ("Canada's population estimates, first quarter 2024\n\nCanada's populati
          "Alberta's population reached 4,800,000 on April 1. The province received 11,100 immigrants.")
 PAVLODAR_8M = "In January–August 2024, 2,100 people arrived in Pavlodar region and 4,900 left it.\n\n" \
               "The region's population now stands at 745,000."
-ON_THE_DATE = "on a date stated right after a stock's level ('41,012,000 on April 1, 2024') reads as a " \
-              "comparison ('up 16.4% on 2022'), so the stock takes 'from January 1' and the change takes " \
-              "April 1 as its reference"
 
 STOCKS_AND_FLOWS = [
     case(CA_Q2, "40,097,761", measure="level", key="population", period=("2023-07-01", "2023-07-01")),
@@ -120,9 +117,9 @@ STOCKS_AND_FLOWS = [
     case("The population of Astana reached 1,423,700 people as of June 1, 2024. Since January 1, it has grown "
          "by 69,100 people, or 5.1%.", "5.1%", measure="change", region="KZ-71",
          period=("2024-01-01", "2024-05-31")),
-    case(CA_Q1, "41,012,000", measure="level", period=("2024-04-01", "2024-04-01"), gap=ON_THE_DATE),
+    case(CA_Q1, "41,012,000", measure="level", period=("2024-04-01", "2024-04-01")),
     case(CA_Q1, "242,700", measure="change", period=("2024-01-01", "2024-03-31")),
-    case(CA_Q1, "242,700", reference=None, gap=ON_THE_DATE),
+    case(CA_Q1, "242,700", reference=None),
     case(CA_Q1, "121,800", key="immigration", period=("2024-01-01", "2024-03-31")),
     case(CA_Q1, "4,800,000", region="CA-AB", period=("2024-04-01", "2024-04-01")),
     case(CA_Q1, "11,100", region="CA-AB", period=("2024-01-01", "2024-03-31")),
@@ -168,7 +165,6 @@ PAVLODAR_KOSTANAY = ("Pavlodar region shed 2,900 residents through migration in 
                      "people.\n\nKostanay region lost 3,100 residents. Arrivals there numbered 5,000 people.")
 KZ_BALANCES = "Migration balance by region in 2023: Akmola region (-1,240 people, -3.5%), Kostanay region" \
               "(-980 people, -6.1%)."
-EU_WITH_THE = "the partner word is hidden by the article: 'with the EU' has 'the' as the word before the place"
 
 REGION_IN_FORCE = [
     case(PAVLODAR, "9,100", region="KZ-55", period=("2023-01-01", "2023-06-30")),
@@ -188,9 +184,9 @@ REGION_IN_FORCE = [
     case("Georgia's trade with the EU grew 8.4% in 2023. Exports reached $1.1 billion.", "$1.1 billion",
          region="GE", partner=None),
     case("Georgia's trade with the EU grew 8.4% in 2023. Exports reached $1.1 billion.", "8.4%",
-         region="GE", partner="EU", gap=EU_WITH_THE),
+         region="GE", partner="EU"),
     case("Trade with the EU grew 8.4% in 2023, Geostat reported. Exports reached $3.1 billion.", "$3.1 billion",
-         region="GE", gap=EU_WITH_THE + ", so the EU is taken as the home country before Geostat's Georgia"),
+         region="GE"),
     case("Trade with EU countries grew 8.4% in 2023, Geostat reported. Exports reached $3.1 billion.",
          "$3.1 billion", region="GE"),
     # REGION (v1, v2), with and without a space; REGION: v; REGION – v; v in REGION
@@ -265,8 +261,7 @@ MEASURES = [
     case("Kostanay region: in January-September 2023 the population fell by 4,100 people.\n\nDepartures exceeded "
          "arrivals by 3,790 people.", "3,790", key="net_migration", number=-3790, measure="level"),
     case("Kazakhstan's net migration was negative at 9,800 people in 2023.", "9,800", key="net_migration",
-         number=-9800, measure="level",
-         gap="'negative' is not a NEGATIVE cue: a balance stated as 'negative at N' keeps a positive sign"),
+         number=-9800, measure="level"),
     case("In 2023 the number of emigrants from Kazakhstan to Germany was 1.4 times smaller than in 2022.",
          "1.4 times", measure="change", direction="decrease", unit="times"),
     case("In 2023 Kazakhstan received 2.8 times fewer migrants from China than in 2022.", "2.8 times",
