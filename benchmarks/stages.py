@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
         t = timed("tokenizer", t)
         doc = lemmatise(doc)
         t = timed("lemmatiser", t)
-        regions = ex.regions.find(doc)
+        regions = ex.regions.find(doc, text=text)
         t = timed("regions", t)
         sentences = split_sentences(text)
         t = timed("sentences", t)

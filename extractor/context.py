@@ -200,8 +200,33 @@ def reads_as_of(run: DocumentView, m: PeriodMention) -> bool:
 
 
 def update_context(run: DocumentView, sent: Sentence, resolved: list[Resolved], values: list[NumberMention]) -> None:
+    """What this sentence leaves in force for the sentences after it: periods, the stock date, the
+    region that is its subject, the last place and the topic it names."""
+    if resolved:
+        _update_periods(run, sent, resolved, values)
+    here = run.here
+    if (here.regions or here.cues) and not sent.list_item and not sent.meta:
+        note_subject_region(run, sent, values)
+    if values:
+        run.ctx.seen_value = True
+    for m in reversed(here.regions):  # the last place named
+        if m.kind in ("region", "city"):
+            run.ctx.last_place = m
+            break
+    if not values:  # a sentence without values names the topic of the ones that follow
+        for m in reversed(here.indicators):  # the last specific indicator
+            if m.key and not m.generic:
+                run.ctx.indicator_key = m.key
+                run.ctx.indicator_mention = m
+                break
+
+
+def _update_periods(run: DocumentView, sent: Sentence, resolved: list[Resolved], values: list[NumberMention]) -> None:
+    """The frame, the line's period and the stock date this sentence states."""
     main = [r for r in resolved if not r.reference and r.interval is not None
             and r.mention.kind not in ("deictic",)]
+    if not main:
+        return
     title_like = sent.start in run.layout.title_starts
     for r in main:
         kind = r.mention.kind
@@ -224,21 +249,6 @@ def update_context(run: DocumentView, sent: Sentence, resolved: list[Resolved], 
     dates = [r for r in main if r.mention.kind == "date" and ((r.fronted and values) or reads_as_of(run, r.mention))]
     if dates:
         run.ctx.stock_date = dates[-1]
-    here = run.here
-    if not sent.list_item and not sent.meta:
-        note_subject_region(run, sent, values)
-    if values:
-        run.ctx.seen_value = True
-    for m in reversed(here.regions):  # the last place named
-        if m.kind in ("region", "city"):
-            run.ctx.last_place = m
-            break
-    if not values:  # a sentence without values names the topic of the ones that follow
-        for m in reversed(here.indicators):  # the last specific indicator
-            if m.key and not m.generic:
-                run.ctx.indicator_key = m.key
-                run.ctx.indicator_mention = m
-                break
 
 
 def inside_header(run: DocumentView, r: Resolved) -> bool:

@@ -56,6 +56,7 @@ class DocumentView:
         self.year_hint = self.guess_year()
         self.ctx = Context()
         self.resolved_by_sentence: dict[int, list[Resolved]] = {}
+        self.partner_cache: dict[tuple[int, int, int, bool], tuple[list[RegionMention], list[RegionMention]]] = {}
         self.here_resolved: list[Resolved] = []  # the current sentence's periods, resolved
         self._breaks: list[int] = []
         self._breaks_for = -1

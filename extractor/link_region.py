@@ -69,7 +69,19 @@ def region(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence |
 def _places_and_partners(run: DocumentView, mentions: Sequence[RegionMention],
                          flow: bool) -> tuple[list[RegionMention], list[RegionMention]]:
     """A foreign country or group is a partner when the value is a flow or when a partner word stands
-    before it ("trade with the EU", "exports to China"); places of the home country never are."""
+    before it ("trade with the EU", "exports to China"); places of the home country never are. The
+    values of a sentence usually share its mentions: worked out once for them."""
+    if not mentions:
+        return [], []
+    key = (mentions[0].start, mentions[-1].end, len(mentions), flow)
+    cached = run.partner_cache.get(key)
+    if cached is None:
+        cached = run.partner_cache[key] = _sort_places(run, mentions, flow)
+    return list(cached[0]), cached[1]
+
+
+def _sort_places(run: DocumentView, mentions: Sequence[RegionMention],
+                 flow: bool) -> tuple[list[RegionMention], list[RegionMention]]:
     home = run.home
     partner_words = run.ws["partner_words"]
     places, partners = [], []
