@@ -93,7 +93,8 @@ def resolve_periods(run: DocumentView, index: int, sent: Sentence, *, has_values
         if is_publication(run, m):
             continue
         reference = is_reference(run, m, sent)
-        fronted = is_fronted(run, m, sent)
+        # a reference is fronted only to be read as the sentence's own time ("A year earlier, ...")
+        fronted = (not reference or m.kind in _RELATIVE_KINDS) and is_fronted(run, m, sent)
         in_force = in_force_interval(run)
         if reference and m.kind == "same_period" and _has_basis(m) \
                 and not run.assembler.comparison_before.search(run.text, max(sent.start, m.start - 30), m.start):
@@ -328,13 +329,13 @@ def home_country(run: DocumentView) -> RegionMention | None:
     """The country the text is about: the first place it names as a subject, not as where people
     or goods come from or go to ("trade with the EU", "from Kazakhstan"). A region or city stands
     for its country ("ALMATY. ..." is a Kazakh text); a group only when nothing else is named."""
-    meta = [(s.start, s.end) for s in run.doc.sentences if s.meta]
+    meta = [(s.start, s.end) for s in run.doc.sentences if s.meta] if run.regions.items else []
     partner_words = run.ws["partner_words"]
     partners: list[RegionMention] = []
     for m in run.regions.items:
-        if any(a <= m.start < b for a, b in meta):
+        if meta and any(a <= m.start < b for a, b in meta):
             continue
-        if word_before_name(run.text, m.start) in partner_words:
+        if m.kind in ("country", "group") and word_before_name(run.text, m.start) in partner_words:
             partners.append(m)
             continue
         if m.kind == "country":
@@ -352,26 +353,33 @@ def home_country(run: DocumentView) -> RegionMention | None:
 
 
 @functools.cache
-def _offices(patterns_dir: Path | None) -> tuple[re.Pattern[str], dict[str, str]]:
-    """Statistics offices and agencies (``patterns/regions/offices.yaml``): one pattern, name -> code."""
+def _offices(patterns_dir: Path | None) -> tuple[tuple[str, str], ...]:
+    """Statistics offices and agencies (``patterns/regions/offices.yaml``): (name, code) pairs."""
     data = load_yaml("regions/offices.yaml", base=patterns_dir) or {}
-    codes = {str(name): str(code) for code, names in data.items() for name in names}
-    names = sorted(codes, key=len, reverse=True)
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, names)) + r")(?!\w)") if names else re.compile("(?!)")
-    return pattern, codes
+    return tuple((str(name), str(code)) for code, names in data.items() for name in names)
 
 
 def _office(text: str, patterns_dir: Path | None) -> RegionMention | None:
-    """The first statistics office the text names, as a mention of its country."""
-    pattern, codes = _offices(patterns_dir)
-    found = pattern.search(text)
-    if found is None:
+    """The first statistics office the text names (as a whole word), as a mention of its country.
+    One ``str.find`` per name: a regex alternation of them all would try every name at every position."""
+    best: tuple[int, str, str] | None = None
+    for name, code in _offices(patterns_dir):
+        at = text.find(name)
+        while at >= 0 and not _whole_word(text, at, at + len(name)):
+            at = text.find(name, at + 1)
+        if at >= 0 and (best is None or at < best[0]):
+            best = (at, name, code)
+    if best is None:
         return None
-    code = codes[found.group()]
-    name = country_name(code)
-    kind = "country" if name != code else "group"  # Eurostat: the EU
+    at, name, code = best
+    display = country_name(code)
+    kind = "country" if display != code else "group"  # Eurostat: the EU
     country = code if kind == "country" else None
-    return RegionMention(found.group(), found.start(), found.end(), code, name, kind, country)
+    return RegionMention(name, at, at + len(name), code, display, kind, country)
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    return (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
 
 
 @functools.cache

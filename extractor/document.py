@@ -56,6 +56,8 @@ class DocumentView:
         self.year_hint = self.guess_year()
         self.ctx = Context()
         self.resolved_by_sentence: dict[int, list[Resolved]] = {}
+        self.heads_of: Sequence[IndicatorMention] | None = None  # the mentions self.heads was made of
+        self.heads: list[IndicatorMention] = []
         self.partner_cache: dict[tuple[int, int, int, bool], tuple[list[RegionMention], list[RegionMention]]] = {}
         self.here_resolved: list[Resolved] = []  # the current sentence's periods, resolved
         self._breaks: list[int] = []
@@ -229,6 +231,7 @@ class Here:
     cues: Sequence[LexiconMatch]
     home: Region | None = None
     home_done: bool = False
+    names_home: bool | None = None  # whether a HOME cue ("the country", "nationwide") is in it, once asked
 
 
 

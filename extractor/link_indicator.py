@@ -37,7 +37,13 @@ _SURVEY_ANSWER = re.compile(r"\s*(?:said|answered|responded|reported|were|are|wa
 
 def indicator(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence | None, values: list[NumberMention],
                breaks: list[int], evidence: list[str]) -> tuple[IndicatorMention | None, str | None]:
-    mentions = heads(run, run.near(run.indicators, run.here.indicators, v, sent))
+    near = run.near(run.indicators, run.here.indicators, v, sent)
+    if near is run.here.indicators:  # the whole sentence: its heads are the same for all its values
+        if run.heads_of is not near:
+            run.heads_of, run.heads = near, heads(run, near)
+        mentions = run.heads
+    else:
+        mentions = heads(run, near)
     chosen = None
     restated = sibling(run, v)
     if restated is not None and restated.indicator is not None:

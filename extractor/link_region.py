@@ -58,7 +58,7 @@ def region(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence |
     if head is not None:
         evidence.append("region_head")  # "Spain(14.1%)", "Kostanay region (710 people, -8.1%)", "Astana – 1.95%"
         return partner, _region_of(head), None
-    places = [m for m in places if not _owns_other_values(run, m, v)]
+    places = [m for m in places if m.start < v.end or not _owns_other_values(run, m, v)]
     if places:
         best = cheapest(places, lambda m: run.attach_cost(m.start, m.end, v, breaks, values))
         evidence.append("region_sentence")
@@ -129,7 +129,10 @@ def _region_in_force(run: DocumentView, v: NumberMention, sent: Sentence, lead: 
 
 def _names_home(run: DocumentView, sent: Sentence) -> bool:
     """Whether the sentence speaks of the whole country ("in the country", "nationwide")."""
-    return any(c.label == "HOME" for c in run.here.cues)
+    here = run.here
+    if here.names_home is None:
+        here.names_home = any(c.label == "HOME" for c in here.cues)
+    return here.names_home
 
 
 def _head_of(run: DocumentView, v: NumberMention, places: Sequence[RegionMention]) -> RegionMention | None:
