@@ -219,7 +219,11 @@ def update_context(run: DocumentView, sent: Sentence, resolved: list[Resolved], 
             if m.key and not m.generic:
                 run.ctx.indicator_key = m.key
                 run.ctx.indicator_mention = m
+                if run.ctx.doc_indicator is None:
+                    run.ctx.doc_indicator = m  # a title's topic
                 break
+        if run.ctx.doc_indicator is None and here.indicators and here.indicators[0].key:
+            run.ctx.doc_indicator = here.indicators[0]  # "Unemployment in the EU, March 2024": a generic word
 
 
 def _update_periods(run: DocumentView, sent: Sentence, resolved: list[Resolved], values: list[NumberMention]) -> None:

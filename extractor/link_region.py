@@ -40,7 +40,8 @@ def region(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence |
            evidence: list[str]) -> tuple[RegionMention | None, Region | None, str | None]:
     """The partner of a flow, the region, and the codes of several regions named together."""
     flow = info.get("kind") == "flow" or bool(info.get("flow"))
-    places, partners = _places_and_partners(run, run.near(run.regions, run.here.regions, v, sent), flow)
+    mentions = run.near(run.regions, run.here.regions, v, sent)
+    places, partners = _places_and_partners(run, mentions, flow)
     partner = None
     if partners:
         partner = cheapest(partners, lambda m: run.attach_cost(m.start, m.end, v, breaks, values))
@@ -54,7 +55,10 @@ def region(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence |
         evidence.append("region_list")
         codes = ",".join(m.code for m in group)
         return partner, home_region(run, sent), codes
-    head = _head_of(run, v, places) or _in_place_after(run, v, places)
+    # "came from Kostanay region (710 people)": a home region heads its bracket even as an origin
+    heads = places if len(places) == len(mentions) else [m for m in mentions if m in places or (
+        m.kind in ("region", "city") and m not in partners and not is_dateline(run.text, m))]
+    head = _head_of(run, v, heads) or _in_place_after(run, v, places)
     if head is not None:
         evidence.append("region_head")  # "Spain(14.1%)", "Kostanay region (710 people, -8.1%)", "Astana – 1.95%"
         return partner, _region_of(head), None

@@ -279,6 +279,10 @@ def _h_decade(m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:
     return _mention(m, "year_range", date(y, 1, 1), date(y + 9, 12, 31), (("years", (y, y + 9)),))
 
 
+# A preposition of time right before a bare year: the year, whatever noun follows it.
+_YEAR_PREPOSITION = re.compile(r"(?i)(?<![\w-])(?:in|during|since|until|till|throughout)\s{1,2}\Z")
+
+
 def _count_after(m: re.Match[str], vocab: _Vocab) -> bool:
     """A people/percent/unit word follows: ``2025 people``."""
     return vocab.count_after.match(m.string, m.end(), m.end() + 24) is not None
@@ -291,8 +295,8 @@ def _year_bounds(y: int) -> tuple[date, date, Detail]:
 
 def _h_year(m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:
     text, start, end = m.string, m.start(), m.end()
-    if vocab.count_after.match(text, end, end + 24):  # 2025 people
-        return None
+    if vocab.count_after.match(text, end, end + 24) and not _YEAR_PREPOSITION.search(text, max(0, start - 12), start):
+        return None  # "2025 people" is a count; "In 2023 births exceeded deaths" names the year
     if (vocab.number_before_finder.search(text, max(0, start - 16), start)
             or _NUMBER_GLUE_BEFORE.search(text, max(0, start - 3), start)):  # glue is at most 3 long
         return None  # about 2000, No. 2024, 691-2000, +2024
