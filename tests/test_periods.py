@@ -114,6 +114,9 @@ FIND = [
     case("By 2020, this figure had improved", "2020", "year", "2020-01-01", "2020-12-31"),
     case("The 2021 census counted", "2021", "year", "2021-01-01", "2021-12-31"),
     case("In 2024, 12% of respondents", "2024", "year", "2024-01-01", "2024-12-31"),
+    # a time preposition makes a bare year a year whatever noun follows ("2025 people" alone is a count)
+    case("In 2023 births exceeded deaths by 860", "2023", "year", "2023-01-01", "2023-12-31"),
+    case("during 2022 migrants left the region", "2022", "year", "2022-01-01", "2022-12-31"),
     # year ranges
     case("Temporary increases were observed during 2006-2008", "2006-2008", "year_range", "2006-01-01",
          "2008-12-31"),
