@@ -5,7 +5,8 @@ overlap and their numbers agree (relative tolerance 1e-6); each gold and each
 prediction is matched at most once. Gold facts marked ``optional`` are neither
 required nor penalised: a prediction matched to one is left out of every count.
 A matched pair is *fully right* when unit, measure, direction, indicator (spans
-overlap or keys equal), region code and period bounds all agree.
+overlap or keys equal), region code and period bounds all agree; its *quantity* is
+right when unit, measure and direction agree (the "quantity F1" of the issues).
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from typing import Any
 from .types import Fact
 
 ATTRIBUTES = ("unit", "measure", "direction", "indicator", "region", "period")
+# The quantity alone, as the issues report it: value matched (number agrees) with its unit, measure and direction.
+QUANTITY = ("unit", "measure", "direction")
 CALIBRATION_EDGES = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0000001)
 
 
@@ -67,10 +70,12 @@ class Evaluation:
     calibration: tuple[CalibrationBin, ...]
     per_document: dict[str, tuple[PRF, PRF]] = field(default_factory=dict)
     errors: tuple[dict[str, Any], ...] = ()  # matched pairs that disagree, and misses
+    quantity: PRF | None = None  # the value read right: number, unit, measure and direction agree
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "value": self.value.to_dict(),
+            "quantity": self.quantity.to_dict() if self.quantity is not None else None,
             "fact": self.fact.to_dict(),
             "attributes": {k: round(v, 4) for k, v in self.attributes.items()},
             "calibration": [{"low": b.low, "high": min(b.high, 1.0), "count": b.count,
@@ -84,7 +89,8 @@ class Evaluation:
     def table(self) -> str:
         """A plain-text report: scores, attribute accuracy, calibration."""
         lines = [f"{'':10}{'precision':>10}{'recall':>10}{'F1':>10}{'TP':>6}{'pred':>6}{'gold':>6}"]
-        for name, prf in (("value", self.value), ("fact", self.fact)):
+        rows = [("value", self.value), ("quantity", self.quantity), ("fact", self.fact)]
+        for name, prf in [(n, r) for n, r in rows if r is not None]:
             lines.append(f"{name:10}{prf.precision:10.3f}{prf.recall:10.3f}{prf.f1:10.3f}"
                          f"{prf.true_positives:6d}{prf.predicted:6d}{prf.gold:6d}")
         lines.append("")
@@ -202,6 +208,7 @@ def evaluate(gold_facts: Iterable[Fact | Mapping[str, Any]],
                 matched_required += 1
                 right = all(agree.values())
                 doc["fact_tp"] += right
+                doc["quantity_tp"] += all(agree[k] for k in QUANTITY)
                 if not right:
                     errors.append({"doc_id": doc_id, "kind": "wrong",
                                    "value": p["value"]["text"], "start": p["value"]["start"],
@@ -235,6 +242,7 @@ def evaluate(gold_facts: Iterable[Fact | Mapping[str, Any]],
     return Evaluation(
         value=PRF(totals["value_tp"], totals["pred"], totals["gold"]),
         fact=PRF(totals["fact_tp"], totals["pred"], totals["gold"]),
+        quantity=PRF(totals["quantity_tp"], totals["pred"], totals["gold"]),
         attributes=attributes,
         calibration=calibration,
         per_document=per_document,

@@ -81,3 +81,14 @@ def test_evaluation_table_and_dict():
     result = evaluate([fact(30, 100)], [fact(30, 100)])
     assert "value" in result.table() and "calibration" in result.table()
     assert result.to_dict()["fact"]["f1"] == 1.0
+
+
+def test_quantity_is_right_when_unit_measure_and_direction_agree_whatever_the_links():
+    gold = [{"doc_id": "d", "value": {"text": "5%", "start": 0, "end": 2, "number": 5, "unit": "percent"},
+             "measure": "change", "direction": "increase", "indicator": None, "region": {"code": "KZ"},
+             "period": None}]
+    wrong_region = dict(gold[0], region={"code": "UZ"})
+    result = evaluate(gold, [wrong_region])
+    assert (result.quantity.f1, result.fact.f1) == (1.0, 0.0)
+    wrong_direction = dict(gold[0], direction="decrease")
+    assert evaluate(gold, [wrong_direction]).quantity.f1 == 0.0
