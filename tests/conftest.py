@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 # The fixtures' build scripts write gold files; they are not tests (and share a module name).
-collect_ignore_glob = ["fixtures/*/*.py"]
+collect_ignore_glob = ["fixtures/*.py", "fixtures/*/*.py"]
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

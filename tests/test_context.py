@@ -12,30 +12,13 @@ import pytest
 
 from extractor import extract
 
+from .helpers import fact_attrs
+
 
 def case(text, value, *, gap=None, **expected):
     marks = [pytest.mark.xfail(strict=True, reason=gap)] if gap else []
     about = ",".join(expected)
     return pytest.param(text, value, expected, id=f"{value}|{about}|{text[:40]}", marks=marks)
-
-
-def _span(period):
-    return (period.first.isoformat(), period.last.isoformat()) if period else None
-
-
-def _attrs(fact):
-    breakdown = dict(fact.breakdown)
-    return {
-        "number": fact.value.number,
-        "unit": fact.value.unit,
-        "measure": fact.measure,
-        "direction": fact.direction,
-        "key": fact.indicator.key if fact.indicator else None,
-        "region": fact.region.code if fact.region else None,
-        "period": _span(fact.period),
-        "reference": _span(fact.reference_period),
-        "partner": breakdown.get("partner"),
-    }
 
 
 def fact_for(text, value):
@@ -289,5 +272,5 @@ MEASURES = [
                          PERIOD_IN_FORCE + STOCKS_AND_FLOWS + PRICES + REGION_IN_FORCE + INDICATOR_IN_FORCE
                          + MEASURES)
 def test_context_in_force(text, value, expected):
-    got = _attrs(fact_for(text, value))
+    got = fact_attrs(fact_for(text, value))
     assert {k: got[k] for k in expected} == expected

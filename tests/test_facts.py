@@ -18,28 +18,12 @@ from extractor import spans as spans_module
 from extractor.segments import Sentence
 from extractor.types import NumberMention
 
+from .helpers import fact_attrs
+
 
 def case(text, value, *, gap=None, **expected):
     marks = [pytest.mark.xfail(strict=True, reason=gap)] if gap else []
     return pytest.param(text, value, expected, id=f"{value}|{text[:40]}", marks=marks)
-
-
-def _attrs(fact):
-    return {
-        "number": fact.value.number,
-        "unit": fact.value.unit,
-        "qualifier": fact.value.qualifier,
-        "measure": fact.measure,
-        "direction": fact.direction,
-        "key": fact.indicator.key if fact.indicator else None,
-        "region": fact.region.code if fact.region else None,
-        "period": (fact.period.first.isoformat(), fact.period.last.isoformat()) if fact.period else None,
-        "reference": (fact.reference_period.first.isoformat(), fact.reference_period.last.isoformat())
-        if fact.reference_period else None,
-        "partner": dict(fact.breakdown).get("partner"),
-        "regions": dict(fact.breakdown).get("regions"),
-        "area": dict(fact.breakdown).get("area"),
-    }
 
 
 KZ_RELEASE = "The migration of the population of the Republic of Kazakhstan for January-December 2025\n\n"
@@ -121,7 +105,7 @@ KNOWN_GAPS = [
 def test_facts_attributes(text, value, expected):
     facts = [f for f in extract(text) if f.value.text.endswith(value) or value in f.value.text]
     assert facts, f"no fact for {value!r} in {[f.value.text for f in extract(text)]}"
-    got = _attrs(facts[0])
+    got = fact_attrs(facts[0])
     assert {k: got[k] for k in expected} == expected
 
 

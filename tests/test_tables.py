@@ -19,6 +19,8 @@ from extractor.document import _outside
 from extractor.pipeline import make_doc
 from extractor.tables import find_tables
 
+from .helpers import fact_attrs
+
 
 def case(text, value, *, gap=None, **expected):
     marks = [pytest.mark.xfail(strict=True, reason=gap)] if gap else []
@@ -53,20 +55,6 @@ def _cell_attrs(text, cell):
         "change": column.change,
         "scale": column.scale,
         "unit": column.unit,
-    }
-
-
-def _fact_attrs(fact):
-    return {
-        "number": fact.value.number,
-        "unit": fact.value.unit,
-        "measure": fact.measure,
-        "direction": fact.direction,
-        "key": fact.indicator.key if fact.indicator else None,
-        "region": fact.region.code if fact.region else None,
-        "period": (fact.period.first.isoformat(), fact.period.last.isoformat()) if fact.period else None,
-        "partner": dict(fact.breakdown).get("partner"),
-        "rule": fact.extractor,
     }
 
 
@@ -220,7 +208,7 @@ TABLE_FACTS = [
 def test_table_facts(text, value, expected):
     facts = [f for f in extract(text) if f.value.text == value]
     assert facts, f"no fact for {value!r} in {[f.value.text for f in extract(text)]}"
-    got = _fact_attrs(facts[0])
+    got = fact_attrs(facts[0])
     assert {k: got[k] for k in expected} == expected
 
 
