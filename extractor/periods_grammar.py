@@ -337,6 +337,12 @@ _template("quarter_q", r"""
        (?:(?P<y><<YEAR>>)(?!\d)|(?P<rel><<RELYEAR>>)))?       # 2025 | this year
 """)
 
+_template("quarter_num", r"""
+    (?<![\w])(?i:<<QWORD>>)\s{1,3}(?P<q>[1-4])(?![\w.,]\d|\w)  # Quarter 2 (CSO, ONS)
+    (?:(?:\s{1,3}(?i:of)\s{1,3}|\s{1,3}|,\s{0,2})
+       (?:(?P<y><<YEAR>>)(?!\d)|(?P<rel><<RELYEAR>>)))?        # 2023 | this year
+""")
+
 _template("quarter_yq", r"""
     (?<![\w.,])(?P<y><<YEAR>>)                # 2025
     \s{0,2}[-/:]?\s{0,2}                      # optional separator

@@ -508,7 +508,7 @@ _HANDLERS: dict[str, Handler] = {
     "date_num2": _h_date,
     "month_range": _h_month_range,
     "months_first": _h_months, "months_of": _h_months, "months_ctx": _h_months,
-    "quarter_word": _h_quarter, "quarter_q": _h_quarter, "quarter_yq": _h_quarter,
+    "quarter_word": _h_quarter, "quarter_q": _h_quarter, "quarter_num": _h_quarter, "quarter_yq": _h_quarter,
     "quarter_month": _h_quarter_month, "month_list": _h_month_list, "quarter_span": _h_quarter_span,
     "half_word": _h_half, "half_h": _h_half, "half_yh": _h_half,
     "month_year": _h_month_year, "month_prep": _h_month_prep,

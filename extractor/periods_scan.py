@@ -34,6 +34,7 @@ _REACH: dict[str, tuple[tuple[str, ...], int, int]] = {
     "quarter_word": (("KW_QUARTER",), 10, 40),
     "quarter_span": (("KW_QUARTER",), 30, 40),
     "quarter_q": (("KW_Q",), 0, 34),
+    "quarter_num": (("KW_QUARTER",), 0, 34),
     "quarter_yq": (("KW_Q",), 10, 2),
     "quarter_month": (("KW_QUARTER",), 22, 22),
     "half_word": (("KW_HALF",), 10, 50),

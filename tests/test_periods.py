@@ -114,6 +114,9 @@ FIND = [
     case("By 2020, this figure had improved", "2020", "year", "2020-01-01", "2020-12-31"),
     case("The 2021 census counted", "2021", "year", "2021-01-01", "2021-12-31"),
     case("In 2024, 12% of respondents", "2024", "year", "2024-01-01", "2024-12-31"),
+    # "Quarter 2 2023": the quarter's number after the word (CSO, ONS)
+    case("Labour Force Survey Quarter 2 2023", "Quarter 2 2023", "quarter", "2023-04-01", "2023-06-30"),
+    case("in quarter 3 of 2024 the rate rose", "quarter 3 of 2024", "quarter", "2024-07-01", "2024-09-30"),
     # a time preposition makes a bare year a year whatever noun follows ("2025 people" alone is a count)
     case("In 2023 births exceeded deaths by 860", "2023", "year", "2023-01-01", "2023-12-31"),
     case("during 2022 migrants left the region", "2022", "year", "2022-01-01", "2022-12-31"),
