@@ -245,6 +245,14 @@ def _update_periods(run: DocumentView, sent: Sentence, resolved: list[Resolved],
                 and run.ctx.header is None:
             run.ctx.frame = r  # "In 2024, ..." sets the frame of a news text
     intervals = [r for r in main if r.mention.kind != "date"]
+    header = run.ctx.header
+    if values and not run.ctx.seen_value and header is not None and header.interval is not None \
+            and run.ctx.frame is header and not any(r.interval == header.interval for r in intervals):
+        wider = [r for r in intervals if r.interval[0] < header.interval[0] and header.interval[1] <= r.interval[1]]
+        if wider:
+            # "International migration: September 2019" over a lead "in the year ending September 2019":
+            # the title named the stretch by its last month
+            run.ctx.frame = run.ctx.header = wider[0]
     if intervals:
         run.ctx.line_period = intervals[-1]
         if run.ctx.frame is None and values:
