@@ -32,6 +32,8 @@ _OR_AFTER = re.compile(r"(?:\s+(?:people|persons|residents|jobs))?\s*,?\s*(?:or|
 _CURRENCY_AFTER = re.compile(r"\.?\s+(?:(?:to|of|in)\s+)?([A-Za-z]+)\b")
 # "births exceeded deaths by", "departures outnumbered arrivals by": one flow over another is a balance.
 _EXCEEDED = re.compile(r"(?i)\b(?:exceed(?:ed|s)?|outpaced|outnumbered|outstripped)\b[^.;]*\bby\s*$")
+_NEXT_VALUE_AFTER_CUE = re.compile(r"\s*(?:by\s+)?[-+−]?[$€£]?\d")
+_COMMA = re.compile(r"[,;]")
 _WORD_AFTER = re.compile(r"\s+([A-Za-z]+)")
 # A price index stated as a percent of its base ("100,9% compared to February") is at least this.
 _INDEX_LEVEL_FLOOR = 50.0
@@ -82,6 +84,9 @@ def measure(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence 
              info: dict[str, Any], unit: str, survey: bool,
              evidence: list[str]) -> tuple[str, str | None, str]:
     direction_cue = run.cue_near(("DIRECTION",), v, clause)
+    if direction_cue is not None and direction_cue.start >= v.end and _NEXT_VALUE_AFTER_CUE.match(
+            run.text, direction_cue.end) and _COMMA.search(run.text, v.end, direction_cue.start):
+        direction_cue = None  # "worth $3.6billion, down 4.8%": the word is the next value's
     lead_direction = None
     if sent.list_item and lead is not None:
         lead_cues = [c for c in run.lead_mentions(lead).cues if c.label == "DIRECTION"]
