@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 _MANY = 16
 # Period words that name the moment the text speaks from ("now", "currently"), not a period of their own.
 _NOW_KINDS = frozenset({"deictic"})
-_COMPARED_BEFORE = re.compile(r"(?:compared (?:to|with)|than|against|versus|from)\s*(?:\w+\s+){0,2}$")
+_COMPARED_BEFORE = re.compile(r"(?:compared (?:to|with)|than|against|versus|from)\s*(?:\w+\s+){0,4}$")
 
 
 def period(run: DocumentView, v: NumberMention, sent: Sentence, values: list[NumberMention], breaks: list[int],
