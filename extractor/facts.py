@@ -51,8 +51,19 @@ _TIME_UNITS = frozenset({"year", "month", "day", "week", "hour", "minute", "deca
 @functools.cache
 def _lexicon(patterns_dir: Path | None) -> dict[str, Any]:
     data = load_yaml("facts.yaml", base=patterns_dir)
-    words = {k: tuple(str(w).lower() for w in v) for k, v in data.items()}
+    words = {k: tuple(str(w).lower() for w in v) for k, v in data.items() if isinstance(v, list)}
     return words
+
+
+@functools.cache
+def _excess_balances(patterns_dir: Path | None) -> dict[tuple[str, str], tuple[str, int]]:
+    """``excess_balances`` of ``patterns/facts.yaml``: (larger flow's key, smaller's) -> (balance key, sign)."""
+    data = load_yaml("facts.yaml", base=patterns_dir).get("excess_balances") or {}
+    out = {}
+    for pair, (key, sign) in data.items():
+        first, second = str(pair).split(">")
+        out[(first.strip(), second.strip())] = (str(key), int(sign))
+    return out
 
 
 @functools.cache
@@ -87,6 +98,7 @@ class Assembler:
         self.superlative = _any_word(self._words.get("superlative_words", ()))
         self.currencies = _currencies(patterns_dir)
         self.comparison_before = _any_word(self._words.get("comparison_words", ()))
+        self.excess_balances = _excess_balances(patterns_dir)
         self.negative_contribution = _any_word(self._words.get("negative_contribution_words", ()))
 
     # --- entry point -------------------------------------------------------------------
@@ -147,6 +159,10 @@ def _fact(view, v: NumberMention, sent: Sentence, lead: Sentence | None, values:
     clause = view.clause_of(v, sent, breaks)
 
     indicator, key = link_indicator.indicator(view, v, sent, lead, values, breaks, evidence)
+    excess = link_indicator.excess_balance(view, v, sent)
+    if excess is not None:
+        indicator, key = excess[0], excess[0].key  # "deaths there exceeded births by 160"
+        evidence.append("indicator_excess")
     info = view.indicator_info(key)
     if v.number == 1 and _BASIS_UNIT.match(view.text, v.end):
         return None  # "the average price of 1 kilogram": the basis of a price, not a statistic
@@ -161,7 +177,9 @@ def _fact(view, v: NumberMention, sent: Sentence, lead: Sentence | None, values:
         rule = "rule:survey_share"
     key = link_indicator.scoped(view, key, sent, evidence)
     number = v.number
-    if measure_ == "change":
+    if excess is not None:
+        measure_, direction, number = "level", None, excess[1] * abs(number)
+    elif measure_ == "change":
         number = abs(number)
     elif measure_ == "level" and number > 0 and info.get("kind") == "balance" and (
             measure.negative_cue(view, v, clause)

@@ -27,6 +27,9 @@ _JOINER = re.compile(r"(?i)[\s,;:]*(?:(?:and|or|while|as well as)\s+)+")
 # "exports reached $3.1 billion and imports $4.0 billion": a noun after "and" or a comma starts the
 # next item; it is not the value's own noun.
 _JOINS_NEXT = re.compile(r"(?i),|;|\b(?:and|or|while|whereas|but)\b")
+# "deaths exceeded births by", "departures outnumbered arrivals by": a verb of excess, then "by".
+_EXCEEDS = re.compile(r"(?i)\b(?:exceed(?:ed|s)?|outnumbered|outpaced|outstripped)\b(?=[^.;]*\bby\s*$)")
+_EXCESS_REACH = 120
 _GENERIC_PENALTY = 6  # "Nominal GDP at current prices": the specific "GDP" beats the generic "prices"
 _DENOMINATOR = re.compile(r"(?i)\bper\s+(?:[\d\s.,\u00a0\u202f]+|thousand|hundred)\s*$")
 _OF_LINK = re.compile(r"\s+(?:of|among|for)(?:\s+the)?\s+")  # "wages among employees": the head is "wages"
@@ -183,3 +186,22 @@ def first_named(run: DocumentView, family: Sequence[str]) -> str | None:
                 default = m.key
     return default
 
+
+
+def excess_balance(run: DocumentView, v: NumberMention, sent: Sentence) -> tuple[IndicatorMention, int] | None:
+    """"deaths there exceeded births by 160": the balance of the two flows (``excess_balances`` in
+    ``patterns/facts.yaml``) as one mention from the first flow to the second, and its sign."""
+    lo = max(sent.start, v.start - _EXCESS_REACH)
+    found = _EXCEEDS.search(run.text, lo, v.start)
+    if found is None:
+        return None
+    before = [m for m in run.here.indicators if lo <= m.start and m.end <= found.start()]
+    after = [m for m in run.here.indicators if found.end() <= m.start and m.end <= v.start]
+    if not before or not after:
+        return None
+    first, second = before[-1], after[0]
+    balance = run.assembler.excess_balances.get((first.key or "", second.key or ""))
+    if balance is None:
+        return None
+    key, sign = balance
+    return IndicatorMention(run.text[first.start:second.end], first.start, second.end, key), sign

@@ -241,6 +241,13 @@ MEASURES = [
          region="KZ-39", period=("2023-01-01", "2023-09-30")),
     case("Kostanay region: in January-September 2023 the population fell by 4,100 people.\n\nDepartures exceeded "
          "arrivals by 3,790 people.", "3,790", key="net_migration", number=-3790, measure="level"),
+    # one flow over another with words between: the balance, signed by which is larger
+    case("In the region deaths there exceeded births by 160 in 2018.", "160", key="natural_increase", number=-160,
+         measure="level"),
+    case("In 2023 births in Shymkent again exceeded deaths by 21,400.", "21,400", key="natural_increase",
+         number=21400, measure="level"),
+    case("Imports of goods once more exceeded exports by $1.2 billion.", "$1.2 billion", key="trade_balance",
+         number=-1_200_000_000, measure="level"),
     case("Kazakhstan's net migration was negative at 9,800 people in 2023.", "9,800", key="net_migration",
          number=-9800, measure="level"),
     case("In 2023 the number of emigrants from Kazakhstan to Germany was 1.4 times smaller than in 2022.",
