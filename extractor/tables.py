@@ -69,6 +69,7 @@ class _Rules:
     min_rows: int
     min_rows_one_column: int
     currency: re.Pattern[str]
+    not_label_words: frozenset[str]
 
 
 @functools.cache
@@ -81,7 +82,8 @@ def _rules(patterns_dir: Path | None) -> _Rules:
                   tuple(str(w).lower() for w in data["million_markers"]),
                   tuple(str(w).lower() for w in data["per_thousand_markers"]),
                   frozenset(str(w).lower() for w in data["total_labels"]), int(data["max_label_words"]),
-                  int(data["min_rows"]), int(data["min_rows_one_column"]), _currency(patterns_dir))
+                  int(data["min_rows"]), int(data["min_rows_one_column"]), _currency(patterns_dir),
+                  frozenset(str(w).lower() for w in data["not_label_words"]))
 
 
 def _currency(patterns_dir: Path | None) -> re.Pattern[str]:
@@ -161,8 +163,11 @@ def _label(text: str, start: int, end: int, rules: _Rules) -> tuple[int, int] | 
     piece = text[start:end]
     if _LABEL_BREAKS.search(piece) or not _WORD.search(piece):
         return None
-    if len(piece.split()) > rules.max_label_words:
-        return None
+    words = piece.split()
+    if len(words) > rules.max_label_words or not words[0][:1].isupper() and not words[0][:1].isdigit():
+        return None  # a row label is a name ("Bishkek city", "Total"), not "to" or "persons and ..."
+    if any(w.lower() in rules.not_label_words for w in words):
+        return None  # "... employment increased by": a verb or a preposition is prose
     lead = len(piece) - len(piece.lstrip())
     return start + lead, start + len(piece.rstrip())
 
