@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 _RELATIVE_KINDS = frozenset({"relative_year", "same_period", "deictic"})
 _NOT_A_FRAME = _RELATIVE_KINDS | {"date"}
 _EARLIER = re.compile(r"(?i)\b(?:earlier|ago|before)\b")
+# A stock dated by reference to the period just stated: "541,479 at that date".
+_THAT_DATE = re.compile(r"(?i)\b(?:at|on|as of|as at) (?:that|this|the same) date\b")
 _SUBJECT_REACH = 60  # a sentence's subject is named within its first words
 # Words a value ends with: "down 9.8 percent on the first quarter of 2023".
 _VALUE_TAILS = frozenset({"percent", "cent", "pts", "points", "pp", "times", "fold", "people", "persons"})
@@ -110,6 +112,14 @@ def resolve_periods(run: DocumentView, index: int, sent: Sentence, *, has_values
         out.append(Resolved(m, interval, reference, fronted, guessed))
         if interval and m.kind == "date" and reads_as_of(run, m):
             run.ctx.as_of = interval[0]
+    that = _THAT_DATE.search(run.text, sent.start, sent.end) if has_values else None
+    own = [r.interval for r in out if not r.reference and r.interval and r.mention.end <= (that.start() if that else 0)]
+    current = own[-1] if own else in_force_interval(run)
+    if that is not None and current is not None:
+        # "bringing the total to 541,479 at that date": the day the stretch in force ends
+        day = current[1]
+        out.append(Resolved(PeriodMention(that.group(), that.start(), that.end(), "date", day, day),
+                            (day, day), False, False))
     return out
 
 
