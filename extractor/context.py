@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -102,6 +102,8 @@ def resolve_periods(run: DocumentView, index: int, sent: Sentence, *, has_values
                 and not run.assembler.comparison_before.search(run.text, max(sent.start, m.start - 30), m.start):
             reference = False  # "grew by 774,600 over the year": the stretch the rate covers, not a comparison
         interval, guessed = resolve(run, m, in_force=in_force, as_reference=reference)
+        if interval is None and not reference and m.kind == "same_period":
+            interval = _basis_before_date(run, m)  # "20,286,084 as of January 1, 2025, up 1.3% over the year"
         if reference and fronted and m.kind == "relative_year":
             reference = False  # "A year earlier, the rate was 1.5%": the sentence's own time, a year back
         elif reference and fronted and m.kind == "same_period" and in_force is not None \
@@ -412,3 +414,18 @@ def country_name(code: str) -> str:
     if country is None:
         return code
     return getattr(country, "common_name", None) or country.name
+
+
+def _basis_before_date(run: DocumentView, m: PeriodMention) -> Interval | None:
+    """"over the year" beside a stock's date in the same sentence: the year up to the day before it."""
+    months = {"year": 12, "quarter": 3, "month": 1}.get(dict(m.detail).get("basis", ""), 0)
+    dates = [p.first for p in run.here.periods if p.kind == "date" and p.first is not None and p.first.day == 1]
+    if not months or not dates:
+        return None
+    day = dates[0]
+    month = day.month - months
+    year = day.year
+    while month < 1:
+        month += 12
+        year -= 1
+    return date(year, month, 1), day - timedelta(days=1)

@@ -241,6 +241,9 @@ MEASURES = [
          region="KZ-39", period=("2023-01-01", "2023-09-30")),
     case("Kostanay region: in January-September 2023 the population fell by 4,100 people.\n\nDepartures exceeded "
          "arrivals by 3,790 people.", "3,790", key="net_migration", number=-3790, measure="level"),
+    # "over the year" beside a stock's date: the year up to the day before it
+    case("The population of Kazakhstan reached 20,286,084 people as of January 1, 2025, up 1.3% over the year.",
+         "1.3%", measure="change", period=("2024-01-01", "2024-12-31")),
     # "at that date": the day the stretch just stated ends, for the stock and the stocks after it
     case("Tasmania's population grew by 5,600 people in the year to 30 June 2020, bringing the total to 541,479 "
          "at that date.", "541,479", period=("2020-06-30", "2020-06-30")),
