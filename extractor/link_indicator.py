@@ -32,7 +32,8 @@ _EXCEEDS = re.compile(r"(?i)\b(?:exceed(?:ed|s)?|outnumbered|outpaced|outstrippe
 _EXCESS_REACH = 120
 _GENERIC_PENALTY = 6  # "Nominal GDP at current prices": the specific "GDP" beats the generic "prices"
 _DENOMINATOR = re.compile(r"(?i)\bper\s+(?:[\d\s.,\u00a0\u202f]+|thousand|hundred)\s*$")
-_OF_LINK = re.compile(r"\s+(?:of|among|for)(?:\s+the)?\s+")  # "wages among employees": the head is "wages"
+# "wages among employees", "earnings for all employees": the head is the first noun
+_OF_LINK = re.compile(r"\s+(?:of|among|for|in)(?:\s+(?:the|all|its|their))?\s+")
 _BRACKET_AFTER = re.compile(r"\s*\(\s*")
 _SURVEY_ANSWER = re.compile(r"\s*(?:said|answered|responded|reported|were|are|was|believe[sd]?)?\s*(?:that\s+)?"
                             r"(?:they\s+)?(?:had\s+|were\s+)?(.+?)\s*[.,;]?\s*$")

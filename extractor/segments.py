@@ -88,8 +88,9 @@ def _cut(text: str, start: int, end: int, abbreviations: frozenset[str]) -> list
     cursor = start
     for match in _SENTENCE_END.finditer(text, start, end):
         word = _word_before(text, cursor, match.start())
-        if word and (word.lower() in abbreviations or (len(word) == 1 and word.isalpha()) or "." in word):
-            continue  # "Sept. 20", "N. Khanzhigitov", "U.S. data"
+        if word and (word.lower() in abbreviations or (len(word) == 1 and word.isalpha())
+                     or ("." in word and not word.replace(".", "").isdigit())):
+            continue  # "Sept. 20", "N. Khanzhigitov", "U.S. data"; "$34.69. Over" ends a sentence
         if word.isdigit() and not text[cursor:match.start()].strip(" \t").removesuffix(word):
             continue  # a section number ("1. Key points"); "from April 1. Ontario's ..." ends a sentence
         piece_end = match.start() + 1

@@ -23,6 +23,12 @@ CASES = [
     ("Data for the U.S. economy grew by 2.8% in 2024. Prices rose.",
      ["Data for the U.S. economy grew by 2.8% in 2024.", "Prices rose."]),
     ("\n\nTitle 2025\r\n\r\nBody text.\r\n", ["Title 2025", "Body text."]),
+    # a number before the full stop ends the sentence; a section number at a line's start does not
+    ("The population was 35,540,400, up 112,000 from April 1. Ontario's rose.",
+     ["The population was 35,540,400, up 112,000 from April 1.", "Ontario's rose."]),
+    ("Earnings rose by 12 cents to $34.69. Over the past 12 months they grew.",
+     ["Earnings rose by 12 cents to $34.69.", "Over the past 12 months they grew."]),
+    ("1. Key points\n2. Data", ["1. Key points", "2. Data"]),
 ]
 
 
