@@ -159,7 +159,8 @@ def _fact(view, v: NumberMention, sent: Sentence, lead: Sentence | None, values:
     clause = view.clause_of(v, sent, breaks)
 
     indicator, key = link_indicator.indicator(view, v, sent, lead, values, breaks, evidence)
-    excess = link_indicator.excess_balance(view, v, sent)
+    # "deaths exceeded births by 860" is a balance; "... by 1.4 times" or "by 3%" compares them
+    excess = link_indicator.excess_balance(view, v, sent) if v.unit not in ("times", "percent") else None
     if excess is not None:
         indicator, key = excess[0], excess[0].key  # "deaths there exceeded births by 160"
         evidence.append("indicator_excess")
