@@ -114,7 +114,9 @@ def resolve_periods(run: DocumentView, index: int, sent: Sentence, *, has_values
         out.append(Resolved(m, interval, reference, fronted, guessed))
         if interval and m.kind == "date" and reads_as_of(run, m):
             run.ctx.as_of = interval[0]
-    that = _THAT_DATE.search(run.text, sent.start, sent.end) if has_values else None
+    that = None
+    if has_values and run.text.find(" date", sent.start, sent.end) >= 0:  # str.find first: most sentences lack it
+        that = _THAT_DATE.search(run.text, sent.start, sent.end)
     own = [r.interval for r in out if not r.reference and r.interval and r.mention.end <= (that.start() if that else 0)]
     current = own[-1] if own else in_force_interval(run)
     if that is not None and current is not None:

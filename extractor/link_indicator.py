@@ -192,6 +192,8 @@ def first_named(run: DocumentView, family: Sequence[str]) -> str | None:
 def excess_balance(run: DocumentView, v: NumberMention, sent: Sentence) -> tuple[IndicatorMention, int] | None:
     """"deaths there exceeded births by 160": the balance of the two flows (``excess_balances`` in
     ``patterns/facts.yaml``) as one mention from the first flow to the second, and its sign."""
+    if run.text[max(0, v.start - 4):v.start].rstrip()[-2:].lower() != "by":
+        return None  # most values: not "... by 860"
     lo = max(sent.start, v.start - _EXCESS_REACH)
     found = _EXCEEDS.search(run.text, lo, v.start)
     if found is None:
