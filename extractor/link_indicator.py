@@ -26,7 +26,8 @@ _DASH_TAIL = re.compile(r"\s*[–—:-]\s*$")
 _JOINER = re.compile(r"(?i)[\s,;:]*(?:(?:and|or|while|as well as)\s+)+")
 # "exports reached $3.1 billion and imports $4.0 billion": a noun after "and" or a comma starts the
 # next item; it is not the value's own noun.
-_JOINS_NEXT = re.compile(r"(?i),|;|\b(?:and|or|while|whereas|but)\b")
+_JOINS_NEXT = re.compile(r"(?i),|;|\b(?:and|or|while|whereas|but|to|from|than|into|over)\b")
+_TO_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+to\s+")  # "by 57.9% to $8.4 billion", "0.3 percent to $34.69"
 # "deaths exceeded births by", "departures outnumbered arrivals by": a verb of excess, then "by".
 _EXCEEDS = re.compile(r"(?i)\b(?:exceed(?:ed|s)?|outnumbered|outpaced|outstripped)\b(?=[^.;]*\bby\s*$)")
 _EXCESS_REACH = 120
@@ -127,9 +128,15 @@ def after_denominator(run: DocumentView, pos: int) -> bool:
 
 
 def sibling(run: DocumentView, v: NumberMention) -> Fact | None:
+    """The value before this one when this one restates it: "47,000 (+0.2%)", or the level a change
+    reached: "exports grew by 57.9% to $8.4 billion"."""
     prev = run.ctx.prev_fact
+    if prev is None:
+        return None
     # fullmatch over a range of the text, not a slice of it: the gap may be long (no anchors in the pattern)
-    if prev is not None and _BRACKET_AFTER.fullmatch(run.text, prev.value.end, v.start):
+    if _BRACKET_AFTER.fullmatch(run.text, prev.value.end, v.start):
+        return prev
+    if prev.measure == "change" and _TO_AFTER.fullmatch(run.text, prev.value.end, v.start):
         return prev
     return None
 

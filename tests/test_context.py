@@ -241,6 +241,10 @@ MEASURES = [
          region="KZ-39", period=("2023-01-01", "2023-09-30")),
     case("Kostanay region: in January-September 2023 the population fell by 4,100 people.\n\nDepartures exceeded "
          "arrivals by 3,790 people.", "3,790", key="net_migration", number=-3790, measure="level"),
+    # the level a change reached is the same indicator's; a noun after "to" is not the value's own
+    case("In 2023 exports grew by 57.9% to $8.4 billion, and imports increased by 41.9% to $10.9 billion.",
+         "$8.4 billion", key="exports", measure="level"),
+    case("Net migration contributed 105,900 to population growth in 2023.", "105,900", key="net_migration"),
     # "over the year" beside a stock's date: the year up to the day before it
     case("The population of Kazakhstan reached 20,286,084 people as of January 1, 2025, up 1.3% over the year.",
          "1.3%", measure="change", period=("2024-01-01", "2024-12-31")),
