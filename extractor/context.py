@@ -60,6 +60,7 @@ class Context:
     partner: RegionMention | None = None
     header: Resolved | None = None  # the period a bureau's title states ("..., January-June 2024")
     seen_value: bool = False
+    lead: tuple[Resolved | None, Resolved | None] | None = None  # the first interval and stock date stated with values
     last_place: RegionMention | None = None  # last sub-national place named in this line
     line_region: RegionMention | None = None  # the subject of the paragraph ("Kostanay region lost ...")
     doc_region: RegionMention | None = None  # the subject of the title or lead
@@ -276,6 +277,8 @@ def _update_periods(run: DocumentView, sent: Sentence, resolved: list[Resolved],
     dates = [r for r in main if r.mention.kind == "date" and ((r.fronted and values) or reads_as_of(run, r.mention))]
     if dates:
         run.ctx.stock_date = dates[-1]
+    if values and run.ctx.lead is None and (intervals or dates):  # the lead's periods, for a headline above it
+        run.ctx.lead = (intervals[0] if intervals else None, dates[-1] if dates else None)
 
 
 def inside_header(run: DocumentView, r: Resolved) -> bool:

@@ -131,7 +131,7 @@ def _walk(view) -> list[Fact]:
                 out.append(fact)
                 view.ctx.prev_fact = fact
         context.update_context(view, sent, resolved, values)
-    return _restated_headlines(out)
+    return _lead_periods(view, _restated_headlines(out))
 
 def _values(view, sent: Sentence) -> list[NumberMention]:
     if sent.meta:
@@ -262,6 +262,28 @@ def _restated_headlines(facts: list[Fact]) -> list[Fact]:
                                               evidence=(*fact.evidence, "period_restated")))
         elif fact.period is not None:
             restated[key] = fact
+    return out
+
+
+def _lead_periods(view: DocumentView, facts: list[Fact]) -> list[Fact]:
+    """A figure stated before any period ("Tasmania's population tops 540,000" above its lead) takes the
+    lead's: its stock date for a stock's level, else its interval."""
+    from dataclasses import replace
+
+    lead = view.ctx.lead
+    if lead is None or all(f.period is not None for f in facts):
+        return facts
+    interval, stock_date = lead
+    out = []
+    for fact in facts:
+        if fact.period is None:
+            info = view.indicator_info(fact.indicator.key if fact.indicator else None)
+            point = info.get("kind") == "stock" and not info.get("survey") and fact.measure == "level"
+            chosen = (stock_date or interval) if point else (interval or stock_date)
+            if chosen is not None and chosen.period() is not None:
+                fact = _with_confidence(replace(fact, period=chosen.period(),
+                                                evidence=(*fact.evidence, "period_from_lead")))
+        out.append(fact)
     return out
 
 

@@ -245,6 +245,11 @@ MEASURES = [
     case("In 2023 exports grew by 57.9% to $8.4 billion, and imports increased by 41.9% to $10.9 billion.",
          "$8.4 billion", key="exports", measure="level"),
     case("Net migration contributed 105,900 to population growth in 2023.", "105,900", key="net_migration"),
+    # a headline figure above the lead takes the lead's period (its stock date for a stock)
+    case("Population of Kyrgyzstan exceeds 7.2 million\n\nAs of January 1, 2024, the permanent population of the "
+         "Kyrgyz Republic amounted to 7,162.7 thousand people.", "7.2 million", period=("2024-01-01", "2024-01-01")),
+    case("Kazakhstan's exports fall 8%\n\nIn January-June 2024, exports amounted to $38.2 billion.", "8%",
+         period=("2024-01-01", "2024-06-30")),
     # "over the year" beside a stock's date: the year up to the day before it
     case("The population of Kazakhstan reached 20,286,084 people as of January 1, 2025, up 1.3% over the year.",
          "1.3%", measure="change", period=("2024-01-01", "2024-12-31")),
