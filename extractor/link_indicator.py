@@ -89,6 +89,9 @@ def indicator(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentenc
         if carried and (not chosen.family or carried in chosen.family):
             key = carried
             evidence.append("indicator_generic_resolved")
+        elif chosen.family and run.ctx.doc_indicator is not None and run.ctx.doc_indicator.key in chosen.family:
+            key = run.ctx.doc_indicator.key  # "The calendar adjusted index" in an industrial production release
+            evidence.append("indicator_generic_resolved")
         elif chosen.family:
             named = first_named(run, chosen.family)  # "inflation" in a text that names the HICP is the HICP's
             if named is not None and named != key:

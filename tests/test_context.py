@@ -245,6 +245,10 @@ MEASURES = [
     case("In 2023 exports grew by 57.9% to $8.4 billion, and imports increased by 41.9% to $10.9 billion.",
          "$8.4 billion", key="exports", measure="level"),
     case("Net migration contributed 105,900 to population growth in 2023.", "105,900", key="net_migration"),
+    # a generic word takes the family key the text is about, across paragraphs
+    case("In February 2024 the industrial production index decreased by 1.2% compared with the previous month."
+         "\n\nThe calendar adjusted index decreased by 3.1% compared with February 2023.", "3.1%",
+         key="industrial_production_index", period=("2024-02-01", "2024-02-29")),
     # a headline figure above the lead takes the lead's period (its stock date for a stock)
     case("Population of Kyrgyzstan exceeds 7.2 million\n\nAs of January 1, 2024, the permanent population of the "
          "Kyrgyz Republic amounted to 7,162.7 thousand people.", "7.2 million", period=("2024-01-01", "2024-01-01")),
