@@ -34,6 +34,7 @@ _CURRENCY_AFTER = re.compile(r"\.?\s+(?:(?:to|of|in)\s+)?([A-Za-z]+)\b")
 _EXCEEDED = re.compile(r"(?i)\b(?:exceed(?:ed|s)?|outpaced|outnumbered|outstripped)\b[^.;]*\bby\s*$")
 _NEXT_VALUE_AFTER_CUE = re.compile(r"\s*(?:by\s+)?[-+−]?[$€£]?\d")
 _COMMA = re.compile(r"[,;]")
+_CLOSES_ITEM = re.compile(r"\s*(?:,|;)?\s*(?:and|while|whereas|but)?\s*")
 _WORD_AFTER = re.compile(r"\s+([A-Za-z]+)")
 # A price index stated as a percent of its base ("100,9% compared to February") is at least this.
 _INDEX_LEVEL_FLOOR = 50.0
@@ -226,6 +227,10 @@ def area(run: DocumentView, v: NumberMention, clause: tuple[int, int], key: str 
     if key != "population":
         return key.split("_")[0]
     cue = run.cue_near(("AREA",), v, clause, max_gap=12)
+    if cue is not None and cue.end <= v.start and _CLOSES_ITEM.fullmatch(run.text, cue.end, v.start):
+        # "12 456 110 lived in urban areas and 7 634 206 in rural areas": the cue ends the item before
+        after = [c for c in run.cues_in(clause) if c.label == "AREA" and c.start >= v.end]
+        return after[0].id if after else None
     return cue.id if cue else None
 
 
