@@ -245,6 +245,9 @@ MEASURES = [
     case("In 2023 exports grew by 57.9% to $8.4 billion, and imports increased by 41.9% to $10.9 billion.",
          "$8.4 billion", key="exports", measure="level"),
     case("Net migration contributed 105,900 to population growth in 2023.", "105,900", key="net_migration"),
+    # "highest" and "lowest" rank values; they are no direction
+    case("Annual inflation in August 2021 was highest in Imereti (14.1%) and lowest in Kakheti (11.6%).", "11.6%",
+         measure="change", direction="increase", region="GE-KA"),
     # an area word that ends the item before belongs to it: "X lived in urban areas and Y in rural areas"
     case("As of 1 April 2024, the population was 20 090 316 people, of whom 12 456 110 lived in urban areas and "
          "7 634 206 in rural areas.", "7 634 206", key="rural_population"),
