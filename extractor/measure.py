@@ -85,8 +85,8 @@ def measure(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence 
              info: dict[str, Any], unit: str, survey: bool,
              evidence: list[str]) -> tuple[str, str | None, str]:
     direction_cue = run.cue_near(("DIRECTION",), v, clause)
-    if direction_cue is not None and direction_cue.text.lower().endswith("est"):
-        direction_cue = None  # "highest", "lowest": the lemma of "higher"/"lower", but a rank, not a change
+    if direction_cue is not None and direction_cue.text.lower() in run.ws["not_direction_forms"]:
+        direction_cue = None  # "highest", "remained high": lemmas of "higher"/"lower", but a rank or a state
     if direction_cue is not None and direction_cue.start >= v.end and _NEXT_VALUE_AFTER_CUE.match(
             run.text, direction_cue.end) and _COMMA.search(run.text, v.end, direction_cue.start):
         direction_cue = None  # "worth $3.6billion, down 4.8%": the word is the next value's
