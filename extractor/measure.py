@@ -132,8 +132,11 @@ def measure(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence 
             run.assembler.share_after)):
         evidence.append("share_cue")  # "accounted for 83.1% of the growth": the growth is what it is a share of
         return "share", None, "rule:share"
-    if kind == "index" and unit == "percent" and abs(v.number) < _INDEX_LEVEL_FLOOR \
+    rate_moved = direction_cue is None or (direction_cue.end <= v.start
+                                           and direction_cue.text.lower() not in _DIRECTION_NOUNS)
+    if kind == "index" and unit == "percent" and abs(v.number) < _INDEX_LEVEL_FLOOR and rate_moved \
             and (level_to or link in ("from", "at", "was", "were", "is", "of")):
+        # not "3.9% cheaper" (the word after is the change's) nor "the drop amounted to 2.6%" (a noun)
         # "slowed to 9.3%", "down from 2.2% in October": the words move the rate; prices still rose
         evidence.append("price_rate")
         return "change", "decrease" if v.number < 0 else "increase", "rule:change"

@@ -245,6 +245,11 @@ MEASURES = [
     case("In 2023 exports grew by 57.9% to $8.4 billion, and imports increased by 41.9% to $10.9 billion.",
          "$8.4 billion", key="exports", measure="level"),
     case("Net migration contributed 105,900 to population growth in 2023.", "105,900", key="net_migration"),
+    # a price rate: the word after the value, or a noun naming the change, gives the direction
+    case("Producer prices, March 2023\n\nMineral oil products were 3.9% cheaper than in March 2022.", "3.9%",
+         measure="change", direction="decrease"),
+    case("Producer prices, March 2023\n\nProducer prices fell sharply. The drop amounted to 2.6%.", "2.6%",
+         measure="change", direction="decrease"),
     # "highest" and "lowest" rank values; they are no direction
     case("Annual inflation in August 2021 was highest in Imereti (14.1%) and lowest in Kakheti (11.6%).", "11.6%",
          measure="change", direction="increase", region="GE-KA"),
