@@ -115,17 +115,23 @@ def resolve_periods(run: DocumentView, index: int, sent: Sentence, *, has_values
         out.append(Resolved(m, interval, reference, fronted, guessed))
         if interval and m.kind == "date" and reads_as_of(run, m):
             run.ctx.as_of = interval[0]
-    that = None
     if has_values and run.text.find(" date", sent.start, sent.end) >= 0:  # str.find first: most sentences lack it
-        that = _THAT_DATE.search(run.text, sent.start, sent.end)
-    own = [r.interval for r in out if not r.reference and r.interval and r.mention.end <= (that.start() if that else 0)]
+        _that_date(run, sent, out)
+    return out
+
+
+def _that_date(run: DocumentView, sent: Sentence, out: list[Resolved]) -> None:
+    """"bringing the total to 541,479 at that date": the day the stretch just stated ends."""
+    that = _THAT_DATE.search(run.text, sent.start, sent.end)
+    if that is None:
+        return
+    own = [r.interval for r in out if not r.reference and r.interval and r.mention.end <= that.start()]
     current = own[-1] if own else in_force_interval(run)
-    if that is not None and current is not None:
+    if current is not None:
         # "bringing the total to 541,479 at that date": the day the stretch in force ends
         day = current[1]
         out.append(Resolved(PeriodMention(that.group(), that.start(), that.end(), "date", day, day),
                             (day, day), False, False))
-    return out
 
 
 def is_publication(run: DocumentView, m: PeriodMention) -> bool:
