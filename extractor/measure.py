@@ -35,6 +35,7 @@ _EXCEEDED = re.compile(r"(?i)\b(?:exceed(?:ed|s)?|outpaced|outnumbered|outstripp
 _NEXT_VALUE_AFTER_CUE = re.compile(r"\s*(?:by\s+)?[-+−]?[$€£]?\d")
 _COMMA = re.compile(r"[,;]")
 _CLOSES_ITEM = re.compile(r"\s*(?:,|;)?\s*(?:and|while|whereas|but)?\s*")
+_PER_BEFORE = re.compile(r"(?i)\bper\s+[\d\s,.]*\Z")
 _WORD_AFTER = re.compile(r"\s+([A-Za-z]+)")
 # A price index stated as a percent of its base ("100,9% compared to February") is at least this.
 _INDEX_LEVEL_FLOOR = 50.0
@@ -50,7 +51,8 @@ def unit(run: DocumentView, v: NumberMention, info: dict[str, Any], evidence: li
         return "per_1000"  # "The highest birth rates ... (per 1,000 people):" then "– Turkistan region – 26,05"
     prev = run.ctx.prev_fact
     if prev is not None and prev.value.unit not in ("percent", "count", "times", "percentage_point") \
-            and not _NEXT_WORDS_NOUN.match(run.text, v.end):
+            and not _NEXT_WORDS_NOUN.match(run.text, v.end) \
+            and not _named_between(run, prev.value.end, v.start):  # "..., and the number of facilities rose"
         evidence.append("unit_sibling")
         return prev.value.unit  # "Malta (41.0 per 1 000 residents), Ireland (19.5)"
     money = _CURRENCY_AFTER.match(run.text, v.end)
@@ -257,3 +259,11 @@ def _share_before(run: DocumentView, v: NumberMention, clause: tuple[int, int]) 
     """A share word right before the value: "accounted for 83.1%", "made up the remaining 16.9%"."""
     cue = run.cue_near(("SHARE",), v, clause, max_gap=3)
     return cue is not None and cue.end <= v.start
+
+
+def _named_between(run: DocumentView, start: int, end: int) -> bool:
+    """Whether an indicator is named between two values ("per 1 000 residents", a rate's base, is not)."""
+    if not run.indicators.count_between(start, end):
+        return False
+    named = run.indicators.within(start, end)
+    return any(not _PER_BEFORE.search(run.text, max(0, m.start - 14), m.start) for m in named)
