@@ -36,6 +36,8 @@ _NEXT_VALUE_AFTER_CUE = re.compile(r"\s*(?:by\s+)?[-+−]?[$€£]?\d")
 _COMMA = re.compile(r"[,;]")
 _CLOSES_ITEM = re.compile(r"\s*(?:,|;)?\s*(?:and|while|whereas|but)?\s*")
 _PER_BEFORE = re.compile(r"(?i)\bper\s+[\d\s,.]*\Z")
+# A demonym after a value counts people: "West Virginians", "Kazakhstanis", "New Zealanders".
+_DEMONYM = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+(?:ians|ans|ers|stanis|is|ese)\b")
 _WORD_AFTER = re.compile(r"\s+([A-Za-z]+)")
 # A price index stated as a percent of its base ("100,9% compared to February") is at least this.
 _INDEX_LEVEL_FLOOR = 50.0
@@ -59,6 +61,9 @@ def unit(run: DocumentView, v: NumberMention, info: dict[str, Any], evidence: li
     if money and money.group(1) in run.assembler.currencies:
         evidence.append("unit_stated")  # "13 256,8 mln. USD", "amounted 199 612,3 billion to soums"
         return money.group(1).lower() if money.group(1).islower() else money.group(1)
+    if _DEMONYM.match(run.text, v.end):
+        evidence.append("unit_people_noun")  # "1.77 million West Virginians", "10.2 thousand Kyrgyzstanis"
+        return "person"
     words = _NEXT_WORDS.match(run.text, v.end)
     people = run.ws["people_nouns"]
     not_nouns = run.ws["not_count_nouns"]

@@ -250,6 +250,9 @@ MEASURES = [
          measure="change", direction="decrease"),
     case("Producer prices, March 2023\n\nProducer prices fell sharply. The drop amounted to 2.6%.", "2.6%",
          measure="change", direction="decrease"),
+    # a demonym after a value counts people
+    case("In 2023 the state's population fell to 1.77 million West Virginians.", "1.77 million", unit="person"),
+    case("In 2023, 10.2 thousand Kyrgyzstanis moved abroad.", "10.2 thousand", unit="person"),
     # "highest" and "lowest" rank values; they are no direction
     case("Annual inflation in August 2021 was highest in Imereti (14.1%) and lowest in Kakheti (11.6%).", "11.6%",
          measure="change", direction="increase", region="GE-KA"),
