@@ -31,6 +31,7 @@ _PARTNER_ANAPHOR = re.compile(r"\bthese countries\b|\bthem\b")
 _HEAD_GAP = re.compile(r"\s*(?:\((?:[^()]*?[,;]\s*)?|[:–—-]\s*(?:by\s+)?|'s\s+\(?)")
 # Between a value and the place it is measured in: "0.3% in the EU", "4.1 percent in Auckland".
 _IN_AFTER = re.compile(r"\s*(?:(?:percent|per cent|pts|points|percentage points)\s+)?in\s+(?:the\s+)?")
+_HEAD_REACH = 120  # a bracket of figures after its place is short
 # A place followed by a bracketed figure of its own.
 _OWN_PARENTHESIS = re.compile(r"\s*\(\s*[-+−–]?\d")
 
@@ -56,8 +57,13 @@ def region(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence |
         codes = ",".join(m.code for m in group)
         return partner, home_region(run, sent), codes
     # "came from Kostanay region (710 people)": a home region heads its bracket even as an origin
-    heads = places if len(places) == len(mentions) else [m for m in mentions if m in places or (
-        m.kind in ("region", "city") and m not in partners and not is_dateline(run.text, m))]
+    if len(places) == len(mentions):
+        heads = places
+    else:
+        kept = {id(m) for m in places}
+        dropped = {id(m) for m in partners}
+        heads = [m for m in mentions if id(m) in kept or (
+            m.kind in ("region", "city") and id(m) not in dropped and not is_dateline(run.text, m))]
     head = _head_of(run, v, heads) or _in_place_after(run, v, places)
     if head is not None:
         evidence.append("region_head")  # "Spain(14.1%)", "Kostanay region (710 people, -8.1%)", "Astana – 1.95%"
@@ -142,11 +148,8 @@ def _names_home(run: DocumentView, sent: Sentence) -> bool:
 def _head_of(run: DocumentView, v: NumberMention, places: Sequence[RegionMention]) -> RegionMention | None:
     """The place a value belongs to by layout: ``REGION (v1, v2)``, ``REGION(v)``, ``REGION: v``,
     ``REGION – v`` (FACTS.md, "Region in force": never a neighbouring item's region)."""
-    before = [m for m in places if m.end <= v.start]
-    if not before:
-        return None
-    m = before[-1]
-    if _HEAD_GAP.fullmatch(run.text, m.end, v.start):
+    m = next((m for m in reversed(places) if m.end <= v.start), None)  # the nearest place before
+    if m is not None and v.start - m.end <= _HEAD_REACH and _HEAD_GAP.fullmatch(run.text, m.end, v.start):
         return m
     return None
 
