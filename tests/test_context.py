@@ -250,6 +250,9 @@ MEASURES = [
          measure="change", direction="decrease"),
     case("Producer prices, March 2023\n\nProducer prices fell sharply. The drop amounted to 2.6%.", "2.6%",
          measure="change", direction="decrease"),
+    # a bare "turnover" after the foreign trade turnover is that turnover
+    case("In January-June 2016 foreign trade turnover amounted to USD 8 140.7 million. Compared with January-June "
+         "2015, turnover decreased by 33.1%.", "33.1%", key="foreign_trade", measure="change", direction="decrease"),
     # a demonym after a value counts people
     case("In 2023 the state's population fell to 1.77 million West Virginians.", "1.77 million", unit="person"),
     case("In 2023, 10.2 thousand Kyrgyzstanis moved abroad.", "10.2 thousand", unit="person"),
