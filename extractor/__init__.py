@@ -8,7 +8,11 @@
 __version__ = "0.1.0"
 
 from .evaluation import evaluate
+from .frame import from_frame, to_frame
 from .pipeline import Extractor, extract
 from .types import Fact, Indicator, Period, Region, Value
 
-__all__ = ["Extractor", "Fact", "Indicator", "Period", "Region", "Value", "__version__", "evaluate", "extract"]
+__all__ = [
+    "Extractor", "Fact", "Indicator", "Period", "Region", "Value", "__version__", "evaluate", "extract", "from_frame",
+    "to_frame",
+]
