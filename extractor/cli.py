@@ -74,13 +74,18 @@ def _write_atomically(target: Path | None, chunks: Iterable[str]) -> None:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             for chunk in chunks:
                 handle.write(chunk)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; the output is an ordinary file
-        os.replace(tmp, target)
+        publish(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def publish(tmp: str, target: Path) -> None:
+    """Give a finished temporary file the usual permissions and rename it over the target."""
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; the output is an ordinary file
+    os.replace(tmp, target)
 
 
 def _output_path(value: str | None, flag: str) -> Path | None:
@@ -209,6 +214,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     state_path = _output_path(args.state, "--state")
     if args.with_text and args.format != "jsonl":
         raise UsageError("--with-text needs --format jsonl (the text is written as a line before its facts)")
+    if args.format == "parquet" and output is None:
+        raise UsageError("--format parquet writes a file: give -o FILE.parquet")
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
     try:
@@ -267,17 +274,21 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 state.store(document, dicts)
                 yield document, dicts
 
+    def counted() -> Iterator[tuple[Document, list[dict[str, Any]]]]:
+        for document, facts in documents_and_facts():
+            run.files += 1
+            run.chars += len(document.text)
+            run.facts += len(facts)
+            progress.update(1)
+            yield document, facts
+
     def chunks() -> Iterator[str]:
         writer_buffer = io.StringIO()
         writer = csv.DictWriter(writer_buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
         if args.format == "csv":
             writer.writeheader()
             yield _drain(writer_buffer)
-        for document, facts in documents_and_facts():
-            run.files += 1
-            run.chars += len(document.text)
-            run.facts += len(facts)
-            progress.update(1)
+        for document, facts in counted():
             if args.with_text:
                 yield json.dumps({"type": "document", "doc_id": document.doc_id, "path": document.path,
                                   "encoding": document.encoding, "text": document.text}, ensure_ascii=False) + "\n"
@@ -289,7 +300,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
                     yield json.dumps(fact, ensure_ascii=False) + "\n"
 
     try:
-        _write_atomically(output, chunks())
+        if args.format == "parquet":
+            from .parquet import write_parquet
+
+            assert output is not None  # checked with the arguments
+            write_parquet(output, (fact for _, facts in counted() for fact in facts))
+        else:
+            _write_atomically(output, chunks())
     finally:
         progress.close()
     state.save()
@@ -399,7 +416,8 @@ def build_parser() -> argparse.ArgumentParser:
     ex = sub.add_parser("extract", help="extract facts from files or folders")
     ex.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder (read recursively), or - for stdin")
     ex.add_argument("-o", "--output", help="write here instead of standard output (replaced atomically)")
-    ex.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    ex.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl",
+                    help="jsonl (default), csv, or parquet (the 'parquet' extra; needs -o)")
     ex.add_argument("--mode", choices=("fast", "accurate"), default="fast")
     ex.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
     ex.add_argument("--published", help="publication date for documents that state none (YYYY-MM-DD)")
