@@ -214,8 +214,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
     state_path = _output_path(args.state, "--state")
     if args.with_text and args.format != "jsonl":
         raise UsageError("--with-text needs --format jsonl (the text is written as a line before its facts)")
-    if args.format == "parquet" and output is None:
-        raise UsageError("--format parquet writes a file: give -o FILE.parquet")
+    if args.format in ("parquet", "duckdb") and output is None:
+        raise UsageError(f"--format {args.format} writes a file: give -o FILE.{args.format}")
+    if args.format == "duckdb" and state_path is not None:
+        raise UsageError("--format duckdb keeps its own state in the database; leave out --state")
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
     try:
@@ -229,7 +231,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
     sources, problems = collect(args.paths)
     for path, reason in problems:
         _report_failure(run, path, reason)
-    state = State(state_path, _fingerprint(args.mode, args.published))
+    state: Any = State(state_path, _fingerprint(args.mode, args.published))
+    if args.format == "duckdb":
+        from .duckdb_store import DuckDBStore
+
+        assert output is not None  # checked with the arguments
+        state = DuckDBStore(output, state.fingerprint, default_published)
     extractor = Extractor(mode=args.mode)
     progress = _progress(len(sources))
 
@@ -300,7 +307,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
                     yield json.dumps(fact, ensure_ascii=False) + "\n"
 
     try:
-        if args.format == "parquet":
+        if args.format == "duckdb":
+            for _ in counted():  # each changed document was written in its own transaction
+                pass
+        elif args.format == "parquet":
             from .parquet import write_parquet
 
             assert output is not None  # checked with the arguments
@@ -315,7 +325,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         _write_atomically(errors_path, lines)
     seconds = time.perf_counter() - started
     rate = run.chars / 1e6 / seconds if seconds else 0.0
-    reused = f"  reused from state: {run.reused}" if state_path else ""
+    reused = f"  reused from state: {run.reused}" if state_path or args.format == "duckdb" else ""
     print(f"files read: {run.files}  facts: {run.facts}  files failed: {len(run.failures)}  "
           f"seconds: {seconds:.2f}  MB/s: {rate:.2f}{reused}", file=sys.stderr)
     return 1 if run.failures else 0
@@ -416,8 +426,8 @@ def build_parser() -> argparse.ArgumentParser:
     ex = sub.add_parser("extract", help="extract facts from files or folders")
     ex.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder (read recursively), or - for stdin")
     ex.add_argument("-o", "--output", help="write here instead of standard output (replaced atomically)")
-    ex.add_argument("--format", choices=("jsonl", "csv", "parquet"), default="jsonl",
-                    help="jsonl (default), csv, or parquet (the 'parquet' extra; needs -o)")
+    ex.add_argument("--format", choices=("jsonl", "csv", "parquet", "duckdb"), default="jsonl",
+                    help="jsonl (default), csv, parquet or duckdb (extras of those names; both need -o)")
     ex.add_argument("--mode", choices=("fast", "accurate"), default="fast")
     ex.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
     ex.add_argument("--published", help="publication date for documents that state none (YYYY-MM-DD)")

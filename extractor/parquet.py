@@ -61,6 +61,11 @@ def _row(fact: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
+def arrow_table(facts: Iterable[dict[str, Any]]) -> Any:
+    """Fact dicts as a pyarrow Table with :func:`schema` (also what the DuckDB output inserts)."""
+    return _pyarrow().Table.from_pylist([_row(f) for f in facts], schema=schema())
+
+
 def write_parquet(target: Path, facts: Iterable[dict[str, Any]], *, rows_per_group: int = ROWS_PER_GROUP) -> int:
     """Write fact dicts to ``target`` a row group at a time; return the number of rows.
 
@@ -76,13 +81,13 @@ def write_parquet(target: Path, facts: Iterable[dict[str, Any]], *, rows_per_gro
         with pa.parquet.ParquetWriter(tmp, parquet_schema, compression="zstd") as writer:
             batch: list[dict[str, Any]] = []
             for fact in facts:
-                batch.append(_row(fact))
+                batch.append(fact)
                 if len(batch) >= rows_per_group:
-                    writer.write_table(pa.Table.from_pylist(batch, schema=parquet_schema))
+                    writer.write_table(arrow_table(batch))
                     written += len(batch)
                     batch.clear()
             if batch or not written:  # a run with no facts still writes a readable, typed file
-                writer.write_table(pa.Table.from_pylist(batch, schema=parquet_schema))
+                writer.write_table(arrow_table(batch))
                 written += len(batch)
         publish(tmp, target)
     except BaseException:
