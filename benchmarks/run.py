@@ -577,7 +577,7 @@ def code_state() -> dict:
             done = subprocess.run(["git", *args], capture_output=True, text=True, cwd=ROOT, timeout=10)
         except (OSError, subprocess.TimeoutExpired):
             return None
-        return done.stdout.strip() if done.returncode == 0 else None
+        return done.stdout.rstrip() if done.returncode == 0 else None  # porcelain lines start with a space
 
     changed = git("status", "--porcelain", "--", "extractor", "patterns")
     return {"commit": git("rev-parse", "--short", "HEAD"),

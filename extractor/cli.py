@@ -206,20 +206,41 @@ def _progress(total: int) -> Any:
                 dynamic_ncols=True, leave=False)
 
 
-def cmd_extract(args: argparse.Namespace) -> int:
-    from .pipeline import Extractor, _coerce_date
-
-    output = _output_path(args.output, "-o")
-    errors_path = _output_path(args.errors, "--errors")
-    state_path = _output_path(args.state, "--state")
+def _check_extract_options(args: argparse.Namespace, output: Path | None, state_path: Path | None) -> None:
+    """Combinations of options that cannot work, as usage errors before any work starts."""
     if args.with_text and args.format != "jsonl":
         raise UsageError("--with-text needs --format jsonl (the text is written as a line before its facts)")
     if args.format in ("parquet", "duckdb") and output is None:
         raise UsageError(f"--format {args.format} writes a file: give -o FILE.{args.format}")
     if args.format == "duckdb" and state_path is not None:
         raise UsageError("--format duckdb keeps its own state in the database; leave out --state")
+    if args.engine == "dask" and args.jobs is not None:
+        raise UsageError("--jobs is for --engine jobs; a Dask cluster's size is --workers N (or its --scheduler's)")
+    if args.engine != "dask" and (args.scheduler is not None or args.workers is not None):
+        raise UsageError("--scheduler and --workers need --engine dask")
+    if args.scheduler is not None and args.workers is not None:
+        raise UsageError("--workers starts a local cluster; a --scheduler's cluster has its own workers")
+    if args.workers is not None and args.workers < 1:
+        raise UsageError("--workers must be at least 1")
+    if args.engine == "dask":
+        from .distributed import import_distributed
+
+        try:
+            import_distributed()
+        except ImportError as exc:  # said before any work starts, as a usage error
+            raise UsageError(str(exc)) from exc
+    args.jobs = 1 if args.jobs is None else args.jobs  # None only tells whether --jobs was given
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from .pipeline import Extractor, _coerce_date
+
+    output = _output_path(args.output, "-o")
+    errors_path = _output_path(args.errors, "--errors")
+    state_path = _output_path(args.state, "--state")
+    _check_extract_options(args, output, state_path)
     try:
         default_published: date | None = _coerce_date(args.published)
     except (TypeError, ValueError) as exc:
@@ -237,7 +258,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
         assert output is not None  # checked with the arguments
         state = DuckDBStore(output, state.fingerprint, default_published)
-    extractor = Extractor(mode=args.mode)
+    # The dask engine loads the rules on its workers; loading them here too would only cost time.
+    extractor = Extractor(mode=args.mode) if args.engine == "jobs" else None
     progress = _progress(len(sources))
 
     def documents_and_facts() -> Iterator[tuple[Document, list[dict[str, Any]]]]:
@@ -281,8 +303,40 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 state.store(document, dicts)
                 yield document, dicts
 
+    def dask_documents_and_facts() -> Iterator[tuple[Document, list[dict[str, Any]]]]:
+        """The same pairs as documents_and_facts(), the changed files read and extracted on a Dask
+        cluster; unchanged ones (--state, duckdb) are read here and reuse their facts as above."""
+        from contextlib import nullcontext
+
+        from .distributed import connect, extract_files
+
+        reusable = [state.unchanged(source) for source in sources]
+        changed = [source for source, reuse in zip(sources, reusable, strict=True) if not reuse]
+        # Nothing changed (or nothing to read): no cluster to start.
+        with connect(args.scheduler, args.workers or 2) if changed else nullcontext() as client:
+            results = extract_files(changed, client=client, mode=args.mode, max_bytes=max_bytes,
+                                    default_published=default_published,
+                                    with_data=state_path is not None or args.format == "duckdb") if changed else None
+            for source, reuse in zip(sources, reusable, strict=True):
+                if reuse:
+                    document = _read_or_report(source, run, max_bytes)
+                    if document is not None:
+                        run.reused += 1
+                        yield document, state.reuse(document)
+                    continue
+                assert results is not None  # this source is in `changed`
+                result = next(results)
+                if result.document is None:
+                    _report_failure(run, source.path, result.error or "not read")
+                    continue
+                if result.document.encoding not in ("utf-8", "utf-8-sig"):
+                    print(f"{source.path}: note: not UTF-8, decoded as {result.document.encoding}", file=sys.stderr)
+                state.store(result.document, result.facts)
+                yield result.document, result.facts
+
     def counted() -> Iterator[tuple[Document, list[dict[str, Any]]]]:
-        for document, facts in documents_and_facts():
+        pairs = dask_documents_and_facts() if args.engine == "dask" else documents_and_facts()
+        for document, facts in pairs:
             run.files += 1
             run.chars += len(document.text)
             run.facts += len(facts)
@@ -310,6 +364,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
         if args.format == "duckdb":
             for _ in counted():  # each changed document was written in its own transaction
                 pass
+        elif args.format == "sdmx-csv":
+            from .sdmx import to_sdmx_csv
+
+            _write_atomically(output, [to_sdmx_csv(fact for _, facts in counted() for fact in facts)])
         elif args.format == "parquet":
             from .parquet import write_parquet
 
@@ -426,10 +484,19 @@ def build_parser() -> argparse.ArgumentParser:
     ex = sub.add_parser("extract", help="extract facts from files or folders")
     ex.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder (read recursively), or - for stdin")
     ex.add_argument("-o", "--output", help="write here instead of standard output (replaced atomically)")
-    ex.add_argument("--format", choices=("jsonl", "csv", "parquet", "duckdb"), default="jsonl",
-                    help="jsonl (default), csv, parquet or duckdb (extras of those names; both need -o)")
+    ex.add_argument("--format", choices=("jsonl", "csv", "parquet", "duckdb", "sdmx-csv"), default="jsonl",
+                    help="jsonl (default), csv, parquet, duckdb (both need -o) or sdmx-csv; see the README")
     ex.add_argument("--mode", choices=("fast", "accurate"), default="fast")
-    ex.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    ex.add_argument("--jobs", type=int, help="worker processes (default 1)")
+    ex.add_argument("--engine", choices=("jobs", "dask"), default="jobs",
+                    help="jobs (default): --jobs local processes; dask: a Dask cluster (the dask extra), where "
+                         "workers read the files themselves, so they must see the same paths; --state and "
+                         "--format duckdb work with both (unchanged files are read here)")
+    ex.add_argument("--scheduler", metavar="ADDRESS",
+                    help="with --engine dask: the scheduler of a running cluster (tcp://host:port); "
+                         "without it a local cluster is started")
+    ex.add_argument("--workers", type=int, metavar="N",
+                    help="with --engine dask and no --scheduler: local worker processes (default 2)")
     ex.add_argument("--published", help="publication date for documents that state none (YYYY-MM-DD)")
     ex.add_argument("--errors", metavar="ERRFILE", help="also write failures as JSONL: {path, reason}")
     ex.add_argument("--state", metavar="FILE", help="remember content hashes and facts; re-extract only changes")

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import date, datetime
 from pathlib import Path
+from typing import TypeVar
 
 import spacy
 from spacy.attrs import IDS, IDX
@@ -33,6 +34,8 @@ from .lexicon import LEMMATIZER
 from .regions import RegionFinder
 from .segments import split_sentences
 from .types import Fact, RegionMention
+
+_Item = TypeVar("_Item")
 
 MODES = ("fast", "accurate")
 # Tried in order: the upstream package name first, then the PyPI repackaging.
@@ -225,7 +228,7 @@ class Extractor:
                                  initargs=(self.mode, self.patterns_dir, published, default_published)) as pool:
             in_flight: deque[Future[list[tuple[str, list[Fact]]]]] = deque()
             try:
-                for batch in _batches(docs, batch_size):
+                for batch in batched(docs, batch_size):
                     in_flight.append(pool.submit(_work, batch))
                     if len(in_flight) >= window:
                         yield from in_flight.popleft().result()
@@ -236,9 +239,10 @@ class Extractor:
                     future.cancel()
 
 
-def _batches(docs: Iterable[tuple[str, str]], size: int) -> Iterator[list[tuple[str, str]]]:
-    batch = []
-    for item in docs:
+def batched(items: Iterable[_Item], size: int) -> Iterator[list[_Item]]:
+    """Lists of ``size`` items in order, the last one shorter (itertools.batched from Python 3.12)."""
+    batch: list[_Item] = []
+    for item in items:
         batch.append(item)
         if len(batch) >= size:
             yield batch

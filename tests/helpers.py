@@ -25,3 +25,17 @@ def fact_attrs(fact) -> dict:
         "area": breakdown.get("area"),
         "rule": fact.extractor,
     }
+
+
+def hide_module(monkeypatch, prefix: str) -> None:
+    """Make every import of ``prefix`` (and its submodules) fail, as when an extra is not installed."""
+    import builtins
+
+    real_import = builtins.__import__
+
+    def without(name, *args, **kwargs):
+        if name == prefix or name.startswith(prefix + "."):
+            raise ImportError(f"No module named {name!r}")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", without)

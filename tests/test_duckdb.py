@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import builtins
 import datetime as dt
 import shutil
 from pathlib import Path
@@ -17,6 +16,7 @@ from extractor.duckdb_store import DuckDBStore  # noqa: E402
 from extractor.io import collect, read_document  # noqa: E402
 
 from .conftest import SEEDS  # noqa: E402
+from .helpers import hide_module  # noqa: E402
 from .test_cli import GOOD, facts_of, run  # noqa: E402
 
 README_QUERY = """
@@ -155,13 +155,6 @@ def test_a_file_that_is_not_a_database_is_a_usage_error(tmp_path: Path):
 
 
 def test_missing_duckdb_says_what_to_install(monkeypatch, tmp_path: Path):
-    real_import = builtins.__import__
-
-    def no_duckdb(name, *args, **kwargs):
-        if name == "duckdb":
-            raise ImportError("No module named 'duckdb'")
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", no_duckdb)
+    hide_module(monkeypatch, "duckdb")
     with pytest.raises(ImportError, match=r"extractor\[duckdb\]"):
         DuckDBStore(tmp_path / "x.duckdb", "f")

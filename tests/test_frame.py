@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import builtins
 import datetime as dt
 
 import pytest
@@ -15,6 +14,7 @@ from extractor import from_frame, to_frame  # noqa: E402
 from extractor.cli import CSV_COLUMNS  # noqa: E402
 
 from .conftest import gold_documents  # noqa: E402
+from .helpers import hide_module  # noqa: E402
 
 RELEASE = (
     "Population of Kazakhstan on May 1, 2025 amounted to 20 million 353 thousand people.\n"
@@ -87,14 +87,7 @@ def test_a_wrong_object_is_named():
 
 
 def test_missing_pandas_says_what_to_install(monkeypatch):
-    real_import = builtins.__import__
-
-    def no_pandas(name, *args, **kwargs):
-        if name == "pandas":
-            raise ImportError("No module named 'pandas'")
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", no_pandas)
+    hide_module(monkeypatch, "pandas")
     with pytest.raises(ImportError, match=r"extractor\[frame\]"):
         to_frame([])
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import builtins
 import datetime as dt
 import json
 from pathlib import Path
@@ -16,6 +15,7 @@ from extractor.cli import CSV_COLUMNS, csv_row  # noqa: E402
 from extractor.parquet import schema, write_parquet  # noqa: E402
 
 from .conftest import SEEDS, gold_documents  # noqa: E402
+from .helpers import hide_module  # noqa: E402
 from .test_cli import GOOD, facts_of, run  # noqa: E402
 
 
@@ -122,13 +122,6 @@ def test_pandas_reads_it(facts, tmp_path: Path):
 
 
 def test_missing_pyarrow_says_what_to_install(monkeypatch, tmp_path: Path):
-    real_import = builtins.__import__
-
-    def no_pyarrow(name, *args, **kwargs):
-        if name.startswith("pyarrow"):
-            raise ImportError(f"No module named {name!r}")
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", no_pyarrow)
+    hide_module(monkeypatch, "pyarrow")
     with pytest.raises(ImportError, match=r"extractor\[parquet\]"):
         write_parquet(tmp_path / "x.parquet", iter([]))
