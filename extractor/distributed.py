@@ -78,10 +78,12 @@ def connect(scheduler: str | None = None, workers: int = 2) -> Iterator[Client]:
             yield client
         return
     # One thread per process: the rules are pure Python, so threads would only share one GIL.
-    # No dashboard (it would need bokeh and a port) and only errors in the log (stderr is the
-    # command's report).
+    # No dashboard (it would need bokeh and a port), and the cluster's own log kept off stderr,
+    # which is the command's report: at shutdown the workers of a local cluster may log
+    # "Failed to communicate with scheduler during heartbeat" errors that mean nothing. A failed
+    # task still raises here, on the client.
     with (distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                   dashboard_address=None, silence_logs=logging.ERROR) as cluster,
+                                   dashboard_address=None, silence_logs=logging.CRITICAL) as cluster,
           distributed.Client(cluster) as client):
         yield client
 
