@@ -34,6 +34,18 @@ if TYPE_CHECKING:
 _CLAUSE_BREAK = re.compile(r"(?=[,;\swba])(?:,\s|;|\s[–—-]\s|\b(?:while|whereas|but|although)\b)")
 
 
+def _with_local(regions: list[RegionMention], local: list[RegionMention], country: str) -> list[RegionMention]:
+    """The places found, with the local names of the text's own country where no other place was
+    found (a longer local name first: "Mid-West" over "West")."""
+    taken = [(m.start, m.end) for m in regions]
+    added = []
+    for m in sorted(local, key=lambda m: (m.start - m.end, m.start)):
+        if m.country == country and not any(a < m.end and m.start < b for a, b in taken):
+            taken.append((m.start, m.end))
+            added.append(m)
+    return sorted([*regions, *added], key=lambda m: m.start) if added else regions
+
+
 class DocumentView:
     """One document's mentions indexed for the linking stages, and the context in force as the walk
     reaches each sentence."""
@@ -53,6 +65,8 @@ class DocumentView:
         self.cues = Sorted(_cues_outside_indicators(doc.cues, doc.indicators))
         self.entities = doc.entities
         self.home = context.home_country(self)
+        if doc.local_regions and self.home is not None and self.home.country:
+            self.regions = Sorted(_with_local(doc.regions, doc.local_regions, self.home.country))
         self.year_hint = self.guess_year()
         self.ctx = Context()
         self.resolved_by_sentence: dict[int, list[Resolved]] = {}
@@ -217,6 +231,7 @@ class DocumentInput:
     token_starts: list[int]
     published: date | None = None
     entities: list[tuple[int, int, str]] = field(default_factory=list)  # statistical NER, if any
+    local_regions: list[RegionMention] = field(default_factory=list)  # RegionFinder.find_local: kept for the home country
 
 
 @dataclass(slots=True)

@@ -46,6 +46,8 @@ from .types import (  # _new_*: the records, made faster (see fast_constructor)
 _BASIS_UNIT = re.compile(
     r"(?i)\s+(?:kilogram|kilo|kg|litre|liter|metre|meter|ton|tonne|square|cubic|piece|dozen|loaf|unit)s?\b")
 _TIME_UNITS = frozenset({"year", "month", "day", "week", "hour", "minute", "decade"})
+_TOTAL_TIME = 10_000  # hours or days in the tens of thousands are a total worked or lost, not a duration
+_WORD = re.compile(r"\s*([A-Za-z]+)")
 
 
 @functools.cache
@@ -169,7 +171,9 @@ def _fact(view, v: NumberMention, sent: Sentence, lead: Sentence | None, values:
         return None  # "the average price of 1 kilogram": the basis of a price, not a statistic
     unit = measure.unit(view, v, info, evidence, sent, lead)
     if unit in _TIME_UNITS and info.get("unit") != unit:
-        return None  # a duration ("up to five years"), not a statistic
+        if abs(v.number) < _TOTAL_TIME or not (word := _WORD.match(view.text, v.end)):
+            return None  # a duration ("up to five years"), not a statistic
+        unit = word.group(1).lower()  # a total ("5.1 million hours" worked): the unit as written
     survey = link_indicator.in_survey(view, sent) and unit == "percent"
     measure_, direction, rule = measure.measure(view, v, sent, lead, clause, info, unit, survey, evidence)
     if survey and measure_ == "share" and (key is None or info.get("kind") != "rate"):

@@ -250,7 +250,8 @@ class _Context:
         """True when the words before the number say it is not a value."""
         word = self._prev_word(start)
         if word in self.lx.context_words:  # any word the checks below know, as written (with its dot)
-            if word in self.lx.kill_before:
+            if word in self.lx.kill_before or (word in self.lx.kill_phrase_last and self.lx.kill_phrase_re.search(
+                    self.t, max(0, start - _WINDOW), start)):
                 self._kill(core_end, chain=True)  # "Page 3 of 12", "Articles 5 and 6"
                 return True
             if word in self.lx.rate_word_set:
@@ -744,7 +745,9 @@ class _Scanner(_Spelled):
         out, heads = self.out, self.heads
         for i in range(len(out) - 1):
             a, b = out[i], out[i + 1]
-            if a.unit is None and b.unit is not None and not b.explicit_sign:
+            # The ends of a range are of one size: "97,000 or 3.7%" is a number and its share.
+            if (a.unit is None and b.unit is not None and not b.explicit_sign
+                    and abs(a.number) <= 10 * abs(b.number)):
                 r = self._range_connector(a.start).fullmatch(self.t, a.end, b.start) if b.start - a.end <= 12 else None
                 if r and r.end() > a.end:
                     out[i] = replace(a, unit=b.unit)

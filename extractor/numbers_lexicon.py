@@ -236,6 +236,8 @@ class Lexicon:
     sign_words: dict[str, int]
     sign_chars: dict[str, int]
     prev_word_re: Any
+    kill_phrase_last: frozenset[str]  # the last words of the multi-word non_value_before entries
+    kill_phrase_re: Any  # those entries, right before a number
     kill_before: frozenset[str]
     postcode_re: Any
     age_words: frozenset[str]
@@ -307,7 +309,7 @@ def lexicon(patterns_dir: Path | None) -> Lexicon:
     y = _Sections(load_yaml(_YAML, base=patterns_dir), path)
     parts = {**_word_numbers(y), **_scales(y), **_ratios(y), **_rates(y), **_units(y),
              **_qualifiers_and_signs(y), **_contexts(y)}
-    parts["context_words"] = (parts["kill_before"] | parts["rate_word_set"] | parts["age_words"]
+    parts["context_words"] = (parts["kill_before"] | parts["kill_phrase_last"] | parts["rate_word_set"] | parts["age_words"]
                               | parts["numbered_periods"] | frozenset(parts["code_numbers"]))
     # After one space, a digit begins no scale word, ratio unit, rate or unit word (those need a letter).
     quiet_after = frozenset("0123456789") & parts["scale_stop"] & parts["ratio_stop"]
@@ -486,12 +488,17 @@ def _contexts(y: _Sections) -> dict[str, Any]:
     opened_ranges = _alternation([*y.words("range_connectors"), *y.words("opened_range_connectors")])
     after_kill = _alternation(y.words("non_value_after"))
     postcode = _alternation(y.words("postcode_words"))
+    phrases = [w for w in y.words("non_value_before") if " " in w]
     return dict(
         year_before_re=_backward(
             rf"(?i)(?<![\p{{L}}])(?:{_alternation(y.words('year_prepositions'))}){_HSP}+\Z"),
         prev_word_re=_backward(r"(?<![\p{L}.])(?P<w>[\p{L}№#§]+\.?)[ \t\u00a0\u202f,:]*\Z"),
         prev_word_stop=_ascii_not_in(r"[\p{L}№#§. \t\u00a0\u202f,:]"),
-        kill_before=y.word_set("non_value_before"),
+        kill_before=frozenset(w for w in y.word_set("non_value_before") if " " not in w),
+        # "Catalogue number 6202.0": a phrase, checked only when its last word is before the number
+        kill_phrase_last=frozenset(w.rsplit(" ", 1)[1] for w in y.word_set("non_value_before") if " " in w),
+        kill_phrase_re=_backward(rf"(?i)(?<![\p{{L}}])(?:{_alternation(phrases) if phrases else '(?!)'})"
+                                 r"[ \t\u00a0\u202f,:]*\Z"),
         postcode_re=_backward(rf"(?<![\p{{L}}])(?:{postcode})[ \t\u00a0\u202f,:#№]*\Z", regex.IGNORECASE),
         age_words=y.word_set("age_words"),
         numbered_periods=y.word_set("numbered_periods"),

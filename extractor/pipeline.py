@@ -189,6 +189,7 @@ class Extractor:
             token_starts=doc.to_array(IDX).tolist(),
             published=published_date,
             entities=entities,
+            local_regions=self.regions.find_local(doc),
         )
         facts = self.assembler.assemble(document, doc_id)
         facts.sort(key=lambda f: (f.value.start, f.value.end))

@@ -62,9 +62,11 @@ ALIASES = "regions/aliases.yaml"
 GROUPS = "regions/groups.yaml"
 STOPLIST = "regions/stoplist.yaml"
 FORMS = "regions/forms.yaml"
+STATISTICAL = "regions/statistical.yaml"
 
 KINDS = ("country", "region", "city", "group")
-_ALIAS_FIELDS = frozenset({"name", "kind", "names", "suffixed", "exact", "as_region"})
+_ALIAS_FIELDS = frozenset({"name", "kind", "names", "suffixed", "exact", "as_region", "local"})
+_STATISTICAL_FIELDS = frozenset({"country", "name", "names", "local"})
 _GROUP_FIELDS = frozenset({"name", "names", "lower"})
 _GROUP_CODE = re.compile(r"^[A-Z][A-Z0-9_]*$")
 _CODE_TOKEN = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")
@@ -104,6 +106,7 @@ class _Lexicon:
     lower: dict[str, _Target]
     as_region: dict[str, str]
     plural_words: frozenset[str]
+    local: dict[str, dict[str, str]]  # a name that is a place only in a text about one country: {country: code}
 
 
 class _Source:
@@ -359,6 +362,7 @@ def _lexicon(base: Path) -> _Lexicon:
 
     # -- our aliases
     as_region: dict[str, str] = {}
+    local: dict[str, dict[str, str]] = {}
     for key, entry in aliases.mapping().items():
         code = str(key)
         place = places.get(code)
@@ -409,6 +413,10 @@ def _lexicon(base: Path) -> _Lexicon:
                 explicit(f"{n} {suffix}", n)
         for n in _strings(aliases, code, entry.get("exact"), "exact"):
             explicit(n, n)
+        _add_local(local, aliases, code, place.country, _strings(aliases, code, entry.get("local"), "local"),
+                   region_suffixes if kind == "region" else [])
+
+    _statistical_regions(_Source(STATISTICAL, base), places, collector, local, region_suffixes)
 
     # -- groups
     for key, entry in groups.mapping().items():
@@ -433,7 +441,42 @@ def _lexicon(base: Path) -> _Lexicon:
 
     return _Lexicon(places, collector.resolve(collector.cands, stoplist),
                     collector.resolve(collector.lower, stoplist) if collector.lower else {},
-                    as_region, plural_words)
+                    as_region, plural_words, local)
+
+
+def _add_local(local: dict[str, dict[str, str]], source: _Source, code: str, country: str | None,
+               names: list[str], suffixes: list[str]) -> None:
+    """Names matched only in a text about ``country`` ("Border", "West" in an Irish release; "SA" in an
+    Australian one): everywhere else they are ordinary words or other places."""
+    if names and country is None:
+        raise source.error(f"{code}: a group takes no local names", code)
+    for n in names:
+        for surface in [n, *(f"{n} {suffix}" for suffix in suffixes)]:
+            codes = local.setdefault(surface, {})
+            if codes.setdefault(str(country), code) != code:
+                raise source.error(f"local name {n!r} is {code} here but {codes[str(country)]} elsewhere", code, n)
+
+
+def _statistical_regions(source: _Source, places: dict[str, _Place], collector: _Collector,
+                         local: dict[str, dict[str, str]], suffixes: list[str]) -> None:
+    """``statistical.yaml``: regions with no ISO 3166-2 code, under their NUTS code (FACTS.md)."""
+    for key, entry in source.mapping().items():
+        code = str(key)
+        if not _GROUP_CODE.match(code) or code in places:
+            raise source.error(f"code {code!r} must be upper case and not an ISO 3166 or group code", code)
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+            raise source.error(f"{code}: needs a mapping with a name", code)
+        if unknown := set(entry) - _STATISTICAL_FIELDS:
+            raise source.error(f"{code}: unknown field(s) {sorted(unknown)}", code, sorted(unknown)[0])
+        country = str(entry.get("country"))
+        if places.get(country) is None or places[country].kind != "country":
+            raise source.error(f"{code}: country {country!r} is not an ISO 3166-1 alpha-2 code", code, country)
+        places[code] = _Place(code, entry["name"].strip(), "region", country)
+        for n in _strings(source, code, entry.get("names"), "names"):
+            for written in [n, *(f"{n} {suffix}" for suffix in suffixes)]:
+                for s in collector.variants(written):
+                    collector.explicit(s, code, source, code, n)
+        _add_local(local, source, code, country, _strings(source, code, entry.get("local"), "local"), suffixes)
 
 
 # --------------------------------------------------------------------------- finder
@@ -468,6 +511,7 @@ class RegionFinder:
         self._orth = self._matcher("ORTH", self._lex.orth)
         self._lower = self._matcher("LOWER", self._lex.lower) if self._lex.lower else None
         self._folded: dict[str, _Target] | None = None
+        self._local: PhraseMatcher | None = None  # built on first use: most texts have no local names to look for
 
     def _matcher(self, attr: str, table: dict[str, _Target]) -> PhraseMatcher:
         matcher = PhraseMatcher(self.nlp.vocab, attr=attr)
@@ -516,6 +560,25 @@ class RegionFinder:
         found = self._places(doc)
         glued = self._glued(doc.text if text is None else text, found)
         return _merge(found, glued) if glued else found
+
+    def find_local(self, doc: Doc) -> list[RegionMention]:
+        """Places whose names are places only in a text about one country (``statistical.yaml`` and
+        ``local:`` in ``aliases.yaml``): every reading, for every country, overlapping or not. The
+        linking stage keeps those of the text's home country (:mod:`extractor.document`)."""
+        if not self._lex.local:
+            return []
+        if self._local is None:
+            self._local = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+            for surface in self._lex.local:
+                self._local.add(f"local:{surface}", [self.nlp.make_doc(surface)])
+        out = []
+        for key, start, end in self._local(doc):
+            span = doc[start:end]
+            for country, code in self._lex.local[self.nlp.vocab.strings[key][6:]].items():
+                place = self._lex.places[code]
+                out.append(_new_mention(span.text, span.start_char, span.end_char, code, place.name, place.kind,
+                                        country))
+        return out
 
     def _glued(self, text: str, found: list[RegionMention]) -> list[RegionMention]:
         """Names that scraped text glued to a bracket or a number (``Spain(14.1%)``,

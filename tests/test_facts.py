@@ -84,6 +84,16 @@ OTHER_RELEASES = [
          "+2.7 million", number=2_700_000, measure="level", key="net_migration", region="EU"),
     case("The Labour Force Survey covers about 65,000 households each month in Canada.", "65,000",
          qualifier="approx", unit="households"),  # FACTS.md: a unit word as written
+    # a total of hours worked is a statistic, a duration is not (NOT_FACTS); its unit as written
+    case("Monthly hours worked in all jobs decreased by 5.1 million hours (0.3%) to 1,776.8 million hours.",
+         "1,776.8 million", unit="hours", measure="level", key="hours_worked"),
+    # a NUTS region named only by its local name, in a text about its country
+    case("Labour Force Survey Q2 2023\nCSO statistical release\nThe unemployment rate in the Border region "
+         "was 4.9% in Q2 2023.", "4.9%", region="IE041"),
+    case("Labour Force, Australia, August 2019\nThe unemployment rate in SA rose 0.3 pts to 6.7%.", "6.7%",
+         region="AU-SA"),
+    case("In the United States, population in the West grew by 1.2% in 2023.", "1.2%", region="US"),
+    case("Employment in Kazakhstan rose by 97,000 or 3.7% on an annual basis.", "97,000", unit="person"),
 ]
 
 BUGS_CAUGHT = [

@@ -72,11 +72,15 @@ NOT_VALUES = [
     nothing("The CPI index (2015=100)"),
     nothing("374 Frunze street, Bishkek 720033.",
             gap="a postcode after the city's name reads as a value (tables write counts so too)"),
-    nothing("Catalogue number 6202.0", gap="'number' before a catalogue number is not a context word"),
+    nothing("Catalogue number 6202.0"),
+    nothing("Released 19/09/2019 | Cat. no. 6202.0"),
 ]
 
 SEVERAL = [
     mentions("The CPI index (2015=100) stood at 133.0 in March 2024", [("133.0", 133.0, None)]),
+    # a range's ends are of one size; a count and its share are not a range
+    mentions("an increase of 97,000 or 3.7% on an annual basis", [("97,000", 97000, None), ("3.7%", 3.7, "percent")]),
+    mentions("between 2 or 3% of households", [("2", 2, "percent"), ("3%", 3, "percent")]),
     mentions("$3.1 billion (£2.4 billion)", [("$3.1 billion", 3.1e9, "$"), ("£2.4 billion", 2.4e9, "£")]),
     mentions("the rate was 4 per cent, up from 3.9 per cent",
              [("4 per cent", 4, "percent"), ("3.9 per cent", 3.9, "percent")]),

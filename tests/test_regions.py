@@ -291,6 +291,33 @@ def test_every_target_code_is_known(finder):
             assert all(a in finder._lex.places for a in target.alternatives), surface
 
 
+# Names that are places only in a text about one country: every reading comes back, the linking
+# stage keeps its home country's (tests/test_facts.py).
+LOCAL = [
+    ("Border 198.4 4.9 West 233.1 4.0", [("Border", "IE041", "IE"), ("West", "IE042", "IE")]),
+    ("the Mid-West region", [("Mid-West", "IE051", "IE"), ("Mid-West region", "IE051", "IE"), ("West", "IE042", "IE"),
+                             ("West region", "IE042", "IE")]),
+    ("SA 869.9 6.7 WA 1,364.7", [("SA", "AU-SA", "AU"), ("WA", "AU-WA", "AU")]),
+    ("rents in London rose", [("London", "UKI", "GB")]),
+    ("the north west of the country", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LOCAL)
+def test_local_names_are_found_apart(finder, nlp, text, expected):
+    doc = nlp.make_doc(text)
+    assert sorted((m.text, m.code, m.country) for m in finder.find_local(doc)) == sorted(expected)
+    assert not any(m.code in {c for _, c, _ in expected} for m in finder.find(doc))
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("North West England", "UKD"), ("Yorkshire and The Humber", "UKE"), ("the East of England", "UKH"),
+    ("Northern and Western Region", "IE04"),
+])
+def test_statistical_regions_known_everywhere(text, code):
+    assert [m.code for m in find_regions(text)] == [code]
+
+
 def test_all_kazakhstan_codes(finder):
     codes = {s.code for s in pycountry.subdivisions.get(country_code="KZ")}
     assert {"KZ-10", "KZ-33", "KZ-62", "KZ-61", "KZ-59", "KZ-71", "KZ-75", "KZ-79", "KZ-19"} <= codes
@@ -342,6 +369,11 @@ def test_a_new_region_alias_gets_the_region_words(nlp, tmp_path):
     ("groups.yaml", "KZ: {names: [Kazakh lands]}\n", "not an ISO 3166 code"),
     ("groups.yaml", "BLOC: {names: [EU]}\n", "EU"),
     ("forms.yaml", "colour: red\n", "unknown key"),
+    ("statistical.yaml", "IE099: {country: XX, name: Nowhere}\n", "not an ISO 3166-1 alpha-2 code"),
+    ("statistical.yaml", "KZ-10: {country: KZ, name: Abay}\n", "not an ISO 3166 or group code"),
+    ("statistical.yaml", "IE099: {country: IE, name: Lakes, colour: blue}\n", "unknown field"),
+    ("statistical.yaml", "IE099: {country: IE, name: Border Lands, local: [Border]}\n", "IE041 elsewhere"),
+    ("statistical.yaml", "IE099: {country: IE}\n", "needs a mapping with a name"),
 ])
 def test_bad_data_names_file_and_line(nlp, tmp_path, name, extra, problem):
     base = _copy(tmp_path)
