@@ -113,6 +113,10 @@ def _sort_places(run: DocumentView, mentions: Sequence[RegionMention],
     return places, partners
 
 
+_NATIONAL_REACH = 40
+_WORDS = re.compile(r"[\w’']+")
+
+
 def _region_in_force(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence | None,
                      evidence: list[str]) -> Region | None:
     """No place in the value's own sentence: "the province" (the last place named), the list's
@@ -130,11 +134,20 @@ def _region_in_force(run: DocumentView, v: NumberMention, sent: Sentence, lead: 
             evidence.append("region_lead_in")
             return _region_of(lead_places[-1])
     subject = run.ctx.line_region or run.ctx.doc_region
-    if subject is not None and not _names_home(run, sent):
+    if subject is not None and not _names_home(run, sent) and not _national(run, v, sent):
         evidence.append("region_in_force")
         return _region_of(subject)
     evidence.append("region_home")
     return home_region(run, sent)
+
+
+def _national(run: DocumentView, v: NumberMention, sent: Sentence) -> bool:
+    """A word of the whole country just before the value, after any earlier value of the sentence:
+    "below the national rate of 1.3%", "of the national population of 25.69 million"."""
+    lo = max(sent.start, v.start - _NATIONAL_REACH)
+    before = [n.end for n in run.here.numbers if lo <= n.end <= v.start and n is not v]
+    words = _WORDS.findall(run.text, before[-1] if before else lo, v.start)
+    return not run.ws["national_words"].isdisjoint(w.lower() for w in words)
 
 
 def _names_home(run: DocumentView, sent: Sentence) -> bool:

@@ -58,6 +58,11 @@ def build_nlp() -> Language:
     # is no emoticon. Word-only cases ("don't", "can’t") stay; they cost nothing.
     nlp.tokenizer.rules = {key: value for key, value in nlp.tokenizer.rules.items()
                            if _WORD_CASE.fullmatch(key)}
+    # Scraped text that lost a space after a full stop: "contributed 2,710.Net interstate migration"
+    # is two words (spaCy already splits "travel.Interstate" at the dot, not a number's), and so are
+    # "in 2020,down 5.2%on the year".
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(
+        [*nlp.Defaults.infixes, r"(?<=[0-9])\.(?=[A-Z][a-z])", r"(?<=[0-9])[,%](?=[A-Za-z])"]).finditer
     nlp.add_pipe(LEMMATIZER)
     return nlp
 

@@ -76,13 +76,20 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
 _LAST_WORD = re.compile(r"([\w’'-]+)\W*$")
 _LAST_WORD_REVERSED = re.compile(r"\W*?([’'-]*\w[\w’'-]*)")
 # The word before a name, past an article: "trade with the EU" -> "with".
-_WORD_BEFORE_NAME = re.compile(r"\W*(?:(?:eht|na|a)\W+)?([’'-]*\w[\w’'-]*)")
+# Read backwards: skips an article, and "(the) other regions of" ("moved to other regions of Kazakhstan"
+# is a move to a destination: the word that counts is "to").
+_WORD_BEFORE_NAME = re.compile(r"\W*(?:(?:eht|na|a)\W+)?(?:fo\W+(?:snoiger|strap|saera|seitic|seirtnuoc|tser)\W+"
+                               r"(?:rehto\W+)?(?:(?:eht|na|a)\W+)?)?([’'-]*\w[\w’'-]*)")
 
 
 def word_before_name(text: str, start: int) -> str:
-    """The word before ``text[start:]`` in lower case, skipping "the", "a" or "an" (read backwards
-    from ``start``, within 30 characters)."""
-    found = _WORD_BEFORE_NAME.match(text[max(0, start - 30):start][::-1].lower())
+    """The word before ``text[start:]`` in lower case, skipping "the", "a" or "an" and "other regions
+    of" (read backwards from ``start``, within 40 characters).
+
+    >>> word_before_name("moved to other regions of Kazakhstan", 26), word_before_name("to the rest of the EU", 19)
+    ('to', 'to')
+    """
+    found = _WORD_BEFORE_NAME.match(text[max(0, start - 40):start][::-1].lower())
     return found.group(1)[::-1] if found else ""
 
 

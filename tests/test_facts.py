@@ -92,6 +92,17 @@ OTHER_RELEASES = [
          "was 4.9% in Q2 2023.", "4.9%", region="IE041"),
     case("Labour Force, Australia, August 2019\nThe unemployment rate in SA rose 0.3 pts to 6.7%.", "6.7%",
          region="AU-SA"),
+    # scraped text: a cue glued to the number before it is still read
+    case("The visitor survey showed 795,000 visitors came in the year ending March 2020,down 5.2%on the year "
+         "before.", "5.2%", measure="change", direction="decrease"),
+    # a word of the whole country before the value, whatever region is in force
+    case("Tasmania's population grew by 5,600 in the year to 30 June 2020. The growth rate of 1.0% was above "
+         "the national population growth rate of 1.3%.", "1.3%", region="AU"),
+    case("Tasmania's population grew by 5,600 in the year to 30 June 2020. The growth rate of 1.0% was above "
+         "the national population growth rate of 1.3%.", "1.0%", region="AU-TAS"),
+    # a destination after "other regions of" does not end the region in force
+    case("Kostanay region lost 3,140 people in January-September 2018. Most of those who left moved to other "
+         "regions of Kazakhstan – 6,950 people.", "6,950", region="KZ-39"),
     case("In the United States, population in the West grew by 1.2% in 2023.", "1.2%", region="US"),
     case("Employment in Kazakhstan rose by 97,000 or 3.7% on an annual basis.", "97,000", unit="person"),
 ]

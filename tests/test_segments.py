@@ -29,6 +29,12 @@ CASES = [
     ("Earnings rose by 12 cents to $34.69. Over the past 12 months they grew.",
      ["Earnings rose by 12 cents to $34.69.", "Over the past 12 months they grew."]),
     ("1. Key points\n2. Data", ["1. Key points", "2. Data"]),
+    # scraped text that lost the space after a full stop; names and addresses keep their dots
+    ("as bushfires hit travel.Interstate visitors numbered 795,000.",
+     ["as bushfires hit travel.", "Interstate visitors numbered 795,000."]),
+    ("migration contributed 2,710.Net interstate migration fell.",
+     ["migration contributed 2,710.", "Net interstate migration fell."]),
+    ("Source: Kun.uz and stat.gov.kz, e.g.The U.S.A total.", ["Source: Kun.uz and stat.gov.kz, e.g.The U.S.A total."]),
 ]
 
 
