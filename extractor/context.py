@@ -247,6 +247,11 @@ def update_context(run: DocumentView, sent: Sentence, resolved: list[Resolved], 
             run.ctx.doc_indicator = here.indicators[0]  # "Unemployment in the EU, March 2024": a generic word
 
 
+# A sentence in the pluperfect looks back ("In the fourth quarter of 2023 it had fallen by 0.5%"): its
+# period is its own, and the next sentence returns to the period before it.
+_FLASHBACK = re.compile(r"\bhad\s+(?:(?:not|already|also|only)\s+)?[a-z]+(?:ed|en|wn|ung|een)\b")
+
+
 def _update_periods(run: DocumentView, sent: Sentence, resolved: list[Resolved], values: list[NumberMention]) -> None:
     """The frame, the line's period and the stock date this sentence states."""
     main = [r for r in resolved if not r.reference and r.interval is not None
@@ -275,7 +280,8 @@ def _update_periods(run: DocumentView, sent: Sentence, resolved: list[Resolved],
             # the title named the stretch by its last month
             run.ctx.frame = run.ctx.header = wider[0]
     if intervals:
-        run.ctx.line_period = intervals[-1]
+        if not _FLASHBACK.search(run.text, sent.start, sent.end):
+            run.ctx.line_period = intervals[-1]
         if run.ctx.frame is None and values:
             explicit = [r for r in intervals if r.mention.kind not in _NOT_A_FRAME and r.mention.kind != "since"]
             if explicit:

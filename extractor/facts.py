@@ -176,6 +176,9 @@ def _fact(view, v: NumberMention, sent: Sentence, lead: Sentence | None, values:
         unit = word.group(1).lower()  # a total ("5.1 million hours" worked): the unit as written
     survey = link_indicator.in_survey(view, sent) and unit == "percent"
     measure_, direction, rule = measure.measure(view, v, sent, lead, clause, info, unit, survey, evidence)
+    if measure_ != "change" and (before := measure.gapped(view, v, unit)) is not None:
+        measure_, direction, rule = "change", before.direction, "rule:change"
+        evidence.append("gapped")
     if survey and measure_ == "share" and (key is None or info.get("kind") != "rate"):
         indicator, key = link_indicator.survey_answer(view, v, sent, clause), "survey_share"
         evidence.append("survey")

@@ -10,6 +10,7 @@ from .lexicon import LexiconMatch
 from .segments import Sentence
 from .spans import REACH, WORD, last_word
 from .types import (
+    Fact,
     IndicatorMention,
     NumberMention,
 )
@@ -39,6 +40,12 @@ _PER_BEFORE = re.compile(r"(?i)\bper\s+[\d\s,.]*\Z")
 # A demonym after a value counts people: "West Virginians", "Kazakhstanis", "New Zealanders".
 _DEMONYM = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+(?:ians|ans|ers|stanis|is|ese)\b")
 _WORD_AFTER = re.compile(r"\s+([A-Za-z]+)")
+_GAP_VERBS = frozenset({"was", "is", "were", "are", "amounted", "made", "reached", "stood", "totaled", "totalled",
+                        "constituted", "equaled", "equalled", "came", "has", "had", "accounted", "numbered"})
+# The rest of a change's clause, then "and" and who the next value is of, with no verb of its own
+# (a verb would bring its own cue): " residents and California ", ", and in Italy ", ", and for durable goods ".
+_GAPPED = re.compile(r"[^\d.;:()%]{0,30}?,?\s+(?:and|while|whereas|but)\s+(?:(?:in|for|of)\s+)?"
+                     r"[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,4}?\s+(?:by\s+)?")
 # A price index stated as a percent of its base ("100,9% compared to February") is at least this.
 _INDEX_LEVEL_FLOOR = 50.0
 
@@ -247,6 +254,19 @@ def area(run: DocumentView, v: NumberMention, clause: tuple[int, int], key: str 
 
 
 
+
+
+def gapped(run: DocumentView, v: NumberMention, unit: str) -> Fact | None:
+    """The change before this value when this one stands for its verb (gapping): "New York lost
+    101,984 residents and California 75,423", "the increase was 0.2%, and in Italy 0.3%", "trade
+    increased by 11.5% and financial activities by 15.2%"."""
+    prev = run.ctx.prev_fact
+    if prev is None or prev.measure != "change" or prev.value.unit != unit:
+        return None
+    if not _GAPPED.fullmatch(run.text, prev.value.end, v.start) or run.cues.count_between(prev.value.end, v.start):
+        return None  # "down 4.8%, and shipments to China made up 29%": a verb of its own
+    words = run.text[prev.value.end:v.start].lower().split()
+    return None if _GAP_VERBS.intersection(words) else prev
 
 
 def _restates_change(run: DocumentView, v: NumberMention) -> str | None:

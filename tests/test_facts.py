@@ -95,6 +95,19 @@ OTHER_RELEASES = [
     # scraped text: a cue glued to the number before it is still read
     case("The visitor survey showed 795,000 visitors came in the year ending March 2020,down 5.2%on the year "
          "before.", "5.2%", measure="change", direction="decrease"),
+    # gapping: a value standing for the verb of the change before it
+    case("Eight states lost population in 2023. New York lost 101,984 residents and California 75,423.", "75,423",
+         measure="change", direction="decrease", region="US-CA"),
+    case("In the first quarter of 2024 GDP rose in most countries. In France, the increase was 0.2%, and in "
+         "Italy 0.3%.", "0.3%", measure="change", direction="increase", region="IT"),
+    case("Trade increased by 11.5% and financial and insurance activities by 15.2% in 2019.", "15.2%",
+         measure="change", direction="increase"),
+    case("Exports were worth $3.6 billion, down 4.8%, and shipments to China made up 29% of the total.", "29%",
+         measure="share"),
+    # a sentence in the pluperfect keeps its period to itself
+    case("Flash estimate for the first quarter of 2024\nGermany's GDP rose by 0.2% on the previous quarter. In the "
+         "fourth quarter of 2023 it had fallen by 0.5%. In France, the increase was 0.4%.", "0.4%",
+         period=("2024-01-01", "2024-03-31")),
     # a word of the whole country before the value, whatever region is in force
     case("Tasmania's population grew by 5,600 in the year to 30 June 2020. The growth rate of 1.0% was above "
          "the national population growth rate of 1.3%.", "1.3%", region="AU"),
