@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from . import link_respectively
 from .segments import Sentence
 from .spans import cheapest, last_word, trim
 from .types import (
@@ -64,6 +65,12 @@ def indicator(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentenc
             chosen = m
             evidence.append("indicator_adjacent")
             break
+    if chosen is None and mentions:
+        chosen = link_respectively.paired(
+            run, v, values, sent, lambda lo, hi: [m for m in run.indicators.within(lo, hi) if not m.generic],
+            lambda a, b: a.key == b.key)
+        if chosen is not None:
+            evidence.append("indicator_respectively")  # "exports and imports rose by 5.1% and 3.2%, respectively"
     if chosen is None and mentions:
         best = cheapest(mentions, lambda m: run.attach_cost(m.start, m.end, v, breaks, values)
                    + (_GENERIC_PENALTY if m.generic else 0))

@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from . import link_respectively
 from .layout import DATELINE_REACH, is_dateline
 from .lexicon import LexiconMatch
 from .segments import Sentence
@@ -50,6 +51,11 @@ def region(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence |
     elif flow and run.ctx.partner is not None \
             and _PARTNER_ANAPHOR.search(run.text[max(sent.start, v.start - REACH):v.end]):
         partner = run.ctx.partner
+    pair = link_respectively.paired(run, v, values, sent, lambda lo, hi: _named_places(run, lo, hi),
+                                    lambda a, b: a.code == b.code)
+    if pair is not None:
+        evidence.append("region_respectively")  # "in the euro area and the EU ... 0.4% and 0.5%, respectively"
+        return partner, _region_of(pair), None
     # Several regions named together with one value: the country, with the list as a breakdown.
     group = coordinated(run, places, v)
     if group:
@@ -74,6 +80,14 @@ def region(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence |
         evidence.append("region_sentence")
         return partner, _region_of(best), None
     return partner, _region_in_force(run, v, sent, lead, evidence), None
+
+
+def _named_places(run: DocumentView, lo: int, hi: int) -> list[RegionMention]:
+    """The places between lo and hi that are no partner ("to Russia") and no dateline."""
+    partner_words = run.ws["partner_words"]
+    return [m for m in run.regions.within(lo, hi)
+            if word_before_name(run.text, m.start) not in partner_words
+            and not (m.start < DATELINE_REACH and is_dateline(run.text, m))]
 
 
 def _places_and_partners(run: DocumentView, mentions: Sequence[RegionMention],

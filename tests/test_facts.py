@@ -95,6 +95,14 @@ OTHER_RELEASES = [
     # scraped text: a cue glued to the number before it is still read
     case("The visitor survey showed 795,000 visitors came in the year ending March 2020,down 5.2%on the year "
          "before.", "5.2%", measure="change", direction="decrease"),
+    # "respectively": values paired in order with the places or indicators named before them
+    case("In Spain and Italy, unemployment stood at 11.7% and 7.2%, respectively, in 2024.", "7.2%", region="IT"),
+    case("In Spain and Italy, unemployment stood at 11.7% and 7.2%, respectively, in 2024.", "11.7%", region="ES"),
+    case("Euro area GDP up by 0.3% and EU GDP up by 0.3%\n+0.4% and +0.5% respectively compared with the first "
+         "quarter of 2023", "+0.5%", region="EU"),
+    case("In 2023, exports and imports of Kazakhstan rose by 5.1% and 3.2%, respectively.", "5.1%", key="exports"),
+    case("The number of births and deaths amounted to 12,300 and 8,100 people respectively.", "8,100",
+         key="deaths"),
     # gapping: a value standing for the verb of the change before it
     case("Eight states lost population in 2023. New York lost 101,984 residents and California 75,423.", "75,423",
          measure="change", direction="decrease", region="US-CA"),
