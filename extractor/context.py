@@ -346,10 +346,13 @@ def note_subject_region(run: DocumentView, sent: Sentence, values: list[NumberMe
         if not run.ctx.seen_value:
             run.ctx.doc_region = None
         return
-    if subject is None or subject.kind not in ("region", "city") or is_dateline(run.text, subject):
-        return  # a foreign country as subject is a destination or origin; a dateline is no subject
-    if home is not None and subject.country != home.code:
-        return
+    if subject is None or is_dateline(run.text, subject):
+        return  # a dateline is no subject
+    if home is not None and home.kind == "group":
+        if subject.kind == "region":
+            return  # a text about the EU: its Member States and aggregates are subjects, their regions not
+    elif subject.kind not in ("region", "city") or (home is not None and subject.country != home.code):
+        return  # a foreign country as subject is a destination or origin
     run.ctx.line_region = subject
     if run.ctx.doc_region is None and not _lead_seen(run, values):
         run.ctx.doc_region = subject

@@ -74,7 +74,8 @@ def is_dateline(text: str, m: RegionMention) -> bool:
     line_start = text.rfind("\n", 0, m.start) + 1
     if text[line_start:m.start].strip():
         return False
-    return m.text.isupper() or _DATELINE_TAIL.match(text, m.end) is not None
+    # "EU at 2.0%", "UK inflation": an abbreviation in capitals is no dateline
+    return (m.text.isupper() and len(m.text) > 3) or _DATELINE_TAIL.match(text, m.end) is not None
 
 
 __all__ = ["Layout", "read_layout", "is_dateline", "DATELINE_REACH"]

@@ -32,6 +32,8 @@ _PARTNER_ANAPHOR = re.compile(r"\bthese countries\b|\bthem\b")
 _HEAD_GAP = re.compile(r"\s*(?:\((?:[^()]*?[,;]\s*)?|[:–—-]\s*(?:by\s+)?|'s\s+\(?)")
 # Between a value and the place it is measured in: "0.3% in the EU", "4.1 percent in Auckland".
 _IN_AFTER = re.compile(r"\s*(?:(?:percent|per cent|pts|points|percentage points)\s+)?in\s+(?:the\s+)?")
+_APPOSITION_HEAD = re.compile(r",\s+(?:the|a|an|its)\s[^,;.\d]{0,60}")
+_APPOSITION_END = re.compile(r"\s*(?:\([^()]{0,20}\)\s*)?,")
 _HEAD_REACH = 120  # a bracket of figures after its place is short
 # A place followed by a bracketed figure of its own.
 _OWN_PARENTHESIS = re.compile(r"\s*\(\s*[-+−–]?\d")
@@ -75,6 +77,8 @@ def region(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence |
         evidence.append("region_head")  # "Spain(14.1%)", "Kostanay region (710 people, -8.1%)", "Astana – 1.95%"
         return partner, _region_of(head), None
     places = [m for m in places if m.start < v.end or not _owns_other_values(run, m, v)]
+    if len(places) > 1:
+        places = [m for k, m in enumerate(places) if k == 0 or not _in_apposition(run, places[k - 1], m)]
     if places:
         best = cheapest(places, lambda m: run.attach_cost(m.start, m.end, v, breaks, values))
         evidence.append("region_sentence")
@@ -192,6 +196,13 @@ def _in_place_after(run: DocumentView, v: NumberMention, places: Sequence[Region
 def _owns_other_values(run: DocumentView, m: RegionMention, v: NumberMention) -> bool:
     """``Almaty (9,310)`` after the value: Almaty's own figure follows it, so it is not this value's."""
     return m.start >= v.end and _OWN_PARENTHESIS.match(run.text, m.end) is not None
+
+
+def _in_apposition(run: DocumentView, before: RegionMention, m: RegionMention) -> bool:
+    """``Germany, the largest economy of the euro area, ...``: a place inside a phrase set off by
+    commas after another place describes that place; the values are the first one's."""
+    return (_APPOSITION_HEAD.fullmatch(run.text, before.end, m.start) is not None
+            and _APPOSITION_END.match(run.text, m.end) is not None)
 
 
 def _region_of(m: RegionMention) -> Region:

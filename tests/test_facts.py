@@ -103,6 +103,14 @@ OTHER_RELEASES = [
     case("In 2023, exports and imports of Kazakhstan rose by 5.1% and 3.2%, respectively.", "5.1%", key="exports"),
     case("The number of births and deaths amounted to 12,300 and 8,100 people respectively.", "8,100",
          key="deaths"),
+    # a text about an aggregate: its members and other aggregates are subjects; "EU" is no dateline
+    case("Euro area annual inflation down to 1.9%\nEU at 2.0%\n\nEuro area annual inflation was 1.9% in November "
+         "2018. EU28 annual inflation was 2.0% in November 2018. A year earlier, the rate was 1.8%.", "1.8%",
+         region="EU"),
+    case("Euro area annual inflation down to 1.9%\nEU at 2.0%", "2.0%", region="EU"),
+    # a place in apposition describes the one before it
+    case("Germany, the largest economy of the euro area, returned to growth: its GDP rose by 0.2% on the previous "
+         "quarter.", "0.2%", region="DE"),
     # gapping: a value standing for the verb of the change before it
     case("Eight states lost population in 2023. New York lost 101,984 residents and California 75,423.", "75,423",
          measure="change", direction="decrease", region="US-CA"),
