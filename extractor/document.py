@@ -231,7 +231,8 @@ class DocumentInput:
     token_starts: list[int]
     published: date | None = None
     entities: list[tuple[int, int, str]] = field(default_factory=list)  # statistical NER, if any
-    local_regions: list[RegionMention] = field(default_factory=list)  # RegionFinder.find_local: kept for the home country
+    # RegionFinder.find_local: names that are places only in a text about their country
+    local_regions: list[RegionMention] = field(default_factory=list)
 
 
 @dataclass(slots=True)

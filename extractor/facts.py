@@ -102,6 +102,7 @@ class Assembler:
         self.comparison_before = _any_word(self._words.get("comparison_words", ()))
         self.excess_balances = _excess_balances(patterns_dir)
         self.negative_contribution = _any_word(self._words.get("negative_contribution_words", ()))
+        self.sector_words = re.compile(_any_word(self._words.get("sector_words", ())).pattern, re.IGNORECASE)
 
     # --- entry point -------------------------------------------------------------------
 
@@ -179,6 +180,11 @@ def _fact(view, v: NumberMention, sent: Sentence, lead: Sentence | None, values:
     if measure_ != "change" and (before := measure.gapped(view, v, unit)) is not None:
         measure_, direction, rule = "change", before.direction, "rule:change"
         evidence.append("gapped")
+    sector = link_indicator.sector(view, v, sent, values) if measure_ == "change" and key in view.ws["sector_of"] \
+        else None
+    if sector is not None:
+        indicator, key = sector, sector.key  # "Construction rose by 4.6%" in a GDP release
+        evidence.append("indicator_sector")
     if survey and measure_ == "share" and (key is None or info.get("kind") != "rate"):
         indicator, key = link_indicator.survey_answer(view, v, sent, clause), "survey_share"
         evidence.append("survey")

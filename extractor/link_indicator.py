@@ -30,6 +30,7 @@ _JOINER = re.compile(r"(?i)[\s,;:]*(?:(?:and|or|while|as well as)\s+)+")
 _JOINS_NEXT = re.compile(r"(?i),|;|\b(?:and|or|while|whereas|but|to|from|than|into|over)\b")
 _TO_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+to\s+")  # "by 57.9% to $8.4 billion", "0.3 percent to $34.69"
 # "deaths exceeded births by", "departures outnumbered arrivals by": a verb of excess, then "by".
+_SECTOR_REACH = 80
 _EXCEEDS = re.compile(r"(?i)\b(?:exceed(?:ed|s)?|outnumbered|outpaced|outstripped)\b(?=[^.;]*\bby\s*$)")
 _EXCESS_REACH = 120
 _GENERIC_PENALTY = 6  # "Nominal GDP at current prices": the specific "GDP" beats the generic "prices"
@@ -206,6 +207,20 @@ def first_named(run: DocumentView, family: Sequence[str]) -> str | None:
 
 
 
+def sector(run: DocumentView, v: NumberMention, sent: Sentence,
+           values: Sequence[NumberMention]) -> IndicatorMention | None:
+    """The gross value added of the activity a GDP release says changed: the last activity word
+    (``sector_words``) between the value before this one and this one, with no indicator of its own."""
+    lo = max(sent.start, v.start - _SECTOR_REACH,
+             max((w.end for w in values if w.end <= v.start), default=sent.start))
+    found = None
+    for found in run.assembler.sector_words.finditer(run.text, lo, v.start):  # noqa: B007 (the last one)
+        pass
+    if found is None or any(not m.generic for m in run.indicators.within(lo, v.start)):
+        return None
+    return IndicatorMention(found.group(0), found.start(), found.end(), run.w["sector_key"][0])
+
+
 def excess_balance(run: DocumentView, v: NumberMention, sent: Sentence) -> tuple[IndicatorMention, int] | None:
     """"deaths there exceeded births by 160": the balance of the two flows (``excess_balances`` in
     ``patterns/facts.yaml``) as one mention from the first flow to the second, and its sign."""
@@ -215,6 +230,10 @@ def excess_balance(run: DocumentView, v: NumberMention, sent: Sentence) -> tuple
     found = _EXCEEDS.search(run.text, lo, v.start)
     if found is None:
         return None
+    whole = next((m for m in run.here.indicators if m.start <= found.start() and found.end() <= m.end), None)
+    if whole is not None and whole.key and run.indicator_info(whole.key).get("kind") == "balance":
+        # the lexicon knows the whole phrase: "births outpaced deaths by 504,000"
+        return whole, -1 if whole.negative else 1
     before = [m for m in run.here.indicators if lo <= m.start and m.end <= found.start()]
     after = [m for m in run.here.indicators if found.end() <= m.start and m.end <= v.start]
     if not before or not after:

@@ -309,7 +309,8 @@ def lexicon(patterns_dir: Path | None) -> Lexicon:
     y = _Sections(load_yaml(_YAML, base=patterns_dir), path)
     parts = {**_word_numbers(y), **_scales(y), **_ratios(y), **_rates(y), **_units(y),
              **_qualifiers_and_signs(y), **_contexts(y)}
-    parts["context_words"] = (parts["kill_before"] | parts["kill_phrase_last"] | parts["rate_word_set"] | parts["age_words"]
+    parts["context_words"] = (parts["kill_before"] | parts["kill_phrase_last"]
+                              | parts["rate_word_set"] | parts["age_words"]
                               | parts["numbered_periods"] | frozenset(parts["code_numbers"]))
     # After one space, a digit begins no scale word, ratio unit, rate or unit word (those need a letter).
     quiet_after = frozenset("0123456789") & parts["scale_stop"] & parts["ratio_stop"]

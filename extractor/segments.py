@@ -44,7 +44,8 @@ def _rules(patterns_dir: Path | None) -> tuple[re.Pattern[str], frozenset[str], 
 # scraped text that lost its spaces, at a full stop between a word (or a number) and a capitalised
 # word ("hit travel.Interstate visitors", "contributed 2,710.Net interstate"), never inside a name
 # or an address ("Kun.uz", "U.S.", "stat.gov.kz").
-_SENTENCE_END = re.compile(r"""[.!?]["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9А-ЯЁ])|(?:(?<=[a-z]{3})|(?<=[0-9]))\.(?=[A-Z][a-z]+\b)""")
+_SENTENCE_END = re.compile(r"""[.!?]["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9А-ЯЁ])"""
+                           r"""|(?:(?<=[a-z]{3})|(?<=[0-9]))\.(?=[A-Z][a-z]+\b)""")
 _DASH_ITEM = re.compile(r"\s[–—-]\s*[-+−]?\d")
 
 

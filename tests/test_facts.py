@@ -111,6 +111,16 @@ OTHER_RELEASES = [
     # a place in apposition describes the one before it
     case("Germany, the largest economy of the euro area, returned to growth: its GDP rose by 0.2% on the previous "
          "quarter.", "0.2%", region="DE"),
+    # the lexicon knows a balance phrase whole: still a level with its sign
+    case("The U.S. population grew in 2023, and births outpaced deaths by 504,000.", "504,000", measure="level",
+         key="natural_increase", number=504000),
+    # in a GDP release an activity's change is its gross value added; its share of GDP stays GDP's
+    case("GDP grew by 7.6% in 2019. Construction rose by 4.6%, while agriculture contracted by 4.2%.", "4.2%",
+         key="gross_value_added", direction="decrease"),
+    case("GDP grew by 7.6% in 2019. Trade increased by 11.5% and financial and insurance activities by 15.2%.",
+         "15.2%", key="gross_value_added"),
+    case("GDP grew by 7.6% in 2019. In the structure of GDP, industry accounted for 15.8%.", "15.8%", key="gdp"),
+    case("GDP grew by 7.6% in 2019. Retail trade turnover rose by 3.1%.", "3.1%", key="retail_trade"),
     # gapping: a value standing for the verb of the change before it
     case("Eight states lost population in 2023. New York lost 101,984 residents and California 75,423.", "75,423",
          measure="change", direction="decrease", region="US-CA"),
