@@ -60,6 +60,7 @@ def main(argv: list[str] | None = None) -> int:
         doc = lemmatise(doc)
         t = timed("lemmatiser", t)
         regions = ex.regions.find(doc, text=text)
+        local_regions = ex.regions.find_local(doc)
         t = timed("regions", t)
         sentences = split_sentences(text)
         t = timed("sentences", t)
@@ -75,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         t = timed("token offsets", t)
         document = DocumentInput(text=text, sentences=sentences, numbers=numbers, periods=periods,
                                  regions=regions, indicators=indicators, cues=cues, token_starts=token_starts,
-                                 published=published, entities=[])
+                                 published=published, entities=[], local_regions=local_regions)
         facts = ex.assembler.assemble(document, doc_id)
         timed("assembly", t)
         if args.check:

@@ -44,8 +44,9 @@ def _rules(patterns_dir: Path | None) -> tuple[re.Pattern[str], frozenset[str], 
 # scraped text that lost its spaces, at a full stop between a word (or a number) and a capitalised
 # word ("hit travel.Interstate visitors", "contributed 2,710.Net interstate"), never inside a name
 # or an address ("Kun.uz", "U.S.", "stat.gov.kz").
-_SENTENCE_END = re.compile(r"""[.!?]["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9А-ЯЁ])"""
-                           r"""|(?:(?<=[a-z]{3})|(?<=[0-9]))\.(?=[A-Z][a-z]+\b)""")
+# (Both branches start at the stop, so the scan still skips ahead to the next . ! or ?.)
+_SENTENCE_END = re.compile(r"""[.!?](?:["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9А-ЯЁ])"""
+                           r"""|(?:(?<=[a-z]{3}\.)|(?<=[0-9]\.))(?=[A-Z][a-z]+\b))""")
 _DASH_ITEM = re.compile(r"\s[–—-]\s*[-+−]?\d")
 
 
