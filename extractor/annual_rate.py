@@ -53,6 +53,23 @@ def _annual(run: DocumentView, v: NumberMention, sent: Sentence, indicator: Indi
     return run.assembler.annual_by_default.search(text) is not None
 
 
+def last_month(run: DocumentView, v: NumberMention, sent: Sentence, period: Period, evidence: list[str]) -> Period:
+    """The month (or quarter) ending the 12-month stretch in force when the words nearest the value
+    say the rate is monthly: "The CPI rose by 0.6% on the month" under "... in the 12 months to March
+    2024" covers March 2024."""
+    if _months(period.first, period.last) != 12:
+        return period
+    text = run.text[sent.start:sent.end].lower()
+    at = v.start - sent.start
+    monthly = _nearest_match(run.assembler.monthly_words, text, at)
+    annual = _nearest(run.assembler.annual_words, text, at)
+    if monthly is None or (annual is not None and annual <= monthly[0]):
+        return period
+    evidence.append("period_monthly_rate")
+    first = _months_back(period.last, 3 if "quarter" in monthly[1] else 1)
+    return Period(period.text, period.start, period.end, first, period.last)
+
+
 def said_monthly(run: DocumentView, v: NumberMention, sent: Sentence, reference: Period) -> bool:
     """Whether a monthly word is nearer the value than the reference it is compared with, or than any
     annual word ("rose by 8.1% on March 2022 and by 0.1% on the month")."""
@@ -69,12 +86,17 @@ def said_monthly(run: DocumentView, v: NumberMention, sent: Sentence, reference:
 def _nearest(pattern: re.Pattern[str], text: str, at: int) -> int | None:
     """Distance in characters from ``at`` to the nearest match of ``pattern`` (after the value counts
     a little more: "0.3% on the month" and "annual inflation was 6.1%" are both near)."""
+    found = _nearest_match(pattern, text, at)
+    return found[0] if found is not None else None
+
+
+def _nearest_match(pattern: re.Pattern[str], text: str, at: int) -> tuple[int, str] | None:
+    """The distance to the nearest match of ``pattern`` and its words."""
     best = None
     for m in pattern.finditer(text):
-        distance = at - m.end() if m.end() <= at else m.start() - at
-        distance = max(distance, 0)
-        if best is None or distance < best:
-            best = distance
+        distance = max(at - m.end() if m.end() <= at else m.start() - at, 0)
+        if best is None or distance < best[0]:
+            best = (distance, m.group(0))
     return best
 
 

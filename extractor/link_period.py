@@ -42,8 +42,7 @@ def period(run: DocumentView, v: NumberMention, sent: Sentence, values: list[Num
         main, refs = _main_and_references([r for r in resolved if lo <= r.mention.start and r.mention.end <= hi])
     else:
         main, refs = sentence_main_and_references(run, resolved)
-    price_rate = info.get("kind") == "index" and "price_rate" in evidence
-    own = compared_level(run, v, refs, values) if measure == "level" or price_rate else None
+    own = compared_level(run, v, refs, values)  # "compared with a rise of 0.6% in March 2023": March 2023's
     if own is not None:
         main_interval = main[0].interval if main else context.in_force_interval(run)
         interval, _ = context.resolve(run, own.mention, in_force=main_interval, as_reference=True)
@@ -89,6 +88,10 @@ def period(run: DocumentView, v: NumberMention, sent: Sentence, values: list[Num
     if period is not None and info.get("kind") == "index" and (
             measure in ("change", "level") or "contribution" in evidence):
         period = annual_rate.twelve_months(run, v, sent, period, evidence, indicator)
+        if "period_annual_rate" not in evidence and measure == "change" and (
+                "period_sentence" not in evidence  # the stretch in force, or "On the month" read as a period
+                or (chosen is not None and run.assembler.monthly_words.search(chosen.mention.text.lower()))):
+            period = annual_rate.last_month(run, v, sent, period, evidence)
     if period is None:
         evidence.append("period_none")
     reference = None
@@ -168,8 +171,9 @@ def sentence_main_and_references(run: DocumentView, resolved: list[Resolved]) ->
 
 def compared_level(run: DocumentView, v: NumberMention, refs: list[Resolved],
                     values: list[NumberMention]) -> Resolved | None:
-    """A level stated for the compared period: "compared to 9,900 during the same period last year",
-    "than during the same period in 2024, when the figure stood at 4,800"."""
+    """A value stated for the compared period, a level or that period's own change: "compared to 9,900
+    during the same period last year", "than during the same period in 2024, when the figure stood at
+    4,800", "compared with a rise of 0.6% in March 2023"."""
     for r in refs:
         m = r.mention
         if m.start >= v.end:

@@ -121,6 +121,20 @@ OTHER_RELEASES = [
          "15.2%", key="gross_value_added"),
     case("GDP grew by 7.6% in 2019. In the structure of GDP, industry accounted for 15.8%.", "15.8%", key="gdp"),
     case("GDP grew by 7.6% in 2019. Retail trade turnover rose by 3.1%.", "3.1%", key="retail_trade"),
+    # a monthly rate under a 12-month stretch in force covers the stretch's last month
+    case("Consumer price inflation, UK: March 2024\n\nThe CPI rose by 3.2% in the 12 months to March 2024. The CPI "
+         "rose by 0.6% on the month.", "0.6%", period=("2024-03-01", "2024-03-31")),
+    case("Consumer price inflation, UK: March 2024\n\nFood prices rose by 4.0% in the 12 months to March 2024. On "
+         "the month, food prices rose by 0.2%.", "0.2%", period=("2024-03-01", "2024-03-31")),
+    case("In March 2025 the CPI was 100.9% of February. In the 12 months to March prices rose by 9.3%, and since the "
+         "beginning of the year by 2.6%.", "9.3%", period=("2024-04-01", "2025-03-31")),
+    # a change inside a comparison clause is the compared period's own
+    case("Consumer price inflation, UK: March 2024\n\nCPIH rose by 3.8% in the 12 months to March 2024. On a monthly "
+         "basis, CPIH rose by 0.5%, compared with a rise of 0.6% in March 2023.", "0.6%",
+         period=("2023-03-01", "2023-03-31")),
+    case("Consumer price inflation, UK: March 2024\n\nCPIH rose by 3.8% in the 12 months to March 2024. On a monthly "
+         "basis, CPIH rose by 0.5%, compared with a rise of 0.6% in March 2023.", "0.5%",
+         period=("2024-03-01", "2024-03-31")),
     # gapping: a value standing for the verb of the change before it
     case("Eight states lost population in 2023. New York lost 101,984 residents and California 75,423.", "75,423",
          measure="change", direction="decrease", region="US-CA"),
