@@ -340,6 +340,8 @@ def note_subject_region(run: DocumentView, sent: Sentence, values: list[NumberMe
     home_cue = any(c.label == "HOME" and c.start < limit for c in run.here.cues)
     if subject is None and not home_cue:
         return
+    if subject is not None and _ranks_places(run, subject, partner_words):
+        return  # "Seoul posted the lowest rate of 0.55, while Sejong recorded the highest": no new topic
     home = run.home
     if home_cue or (subject is not None and home is not None and subject.code == home.code):
         run.ctx.line_region = None  # back to the whole country
@@ -356,6 +358,14 @@ def note_subject_region(run: DocumentView, sent: Sentence, values: list[NumberMe
     run.ctx.line_region = subject
     if run.ctx.doc_region is None and not _lead_seen(run, values):
         run.ctx.doc_region = subject
+
+
+def _ranks_places(run: DocumentView, subject: RegionMention, partner_words: frozenset[str]) -> bool:
+    """Whether the sentence sets the subject beside another place of its kind, each with values of its
+    own: a comparison or ranking of places, which leaves the topic of the paragraph as it was."""
+    return subject.kind in ("region", "city") and any(
+        m.code != subject.code and m.kind in ("region", "city") and m.start > subject.end
+        and word_before_name(run.text, m.start) not in partner_words for m in run.here.regions)
 
 
 def _lead_seen(run: DocumentView, values: list[NumberMention]) -> bool:

@@ -93,6 +93,9 @@ def _resolve(m: PeriodMention, in_force: Interval | None, as_of: date | None, an
         if as_reference and offset < 0 and in_force is not None:
             return _shift_interval(in_force, offset)
         base = _base_year(in_force, as_of, anchor)
+        if anchor is None and offset < 0 and in_force is not None and (in_force[1].month, in_force[1].day) == (12, 31):
+            base = in_force[1].year + 1  # a text about 2023 with no date of its own was written after it:
+            # its "past year" is 2023 ("Over the past year the number of residents decreased")
         return None if base is None else (date(base + offset, 1, 1), date(base + offset, 12, 31))
 
     if kind == "deictic":

@@ -135,6 +135,13 @@ OTHER_RELEASES = [
     case("Consumer price inflation, UK: March 2024\n\nCPIH rose by 3.8% in the 12 months to March 2024. On a monthly "
          "basis, CPIH rose by 0.5%, compared with a rise of 0.6% in March 2023.", "0.5%",
          period=("2024-03-01", "2024-03-31")),
+    # places ranked in one sentence leave the paragraph's topic as it was
+    case("About 230,000 babies were born in South Korea in 2023. Seoul posted the lowest rate of 0.55, while Sejong "
+         "recorded the highest at 0.97. Deaths totaled 352,700.", "352,700", region="KR"),
+    # an official survey's percentages are statistics, not answers
+    case("Household Survey Data\nThe number of unemployed people in the US, at 7.0 million, changed little in "
+         "October 2024. The long-term unemployed accounted for 22.9 percent of all unemployed people.", "22.9 percent",
+         measure="share", key="unemployed"),
     # gapping: a value standing for the verb of the change before it
     case("Eight states lost population in 2023. New York lost 101,984 residents and California 75,423.", "75,423",
          measure="change", direction="decrease", region="US-CA"),

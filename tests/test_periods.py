@@ -310,6 +310,9 @@ RESOLVE = [
     case("This year", {"anchor": D("2025-03-01")}, ("2025-01-01", "2025-12-31")),
     case("This year", {"in_force": Y2024}, ("2024-01-01", "2024-12-31"), id="this year in force"),
     case("last year", {"anchor": D("2025-03-01")}, ("2024-01-01", "2024-12-31")),
+    # no date of its own: a text about a whole year was written after it, one about part of a year during it
+    case("Over the past year", {"in_force": Y2024}, ("2024-01-01", "2024-12-31"), id="past year after a year"),
+    case("last year", {"in_force": H1_2024}, ("2023-01-01", "2023-12-31"), id="last year during a year"),
     case("the previous year", {"in_force": H1_2024, "as_reference": True}, ("2023-01-01", "2023-06-30")),
     case("the previous year", {"in_force": Y2024, "as_reference": True}, ("2023-01-01", "2023-12-31"),
          id="previous year full"),
