@@ -1,4 +1,4 @@
-"""The ``extractor`` command: extract, show, render, evaluate.
+"""The ``extractor`` command: extract, show, render, evaluate, calibrate.
 
 ``extractor extract PATH...`` reads ``.txt``, ``.md``, ``.html``/``.htm`` files
 (folders recursively, in sorted order; ``-`` for standard input) and writes one
@@ -467,6 +467,26 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_calibrate(args: argparse.Namespace) -> int:
+    from .calibrate import calibrate
+
+    root = Path(args.gold_dir)
+    if not root.is_dir():
+        raise UsageError(f"not a folder: {root}")
+    output = _output_path(args.output, "-o")
+    # The seeds' gold files name their text by doc_id, in a seeds/ folder beside tests/
+    texts = [Path(t) for t in args.texts] or [p / "seeds" for p in (root, *root.resolve().parents)
+                                              if (p / "seeds").is_dir()][:1]
+    modes = ("fast", "accurate") if args.mode == "both" else (args.mode,)
+    try:
+        report = calibrate(root, output, modes=modes, c=args.c, text_dirs=texts)
+    except (ImportError, FileNotFoundError, ValueError) as exc:
+        print(f"extractor calibrate: error: {exc}", file=sys.stderr)
+        return 1
+    print(report)
+    return 0
+
+
 # --- the parser -----------------------------------------------------------------------------
 
 
@@ -521,6 +541,17 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("gold_dir", help="folder of <doc_id>.json gold files")
     ev.add_argument("predictions", help="JSONL written by `extractor extract`")
     ev.set_defaults(func=cmd_evaluate)
+
+    ca = sub.add_parser("calibrate", help="fit the confidence model on gold documents (the calibrate extra)")
+    ca.add_argument("gold_dir", nargs="?", default="tests/fixtures",
+                    help="folder of gold files, read recursively (default tests/fixtures)")
+    ca.add_argument("-o", "--output", metavar="MODEL.yaml", help="default: patterns/confidence_model.yaml")
+    ca.add_argument("--mode", choices=("fast", "accurate", "both"), default="fast",
+                    help="extract the gold documents in this mode (both: one row per fact per mode)")
+    ca.add_argument("--texts", action="append", default=[], metavar="DIR",
+                    help="folder of <doc_id>.txt for gold files without a .txt beside them (default: seeds/)")
+    ca.add_argument("--C", dest="c", type=float, default=0.3, help="inverse regularisation strength (default 0.3)")
+    ca.set_defaults(func=cmd_calibrate)
     return parser
 
 
