@@ -33,8 +33,10 @@ CSV_COLUMNS = [
     "region_text", "region_start", "region_end", "region_code", "region_name",
     "period_text", "period_start", "period_end", "period_from", "period_to",
     "reference_text", "reference_start", "reference_end", "reference_from", "reference_to",
-    "breakdown", "confidence", "extractor",
+    "breakdown", "confidence", "extractor", "indicator_confidence", "region_confidence", "period_confidence",
 ]
+SLOT_CONFIDENCE_COLUMNS = {"indicator": "indicator_confidence", "region": "region_confidence",
+                           "period": "period_confidence"}
 
 
 class UsageError(Exception):
@@ -58,6 +60,9 @@ def csv_row(fact: dict[str, Any]) -> dict[str, Any]:
         part = fact.get(name) or {}
         for key in ("text", "start", "end", *extra):
             row[f"{prefix}_{key}"] = part.get(key)
+    slots = fact.get("slot_confidence") or {}
+    for slot, column in SLOT_CONFIDENCE_COLUMNS.items():
+        row[column] = slots.get(slot)
     return row
 
 
