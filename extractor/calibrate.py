@@ -26,11 +26,11 @@ from typing import Any
 from .confidence import MODEL_FILE, TARGETS
 from .evaluation import _agreement, _match
 from .features import DocumentSummary, fact_features
+from .reliability import BINS, Metrics, auroc, metrics
 from .resources import patterns_dir
 
 DEFAULT_C = 0.3  # inverse L2 strength: 35 documents, a hundred-odd wrong facts; strong shrinkage
 INNER_FOLDS = 5  # documents split this many ways to fit the isotonic map without its own rows
-BINS = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,59 +107,6 @@ def build_rows(docs: Sequence[GoldDocument], modes: Sequence[str] = ("fast",)) -
                     labels[slot] = agree[slot] if agree is not None else None
                 rows.append(Row(doc.doc_id, fact_features(fact, summary), labels))
     return rows
-
-
-# --- metrics (plain Python: they also describe a fitted file) -------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Metrics:
-    facts: int
-    auroc: float
-    brier: float
-    ece: float
-    high: int  # facts at confidence >= 0.9
-    high_right: float  # share of them right
-    bins: tuple[tuple[int, float, float], ...]  # per equal-width bin: count, mean confidence, share right
-
-
-def auroc(labels: Sequence[bool], scores: Sequence[float]) -> float:
-    """Area under the ROC curve (ties count half); nan when one class is missing.
-
-    >>> auroc([True, False, True, False], [0.9, 0.1, 0.8, 0.8])
-    0.875
-    """
-    pairs = sorted(zip(scores, labels))
-    positives = sum(labels)
-    negatives = len(labels) - positives
-    if not positives or not negatives:
-        return math.nan
-    rank_sum, i = 0.0, 0
-    while i < len(pairs):
-        j = i
-        while j < len(pairs) and pairs[j][0] == pairs[i][0]:
-            j += 1
-        average_rank = (i + 1 + j) / 2
-        rank_sum += average_rank * sum(1 for _, y in pairs[i:j] if y)
-        i = j
-    return (rank_sum - positives * (positives + 1) / 2) / (positives * negatives)
-
-
-def metrics(labels: Sequence[bool], scores: Sequence[float], bins: int = BINS) -> Metrics:
-    """AUROC, Brier score, expected calibration error over ``bins`` equal-width bins, and the share
-    right among facts at confidence >= 0.9."""
-    n = len(labels)
-    counts = [[0, 0.0, 0] for _ in range(bins)]
-    for y, p in zip(labels, scores):
-        b = counts[min(int(p * bins), bins - 1)]
-        b[0] += 1
-        b[1] += p
-        b[2] += y
-    table = tuple((c, s / c if c else math.nan, r / c if c else math.nan) for c, s, r in counts)
-    ece = sum(c / n * abs(mean - right) for c, mean, right in table if c) if n else math.nan
-    high = [y for y, p in zip(labels, scores) if p >= 0.9]
-    return Metrics(n, auroc(labels, scores), sum((p - y) ** 2 for y, p in zip(labels, scores)) / n if n else math.nan,
-                   ece, len(high), sum(high) / len(high) if high else math.nan, table)
 
 
 # --- fitting -------------------------------------------------------------------------------
@@ -292,5 +239,5 @@ def calibrate(root: Path, output: Path | None = None, *, modes: Sequence[str] = 
     return report
 
 
-__all__ = ["GoldDocument", "Metrics", "Row", "auroc", "build_rows", "calibrate", "fit_target", "load_gold",
-           "leave_one_document_out", "metrics", "table", "write_model"]
+__all__ = ["GoldDocument", "Row", "build_rows", "calibrate", "fit_target", "load_gold",
+           "leave_one_document_out", "table", "write_model"]

@@ -468,7 +468,20 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     predicted = [p for p in predicted if p.get("type") != "document"]
     gold_docs = {f.get("doc_id") for f in gold}
     predicted = [p for p in predicted if p.get("doc_id") in gold_docs]
-    print(evaluate(gold, predicted).table())
+    result = evaluate(gold, predicted)
+    print(result.table())
+    if args.plot:
+        from .reliability import plot_reliability
+
+        target = _output_path(args.plot, "--plot")
+        if target is None:
+            raise UsageError("--plot needs a file name (reliability.png)")
+        try:
+            m = plot_reliability([right for _, right in result.scored], [c for c, _ in result.scored], target)
+        except ImportError as exc:
+            print(f"extractor evaluate: error: {exc}", file=sys.stderr)
+            return 1
+        print(f"\nreliability diagram: {target} (AUROC {m.auroc:.3f}, ECE {m.ece:.3f}, Brier {m.brier:.3f})")
     return 0
 
 
@@ -545,6 +558,8 @@ def build_parser() -> argparse.ArgumentParser:
     ev = sub.add_parser("evaluate", help="score predicted facts against a folder of gold files")
     ev.add_argument("gold_dir", help="folder of <doc_id>.json gold files")
     ev.add_argument("predictions", help="JSONL written by `extractor extract`")
+    ev.add_argument("--plot", metavar="FILE.png",
+                    help="also draw the reliability diagram (confidence bins against share right; the plot extra)")
     ev.set_defaults(func=cmd_evaluate)
 
     ca = sub.add_parser("calibrate", help="fit the confidence model on gold documents (the calibrate extra)")
