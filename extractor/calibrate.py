@@ -26,7 +26,7 @@ from typing import Any
 from .confidence import MODEL_FILE, TARGETS
 from .evaluation import _agreement, _match
 from .features import DocumentSummary, fact_features
-from .reliability import BINS, Metrics, auroc, metrics
+from .reliability import BINS, Metrics, metrics
 from .resources import patterns_dir
 
 DEFAULT_C = 0.3  # inverse L2 strength: 35 documents, a hundred-odd wrong facts; strong shrinkage
@@ -126,7 +126,7 @@ def _fit(rows: Sequence[Row], target: str, c: float, names: list[str]) -> tuple[
 def _raw(rows: Sequence[Row], intercept: float, weights: list[float], names: list[str]) -> list[float]:
     out = []
     for r in rows:
-        z = intercept + sum(w * r.features.get(n, 0.0) for n, w in zip(names, weights))
+        z = intercept + sum(w * r.features.get(n, 0.0) for n, w in zip(names, weights, strict=True))
         out.append(1 / (1 + math.exp(-z)) if z >= 0 else math.exp(z) / (1 + math.exp(z)))
     return out
 
@@ -167,7 +167,7 @@ def fit_target(rows: Sequence[Row], target: str, c: float = DEFAULT_C) -> dict[s
     intercept, weights = _fit(rows, target, c, names)
     xs, ys = _isotonic(rows, target, c, names)
     return {"intercept": round(intercept, 6),
-            "weights": {n: round(w, 6) for n, w in zip(names, weights) if abs(w) >= 1e-6},
+            "weights": {n: round(w, 6) for n, w in zip(names, weights, strict=True) if abs(w) >= 1e-6},
             "isotonic": {"x": [round(v, 6) for v in xs], "y": [round(v, 6) for v in ys]}}
 
 

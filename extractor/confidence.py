@@ -105,7 +105,7 @@ def _parse_model(data: Any, path: Path, name: str) -> LogisticModel:
     ys = _numbers(iso.get("y", []), path, f"models.{name}.isotonic.y")
     if len(xs) != len(ys):
         raise PatternError(path, None, f"models.{name}.isotonic: x and y differ in length ({len(xs)}, {len(ys)})")
-    if any(b < a for a, b in zip(xs, xs[1:])) or any(b < a for a, b in zip(ys, ys[1:])):
+    if any(b < a for a, b in zip(xs, xs[1:], strict=False)) or any(b < a for a, b in zip(ys, ys[1:], strict=False)):
         raise PatternError(path, None, f"models.{name}.isotonic: breakpoints must be sorted (non-decreasing)")
     if any(not 0.0 <= y <= 1.0 for y in ys):
         raise PatternError(path, None, f"models.{name}.isotonic.y: probabilities must lie in [0, 1]")

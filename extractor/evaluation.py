@@ -71,7 +71,8 @@ class Evaluation:
     per_document: dict[str, tuple[PRF, PRF]] = field(default_factory=dict)
     errors: tuple[dict[str, Any], ...] = ()  # matched pairs that disagree, and misses
     quantity: PRF | None = None  # the value read right: number, unit, measure and direction agree
-    scored: tuple[tuple[float, bool], ...] = ()  # (confidence, fully right) per counted prediction: the reliability diagram
+    # (confidence, fully right) of each counted prediction: what the reliability diagram draws
+    scored: tuple[tuple[float, bool], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -31,7 +31,7 @@ def auroc(labels: Sequence[bool], scores: Sequence[float]) -> float:
     >>> auroc([True, False, True, False], [0.9, 0.1, 0.8, 0.8])
     0.875
     """
-    pairs = sorted(zip(scores, labels))
+    pairs = sorted(zip(scores, labels, strict=True))
     positives = sum(labels)
     negatives = len(labels) - positives
     if not positives or not negatives:
@@ -52,16 +52,16 @@ def metrics(labels: Sequence[bool], scores: Sequence[float], bins: int = BINS) -
     right among facts at confidence >= 0.9."""
     n = len(labels)
     counts = [[0, 0.0, 0] for _ in range(bins)]
-    for y, p in zip(labels, scores):
+    for y, p in zip(labels, scores, strict=True):
         b = counts[min(int(p * bins), bins - 1)]
         b[0] += 1
         b[1] += p
         b[2] += y
     table = tuple((c, s / c if c else math.nan, r / c if c else math.nan) for c, s, r in counts)
     ece = sum(c / n * abs(mean - right) for c, mean, right in table if c) if n else math.nan
-    high = [y for y, p in zip(labels, scores) if p >= 0.9]
-    return Metrics(n, auroc(labels, scores), sum((p - y) ** 2 for y, p in zip(labels, scores)) / n if n else math.nan,
-                   ece, len(high), sum(high) / len(high) if high else math.nan, table)
+    high = [y for y, p in zip(labels, scores, strict=True) if p >= 0.9]
+    brier = sum((p - y) ** 2 for y, p in zip(labels, scores, strict=True)) / n if n else math.nan
+    return Metrics(n, auroc(labels, scores), brier, ece, len(high), sum(high) / len(high) if high else math.nan, table)
 
 
 def plot_reliability(labels: Sequence[bool], scores: Sequence[float], path: Path | str, *,
@@ -80,11 +80,12 @@ def plot_reliability(labels: Sequence[bool], scores: Sequence[float], path: Path
     try:
         width = 1 / BINS
         lefts = [i * width for i in range(BINS)]
-        shown = [(x, right, count) for x, (count, _, right) in zip(lefts, m.bins) if count]
+        shown = [(x, right, count) for x, (count, _, right) in zip(lefts, m.bins, strict=True) if count]
         axes.bar([x for x, _, _ in shown], [r for _, r, _ in shown], width=width * 0.9, align="edge",
                  color="#4c72b0", edgecolor="#223", label="share fully right")
         means = [(mean, right) for count, mean, right in m.bins if count]
-        axes.plot([a for a, _ in means], [b for _, b in means], "o", color="#dd8452", label="share right at the bin's mean confidence")
+        axes.plot([a for a, _ in means], [b for _, b in means], "o", color="#dd8452",
+                  label="share right at the bin's mean confidence")
         axes.plot([0, 1], [0, 1], "--", color="gray", label="perfect calibration")
         for x, right, count in shown:
             axes.annotate(f"n={count}", (x + width * 0.45, min(right, 0.93) + 0.02), ha="center", fontsize=8)

@@ -544,7 +544,8 @@ def render_html(documents: Iterable[tuple[str, str, list[Fact]]], *, title: str 
 <div class="legend">{legend}</div>
 <div class="threshold"><label for="threshold">hide facts below confidence</label>
 <input type="range" id="threshold" min="0" max="1" step="0.01" value="0">
-<b id="threshold-value">0.00</b> <output id="threshold-count" for="threshold">{len(all_facts):,} of {len(all_facts):,} facts shown</output></div>
+<b id="threshold-value">0.00</b>
+<output id="threshold-count" for="threshold">{len(all_facts):,} of {len(all_facts):,} facts shown</output></div>
 </header>
 <main>
 {body}
