@@ -497,7 +497,7 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
                                               if (p / "seeds").is_dir()][:1]
     modes = ("fast", "accurate") if args.mode == "both" else (args.mode,)
     try:
-        report = calibrate(root, output, modes=modes, c=args.c, text_dirs=texts)
+        report = calibrate(root, output, modes=modes, c=args.c, text_dirs=texts, isotonic=args.isotonic)
     except (ImportError, FileNotFoundError, ValueError) as exc:
         print(f"extractor calibrate: error: {exc}", file=sys.stderr)
         return 1
@@ -571,6 +571,8 @@ def build_parser() -> argparse.ArgumentParser:
     ca.add_argument("--texts", action="append", default=[], metavar="DIR",
                     help="folder of <doc_id>.txt for gold files without a .txt beside them (default: seeds/)")
     ca.add_argument("--C", dest="c", type=float, default=0.3, help="inverse regularisation strength (default 0.3)")
+    ca.add_argument("--isotonic", action="store_true",
+                    help="follow the regression with an isotonic map fitted on out-of-fold outputs")
     ca.set_defaults(func=cmd_calibrate)
     return parser
 

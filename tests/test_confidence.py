@@ -257,7 +257,7 @@ def test_calibrate_writes_a_file_that_loads(tiny_gold, tmp_path):
     from extractor.calibrate import calibrate
 
     out = tmp_path / MODEL_FILE
-    report = calibrate(tiny_gold, out, text_dirs=[tiny_gold / "texts"])
+    report = calibrate(tiny_gold, out, text_dirs=[tiny_gold / "texts"], isotonic=True)
     assert report.splitlines()[0].split() == ["target", "facts", "AUROC", "Brier", "ECE", ">=0.9", "right", "n"]
     assert [line.split()[0] for line in report.splitlines()[1:5]] == ["fact", "indicator", "region", "period"]
     text = out.read_text(encoding="utf-8")
