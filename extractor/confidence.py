@@ -38,9 +38,9 @@ class LogisticModel:
     breakpoints it is the identity.
 
     >>> m = LogisticModel(0.0, {"ev:table": math.log(3)}, (), ())
-    >>> m.probability({"ev:table": 1.0}), m.probability({})
+    >>> round(m.probability({"ev:table": 1.0}), 6), m.probability({})
     (0.75, 0.5)
-    >>> LogisticModel(0.0, {}, (0.2, 0.8), (0.1, 0.9)).probability({})  # halfway between breakpoints
+    >>> round(LogisticModel(0.0, {}, (0.2, 0.8), (0.1, 0.9)).probability({}), 6)  # halfway between breakpoints
     0.5
     """
 
