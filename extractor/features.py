@@ -14,8 +14,9 @@ Four kinds of feature:
 * how far each slot's mention is from the value (adjacent, same sentence, same line, elsewhere),
   and whether it comes before it;
 * competitors, from :class:`DocumentSummary`: how many other values, places, periods and
-  indicator phrases the value's sentence holds, and whether another place, period or indicator
-  phrase of the sentence is nearer to the value than the one chosen.
+  indicator phrases the value's sentence holds near it, whether another place, period or
+  indicator phrase there is nearer to the value than the one chosen, and capitalised words beside
+  the value that no rule recognised.
 """
 
 from __future__ import annotations
@@ -34,6 +35,9 @@ _SCALE_WORD = re.compile(r"(?i)thousand|million|billion|trillion|mln|bn\b|k\b")
 _ADJACENT = 25  # characters between a slot's mention and its value that still read as one phrase
 _CAPITALISED = re.compile(r"\b[A-Z][A-Za-z.'-]+")
 _NEAR = 40  # characters around a value searched for names the rules did not recognise
+# Competitors are counted this far around the value, within its sentence: bounded work per value
+# however long the sentence (a 100 KB run of numbers is one "sentence").
+_REACH = 150
 _SLOTS = ("indicator", "region", "period")
 
 
@@ -184,14 +188,15 @@ def _nearer(mentions: Sequence[Any], v: Any, chosen: Any, same: Any) -> bool:
 def _competitor_features(fact: Fact, summary: DocumentSummary, out: dict[str, float]) -> None:
     v = fact.value
     start, end, line = summary.sentence_of(v.start)
-    numbers = summary.within("numbers", start, end)
-    regions = summary.within("regions", start, end)
-    periods = summary.within("periods", start, end)
-    indicators = summary.within("indicators", start, end)
-    out["sentence:values"] = math.log1p(max(0, len(numbers) - 1)) / math.log(10)
-    out["sentence:regions"] = math.log1p(len({m.code for m in regions})) / math.log(10)
-    out["sentence:periods"] = math.log1p(len(periods)) / math.log(10)
-    out["sentence:indicators"] = math.log1p(len(indicators)) / math.log(10)
+    lo, hi = max(start, v.start - _REACH), min(end, v.end + _REACH)
+    numbers = summary.within("numbers", lo, hi)
+    regions = summary.within("regions", lo, hi)
+    periods = summary.within("periods", lo, hi)
+    indicators = summary.within("indicators", lo, hi)
+    out["near:values"] = math.log1p(max(0, len(numbers) - 1)) / math.log(10)
+    out["near:regions"] = math.log1p(len({m.code for m in regions})) / math.log(10)
+    out["near:periods"] = math.log1p(len(periods)) / math.log(10)
+    out["near:indicators"] = math.log1p(len(indicators)) / math.log(10)
     out["doc:regions"] = math.log1p(summary.region_codes) / math.log(10)
     if line == 0:
         out["value:first_line"] = 1.0  # a title or headline
