@@ -11,7 +11,7 @@ STAMP  := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[model,frame,parquet,duckdb,sdmx,dask,test]"
+	$(BIN)/python -m pip install --quiet -e ".[model,frame,parquet,duckdb,sdmx,dask,calibrate,plot,test]"
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -20,7 +20,7 @@ sys.path[:0] = [str(Path(__file__).resolve().parent.parent), str(Path(__file__).
 import corpus  # noqa: E402
 from spacy.attrs import IDX  # noqa: E402
 
-from extractor import Extractor  # noqa: E402
+from extractor import Extractor, confidence  # noqa: E402
 from extractor import numbers as number_rules  # noqa: E402
 from extractor import periods as period_rules  # noqa: E402
 from extractor.facts import DocumentInput  # noqa: E402
@@ -28,7 +28,7 @@ from extractor.lexicon import LEMMATIZER  # noqa: E402
 from extractor.segments import split_sentences  # noqa: E402
 
 STAGES = ("publication date", "tokenizer", "lemmatiser", "regions", "sentences", "numbers", "periods",
-          "indicators", "cues", "token offsets", "assembly")
+          "indicators", "cues", "token offsets", "assembly", "confidence")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -78,7 +78,10 @@ def main(argv: list[str] | None = None) -> int:
                                  regions=regions, indicators=indicators, cues=cues, token_starts=token_starts,
                                  published=published, entities=[], local_regions=local_regions)
         facts = ex.assembler.assemble(document, doc_id)
-        timed("assembly", t)
+        t = timed("assembly", t)
+        facts.sort(key=lambda f: (f.value.start, f.value.end))
+        facts = confidence.rescore(facts, document)
+        timed("confidence", t)
         if args.check:
             assembled.append(facts)
     total = clock() - total

@@ -1,4 +1,4 @@
-"""The ``extractor`` command: extract, show, render, evaluate.
+"""The ``extractor`` command: extract, show, render, evaluate, calibrate.
 
 ``extractor extract PATH...`` reads ``.txt``, ``.md``, ``.html``/``.htm`` files
 (folders recursively, in sorted order; ``-`` for standard input) and writes one
@@ -33,8 +33,10 @@ CSV_COLUMNS = [
     "region_text", "region_start", "region_end", "region_code", "region_name",
     "period_text", "period_start", "period_end", "period_from", "period_to",
     "reference_text", "reference_start", "reference_end", "reference_from", "reference_to",
-    "breakdown", "confidence", "extractor",
+    "breakdown", "confidence", "extractor", "indicator_confidence", "region_confidence", "period_confidence",
 ]
+SLOT_CONFIDENCE_COLUMNS = {"indicator": "indicator_confidence", "region": "region_confidence",
+                           "period": "period_confidence"}
 
 
 class UsageError(Exception):
@@ -58,6 +60,9 @@ def csv_row(fact: dict[str, Any]) -> dict[str, Any]:
         part = fact.get(name) or {}
         for key in ("text", "start", "end", *extra):
             row[f"{prefix}_{key}"] = part.get(key)
+    slots = fact.get("slot_confidence") or {}
+    for slot, column in SLOT_CONFIDENCE_COLUMNS.items():
+        row[column] = slots.get(slot)
     return row
 
 
@@ -463,7 +468,40 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     predicted = [p for p in predicted if p.get("type") != "document"]
     gold_docs = {f.get("doc_id") for f in gold}
     predicted = [p for p in predicted if p.get("doc_id") in gold_docs]
-    print(evaluate(gold, predicted).table())
+    result = evaluate(gold, predicted)
+    print(result.table())
+    if args.plot:
+        from .reliability import plot_reliability
+
+        target = _output_path(args.plot, "--plot")
+        if target is None:
+            raise UsageError("--plot needs a file name (reliability.png)")
+        try:
+            m = plot_reliability([right for _, right in result.scored], [c for c, _ in result.scored], target)
+        except ImportError as exc:
+            print(f"extractor evaluate: error: {exc}", file=sys.stderr)
+            return 1
+        print(f"\nreliability diagram: {target} (AUROC {m.auroc:.3f}, ECE {m.ece:.3f}, Brier {m.brier:.3f})")
+    return 0
+
+
+def cmd_calibrate(args: argparse.Namespace) -> int:
+    from .calibrate import calibrate
+
+    root = Path(args.gold_dir)
+    if not root.is_dir():
+        raise UsageError(f"not a folder: {root}")
+    output = _output_path(args.output, "-o")
+    # The seeds' gold files name their text by doc_id, in a seeds/ folder beside tests/
+    texts = [Path(t) for t in args.texts] or [p / "seeds" for p in (root, *root.resolve().parents)
+                                              if (p / "seeds").is_dir()][:1]
+    modes = ("fast", "accurate") if args.mode == "both" else (args.mode,)
+    try:
+        report = calibrate(root, output, modes=modes, c=args.c, text_dirs=texts, isotonic=args.isotonic)
+    except (ImportError, FileNotFoundError, ValueError) as exc:
+        print(f"extractor calibrate: error: {exc}", file=sys.stderr)
+        return 1
+    print(report)
     return 0
 
 
@@ -520,7 +558,22 @@ def build_parser() -> argparse.ArgumentParser:
     ev = sub.add_parser("evaluate", help="score predicted facts against a folder of gold files")
     ev.add_argument("gold_dir", help="folder of <doc_id>.json gold files")
     ev.add_argument("predictions", help="JSONL written by `extractor extract`")
+    ev.add_argument("--plot", metavar="FILE.png",
+                    help="also draw the reliability diagram (confidence bins against share right; the plot extra)")
     ev.set_defaults(func=cmd_evaluate)
+
+    ca = sub.add_parser("calibrate", help="fit the confidence model on gold documents (the calibrate extra)")
+    ca.add_argument("gold_dir", nargs="?", default="tests/fixtures",
+                    help="folder of gold files, read recursively (default tests/fixtures)")
+    ca.add_argument("-o", "--output", metavar="MODEL.yaml", help="default: patterns/confidence_model.yaml")
+    ca.add_argument("--mode", choices=("fast", "accurate", "both"), default="fast",
+                    help="extract the gold documents in this mode (both: one row per fact per mode)")
+    ca.add_argument("--texts", action="append", default=[], metavar="DIR",
+                    help="folder of <doc_id>.txt for gold files without a .txt beside them (default: seeds/)")
+    ca.add_argument("--C", dest="c", type=float, default=0.3, help="inverse regularisation strength (default 0.3)")
+    ca.add_argument("--isotonic", action="store_true",
+                    help="follow the regression with an isotonic map fitted on out-of-fold outputs")
+    ca.set_defaults(func=cmd_calibrate)
     return parser
 
 

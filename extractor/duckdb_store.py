@@ -25,7 +25,8 @@ from .io import Document, Source
 from .parquet import arrow_table
 from .periods_publication import find_publication_date
 
-_SQL_TYPES = {"number": "DOUBLE", "confidence": "DOUBLE"}
+_SQL_TYPES = {"number": "DOUBLE", "confidence": "DOUBLE", "indicator_confidence": "DOUBLE",
+              "region_confidence": "DOUBLE", "period_confidence": "DOUBLE"}
 _DATES = ("period_from", "period_to", "reference_from", "reference_to")
 
 
@@ -64,6 +65,8 @@ class DuckDBStore:
         try:
             self.connection = duckdb.connect(str(path))
             self.connection.execute(FACTS_DDL)
+            for column in CSV_COLUMNS:  # a database written before a column was added (issue 10) gains it
+                self.connection.execute(f'ALTER TABLE facts ADD COLUMN IF NOT EXISTS "{column}" {_column_type(column)}')
             self.connection.execute(DOCUMENTS_DDL)
         except duckdb.Error as exc:
             raise UsageError(f"-o: cannot use {path} as a DuckDB database: {exc}") from exc

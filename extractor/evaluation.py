@@ -71,6 +71,8 @@ class Evaluation:
     per_document: dict[str, tuple[PRF, PRF]] = field(default_factory=dict)
     errors: tuple[dict[str, Any], ...] = ()  # matched pairs that disagree, and misses
     quantity: PRF | None = None  # the value read right: number, unit, measure and direction agree
+    # (confidence, fully right) of each counted prediction: what the reliability diagram draws
+    scored: tuple[tuple[float, bool], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -187,6 +189,7 @@ def evaluate(gold_facts: Iterable[Fact | Mapping[str, Any]],
     bins = [[0, 0, 0] for _ in range(len(CALIBRATION_EDGES) - 1)]
     per_document: dict[str, tuple[PRF, PRF]] = {}
     errors: list[dict[str, Any]] = []
+    scored: list[tuple[float, bool]] = []
     for doc_id in sorted(set(gold_by_doc) | set(pred_by_doc)):
         gold = gold_by_doc.get(doc_id, [])
         pred = pred_by_doc.get(doc_id, [])
@@ -218,6 +221,7 @@ def evaluate(gold_facts: Iterable[Fact | Mapping[str, Any]],
                 errors.append({"doc_id": doc_id, "kind": "extra", "value": p["value"]["text"],
                                "start": p["value"]["start"], "predicted": p})
             confidence = float(p.get("confidence") or 0.0)
+            scored.append((confidence, right))
             for b in range(len(bins)):
                 if CALIBRATION_EDGES[b] <= confidence < CALIBRATION_EDGES[b + 1]:
                     bins[b][0] += 1
@@ -247,4 +251,5 @@ def evaluate(gold_facts: Iterable[Fact | Mapping[str, Any]],
         calibration=calibration,
         per_document=per_document,
         errors=tuple(errors),
+        scored=tuple(scored),
     )

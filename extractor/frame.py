@@ -1,7 +1,7 @@
 """Facts as a pandas DataFrame, one row per fact (the optional ``frame`` extra).
 
 The columns are the CSV columns of ``extractor extract --format csv`` with dtypes an analyst
-can compute with: numbers and confidence as floats, character offsets as nullable integers,
+can compute with: numbers and confidences as floats, character offsets as nullable integers,
 period bounds as dates, and the closed vocabularies (unit, measure, direction, codes) as
 categories. :func:`from_frame` turns the rows back into fact dicts, so a frame can be filtered
 and written back out in the FACTS.md shape.
@@ -14,7 +14,7 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from .cli import CSV_COLUMNS, csv_row
+from .cli import CSV_COLUMNS, SLOT_CONFIDENCE_COLUMNS, csv_row
 
 if TYPE_CHECKING:  # pandas is an optional extra; importing this module must not need it
     import pandas as pd
@@ -58,7 +58,8 @@ def to_frame(facts: Iterable[object]) -> pd.DataFrame:
     pd = _pandas()
     frame = pd.DataFrame([csv_row(_as_dict(f)) for f in facts], columns=CSV_COLUMNS)
     frame["number"] = frame["number"].astype("float64")
-    frame["confidence"] = frame["confidence"].astype("float64")
+    for column in ("confidence", *SLOT_CONFIDENCE_COLUMNS.values()):
+        frame[column] = frame[column].astype("float64")
     for column in _OFFSETS:
         frame[column] = frame[column].astype("Int64")
     for column in _DATES:
@@ -112,5 +113,8 @@ def from_frame(frame: pd.DataFrame) -> list[dict[str, Any]]:
         fact["breakdown"] = json.loads(breakdown) if breakdown else {}
         fact["confidence"] = _plain(row["confidence"])
         fact["extractor"] = _plain(row["extractor"])
+        slots = {slot: _plain(row[column]) for slot, column in SLOT_CONFIDENCE_COLUMNS.items()}
+        if any(p is not None for p in slots.values()):  # a fact made without the model has none
+            fact["slot_confidence"] = slots
         facts.append(fact)
     return facts

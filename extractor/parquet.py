@@ -1,7 +1,7 @@
 """Facts to a Parquet file with pyarrow (the optional ``parquet`` extra).
 
 One row per fact with the CSV columns of ``extractor extract --format csv``, typed (see
-:data:`SCHEMA`): offsets as int64, the number and confidence as float64, period bounds as
+:data:`SCHEMA`): offsets as int64, the number and the confidences as float64, period bounds as
 date32, and the closed vocabularies dictionary-encoded. Rows are written a row group at a time,
 so memory stays flat however many documents a run reads, and the file appears under its name
 only when it is complete.
@@ -43,7 +43,7 @@ def schema() -> Any:
             kind = pa.date32()
         elif column.endswith(("_start", "_end")):
             kind = pa.int64()
-        elif column in ("number", "confidence"):
+        elif column in ("number", "confidence") or column.endswith("_confidence"):
             kind = pa.float64()
         else:
             kind = pa.string()

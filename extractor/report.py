@@ -185,7 +185,7 @@ details.doc[open] > summary { border-bottom: 1px solid var(--line); }
         max-height: 32em; overflow: auto; resize: vertical; padding: 8px 10px; background: #fff;
         border: 1px solid var(--line); border-radius: 4px; }
 .seg { border-radius: 2px; cursor: pointer; }
-.k-value { background: var(--value); font-weight: 600; }
+.k-value { background: rgba(255, 193, 7, calc(0.12 + 0.88 * var(--c, 1))); font-weight: 600; }
 .k-indicator { background: var(--indicator); }
 .k-region { background: var(--region); }
 .k-period { background: var(--period); }
@@ -220,6 +220,12 @@ table.facts tr.fact.low td.conf { color: var(--low); font-weight: 700; }
 table.facts tr.fact.low td:first-child { border-left: 4px solid var(--low); }
 table.facts tr.fact.bad td { background: #ffe0e0; }
 .mono { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12px; }
+table.facts td.conf { background: rgba(255, 193, 7, calc(0.12 + 0.88 * var(--c, 1))); }
+table.facts tr.fact.below { display: none; }
+.text .seg.below { background: transparent; font-weight: inherit; outline: none; border-bottom: 1px dotted #ccc; }
+.threshold { display: flex; gap: 8px; align-items: center; margin-top: 6px; font-size: 13px; }
+.threshold input { width: 220px; }
+.threshold output { font-variant-numeric: tabular-nums; }
 """
 
 _JS = r"""
@@ -314,6 +320,28 @@ _JS = r"""
   var ex = document.getElementById("expand-all"), co = document.getElementById("collapse-all");
   if (ex) { ex.addEventListener("click", function () { all(true); }); }
   if (co) { co.addEventListener("click", function () { all(false); }); }
+  var slider = document.getElementById("threshold");
+  function threshold() {
+    var t = parseFloat(slider.value), shown = 0, total = 0;
+    document.getElementById("threshold-value").textContent = t.toFixed(2);
+    document.querySelectorAll("details.doc").forEach(function (doc) {
+      var below = {};
+      doc.querySelectorAll("tr.fact").forEach(function (row) {
+        var low = parseFloat(row.getAttribute("data-conf")) < t;
+        row.classList.toggle("below", low);
+        if (low) { below[row.getAttribute("data-fact")] = true; } else { shown += 1; }
+        total += 1;
+      });
+      // a span fades when every fact it belongs to is below the threshold (a period can serve many)
+      doc.querySelectorAll(".text .seg").forEach(function (seg) {
+        var ids = (seg.getAttribute("data-fk") || "").split(" ").filter(Boolean);
+        seg.classList.toggle("below", ids.length > 0 && ids.every(function (id) { return below[id.slice(0, -1)]; }));
+      });
+    });
+    document.getElementById("threshold-count").textContent = shown + " of " + total + " facts shown";
+    document.body.setAttribute("data-shown", String(shown));
+  }
+  if (slider) { slider.addEventListener("input", threshold); threshold(); }
   document.body.setAttribute("data-rows", String(bound));
   document.body.setAttribute("data-ready", "1");
 })();
@@ -372,11 +400,26 @@ def _row(n: int, fact: Fact, text: str, low: float) -> str:
         _cell("", _sub(_period_html(per), _quoted(per), escaped=True) if per else "", _period(per)),
         _cell("", _sub(_period_html(ref), _quoted(ref), escaped=True) if ref else "", _period(ref)),
         _cell("", _esc(_breakdown(fact))),
-        _cell("num conf", _esc(f"{fact.confidence:.2f}") + (" \u26a0" if fact.confidence < low else ""),
-              repr(float(fact.confidence)), "evidence: " + (", ".join(fact.evidence) or "none")),
+        _confidence_cell(fact, low),
         _cell("mono", _esc(fact.extractor)),
     ]
-    return f'<tr class="{" ".join(classes)}" data-fact="{n}">{"".join(cells)}</tr>'
+    return f'<tr class="{" ".join(classes)}" data-fact="{n}" data-conf="{fact.confidence:.4f}">{"".join(cells)}</tr>'
+
+
+def _slots(fact: Fact) -> str:
+    """``indicator 0.93 · region 0.88 · period 0.71``: each slot's probability of being right."""
+    return _DOT.join(f"{name} {p:.2f}" for name, p in fact.slot_confidence)
+
+
+def _confidence_cell(fact: Fact, low: float) -> str:
+    """The confidence, shaded by its value, with each slot's beneath it and the evidence in the tooltip."""
+    content = _esc(f"{fact.confidence:.2f}") + (" \u26a0" if fact.confidence < low else "")
+    content += "".join(f'<span class="sub">{_esc(name)} {p:.2f}</span>' for name, p in fact.slot_confidence)
+    title = "evidence: " + (", ".join(fact.evidence) or "none")
+    if fact.slot_confidence:
+        title = f"right with probability: {_slots(fact)}; {title}"
+    return (f'<td class="num conf" style="--c:{fact.confidence:.3f}" data-v="{fact.confidence!r}"'
+            f' title="{_esc(title)}">{content}</td>')
 
 
 def _seg_title(keys: frozenset[Key]) -> str:
@@ -402,7 +445,11 @@ def _text_html(text: str, facts: Sequence[Fact], low: float) -> str:
         if any(k == "value" and facts[i].confidence < low for i, k in keys):
             classes.append("low")
         fk = " ".join(f"{i + 1}{_CODE[k]}" for i, k in sorted(keys, key=lambda key: (key[0], _PRIORITY[key[1]])))
-        out.append(f'<span class="{" ".join(classes)}" data-fk="{fk}" title="{_esc(_seg_title(keys))}">'
+        values = [facts[i] for i, k in keys if k == "value"]
+        style = f' style="--c:{min(f.confidence for f in values):.3f}"' if values else ""
+        title = _seg_title(keys) + "".join(f"; confidence {f.confidence:.2f}" + (f" ({_slots(f)})" if f.slot_confidence
+                                                                                else "") for f in values)
+        out.append(f'<span class="{" ".join(classes)}" data-fk="{fk}"{style} title="{_esc(title)}">'
                    f"{piece}</span>")
     return "".join(out)
 
@@ -451,7 +498,9 @@ def render_html(documents: Iterable[tuple[str, str, list[Fact]]], *, title: str 
     kind, and a table of its facts, sortable by clicking a header; hovering a row
     highlights that fact's spans, clicking pins it (clicking a highlighted span
     selects its fact's row). Facts with confidence below ``low_confidence`` are
-    marked. Nothing is loaded from the network: CSS and JavaScript are inline.
+    marked; each value is shaded by its confidence, its row shows each slot's, and a
+    slider hides the facts below a threshold (with a count of those shown). Nothing
+    is loaded from the network: CSS and JavaScript are inline.
     """
     docs = [(doc_id, text, list(facts)) for doc_id, text, facts in documents]
     is_open = len(docs) <= open_documents
@@ -471,8 +520,9 @@ def render_html(documents: Iterable[tuple[str, str, list[Fact]]], *, title: str 
         stats_html += f'<li class="warn">facts whose span text differs from the document: <b>{n_bad:,}</b></li>'
     legend = "".join(f'<span class="seg k-{kind}">{_esc(_LABEL[kind])}</span>' for kind in KINDS)
     legend += ('<span class="seg k-value low">low-confidence value</span>'
-               '<span class="note">overlaps show the most specific kind; hover or click a table row to see'
-               " one fact's spans; click a column header to sort</span>")
+               '<span class="note">a value is shaded by its confidence (pale: unsure); overlaps show the most'
+               " specific kind; hover or click a table row to see one fact's spans; click a column header to"
+               " sort</span>")
     body = "\n".join(_document_html(i, doc_id, text, facts, low_confidence, is_open)
                      for i, (doc_id, text, facts) in enumerate(docs))
     if not docs:
@@ -492,6 +542,10 @@ def render_html(documents: Iterable[tuple[str, str, list[Fact]]], *, title: str 
 <ul class="stats">{stats_html}<li class="tools"><button type="button" id="expand-all">expand all</button>
 <button type="button" id="collapse-all">collapse all</button></li></ul>
 <div class="legend">{legend}</div>
+<div class="threshold"><label for="threshold">hide facts below confidence</label>
+<input type="range" id="threshold" min="0" max="1" step="0.01" value="0">
+<b id="threshold-value">0.00</b>
+<output id="threshold-count" for="threshold">{len(all_facts):,} of {len(all_facts):,} facts shown</output></div>
 </header>
 <main>
 {body}

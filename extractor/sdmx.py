@@ -4,7 +4,8 @@ One observation per fact. The series key is ``REF_AREA`` (the region code), ``IN
 indicator key) and ``TIME_PERIOD``; ``OBS_VALUE`` is the number as stated in full (``20 million``
 is 20000000). Attributes carry the rest: ``UNIT_MEASURE``, ``UNIT_MULT`` (0 for the units a scale
 word can multiply: people, counts, currencies; absent for percentages, times and rates),
-``MEASURE``, ``DIRECTION``, ``REFERENCE_PERIOD``, ``CONFIDENCE``, and the source span
+``MEASURE``, ``DIRECTION``, ``REFERENCE_PERIOD``, ``CONFIDENCE`` (and ``CONFIDENCE_INDICATOR``,
+``CONFIDENCE_REGION``, ``CONFIDENCE_PERIOD``: each slot's), and the source span
 (``DOC_ID``, ``SOURCE_TEXT``, ``SOURCE_START``, ``SOURCE_END``).
 
 ``TIME_PERIOD`` is an SDMX reporting period when the fact's interval is one (``2025``,
@@ -25,6 +26,7 @@ from typing import Any
 AGENCY, STRUCTURE_ID, VERSION = "EXTRACTOR", "FACTS", "1.0"
 DIMENSIONS = ("REF_AREA", "INDICATOR", "TIME_PERIOD")
 ATTRIBUTES = ("UNIT_MEASURE", "UNIT_MULT", "MEASURE", "DIRECTION", "REFERENCE_PERIOD", "CONFIDENCE",
+              "CONFIDENCE_INDICATOR", "CONFIDENCE_REGION", "CONFIDENCE_PERIOD",
               "DOC_ID", "SOURCE_TEXT", "SOURCE_START", "SOURCE_END")
 COLUMNS = (*DIMENSIONS, "OBS_VALUE", *ATTRIBUTES)
 _UNSCALED = {"percent", "percentage_point", "times", "per_1000"}  # a scale word never multiplies these
@@ -79,6 +81,7 @@ def observation(fact: dict[str, Any]) -> dict[str, Any]:
     value = fact["value"]
     period, reference = fact.get("period") or {}, fact.get("reference_period") or {}
     region, indicator = fact.get("region") or {}, fact.get("indicator") or {}
+    slots = fact.get("slot_confidence") or {}
     return {
         "REF_AREA": region.get("code") or "",
         "INDICATOR": indicator.get("key") or "",
@@ -90,6 +93,9 @@ def observation(fact: dict[str, Any]) -> dict[str, Any]:
         "DIRECTION": fact["direction"] or "",
         "REFERENCE_PERIOD": time_period(reference.get("from"), reference.get("to")),
         "CONFIDENCE": fact["confidence"],
+        "CONFIDENCE_INDICATOR": slots.get("indicator"),
+        "CONFIDENCE_REGION": slots.get("region"),
+        "CONFIDENCE_PERIOD": slots.get("period"),
         "DOC_ID": fact["doc_id"] or "",
         "SOURCE_TEXT": value["text"],
         "SOURCE_START": value["start"],
@@ -115,6 +121,8 @@ def schema() -> Any:
                          local_dtype=kind, attachment_level="O" if role == Role.ATTRIBUTE else None)
 
     numeric = {"OBS_VALUE": DataType.DOUBLE, "CONFIDENCE": DataType.DOUBLE, "UNIT_MULT": DataType.INTEGER,
+               "CONFIDENCE_INDICATOR": DataType.DOUBLE, "CONFIDENCE_REGION": DataType.DOUBLE,
+               "CONFIDENCE_PERIOD": DataType.DOUBLE,
                "SOURCE_START": DataType.INTEGER, "SOURCE_END": DataType.INTEGER}
     parts = [component(d, Role.DIMENSION, DataType.STRING, True) for d in DIMENSIONS]
     parts.append(component("OBS_VALUE", Role.MEASURE, numeric["OBS_VALUE"], True))

@@ -179,6 +179,9 @@ class Fact:
     confidence: float = 0.0
     extractor: str = ""
     evidence: tuple[str, ...] = field(default=(), compare=False)  # why the confidence is what it is
+    # The probability that the indicator, the region and the period are each right (issue 10):
+    # (("indicator", p), ("region", p), ("period", p)), or () for a fact made without the model.
+    slot_confidence: tuple[tuple[str, float], ...] = field(default=(), compare=False)
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         # Workers of extract_many(n_process>1) send facts to the parent: one flat tuple of plain
@@ -189,7 +192,7 @@ class Fact:
             (i.text, i.start, i.end, i.key) if i else None,
             (r.text, r.start, r.end, r.code, r.name) if r else None,
             _flat_period(self.period), _flat_period(self.reference_period),
-            self.breakdown, self.confidence, self.extractor, self.evidence)
+            self.breakdown, self.confidence, self.extractor, self.evidence, self.slot_confidence)
 
     def spans(self) -> list[Value | Indicator | Region | Period]:
         """Every field that points into the text."""
@@ -197,8 +200,8 @@ class Fact:
         return [f for f in fields if f is not None]
 
     def to_dict(self) -> dict[str, Any]:
-        """Exactly the FACTS.md JSON object."""
-        return {
+        """Exactly the FACTS.md JSON object, with ``slot_confidence`` when the fact has one."""
+        out = {
             "doc_id": self.doc_id,
             "value": self.value.to_dict(),
             "measure": self.measure,
@@ -211,6 +214,9 @@ class Fact:
             "confidence": round(self.confidence, 4),
             "extractor": self.extractor,
         }
+        if self.slot_confidence:
+            out["slot_confidence"] = {name: round(p, 4) for name, p in self.slot_confidence}
+        return out
 
 
 # The fact's records as the assembler and extract_many's parent make them, by the thousand per MB.
@@ -241,8 +247,8 @@ def _fact_from_flat(doc_id: str | None, text: str, start: int, end: int, number:
                     period: tuple[str, int, int, int, int] | None,
                     reference: tuple[str, int, int, int, int] | None,
                     breakdown: tuple[tuple[str, str], ...], confidence: float, extractor: str,
-                    evidence: tuple[str, ...]) -> Fact:
+                    evidence: tuple[str, ...], slot_confidence: tuple[tuple[str, float], ...] = ()) -> Fact:
     return _new_fact(doc_id, _new_value(text, start, end, number, unit, qualifier), measure, direction,
                      _new_indicator(*indicator) if indicator else None, _new_region(*region) if region else None,
                      _period_from_flat(period), _period_from_flat(reference), breakdown, confidence, extractor,
-                     evidence)
+                     evidence, slot_confidence)

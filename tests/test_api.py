@@ -55,8 +55,10 @@ def test_api_facts_are_immutable():
 def test_api_to_dict_has_exactly_the_facts_md_shape():
     fact = extract(RELEASE, doc_id="r1")[0]
     d = fact.to_dict()
+    # slot_confidence: the optional field of issue 10, last, after the FACTS.md fields
     assert list(d) == ["doc_id", "value", "measure", "direction", "indicator", "region", "period",
-                       "reference_period", "breakdown", "confidence", "extractor"]
+                       "reference_period", "breakdown", "confidence", "extractor", "slot_confidence"]
+    assert list(d["slot_confidence"]) == ["indicator", "region", "period"]
     assert list(d["value"]) == ["text", "start", "end", "number", "unit", "qualifier"]
     assert list(d["period"]) == ["text", "start", "end", "from", "to"]
     assert d["value"]["number"] == 14256 and isinstance(d["value"]["number"], int)

@@ -7,6 +7,7 @@ naming the install command, only when no browser is installed.
 from __future__ import annotations
 
 import io
+import os
 import re
 import shutil
 import subprocess
@@ -398,3 +399,47 @@ def test_browser_screenshot(browser, page, tmp_path):
     width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
     assert (width, height) == (1280, 2000)
     assert len(data) > 50_000  # a rendered page, not a blank one
+
+
+def _move_slider(page: str, to: float) -> str:
+    """The page with a script that moves the threshold slider to ``to`` as a user would."""
+    probe = f"""<script>
+    var s = document.getElementById("threshold");
+    s.value = "{to}";
+    s.dispatchEvent(new Event("input"));
+    </script></body>"""
+    return page.replace("</body>", probe)
+
+
+@pytest.mark.issue(10)
+def test_browser_threshold_slider_hides_facts_below_it(browser, documents, page, tmp_path):
+    confidences = sorted(f.confidence for _, _, facts in documents for f in facts)
+    to = round(confidences[len(confidences) // 2], 2)  # the median: some facts on each side
+    expected = sum(c >= to for c in confidences)
+    assert 0 < expected < len(confidences)
+    file = tmp_path / "report.html"
+    file.write_text(_move_slider(page, to), encoding="utf-8")
+    dom = browser(file, "--dump-dom")
+    reader = read_page(dom)
+    body = dict(next(a for t, a in reader.tags if t == "body"))
+    assert body.get("data-shown") == str(expected)
+    assert f"{expected} of {len(confidences)} facts shown" in dom
+    for index, (_, _, facts) in enumerate(documents):
+        for row in reader.rows.get(f"d{index}-facts", []):
+            fact = facts[int(row["data-fact"]) - 1]
+            assert ("below" in row["class"].split()) == (round(fact.confidence, 4) < to), (index, row)
+    faded = [a for t, a in reader.tags if t == "span" and "below" in (a.get("class") or "").split()]
+    assert faded and all(a.get("data-fk") for a in faded)
+
+
+@pytest.mark.issue(10)
+def test_browser_screenshot_with_the_slider_moved(browser, page, tmp_path):
+    file = tmp_path / "report.html"
+    file.write_text(_move_slider(page, 0.85), encoding="utf-8")
+    shot = tmp_path / "slider.png"
+    browser(file, f"--screenshot={shot}", "--window-size=1280,1400")
+    data = shot.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 50_000
+    keep = os.environ.get("EXTRACTOR_KEEP_SCREENSHOT")  # to look at it: EXTRACTOR_KEEP_SCREENSHOT=path
+    if keep:
+        shutil.copyfile(shot, keep)

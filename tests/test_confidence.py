@@ -1,0 +1,320 @@
+"""Issue 10: features, the fitted model applied with plain arithmetic, its file, calibrate, --plot."""
+
+from __future__ import annotations
+
+import math
+import shutil
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+import yaml
+
+from extractor import extract
+from extractor.confidence import MODEL_FILE, LogisticModel, load_models, rescore
+from extractor.errors import PatternError
+from extractor.features import fact_features
+from extractor.reliability import auroc, metrics
+from extractor.resources import patterns_dir
+from extractor.types import Fact, Indicator, Period, Region, Value
+
+from .conftest import ROOT
+from .helpers import hide_module
+
+pytestmark = pytest.mark.issue(10)
+
+
+def make(value=("20,7%", 30, 35, 20.7, "percent"), measure="change", direction="decrease", indicator=None,
+         region=None, period=None, evidence=(), extractor="rule:change") -> Fact:
+    return Fact("d", Value(*value), measure, direction, indicator, region, period, None,
+                extractor=extractor, evidence=evidence)
+
+
+# --- features -----------------------------------------------------------------------------------
+
+FEATURE_CASES = [
+    # (fact, features that must be present with this value, features that must be absent)
+    (make(evidence=("unit_stated", "direction_cue")),
+     {"ev:unit_stated": 1.0, "ev:direction_cue": 1.0, "unit:percent": 1.0, "measure:change": 1.0,
+      "direction": 1.0, "rule:rule:change": 1.0, "indicator:none": 1.0, "region:none": 1.0, "period:none": 1.0},
+     {"unit:person", "value:small_count"}),
+    (make(value=("11", 3, 5, 11.0, "count"), measure="level", direction=None),
+     {"unit:count": 1.0, "measure:level": 1.0}, {"direction", "value:small_count"}),
+    (make(value=("Nine", 0, 4, 9.0, "count"), measure="level", direction=None), {"value:small_count": 1.0}, set()),
+    (make(value=("2024", 0, 4, 2024.0, "person"), measure="level", direction=None), {"value:year_like": 1.0}, set()),
+    (make(value=("20 million", 0, 10, 2e7, "person"), measure="level", direction=None),
+     {"value:scale_word": 1.0, "unit:person": 1.0}, {"value:year_like"}),
+    (make(value=("5 soms", 0, 6, 5.0, "soms")), {"unit:other": 1.0}, {"unit:soms"}),
+    (make(indicator=Indicator("arrivals", 40, 48, None)), {"indicator:key_none": 1.0, "indicator:adjacent": 1.0},
+     {"indicator:before", "indicator:none"}),
+    (make(indicator=Indicator("births", 0, 4, "births")), {"indicator:before": 1.0, "indicator:far": 1.0},
+     {"indicator:key_none"}),
+    (make(region=Region("Astana", 0, 6, "KZ-71", "Astana")), {"region:subnational": 1.0}, {"region:country"}),
+    (make(region=Region("Kazakhstan", 0, 10, "KZ", "Kazakhstan")), {"region:country": 1.0}, set()),
+    (make(region=Region("CIS", 0, 3, "CIS", "CIS")), {"region:group": 1.0}, set()),
+    (make(period=Period("2024", 0, 4, date(2024, 1, 1), date(2024, 12, 31))), {"period:year": 1.0}, set()),
+    (make(period=Period("Q1 2024", 0, 7, date(2024, 1, 1), date(2024, 3, 31))), {"period:quarter": 1.0}, set()),
+    (make(period=Period("May 1", 0, 5, date(2024, 5, 1), date(2024, 5, 1))), {"period:day": 1.0}, set()),
+    (make(period=Period("2006-2008", 0, 9, date(2006, 1, 1), date(2008, 12, 31))), {"period:multi_year": 1.0},
+     set()),
+]
+
+
+@pytest.mark.parametrize(("fact", "present", "absent"), FEATURE_CASES, ids=[str(i) for i in range(len(FEATURE_CASES))])
+def test_features_of_a_fact(fact, present, absent):
+    features = fact_features(fact)
+    assert {k: features.get(k) for k in present} == present
+    assert not absent & set(features)
+
+
+class _Doc:
+    """What extraction read, as much of it as the document features need."""
+
+    def __init__(self, text, sentences, numbers=(), regions=(), periods=(), indicators=()):
+        self.text, self.sentences = text, sentences
+        self.numbers, self.regions, self.periods, self.indicators = numbers, regions, periods, indicators
+
+
+def _summary_case(text: str, value: str):
+    from extractor.features import DocumentSummary
+    from extractor.segments import Sentence
+    from extractor.types import NumberMention, RegionMention
+
+    start = text.index(value)
+    numbers = [NumberMention(value, start, start + len(value), 1.0)]
+    regions = [RegionMention("Ireland", text.index("Ireland"), text.index("Ireland") + 7, "IE", "Ireland",
+                             "country", "IE")] if "Ireland" in text else []
+    doc = _Doc(text, [Sentence(0, len(text), 0, True, False, None, False)], numbers, regions)
+    fact = make(value=(value, start, start + len(value), 1.0, "person"), measure="level", direction=None,
+                region=Region("Ireland", 0, 7, "IE", "Ireland") if regions else None)
+    return fact_features(fact, DocumentSummary(doc))
+
+
+@pytest.mark.parametrize(("text", "value", "feature", "present"), [
+    ("Border 198.4 West 233.1", "198.4", "context:unknown_name_before", True),  # a row label not known
+    ("Ireland 198.4 thousand", "198.4", "context:unknown_name_before", False),  # a known place
+    ("The total was 198.4 thousand", "198.4", "context:unknown_name_before", False),  # a stop word
+    ("In total 4.1millionvisitors came", "4.1million", "value:glued", True),  # scraped text
+    ("In total 4.1 million visitors came", "4.1 million", "value:glued", False),
+    ("Employment (2,710) rose", "2,710", "value:parenthesis", True),
+])
+def test_features_from_the_document(text, value, feature, present):
+    assert (feature in _summary_case(text, value)) is present
+
+
+# --- applying the model ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("intercept", "weights", "iso", "features", "expected"), [
+    (0.0, {}, None, {}, 0.5),
+    (math.log(3), {}, None, {}, 0.75),
+    (-1.0, {"a": 2.0, "b": -0.5}, None, {"a": 1.0, "b": 2.0}, 0.5),  # -1 + 2 - 1 = 0
+    (0.0, {"a": 1.0}, None, {"a": 1.0, "unknown": 5.0}, 1 / (1 + math.exp(-1))),  # unknown features weigh nothing
+    (-800.0, {}, None, {}, 0.0),  # no overflow far out
+    (800.0, {}, None, {}, 1.0),
+    (0.0, {}, ((0.2, 0.8), (0.1, 0.9)), {}, 0.5),  # halfway between two breakpoints: linear
+    (math.log(3), {}, ((0.5, 1.0), (0.4, 0.6)), {}, 0.5),  # 0.75 is halfway from 0.5 to 1.0
+    (-5.0, {}, ((0.2, 0.8), (0.1, 0.9)), {}, 0.1),  # below the first breakpoint: flat
+    (5.0, {}, ((0.2, 0.8), (0.1, 0.9)), {}, 0.9),  # above the last: flat
+])
+def test_model_applies_coefficients(intercept, weights, iso, features, expected):
+    xs, ys = iso or ((), ())
+    assert LogisticModel(intercept, weights, xs, ys).probability(features) == pytest.approx(expected, abs=1e-12)
+
+
+def test_extract_gives_confidence_and_slot_confidence_in_range():
+    text = "In January-June 2024 the number of arrivals in Kazakhstan amounted 14256 to people."
+    [fact] = extract(text)
+    assert 0.0 <= fact.confidence <= 1.0
+    assert [name for name, _ in fact.slot_confidence] == ["indicator", "region", "period"]
+    assert all(0.0 <= p <= 1.0 for _, p in fact.slot_confidence)
+    assert fact.to_dict()["slot_confidence"] == {k: round(p, 4) for k, p in fact.slot_confidence}
+
+
+def test_rescore_of_no_facts_is_empty():
+    assert rescore([], None) == []
+
+
+def test_extract_imports_no_scikit_learn():
+    code = ("import sys; from extractor import extract; extract('In 2024 unemployment fell by 0.3%.'); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sklearn', 'matplotlib', 'scipy')))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+# --- the file ---------------------------------------------------------------------------------
+
+
+def test_the_shipped_model_loads_with_every_target():
+    models = load_models()
+    assert set(models) == {"fact", "indicator", "region", "period"}
+    assert any(m.weights for m in models.values())
+
+
+def _good() -> dict:
+    return yaml.safe_load((patterns_dir() / MODEL_FILE).read_text(encoding="utf-8"))
+
+
+def _edit(data: dict, path: tuple, value) -> dict:
+    here = data
+    for key in path[:-1]:
+        here = here[key]
+    if value is _DELETE:
+        del here[path[-1]]
+    else:
+        here[path[-1]] = value
+    return data
+
+
+_DELETE = object()
+
+
+@pytest.mark.parametrize(("path", "value", "message"), [
+    (("models",), _DELETE, "expected a mapping with 'models'"),
+    (("models", "region"), _DELETE, "missing ['region']"),
+    (("models", "fact", "intercept"), _DELETE, "models.fact: missing ['intercept']"),
+    (("models", "fact", "intercept"), "high", "models.fact.intercept: expected a number"),
+    (("models", "fact", "intercept"), True, "models.fact.intercept: expected a number"),
+    (("models", "period", "weights"), [1, 2], "models.period.weights: expected a mapping"),
+    (("models", "period", "weights"), {"ev:table": "much"}, "models.period.weights.ev:table: expected a number"),
+    (("models", "fact", "isotonic"), {"x": [0.1, 0.5], "y": [0.3]}, "differ in length"),
+    (("models", "fact", "isotonic"), {"x": [0.5, 0.1], "y": [0.1, 0.3]}, "must be sorted"),
+    (("models", "fact", "isotonic"), {"x": [0.1, 0.5], "y": [0.3, 1.5]}, "must lie in [0, 1]"),
+    (("models", "fact", "isotonic"), {"x": "0.1", "y": [0.3]}, "expected a list of numbers"),
+    (("models", "region"), "fitted", "models.region: expected a mapping"),
+])
+def test_malformed_model_file_names_itself(tmp_path, path, value, message):
+    (tmp_path / MODEL_FILE).write_text(yaml.safe_dump(_edit(_good(), path, value)), encoding="utf-8")
+    with pytest.raises(PatternError, match=MODEL_FILE) as caught:
+        load_models(tmp_path)
+    assert message in str(caught.value)
+
+
+def test_model_file_that_is_not_yaml(tmp_path):
+    (tmp_path / MODEL_FILE).write_text("models: [unclosed\n", encoding="utf-8")
+    with pytest.raises(PatternError, match=MODEL_FILE):
+        load_models(tmp_path)
+
+
+def test_a_broken_model_file_stops_the_extractor_at_load(tmp_path):
+    from extractor import Extractor
+
+    target = tmp_path / "patterns"
+    shutil.copytree(patterns_dir(), target)
+    (target / MODEL_FILE).write_text("models: {fact: {intercept: 0}}\n", encoding="utf-8")
+    with pytest.raises(PatternError, match=MODEL_FILE):
+        Extractor(patterns_dir=target).extract("In 2024 unemployment fell by 0.3%.")
+
+
+# --- metrics -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("labels", "scores", "expected"), [
+    ([True, False], [0.9, 0.1], 1.0),
+    ([True, False], [0.1, 0.9], 0.0),
+    ([True, False], [0.5, 0.5], 0.5),
+    ([True, True, False, False], [0.9, 0.4, 0.5, 0.1], 0.75),
+])
+def test_auroc(labels, scores, expected):
+    assert auroc(labels, scores) == pytest.approx(expected)
+
+
+def test_metrics_ece_brier_and_the_high_bin():
+    m = metrics([True, True, False, True], [0.95, 0.95, 0.95, 0.15])
+    assert m.brier == pytest.approx((0.05**2 * 2 + 0.95**2 + 0.85**2) / 4)
+    # bin [0.9, 1]: 3 facts at 0.95, 2/3 right; bin [0.1, 0.2): 1 fact at 0.15, right
+    assert m.ece == pytest.approx(3 / 4 * abs(0.95 - 2 / 3) + 1 / 4 * abs(0.15 - 1))
+    assert (m.high, m.high_right) == (3, pytest.approx(2 / 3))
+    assert m.bins[9][0] == 3 and m.bins[1][0] == 1
+
+
+# --- calibrate ---------------------------------------------------------------------------------------
+
+TINY = ["east_kz_bns_population_apr_2024", "west_cso_lfs_q2_2023", "kz_births_2024"]
+
+
+@pytest.fixture(scope="module")
+def tiny_gold(tmp_path_factory):
+    """Three gold documents (one the seeds' way: its text in a separate folder)."""
+    root = tmp_path_factory.mktemp("gold")
+    for stem in TINY:
+        for folder in (ROOT / "tests" / "fixtures" / "world", ROOT / "tests" / "fixtures" / "extra"):
+            if (folder / f"{stem}.json").exists():
+                shutil.copy(folder / f"{stem}.json", root / f"{stem}.json")
+                shutil.copy(folder / f"{stem}.txt", root / f"{stem}.txt")
+    seeds = root / "texts"
+    seeds.mkdir()
+    seed = ROOT / "tests" / "fixtures" / "001_809f0eeb125bfbb9.json"
+    (root / "seed").mkdir()
+    shutil.copy(seed, root / "seed" / seed.name)
+    shutil.copy(ROOT / "seeds" / "001_809f0eeb125bfbb9.txt", seeds / "001_809f0eeb125bfbb9.txt")
+    return root
+
+
+def test_calibrate_writes_a_file_that_loads(tiny_gold, tmp_path):
+    pytest.importorskip("sklearn")
+    from extractor.calibrate import calibrate
+
+    out = tmp_path / MODEL_FILE
+    report = calibrate(tiny_gold, out, text_dirs=[tiny_gold / "texts"], isotonic=True)
+    assert report.splitlines()[0].split() == ["target", "facts", "AUROC", "Brier", "ECE", ">=0.9", "right", "n"]
+    assert [line.split()[0] for line in report.splitlines()[1:5]] == ["fact", "indicator", "region", "period"]
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# Written by `extractor calibrate` on ")
+    assert "from 4 gold documents" in text and "Leave-one-document-out" in text
+    models = load_models(tmp_path)
+    assert models["fact"].weights  # fitted, not empty
+    assert list(models["fact"].iso_x) == sorted(models["fact"].iso_x)
+
+
+def test_calibrate_names_a_gold_file_without_text(tiny_gold, tmp_path):
+    pytest.importorskip("sklearn")
+    from extractor.calibrate import calibrate
+
+    with pytest.raises(FileNotFoundError, match="001_809f0eeb125bfbb9"):
+        calibrate(tiny_gold, tmp_path / MODEL_FILE)
+
+
+def test_calibrate_without_scikit_learn_says_what_to_install(monkeypatch, tiny_gold, tmp_path):
+    from extractor.calibrate import calibrate
+
+    hide_module(monkeypatch, "sklearn")
+    with pytest.raises(ImportError, match=r"extractor\[calibrate\]"):
+        calibrate(tiny_gold, tmp_path / MODEL_FILE)
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "extractor", *args], capture_output=True, text=True, cwd=ROOT)
+
+
+def test_cli_calibrate(tiny_gold, tmp_path):
+    pytest.importorskip("sklearn")
+    out = tmp_path / "model.yaml"
+    done = run("calibrate", str(tiny_gold), "-o", str(out), "--texts", str(tiny_gold / "texts"))
+    assert done.returncode == 0, done.stderr
+    assert "AUROC" in done.stdout and out.exists()
+    assert run("calibrate", str(tmp_path / "missing")).returncode == 2
+
+
+# --- the reliability diagram -----------------------------------------------------------------------
+
+
+def test_cli_evaluate_plot(tmp_path):
+    pytest.importorskip("matplotlib")
+    facts, png = tmp_path / "facts.jsonl", tmp_path / "reliability.png"
+    assert run("extract", "seeds", "-o", str(facts)).returncode == 0
+    done = run("evaluate", "tests/fixtures", str(facts), "--plot", str(png))
+    assert done.returncode == 0, done.stderr
+    assert "reliability diagram:" in done.stdout
+    data = png.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert len(data) > 20_000  # axes, bars and labels, not an empty canvas
+
+
+def test_plot_without_matplotlib_says_what_to_install(monkeypatch, tmp_path):
+    from extractor.reliability import plot_reliability
+
+    hide_module(monkeypatch, "matplotlib")
+    with pytest.raises(ImportError, match=r"extractor\[plot\]"):
+        plot_reliability([True], [0.9], tmp_path / "r.png")
