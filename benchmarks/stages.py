@@ -20,7 +20,7 @@ sys.path[:0] = [str(Path(__file__).resolve().parent.parent), str(Path(__file__).
 import corpus  # noqa: E402
 from spacy.attrs import IDX  # noqa: E402
 
-from extractor import Extractor, confidence  # noqa: E402
+from extractor import Extractor  # noqa: E402
 from extractor import numbers as number_rules  # noqa: E402
 from extractor import periods as period_rules  # noqa: E402
 from extractor.facts import DocumentInput  # noqa: E402
@@ -28,7 +28,7 @@ from extractor.lexicon import LEMMATIZER  # noqa: E402
 from extractor.segments import split_sentences  # noqa: E402
 
 STAGES = ("publication date", "tokenizer", "lemmatiser", "regions", "sentences", "numbers", "periods",
-          "indicators", "cues", "token offsets", "assembly", "confidence")
+          "indicators", "cues", "token offsets", "assembly")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -77,11 +77,9 @@ def main(argv: list[str] | None = None) -> int:
         document = DocumentInput(text=text, sentences=sentences, numbers=numbers, periods=periods,
                                  regions=regions, indicators=indicators, cues=cues, token_starts=token_starts,
                                  published=published, entities=[], local_regions=local_regions)
-        facts = ex.assembler.assemble(document, doc_id)
-        t = timed("assembly", t)
+        facts = ex.assembler.assemble(document, doc_id)  # with confidence: looked up per evidence tuple
         facts.sort(key=lambda f: (f.value.start, f.value.end))
-        facts = confidence.rescore(facts, document)
-        timed("confidence", t)
+        timed("assembly", t)
         if args.check:
             assembled.append(facts)
     total = clock() - total

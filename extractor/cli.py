@@ -486,7 +486,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def cmd_calibrate(args: argparse.Namespace) -> int:
-    from .calibrate import calibrate
+    from .calibrate import DEFAULT_C, calibrate
 
     root = Path(args.gold_dir)
     if not root.is_dir():
@@ -497,7 +497,8 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
                                               if (p / "seeds").is_dir()][:1]
     modes = ("fast", "accurate") if args.mode == "both" else (args.mode,)
     try:
-        report = calibrate(root, output, modes=modes, c=args.c, text_dirs=texts, isotonic=args.isotonic)
+        report = calibrate(root, output, modes=modes, c=DEFAULT_C if args.c is None else args.c, text_dirs=texts,
+                           isotonic=args.isotonic)
     except (ImportError, FileNotFoundError, ValueError) as exc:
         print(f"extractor calibrate: error: {exc}", file=sys.stderr)
         return 1
@@ -570,7 +571,8 @@ def build_parser() -> argparse.ArgumentParser:
                     help="extract the gold documents in this mode (both: one row per fact per mode)")
     ca.add_argument("--texts", action="append", default=[], metavar="DIR",
                     help="folder of <doc_id>.txt for gold files without a .txt beside them (default: seeds/)")
-    ca.add_argument("--C", dest="c", type=float, default=0.3, help="inverse regularisation strength (default 0.3)")
+    ca.add_argument("--C", dest="c", type=float, default=None,
+                    help="inverse regularisation strength (default 1.0)")
     ca.add_argument("--isotonic", action="store_true",
                     help="follow the regression with an isotonic map fitted on out-of-fold outputs")
     ca.set_defaults(func=cmd_calibrate)

@@ -15,13 +15,13 @@ from __future__ import annotations
 import bisect
 import functools
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .errors import PatternError
-from .features import DocumentSummary, fact_features
+from .features import evidence_features
 from .resources import load_yaml, patterns_dir
 from .types import Fact, _new_fact
 
@@ -125,7 +125,7 @@ def load_models(base: Path | None = None) -> dict[str, LogisticModel]:
 @functools.cache
 def _stacked(base: Path | None) -> tuple[tuple[float, ...], dict[str, tuple[float, ...]], tuple[LogisticModel, ...]]:
     """The four models' intercepts and weights side by side, in ``TARGETS`` order: one pass over a
-    fact's features then serves all four (rescore runs for every fact, by the thousand per MB)."""
+    fact's features then serves all four."""
     models = tuple(load_models(base)[name] for name in TARGETS)
     names = {n for m in models for n in m.weights}
     weights = {n: tuple(m.weights.get(n, 0.0) for m in models) for n in names}
@@ -139,52 +139,38 @@ def _logistic(z: float) -> float:
     return e / (1.0 + e)
 
 
-def score(evidence: Iterable[str], fact: Fact | None = None, *, patterns_dir: Path | None = None) -> float:
-    """The ``fact`` model's probability from the evidence (and what ``fact`` shows, when given).
-
-    The assembler calls this as it builds each fact; :func:`rescore` then adds what only the whole
-    document shows (competitors, unrecognised names), which is what ``extract`` returns.
+def score(evidence: Iterable[str], *, patterns_dir: Path | None = None) -> float:
+    """The ``fact`` model's probability that a fact built with this evidence is right.
 
     >>> 0.0 < score(["indicator_adjacent", "unit_stated", "period_sentence"]) < 1.0
     True
     """
-    model = load_models(patterns_dir)["fact"]
-    if fact is not None:
-        return model.probability(fact_features(fact))
-    return model.probability({f"ev:{name}": 1.0 for name in evidence})
+    return scores(tuple(evidence), patterns_dir)[0]
 
 
-def rescore(facts: Sequence[Fact], document: Any, *, patterns_dir: Path | None = None) -> list[Fact]:
-    """The facts of one document with their final ``confidence`` and ``slot_confidence``.
-
-    ``document`` is what extraction read (see :class:`~extractor.features.DocumentSummary`).
-    """
-    if not facts:
-        return list(facts)
+@functools.lru_cache(maxsize=65536)
+def scores(evidence: tuple[str, ...], patterns_dir: Path | None = None) -> tuple[float, tuple[tuple[str, float], ...]]:
+    """``(confidence, slot_confidence)`` for a fact built with this evidence: the four models applied
+    to :func:`~extractor.features.evidence_features`. Facts share a few hundred evidence tuples, so
+    after the first of each this is a dictionary lookup (thousands of facts per MB)."""
     intercepts, weights, models = _stacked(patterns_dir)
-    fact_model, indicator_model, region_model, period_model = models
-    summary = DocumentSummary(document)
+    z = list(intercepts)
     get = weights.get
-    out = []
-    for fact in facts:
-        z0, z1, z2, z3 = intercepts
-        for name, value in fact_features(fact, summary).items():
-            w = get(name)
-            if w is not None:
-                z0 += w[0] * value
-                z1 += w[1] * value
-                z2 += w[2] * value
-                z3 += w[3] * value
-        slots = (("indicator", indicator_model.calibrated(_logistic(z1))),
-                 ("region", region_model.calibrated(_logistic(z2))), ("period", period_model.calibrated(_logistic(z3))))
-        out.append(_with_scores(fact, fact_model.calibrated(_logistic(z0)), slots))
-    return out
+    for name, value in evidence_features(evidence).items():
+        w = get(name)
+        if w is not None:
+            for k in range(len(z)):
+                z[k] += w[k] * value
+    p = [model.calibrated(_logistic(zk)) for model, zk in zip(models, z, strict=True)]
+    return p[0], tuple(zip(SLOTS, p[1:], strict=True))
 
 
-def _with_scores(fact: Fact, confidence: float, slots: tuple[tuple[str, float], ...]) -> Fact:
-    # dataclasses.replace() re-runs the frozen __init__: a third of rescore's time
+def with_scores(fact: Fact, *, patterns_dir: Path | None = None) -> Fact:
+    """``fact`` with the confidence and slot confidence of its evidence (after the evidence changed)."""
+    confidence, slots = scores(fact.evidence, patterns_dir)
+    # dataclasses.replace() re-runs the frozen __init__
     return _new_fact(fact.doc_id, fact.value, fact.measure, fact.direction, fact.indicator, fact.region, fact.period,
                      fact.reference_period, fact.breakdown, confidence, fact.extractor, fact.evidence, slots)
 
 
-__all__ = ["MODEL_FILE", "SLOTS", "TARGETS", "LogisticModel", "load_models", "rescore", "score"]
+__all__ = ["MODEL_FILE", "SLOTS", "TARGETS", "LogisticModel", "load_models", "score", "scores", "with_scores"]

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from . import context, link_indicator, link_period, link_region, link_table, measure
-from .confidence import score
+from .confidence import scores, with_scores
 from .context import Resolved
 from .document import DocumentInput, DocumentView
 from .indicators import IndicatorFinder
@@ -134,7 +134,7 @@ def _walk(view) -> list[Fact]:
                 out.append(fact)
                 view.ctx.prev_fact = fact
         context.update_context(view, sent, resolved, values)
-    return _lead_periods(view, _restated_headlines(out))
+    return _lead_periods(view, _restated_headlines(out, view.assembler.patterns_dir))
 
 def _values(view, sent: Sentence) -> list[NumberMention]:
     if sent.meta:
@@ -223,8 +223,10 @@ def _fact(view, v: NumberMention, sent: Sentence, lead: Sentence | None, values:
     if v.spelled:
         evidence.append("spelled")
     _model_evidence(view, v, evidence)
+    found = tuple(evidence)
+    confidence, slots = scores(found, view.assembler.patterns_dir)
     return _new_fact(view.doc_id, value, measure_, direction, ind, region, period, reference,
-                     tuple(breakdown), score(evidence), rule, tuple(evidence))
+                     tuple(breakdown), confidence, rule, found, slots)
 
 def _table_fact(view: DocumentView, cell: Cell, sent: Sentence) -> Fact:
     """A value in a flattened table: column and row say what the sentence would."""
@@ -241,8 +243,10 @@ def _table_fact(view: DocumentView, cell: Cell, sent: Sentence) -> Fact:
     ind = _new_indicator(indicator.text, indicator.start, indicator.end, key) if indicator else None
     breakdown = (("partner", partner.code),) if partner is not None else ()
     _model_evidence(view, v, evidence)
+    found = tuple(evidence)
+    confidence, slots = scores(found, view.assembler.patterns_dir)
     return _new_fact(view.doc_id, value, measure_, direction, ind, region, period, None, breakdown,
-                     score(evidence), "rule:table", tuple(evidence))
+                     confidence, "rule:table", found, slots)
 
 
 def _model_evidence(view, v: NumberMention, evidence: list[str]) -> None:
@@ -258,7 +262,7 @@ def _model_evidence(view, v: NumberMention, evidence: list[str]) -> None:
     evidence.append("model_silent")
 
 
-def _restated_headlines(facts: list[Fact]) -> list[Fact]:
+def _restated_headlines(facts: list[Fact], patterns_dir: Path | None) -> list[Fact]:
     """A headline figure with no period ("Unemployment rate drops to 8.1%") takes the period, region
     and indicator of the same figure restated later in the body. One pass from the end: linear."""
     from dataclasses import replace
@@ -270,9 +274,9 @@ def _restated_headlines(facts: list[Fact]) -> list[Fact]:
         key = (fact.value.number, fact.value.unit)
         if fact.period is None and key in restated:
             later = restated[key]
-            out[i] = _with_confidence(replace(fact, period=later.period, region=fact.region or later.region,
-                                              indicator=fact.indicator or later.indicator,
-                                              evidence=(*fact.evidence, "period_restated")))
+            out[i] = with_scores(replace(fact, period=later.period, region=fact.region or later.region,
+                                         indicator=fact.indicator or later.indicator,
+                                         evidence=(*fact.evidence, "period_restated")), patterns_dir=patterns_dir)
         elif fact.period is not None:
             restated[key] = fact
     return out
@@ -294,16 +298,10 @@ def _lead_periods(view: DocumentView, facts: list[Fact]) -> list[Fact]:
             point = info.get("kind") == "stock" and not info.get("survey") and fact.measure == "level"
             chosen = (stock_date or interval) if point else (interval or stock_date)
             if chosen is not None and chosen.period() is not None:
-                fact = _with_confidence(replace(fact, period=chosen.period(),
-                                                evidence=(*fact.evidence, "period_from_lead")))
+                fact = with_scores(replace(fact, period=chosen.period(), evidence=(*fact.evidence, "period_from_lead")),
+                                   patterns_dir=view.assembler.patterns_dir)
         out.append(fact)
     return out
-
-
-def _with_confidence(fact: Fact) -> Fact:
-    from dataclasses import replace
-
-    return replace(fact, confidence=score(fact.evidence, fact))
 
 
 __all__ = ["Assembler", "DocumentInput"]

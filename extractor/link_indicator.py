@@ -77,6 +77,8 @@ def indicator(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentenc
                    + (_GENERIC_PENALTY if m.generic else 0))
         chosen = best
         evidence.append("indicator_sentence")
+        if len(mentions) > 1 and any(m.key != best.key for m in mentions):
+            evidence.append("indicator_contested")  # another indicator of the sentence could be the value's
     if chosen is None and lead is not None:
         lead_mentions = run.lead_mentions(lead).indicators
         if lead_mentions:

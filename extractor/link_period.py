@@ -62,6 +62,8 @@ def period(run: DocumentView, v: NumberMention, sent: Sentence, values: list[Num
             main = [r for r in main if r.interval is not None and r.interval[0] == r.interval[1]] or main
         chosen = cheapest(main, lambda r: run.attach_cost(r.mention.start, r.mention.end, v, breaks, values))
         evidence.append("period_sentence")
+        if len(main) > 1 and any(r.interval != chosen.interval for r in main):
+            evidence.append("period_contested")  # other periods of the sentence could be the value's
         if stock and chosen.mention.kind in _NOW_KINDS and context.in_force(run) is not None:
             chosen = None  # "the population now stands at 318,000": the stock date the text is at
             evidence.pop()

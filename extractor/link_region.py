@@ -82,6 +82,8 @@ def region(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence |
     if places:
         best = cheapest(places, lambda m: run.attach_cost(m.start, m.end, v, breaks, values))
         evidence.append("region_sentence")
+        if len(places) > 1 and any(m.code != best.code for m in places):
+            evidence.append("region_contested")  # another place of the sentence could be the value's
         return partner, _region_of(best), None
     return partner, _region_in_force(run, v, sent, lead, evidence), None
 

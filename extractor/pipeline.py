@@ -24,7 +24,6 @@ from spacy.attrs import IDS, IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import confidence
 from . import numbers as number_rules
 from . import periods as period_rules
 from .cues import CueFinder
@@ -171,19 +170,12 @@ class Extractor:
         ``published`` is the publication date to resolve relative periods against. When it is
         not given, a date the text states is used, else ``default_published``.
         """
-        facts, document = self.read(text, doc_id=doc_id, published=published, default_published=default_published)
-        return confidence.rescore(facts, document, patterns_dir=self.patterns_dir)
-
-    def read(self, text: str, *, doc_id: str | None = None, published: date | str | None = None,
-             default_published: date | str | None = None) -> tuple[list[Fact], DocumentInput | None]:
-        """The facts before the document-wide confidence pass, and the mentions they were built from
-        (``None`` for an empty text): what ``extractor calibrate`` computes features from."""
         if not isinstance(text, str):
             raise TypeError(f"extract() needs a str, not {type(text).__name__}")
         published_date = _coerce_date(published)
         fallback = _coerce_date(default_published)
         if not text.strip():
-            return [], None
+            return []
         if published_date is None:
             published_date = period_rules.find_publication_date(text) or fallback
         doc = make_doc(self.nlp, text)
@@ -206,7 +198,7 @@ class Extractor:
         )
         facts = self.assembler.assemble(document, doc_id)
         facts.sort(key=lambda f: (f.value.start, f.value.end))
-        return facts, document
+        return facts
 
     def _entities(self, text: str) -> list[tuple[int, int, str]]:
         assert self.model is not None
