@@ -6,7 +6,6 @@ import math
 import shutil
 import subprocess
 import sys
-from datetime import date
 
 import pytest
 import yaml
@@ -17,7 +16,7 @@ from extractor.errors import PatternError
 from extractor.features import evidence_features
 from extractor.reliability import auroc, metrics
 from extractor.resources import patterns_dir
-from extractor.types import Fact, Indicator, Period, Region, Value
+from extractor.types import Fact, Value
 
 from .conftest import ROOT
 from .helpers import hide_module

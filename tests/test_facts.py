@@ -61,6 +61,11 @@ FROM_SEEDS = [
          measure="share", key="urban_population", area="urban"),
 ]
 
+CPI_MONTH = ("Consumer price inflation, UK: March 2024\n\nCPIH rose by 3.8% in the 12 months to March 2024. On a "
+             "monthly basis, CPIH rose by 0.5%, compared with a rise of 0.6% in March 2023.")
+TASMANIA_RATES = ("Tasmania's population grew by 5,600 in the year to 30 June 2020. The growth rate of 1.0% was "
+                  "above the national population growth rate of 1.3%.")
+
 OTHER_RELEASES = [
     case("According to the labour force survey, the unemployment rate in Kyrgyzstan in the second quarter of "
          "2023 was 8.1%.", "8.1%", measure="level", key="unemployment_rate", region="KG",
@@ -129,12 +134,8 @@ OTHER_RELEASES = [
     case("In March 2025 the CPI was 100.9% of February. In the 12 months to March prices rose by 9.3%, and since the "
          "beginning of the year by 2.6%.", "9.3%", period=("2024-04-01", "2025-03-31")),
     # a change inside a comparison clause is the compared period's own
-    case("Consumer price inflation, UK: March 2024\n\nCPIH rose by 3.8% in the 12 months to March 2024. On a monthly "
-         "basis, CPIH rose by 0.5%, compared with a rise of 0.6% in March 2023.", "0.6%",
-         period=("2023-03-01", "2023-03-31")),
-    case("Consumer price inflation, UK: March 2024\n\nCPIH rose by 3.8% in the 12 months to March 2024. On a monthly "
-         "basis, CPIH rose by 0.5%, compared with a rise of 0.6% in March 2023.", "0.5%",
-         period=("2024-03-01", "2024-03-31")),
+    case(CPI_MONTH, "0.6%", period=("2023-03-01", "2023-03-31")),
+    case(CPI_MONTH, "0.5%", period=("2024-03-01", "2024-03-31")),
     # places ranked in one sentence leave the paragraph's topic as it was
     case("About 230,000 babies were born in South Korea in 2023. Seoul posted the lowest rate of 0.55, while Sejong "
          "recorded the highest at 0.97. Deaths totaled 352,700.", "352,700", region="KR"),
@@ -156,10 +157,8 @@ OTHER_RELEASES = [
          "fourth quarter of 2023 it had fallen by 0.5%. In France, the increase was 0.4%.", "0.4%",
          period=("2024-01-01", "2024-03-31")),
     # a word of the whole country before the value, whatever region is in force
-    case("Tasmania's population grew by 5,600 in the year to 30 June 2020. The growth rate of 1.0% was above "
-         "the national population growth rate of 1.3%.", "1.3%", region="AU"),
-    case("Tasmania's population grew by 5,600 in the year to 30 June 2020. The growth rate of 1.0% was above "
-         "the national population growth rate of 1.3%.", "1.0%", region="AU-TAS"),
+    case(TASMANIA_RATES, "1.3%", region="AU"),
+    case(TASMANIA_RATES, "1.0%", region="AU-TAS"),
     # a destination after "other regions of" does not end the region in force
     case("Kostanay region lost 3,140 people in January-September 2018. Most of those who left moved to other "
          "regions of Kazakhstan – 6,950 people.", "6,950", region="KZ-39"),
