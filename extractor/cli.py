@@ -318,7 +318,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         reusable = [state.unchanged(source) for source in sources]
         changed = [source for source, reuse in zip(sources, reusable, strict=True) if not reuse]
         # Nothing changed (or nothing to read): no cluster to start.
-        with connect(args.scheduler, args.workers or 2) if changed else nullcontext() as client:
+        with connect(args.scheduler, args.workers or 2, mode=args.mode) if changed else nullcontext() as client:
             results = extract_files(changed, client=client, mode=args.mode, max_bytes=max_bytes,
                                     default_published=default_published,
                                     with_data=state_path is not None or args.format == "duckdb") if changed else None

@@ -177,3 +177,21 @@ def test_missing_dask_is_a_usage_error(monkeypatch: pytest.MonkeyPatch, capsys: 
         import_distributed()
     assert main(["extract", str(SEEDS), "--engine", "dask"]) == 2
     assert MISSING in capsys.readouterr().err
+
+
+def _loaded_rules() -> list[tuple[str, str | None]]:
+    from extractor import distributed as on_worker
+
+    return sorted(on_worker._EXTRACTORS)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+def test_local_workers_start_with_the_rules_loaded() -> None:
+    """connect(mode=...) loads the rules in this process and forks the workers from it: before any
+    task has run, every worker already holds the extractor its first batch will use."""
+    from extractor.distributed import connect
+
+    with connect(workers=2, mode="fast") as c:
+        loaded = c.run(_loaded_rules)
+    assert len(loaded) == 2
+    assert all(rules == [("fast", None)] for rules in loaded.values())
