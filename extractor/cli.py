@@ -15,6 +15,8 @@ import hashlib
 import io
 import json
 import os
+import re
+import shutil
 import sys
 import tempfile
 import time
@@ -93,15 +95,21 @@ def publish(tmp: str, target: Path) -> None:
     os.replace(tmp, target)
 
 
-def _output_path(value: str | None, flag: str) -> Path | None:
+def _output_path(value: str | None, flag: str, *, dataset: bool = False) -> Path | None:
+    """The path of an output file; with ``dataset``, also a folder of Parquet parts that an earlier
+    run wrote (and this one will replace), never a folder holding anything else."""
     if value is None or value == "-":
         return None
     path = Path(value)
     if not path.parent.is_dir():
         raise UsageError(f"{flag}: folder does not exist: {path.parent}")
-    if path.is_dir():
-        raise UsageError(f"{flag}: is a folder, not a file: {path}")
+    if path.is_dir() and not (dataset and all(_PART.fullmatch(p.name) for p in path.iterdir())):
+        raise UsageError(f"{flag}: is a folder, not a file: {path}" if not dataset else
+                         f"{flag}: is a folder that holds more than a Parquet dataset's parts: {path}")
     return path
+
+
+_PART = re.compile(r"part-\d{6}\.parquet")
 
 
 # --- incremental state -------------------------------------------------------------------
@@ -242,7 +250,7 @@ def _check_extract_options(args: argparse.Namespace, output: Path | None, state_
 def cmd_extract(args: argparse.Namespace) -> int:
     from .pipeline import Extractor, _coerce_date
 
-    output = _output_path(args.output, "-o")
+    output = _output_path(args.output, "-o", dataset=args.engine == "dask" and args.format == "parquet")
     errors_path = _output_path(args.errors, "--errors")
     state_path = _output_path(args.state, "--state")
     _check_extract_options(args, output, state_path)
@@ -266,6 +274,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
     # The dask engine loads the rules on its workers; loading them here too would only cost time.
     extractor = Extractor(mode=args.mode) if args.engine == "jobs" else None
     progress = _progress(len(sources))
+    # Parquet on Dask: each worker writes its batches' partitions, and the facts never travel back
+    # (with --state the client needs them to reuse, so it writes one file as with --jobs).
+    partitions = None
+    if args.engine == "dask" and args.format == "parquet" and state_path is None and output is not None:
+        from .parquet import start_dataset
+
+        partitions = start_dataset(output)
 
     def documents_and_facts() -> Iterator[tuple[Document, list[dict[str, Any]]]]:
         """Every readable document with its facts, in source order. Unchanged files (same content
@@ -320,7 +335,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         # Nothing changed (or nothing to read): no cluster to start.
         with connect(args.scheduler, args.workers or 2, mode=args.mode) if changed else nullcontext() as client:
             results = extract_files(changed, client=client, mode=args.mode, max_bytes=max_bytes,
-                                    default_published=default_published,
+                                    default_published=default_published, parquet_dir=partitions,
                                     with_data=state_path is not None or args.format == "duckdb") if changed else None
             for source, reuse in zip(sources, reusable, strict=True):
                 if reuse:
@@ -337,6 +352,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 if result.document.encoding not in ("utf-8", "utf-8-sig"):
                     print(f"{source.path}: note: not UTF-8, decoded as {result.document.encoding}", file=sys.stderr)
                 state.store(result.document, result.facts)
+                run.facts += result.written or 0  # facts a worker wrote to its Parquet partition
                 yield result.document, result.facts
 
     def counted() -> Iterator[tuple[Document, list[dict[str, Any]]]]:
@@ -373,6 +389,14 @@ def cmd_extract(args: argparse.Namespace) -> int:
             from .sdmx import to_sdmx_csv
 
             _write_atomically(output, [to_sdmx_csv(fact for _, facts in counted() for fact in facts)])
+        elif args.format == "parquet" and partitions is not None:
+            from .parquet import publish_dataset
+
+            assert output is not None  # checked with the arguments
+            for _ in counted():
+                pass
+            publish_dataset(partitions, output)
+            partitions = None
         elif args.format == "parquet":
             from .parquet import write_parquet
 
@@ -382,6 +406,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
             _write_atomically(output, chunks())
     finally:
         progress.close()
+        if partitions is not None:  # the run stopped: the partial dataset goes, the old output stays
+            shutil.rmtree(partitions, ignore_errors=True)
     state.save()
     if errors_path is not None:
         lines = [json.dumps({"path": p, "reason": r}, ensure_ascii=False) + "\n" for p, r in run.failures]

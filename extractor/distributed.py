@@ -54,10 +54,15 @@ class FileResult:
     document: Document | None  # None when the file could not be read
     facts: list[dict[str, Any]]  # FACTS.md objects (``Fact.to_dict()``), in text order
     error: str | None = None  # the InputError reason, as ``extractor extract`` reports it
+    written: int | None = None  # with ``parquet_dir``: the facts the worker wrote (``facts`` is then empty)
 
     @property
     def ok(self) -> bool:
         return self.error is None
+
+    @property
+    def fact_count(self) -> int:
+        return len(self.facts) if self.written is None else self.written
 
 
 def import_distributed() -> Any:
@@ -107,7 +112,8 @@ def connect(scheduler: str | None = None, workers: int = 2, *, mode: str | None 
 def extract_files(sources: Iterable[Source], *, client: Client, mode: str = "fast",
                   max_bytes: int = DEFAULT_MAX_BYTES, default_published: date | str | None = None,
                   patterns_dir: str | Path | None = None, with_data: bool = False,
-                  window: int | None = None, batch_size: int | None = None) -> Iterator[FileResult]:
+                  window: int | None = None, batch_size: int | None = None,
+                  parquet_dir: str | Path | None = None) -> Iterator[FileResult]:
     """A :class:`FileResult` for each source, in the order given, extracted on ``client``'s cluster.
 
     ``with_data`` also brings back each file's raw bytes (``Document.data``, for content hashes);
@@ -117,6 +123,11 @@ def extract_files(sources: Iterable[Source], *, client: Client, mode: str = "fas
     list of sources would otherwise not give every worker a few batches). Standard input (``-``) is read here, as the
     workers cannot see it. An error other than an unreadable file (a bug, a lost worker) is raised
     here, as with ``Extractor.extract_many``.
+
+    With ``parquet_dir`` each worker writes the facts of its batch to a Parquet partition there
+    (``part-000000.parquet``, ``part-000001.parquet``, ... in source order; the ``parquet`` extra),
+    and only the documents and counts come back: the facts never cross the network. The folder must
+    be one the workers can write to (a local cluster, or a shared file system).
     """
     import_distributed()
     threads = max(1, sum(client.nthreads().values()))
@@ -130,11 +141,14 @@ def extract_files(sources: Iterable[Source], *, client: Client, mode: str = "fas
     in_flight: deque[tuple[list[Source], Any]] = deque()
     try:
         pending = iter(sources)
+        index = 0
         while batch := list(islice(pending, batch_size)):
             items = [_read_here(source, max_bytes) if source.path == "-" else source for source in batch]
+            partition = (str(parquet_dir), index) if parquet_dir is not None else None
+            index += 1
             # pure=False: every batch is new work, and hashing its arguments for a key would cost time.
             future = client.submit(_extract_batch, items, mode, rules, max_bytes, default_published, with_data,
-                                   pure=False)
+                                   partition, pure=False)
             in_flight.append((batch, future))
             if len(in_flight) >= window:
                 yield from _results(*in_flight.popleft())
@@ -153,8 +167,8 @@ def _read_here(source: Source, max_bytes: int) -> Document | str:
 
 
 def _results(batch: list[Source], future: Any) -> Iterator[FileResult]:
-    for source, (document, facts, error) in zip(batch, future.result(), strict=True):
-        yield FileResult(source, document, facts, error)
+    for source, (document, facts, error, written) in zip(batch, future.result(), strict=True):
+        yield FileResult(source, document, facts, error, written)
 
 
 # --- on the workers -------------------------------------------------------------------------
@@ -176,22 +190,27 @@ def _extractor(mode: str, patterns_dir: str | None) -> Extractor:
     return _EXTRACTORS[key]
 
 
+_Outcome = tuple[Document | None, list[dict[str, Any]], str | None, int | None]
+
+
 def _extract_batch(items: list[Source | Document | str], mode: str, patterns_dir: str | None, max_bytes: int,
-                   default_published: date | str | None,
-                   with_data: bool) -> list[tuple[Document | None, list[dict[str, Any]], str | None]]:
-    """Read and extract each item on this worker: ``(document, fact dicts, None)`` or ``(None, [], reason)``.
-    An item is a Source to read here, a Document the client read (stdin) or the reason it could not."""
+                   default_published: date | str | None, with_data: bool,
+                   partition: tuple[str, int] | None = None) -> list[_Outcome]:
+    """Read and extract each item on this worker: ``(document, fact dicts, None, None)`` or
+    ``(None, [], reason, None)``. An item is a Source to read here, a Document the client read
+    (stdin) or the reason it could not. With ``partition`` (folder, index) the facts go to that
+    Parquet partition instead, and each outcome carries its count."""
     extractor = _extractor(mode, patterns_dir)
-    out: list[tuple[Document | None, list[dict[str, Any]], str | None]] = []
+    out: list[_Outcome] = []
     for item in items:
         if isinstance(item, str):
-            out.append((None, [], item))
+            out.append((None, [], item, None))
             continue
         if isinstance(item, Source):
             try:
                 document = read_document(item, max_bytes=max_bytes)
             except InputError as exc:
-                out.append((None, [], str(exc)))
+                out.append((None, [], str(exc), None))
                 continue
         else:
             document = item
@@ -200,5 +219,11 @@ def _extract_batch(items: list[Source | Document | str], mode: str, patterns_dir
             document = replace(document, data=b"")
         # Dicts are made here, not on the client: the client also runs the scheduler (and, on one
         # machine, shares the cores with the workers), so the less it does the faster the run.
-        out.append((document, [fact.to_dict() for fact in facts], None))
-    return out
+        out.append((document, [fact.to_dict() for fact in facts], None, None))
+    if partition is None:
+        return out
+    from .parquet import write_partition
+
+    write_partition(Path(partition[0]), partition[1], (fact for _, facts, _, _ in out for fact in facts))
+    return [(document, [], error, len(facts) if document is not None else None)
+            for document, facts, error, _ in out]

@@ -94,3 +94,45 @@ def write_parquet(target: Path, facts: Iterable[dict[str, Any]], *, rows_per_gro
         Path(tmp).unlink(missing_ok=True)
         raise
     return written
+
+
+# --- a dataset written by partition (``--engine dask``) -------------------------------------------
+
+PART = "part-{:06d}.parquet"  # zero-padded: the names sort in the order the partitions were cut
+
+
+def write_partition(folder: Path, index: int, facts: Iterable[dict[str, Any]]) -> int:
+    """Write one partition of a dataset, ``folder/part-NNNNNN.parquet``, as a whole file (written
+    beside its name and renamed); return its rows. A partition with no facts is still written, so
+    that a dataset's files run without gaps."""
+    pa = _pyarrow()
+    table = arrow_table(facts)
+    target = folder / PART.format(index)
+    tmp = folder / f".{target.name}.tmp"
+    pa.parquet.write_table(table, tmp, compression="zstd")
+    os.replace(tmp, target)
+    return table.num_rows
+
+
+def start_dataset(target: Path) -> Path:
+    """An empty folder beside ``target`` for the partitions of a run, to become ``target`` when the
+    run is complete (:func:`publish_dataset`)."""
+    return Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent))
+
+
+def publish_dataset(folder: Path, target: Path) -> None:
+    """Give the finished dataset ``folder`` the name ``target``, replacing a previous dataset (a
+    folder of parts) or file of that name."""
+    import shutil
+
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(folder, 0o777 & ~umask)  # mkdtemp makes 0700; the output is an ordinary folder
+    if target.is_dir():
+        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent))
+        os.replace(target, old / target.name)
+        os.replace(folder, target)
+        shutil.rmtree(old)
+    else:
+        target.unlink(missing_ok=True)
+        os.replace(folder, target)

@@ -195,3 +195,34 @@ def test_local_workers_start_with_the_rules_loaded() -> None:
         loaded = c.run(_loaded_rules)
     assert len(loaded) == 2
     assert all(rules == [("fast", None)] for rules in loaded.values())
+
+
+def test_parquet_is_written_by_partition_on_the_workers(tmp_path: Path, broken: Path) -> None:
+    """--format parquet on Dask: a dataset folder of partitions the workers wrote, which reads back as
+    the rows --jobs 1 writes to one file, in the same order, with the same schema; a second run
+    replaces the dataset."""
+    pq = pytest.importorskip("pyarrow.parquet")
+    one, dataset = tmp_path / "one.parquet", tmp_path / "facts.parquet"
+    jobs = run("extract", str(broken), "--jobs", "1", "--format", "parquet", "-o", str(one))
+    for _ in range(2):
+        dask = run("extract", str(broken), "--engine", "dask", "--workers", "2", "--format", "parquet",
+                   "-o", str(dataset))
+        assert (jobs.returncode, dask.returncode) == (1, 1), dask.stderr.decode()
+        assert _summary(dask.stderr) == _summary(jobs.stderr)
+        parts = sorted(p.name for p in dataset.iterdir())
+        assert parts and parts == [f"part-{i:06d}.parquet" for i in range(len(parts))]
+        table, expected = pq.read_table(dataset), pq.read_table(one)
+        assert table.schema.equals(expected.schema)
+        assert table.to_pylist() == expected.to_pylist() and table.num_rows
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no partial folder left behind
+
+
+def test_parquet_dataset_never_replaces_a_folder_of_other_files(tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("keep me", encoding="utf-8")
+    args = ["extract", str(SEEDS), "--engine", "dask", "--format", "parquet", "-o", str(folder)]
+    assert main(args) == 2
+    assert "holds more than a Parquet dataset's parts" in capsys.readouterr().err
+    assert (folder / "notes.txt").read_text(encoding="utf-8") == "keep me"
