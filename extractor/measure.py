@@ -161,8 +161,14 @@ def measure(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence 
             and direction_cue.text.lower() in _DIRECTION_NOUNS and only_level_words(run, direction_cue, v):
         evidence.append("direction_noun")
         return "change", direction_cue.id, "rule:change"  # "real GDP growth amounted to 10.0%"
+    if v.explicit_sign and direction_cue is not None and info.get("kind") not in ("balance", "rate") \
+            and not level_to and direction_cue.id == ("decrease" if v.number < 0 else "increase"):
+        evidence.append("signed_change")  # "It decreased in British Columbia (-11,000; -0.4%)": sign and word agree
+        return "change", direction_cue.id, "rule:change"
+    # a signed count is a change only of a stock ("Employment ... British Columbia (-11,000; -0.4%)"); of
+    # a flow or an event it may be a balance the lexicon does not know as one
     if v.explicit_sign and direction_cue is None and info.get("kind") not in ("balance", "rate") \
-            and unit not in ("person", "count") and not level_to:
+            and (unit not in ("person", "count") or info.get("kind") == "stock") and not level_to:
         evidence.append("signed_change")
         return "change", "decrease" if v.number < 0 else "increase", "rule:change"  # "(+26.1%)"
     if direction_cue is None and link == "by" and not level_to:

@@ -260,6 +260,10 @@ class _Context:
             if word in self.lx.age_words:
                 self._kill(core_end, chain=True)
                 return True
+            if word in self.lx.age_bracket_words and self.t[core_end:core_end + 1] == ")" \
+                    and self.t[max(0, start - len(word) - 2):start - len(word) - 1] == "(":
+                self._kill(core_end)
+                return True  # "young persons (under 25)"
             if (core in self.lx.code_numbers.get(word, ()) and self.t[start - 1] == " " and self.t[start - 2].isalpha()
                     and self._ratio_at(core_end) is None):
                 self._kill(core_end)

@@ -241,6 +241,7 @@ class Lexicon:
     kill_before: frozenset[str]
     postcode_re: Any
     age_words: frozenset[str]
+    age_bracket_words: frozenset[str]  # "(under 25)": the number is an age bound, when it fills the bracket
     context_words: frozenset[str]  # every word before a number that one of the sets around here holds
     numbered_periods: frozenset[str]  # "Quarter 2 2023": a number between one of these and a year is the period's
     year_after_re: Any  # one space and a year, right after a number
@@ -310,7 +311,7 @@ def lexicon(patterns_dir: Path | None) -> Lexicon:
     parts = {**_word_numbers(y), **_scales(y), **_ratios(y), **_rates(y), **_units(y),
              **_qualifiers_and_signs(y), **_contexts(y)}
     parts["context_words"] = (parts["kill_before"] | parts["kill_phrase_last"]
-                              | parts["rate_word_set"] | parts["age_words"]
+                              | parts["rate_word_set"] | parts["age_words"] | parts["age_bracket_words"]
                               | parts["numbered_periods"] | frozenset(parts["code_numbers"]))
     # After one space, a digit begins no scale word, ratio unit, rate or unit word (those need a letter).
     quiet_after = frozenset("0123456789") & parts["scale_stop"] & parts["ratio_stop"]
@@ -502,6 +503,7 @@ def _contexts(y: _Sections) -> dict[str, Any]:
                                  r"[ \t\u00a0\u202f,:]*\Z"),
         postcode_re=_backward(rf"(?<![\p{{L}}])(?:{postcode})[ \t\u00a0\u202f,:#№]*\Z", regex.IGNORECASE),
         age_words=y.word_set("age_words"),
+        age_bracket_words=y.word_set("age_bracket_words"),
         numbered_periods=y.word_set("numbered_periods"),
         year_after_re=regex.compile(rf"\G{_HSP}(?:1[89]|2[01])[0-9]{{2}}(?![0-9.,])"),
         street_after_re=regex.compile(rf"\G(?:[ ]\p{{Lu}}[\p{{L}}\-]*+){{1,3}}[ ]"

@@ -143,6 +143,11 @@ OTHER_RELEASES = [
     case("Household Survey Data\nThe number of unemployed people in the US, at 7.0 million, changed little in "
          "October 2024. The long-term unemployed accounted for 22.9 percent of all unemployed people.", "22.9 percent",
          measure="share", key="unemployed"),
+    case("In January-September 2024 external merchandise trade of Georgia amounted to USD 16.4 billion.",
+         "USD 16.4 billion", key="foreign_trade"),
+    # a signed figure after a place: a change when the sentence's word agrees with its sign
+    case("Employment in Canada increased in Quebec (+26,000) in November 2024. It decreased in British Columbia "
+         "(-11,000; -0.4%).", "-11,000", measure="change", direction="decrease", number=11000, region="CA-BC"),
     # gapping: a value standing for the verb of the change before it
     case("Eight states lost population in 2023. New York lost 101,984 residents and California 75,423.", "75,423",
          measure="change", direction="decrease", region="US-CA"),

@@ -73,6 +73,8 @@ NOT_VALUES = [
     nothing("374 Frunze street, Bishkek 720033.",
             gap="a postcode after the city's name reads as a value (tables write counts so too)"),
     nothing("Catalogue number 6202.0"),
+    nothing("young persons (under 25) were unemployed"),
+    nothing("people of working age (over 65)"),
     nothing("Released 19/09/2019 | Cat. no. 6202.0"),
 ]
 
