@@ -28,7 +28,8 @@ _LEVEL_VERBS = frozenset({"was", "is", "were", "are", "amounted", "amount", "to"
 _MORE_THAN = re.compile(r"\s*(?:\w+\s+)?(?:more|fewer|less|higher|lower)\s+than\b")
 _NEXT_WORDS = re.compile(r"\s*(?:\(|\s)*([A-Za-z][\w-]*)(?:\s+([A-Za-z][\w-]*))?")
 # Between two figures of the same change: "up 97,000, or 3.7%", "56 770 people, or 0.3%".
-_OR_AFTER = re.compile(r"(?:\s+[A-Za-z]+)?\s*,?\s*(?:or|i\.e\.|that is)\s+(?:by\s+)?")  # "12 cents, or 0.3%"
+# "12 cents, or 0.3%", "4.7 percent at an annual rate, or $330.2 billion"
+_OR_AFTER = re.compile(r"(?:\s+[A-Za-z]+){0,4}\s*,?\s*(?:or|i\.e\.|that is)\s+(?:by\s+)?")
 # A currency a few words after a scaled value: "7 946,4 mln. USD", "199 612,3 billion to soums".
 _CURRENCY_AFTER = re.compile(r"\.?\s+(?:(?:to|of|in)\s+)?([A-Za-z]+)\b")
 # "births exceeded deaths by", "departures outnumbered arrivals by": one flow over another is a balance.

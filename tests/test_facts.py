@@ -148,6 +148,11 @@ OTHER_RELEASES = [
     # a signed figure after a place: a change when the sentence's word agrees with its sign
     case("Employment in Canada increased in Quebec (+26,000) in November 2024. It decreased in British Columbia "
          "(-11,000; -0.4%).", "-11,000", measure="change", direction="decrease", number=11000, region="CA-BC"),
+    # a change restated in other terms after words about it
+    case("Current-dollar GDP increased 4.7 percent at an annual rate, or $330.2 billion, in the third quarter of 2024.",
+         "$330.2 billion", measure="change", direction="increase", key="gdp"),
+    case("Real disposable personal income increased 1.6 percent in the third quarter of 2024. The personal saving "
+         "rate was 4.8 percent.", "4.8 percent", measure="level", key="saving_rate"),
     # gapping: a value standing for the verb of the change before it
     case("Eight states lost population in 2023. New York lost 101,984 residents and California 75,423.", "75,423",
          measure="change", direction="decrease", region="US-CA"),

@@ -165,7 +165,7 @@ CASES = [
     ("Goods imports fell $300 million", ("imports", "imports")),
     ("The monthly trade balance was a $1.1 billion surplus", ("trade balance", "trade_balance")),
     ("Canada's merchandise trade deficit with the world narrowed to $0.9 billion in July",
-     ("trade deficit", "trade_balance")),
+     ("merchandise trade deficit", "trade_balance")),
     ("the euro area trade in goods balance with the rest of the world was a €7.0 bn surplus",
      ("trade in goods balance", "trade_balance")),
     # --- tourism
