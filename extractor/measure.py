@@ -41,6 +41,7 @@ _PER_BEFORE = re.compile(r"(?i)\bper\s+[\d\s,.]*\Z")
 # A demonym after a value counts people: "West Virginians", "Kazakhstanis", "New Zealanders".
 _DEMONYM = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+(?:ians|ans|ers|stanis|is|ese)\b")
 _WORD_AFTER = re.compile(r"\s+([A-Za-z]+)")
+_HEAD_DASH = re.compile(r"\s*[–—:-]\s*")  # "urban – 12 520 634", "divorces – 19 821"
 _GAP_VERBS = frozenset({"was", "is", "were", "are", "amounted", "made", "reached", "stood", "totaled", "totalled",
                         "constituted", "equaled", "equalled", "came", "has", "had", "accounted", "numbered"})
 # The rest of a change's clause, then "and" and who the next value is of, with no verb of its own
@@ -210,6 +211,9 @@ def measure(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence 
     if direction_cue is not None and not level_to and (link == "by" or more_than_after(run, v)):
         evidence.append("direction_cue")
         return "change", direction_cue.id, "rule:change"
+    if lead_direction is not None and direction_cue is None and not level_to and info.get("kind") != "balance":
+        evidence.append("direction_lead_in")  # "The largest population growth ... regions:" / "- Astana – 21 948 people"
+        return "change", lead_direction.id, "rule:list_item"
     return "level", None, "rule:level"
 
 
@@ -253,6 +257,9 @@ def area(run: DocumentView, v: NumberMention, clause: tuple[int, int], key: str 
     if key != "population":
         return key.split("_")[0]
     cue = run.cue_near(("AREA",), v, clause, max_gap=12)
+    if cue is None:  # "including urban – 12 520 634 people": the dash ends the clause, not the item
+        cue = next((c for c in run.cues.within(max(0, v.start - 20), v.start)
+                    if c.label == "AREA" and _HEAD_DASH.fullmatch(run.text, c.end, v.start)), None)
     if cue is not None and cue.end <= v.start and _CLOSES_ITEM.fullmatch(run.text, cue.end, v.start):
         # "12 456 110 lived in urban areas and 7 634 206 in rural areas": the cue ends the item before
         after = [c for c in run.cues_in(clause) if c.label == "AREA" and c.start >= v.end]

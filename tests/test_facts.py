@@ -153,6 +153,15 @@ OTHER_RELEASES = [
          "$330.2 billion", measure="change", direction="increase", key="gdp"),
     case("Real disposable personal income increased 1.6 percent in the third quarter of 2024. The personal saving "
          "rate was 4.8 percent.", "4.8 percent", measure="level", key="saving_rate"),
+    # list items under a lead-in that names a change are changes; an area word before a dash
+    case("On the demographic situation in January-June 2024\n\nThe largest population growth was observed in the "
+         "following regions:\n- Turkistan region – 23 120 people;\n- Astana city – 21 948 people.", "21 948",
+         measure="change", direction="increase", region="KZ-71", period=("2024-01-01", "2024-06-30")),
+    case("The population of Kazakhstan as of July 1, 2024 amounted to 20 175 123 people, including urban – "
+         "12 520 634 people (62,1%), rural – 7 654 489 people (37,9%).", "7 654 489", key="rural_population"),
+    # an indicator heading its own value is not the value before it
+    case("In 2024 the number of registered marriages in Kazakhstan decreased by 8,5% and amounted to 51 324; "
+         "divorces – 19 821.", "51 324", key="marriages"),
     # gapping: a value standing for the verb of the change before it
     case("Eight states lost population in 2023. New York lost 101,984 residents and California 75,423.", "75,423",
          measure="change", direction="decrease", region="US-CA"),
