@@ -212,7 +212,7 @@ def measure(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence 
         evidence.append("direction_cue")
         return "change", direction_cue.id, "rule:change"
     if lead_direction is not None and direction_cue is None and not level_to and info.get("kind") != "balance":
-        evidence.append("direction_lead_in")  # "The largest population growth ... regions:" / "- Astana – 21 948 people"
+        evidence.append("direction_lead_in")  # "The largest population growth ... regions:", "- Astana – 21 948"
         return "change", lead_direction.id, "rule:list_item"
     return "level", None, "rule:level"
 
