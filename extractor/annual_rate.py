@@ -59,8 +59,9 @@ def last_month(run: DocumentView, v: NumberMention, sent: Sentence, period: Peri
     2024" covers March 2024."""
     if _months(period.first, period.last) != 12:
         return period
-    text = run.text[sent.start:sent.end].lower()
-    at = v.start - sent.start
+    lo = max(sent.start, v.start - _WINDOW)  # a window, not the sentence: bounded work per value
+    text = run.text[lo:min(sent.end, v.end + _WINDOW)].lower()
+    at = v.start - lo
     monthly = _nearest_match(run.assembler.monthly_words, text, at)
     annual = _nearest(run.assembler.annual_words, text, at)
     if monthly is None or (annual is not None and annual <= monthly[0]):
@@ -98,6 +99,9 @@ def _nearest_match(pattern: re.Pattern[str], text: str, at: int) -> tuple[int, s
         if best is None or distance < best[0]:
             best = (distance, m.group(0))
     return best
+
+
+_WINDOW = 200  # characters around a value searched for its rate words
 
 
 def _months(first: date, last: date) -> int:

@@ -72,7 +72,7 @@ class DocumentView:
         self.resolved_by_sentence: dict[int, list[Resolved]] = {}
         self.heads_of: Sequence[IndicatorMention] | None = None  # the mentions self.heads was made of
         self.heads: list[IndicatorMention] = []
-        self.partner_cache: dict[tuple[int, int, int, bool], tuple[list[RegionMention], list[RegionMention]]] = {}
+        self.partner_cache: dict[tuple[int, int, int, bool], tuple[list[Any], list[Any], list[int], list[int]]] = {}
         self.here_resolved: list[Resolved] = []  # the current sentence's periods, resolved
         self._breaks: list[int] = []
         self._breaks_for = -1
@@ -248,6 +248,7 @@ class Here:
     home: Region | None = None
     home_done: bool = False
     names_home: bool | None = None  # whether a HOME cue ("the country", "nationwide") is in it, once asked
+    respectively: bool | None = None  # whether it says "respectively", once asked
 
 
 

@@ -103,6 +103,7 @@ class Assembler:
         self.excess_balances = _excess_balances(patterns_dir)
         self.negative_contribution = _any_word(self._words.get("negative_contribution_words", ()))
         self.sector_words = re.compile(_any_word(self._words.get("sector_words", ())).pattern, re.IGNORECASE)
+        self.national_words = re.compile(_any_word(self._words.get("national_words", ())).pattern, re.IGNORECASE)
 
     # --- entry point -------------------------------------------------------------------
 
@@ -180,7 +181,7 @@ def _fact(view, v: NumberMention, sent: Sentence, lead: Sentence | None, values:
     if measure_ != "change" and (before := measure.gapped(view, v, unit)) is not None:
         measure_, direction, rule = "change", before.direction, "rule:change"
         evidence.append("gapped")
-    sector = link_indicator.sector(view, v, sent, values) if measure_ == "change" and key in view.ws["sector_of"] \
+    sector = link_indicator.sector(view, v, sent) if measure_ == "change" and key in view.ws["sector_of"] \
         else None
     if sector is not None:
         indicator, key = sector, sector.key  # "Construction rose by 4.6%" in a GDP release

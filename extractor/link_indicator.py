@@ -28,6 +28,7 @@ _JOINER = re.compile(r"(?i)[\s,;:]*(?:(?:and|or|while|as well as)\s+)+")
 # "exports reached $3.1 billion and imports $4.0 billion": a noun after "and" or a comma starts the
 # next item; it is not the value's own noun.
 _JOINS_NEXT = re.compile(r"(?i),|;|\b(?:and|or|while|whereas|but|to|from|than|into|over)\b")
+_VALUE_REACH = 64  # longer than any number's span ("20 million 353 thousand")
 _HEAD_DASH = re.compile(r"\s*[–—:-]\s*")  # "divorces – 19 821", "Births: 186 321"
 _TO_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+to\s+")  # "by 57.9% to $8.4 billion", "0.3 percent to $34.69"
 # "deaths exceeded births by", "departures outnumbered arrivals by": a verb of excess, then "by".
@@ -75,7 +76,7 @@ def indicator(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentenc
             evidence.append("indicator_respectively")  # "exports and imports rose by 5.1% and 3.2%, respectively"
     if chosen is None and mentions:
         # "amounted to 51 324; divorces – 19 821": an indicator heading a value of its own is not another's
-        mentions = [m for m in mentions if not _heads_another(run, m, v, values)] or mentions
+        mentions = [m for m in mentions if not _heads_another(run, m, v)] or mentions
         best = cheapest(mentions, lambda m: run.attach_cost(m.start, m.end, v, breaks, values)
                    + (_GENERIC_PENALTY if m.generic else 0))
         chosen = best
@@ -143,10 +144,11 @@ def after_denominator(run: DocumentView, pos: int) -> bool:
     return "per" in run.text[lo:pos].lower() and _DENOMINATOR.search(run.text, lo, pos) is not None
 
 
-def _heads_another(run: DocumentView, m: IndicatorMention, v: NumberMention, values: Sequence[NumberMention]) -> bool:
+def _heads_another(run: DocumentView, m: IndicatorMention, v: NumberMention) -> bool:
     """Whether ``m`` is followed by a dash or colon and another value than ``v``: that value's head."""
     dash = _HEAD_DASH.match(run.text, m.end)
-    return dash is not None and any(w.start == dash.end() and w is not v for w in values)
+    return dash is not None and any(w.start == dash.end() and w is not v
+                                    for w in run.numbers.within(dash.end(), dash.end() + _VALUE_REACH))
 
 
 def sibling(run: DocumentView, v: NumberMention) -> Fact | None:
@@ -218,12 +220,11 @@ def first_named(run: DocumentView, family: Sequence[str]) -> str | None:
 
 
 
-def sector(run: DocumentView, v: NumberMention, sent: Sentence,
-           values: Sequence[NumberMention]) -> IndicatorMention | None:
+def sector(run: DocumentView, v: NumberMention, sent: Sentence) -> IndicatorMention | None:
     """The gross value added of the activity a GDP release says changed: the last activity word
     (``sector_words``) between the value before this one and this one, with no indicator of its own."""
-    lo = max(sent.start, v.start - _SECTOR_REACH,
-             max((w.end for w in values if w.end <= v.start), default=sent.start))
+    lo = max(sent.start, v.start - _SECTOR_REACH)
+    lo = max([lo, *(w.end for w in run.numbers.within(lo, v.start) if w.end <= v.start)])
     found = None
     for found in run.assembler.sector_words.finditer(run.text, lo, v.start):  # noqa: B007 (the last one)
         pass

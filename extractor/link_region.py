@@ -6,6 +6,7 @@ title, lead or paragraph), else the home country. A place people come from or go
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
@@ -103,11 +104,18 @@ def _places_and_partners(run: DocumentView, mentions: Sequence[RegionMention],
     values of a sentence usually share its mentions: worked out once for them."""
     if not mentions:
         return [], []
-    key = (mentions[0].start, mentions[-1].end, len(mentions), flow)
+    whole = run.here.regions  # sorted once for the whole sentence, then cut to the value's reach
+    key = (whole[0].start, whole[-1].end, len(whole), flow)
     cached = run.partner_cache.get(key)
     if cached is None:
-        cached = run.partner_cache[key] = _sort_places(run, mentions, flow)
-    return list(cached[0]), cached[1]
+        places, partners = _sort_places(run, whole, flow)
+        cached = run.partner_cache[key] = (places, partners, [m.start for m in places], [m.start for m in partners])
+    places, partners, place_starts, partner_starts = cached
+    if mentions is whole:
+        return list(places), partners
+    lo, hi = mentions[0].start, mentions[-1].start
+    return (places[bisect.bisect_left(place_starts, lo):bisect.bisect_right(place_starts, hi)],
+            partners[bisect.bisect_left(partner_starts, lo):bisect.bisect_right(partner_starts, hi)])
 
 
 def _sort_places(run: DocumentView, mentions: Sequence[RegionMention],
@@ -134,7 +142,6 @@ def _sort_places(run: DocumentView, mentions: Sequence[RegionMention],
 
 
 _NATIONAL_REACH = 40
-_WORDS = re.compile(r"[\w’']+")
 
 
 def _region_in_force(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence | None,
@@ -165,9 +172,10 @@ def _national(run: DocumentView, v: NumberMention, sent: Sentence) -> bool:
     """A word of the whole country just before the value, after any earlier value of the sentence:
     "below the national rate of 1.3%", "of the national population of 25.69 million"."""
     lo = max(sent.start, v.start - _NATIONAL_REACH)
-    before = [n.end for n in run.here.numbers if lo <= n.end <= v.start and n is not v]
-    words = _WORDS.findall(run.text, before[-1] if before else lo, v.start)
-    return not run.ws["national_words"].isdisjoint(w.lower() for w in words)
+    if run.assembler.national_words.search(run.text, lo, v.start) is None:
+        return False  # most values: none of the words anywhere near
+    before = [n.end for n in run.numbers.within(lo - _NATIONAL_REACH, v.start) if lo <= n.end <= v.start]
+    return run.assembler.national_words.search(run.text, before[-1] if before else lo, v.start) is not None
 
 
 def _names_home(run: DocumentView, sent: Sentence) -> bool:

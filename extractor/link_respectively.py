@@ -32,7 +32,10 @@ def run_of(run: DocumentView, v: NumberMention, values: Sequence[NumberMention],
            sent: Sentence) -> tuple[int, int, int] | None:
     """``(position of v in the run, length of the run, start of the run)`` when v is one of values
     closed by "respectively"; None otherwise (most sentences: one substring test)."""
-    if run.text.find("respectively", sent.start, sent.end) < 0:
+    here = run.here  # the value's sentence: ask it once, not once per value
+    if here.respectively is None:
+        here.respectively = run.text.find("respectively", sent.start, sent.end) >= 0
+    if not here.respectively:
         return None
     i = next((k for k, w in enumerate(values) if w is v), None)
     if i is None:
