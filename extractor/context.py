@@ -275,10 +275,15 @@ def _update_periods(run: DocumentView, sent: Sentence, resolved: list[Resolved],
     if values and not run.ctx.seen_value and header is not None and header.interval is not None \
             and run.ctx.frame is header and not any(r.interval == header.interval for r in intervals):
         wider = [r for r in intervals if r.interval[0] < header.interval[0] and header.interval[1] <= r.interval[1]]
+        earlier = [r for r in intervals if r.interval[1] < header.interval[0] and r.mention.kind not in _NOT_A_FRAME]
         if wider:
             # "International migration: September 2019" over a lead "in the year ending September 2019":
             # the title named the stretch by its last month
             run.ctx.frame = run.ctx.header = wider[0]
+        elif earlier and earlier[0] is intervals[0]:
+            # "Labour market overview, UK: November 2024" over "... in July to September 2024": the title
+            # dated the release; the lead's period is the one the figures are for
+            run.ctx.frame = run.ctx.header = earlier[0]
     if intervals:
         if not _FLASHBACK.search(run.text, sent.start, sent.end):
             run.ctx.line_period = intervals[-1]

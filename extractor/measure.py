@@ -41,6 +41,9 @@ _PER_BEFORE = re.compile(r"(?i)\bper\s+[\d\s,.]*\Z")
 # A demonym after a value counts people: "West Virginians", "Kazakhstanis", "New Zealanders".
 _DEMONYM = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+(?:ians|ans|ers|stanis|is|ese)\b")
 _WORD_AFTER = re.compile(r"\s+([A-Za-z]+)")
+# A change noun, what it is of, then a verb of level: the noun's value ("growth in total pay was 4.3%").
+_GROWTH_OF = re.compile(r"\s+(?:in|of)\s+[^.;:%\d]{1,150}?\s(?:was|were|is|are|stood at|amounted to|reached|made)\s+")
+_GROWTH_OF_REACH = 180
 _HEAD_DASH = re.compile(r"\s*[–—:-]\s*")  # "urban – 12 520 634", "divorces – 19 821"
 _GAP_VERBS = frozenset({"was", "is", "were", "are", "amounted", "made", "reached", "stood", "totaled", "totalled",
                         "constituted", "equaled", "equalled", "came", "has", "had", "accounted", "numbered"})
@@ -204,6 +207,10 @@ def measure(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence 
         if lead_direction is not None:
             evidence.append("direction_lead_in")
             return "change", lead_direction.id, "rule:list_item"
+        noun = _growth_noun(run, v, sent)
+        if noun is not None:
+            evidence.append("direction_noun")  # "Annual growth in average earnings for regular pay was 4.8%"
+            return "change", noun.id, "rule:change"
         if survey:
             return "share", None, "rule:share"
         evidence.append("percent_default_share")
@@ -233,6 +240,18 @@ def only_level_words(run: DocumentView, cue: LexiconMatch, v: NumberMention) -> 
     allowed = _LEVEL_VERBS | run.ws["filler"]
     unknown = [w for w in words if w.lower() not in allowed]
     return len(words) <= 8 and all(w[:1].isupper() for w in unknown)  # only place names between
+
+
+def _growth_noun(run: DocumentView, v: NumberMention, sent: Sentence) -> LexiconMatch | None:
+    """A change noun heading the clause the value completes through what it is of and a verb of
+    level: "growth in employees' average earnings for regular pay (excluding bonuses) was 4.8%"."""
+    lo = max(sent.start, v.start - _GROWTH_OF_REACH)
+    for cue in reversed(run.cues.within(lo, v.start)):
+        if cue.label == "DIRECTION" and cue.text.lower() in _DIRECTION_NOUNS:
+            if _GROWTH_OF.fullmatch(run.text, cue.end, v.start) and not run.numbers.count_between(cue.end, v.start):
+                return cue
+            return None
+    return None
 
 
 def more_than_after(run: DocumentView, v: NumberMention) -> bool:

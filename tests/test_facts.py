@@ -162,6 +162,13 @@ OTHER_RELEASES = [
     # an indicator heading its own value is not the value before it
     case("In 2024 the number of registered marriages in Kazakhstan decreased by 8,5% and amounted to 51 324; "
          "divorces – 19 821.", "51 324", key="marriages"),
+    # a change noun, what it is of, then "was": the noun's value
+    case("Annual growth in employees' average earnings for regular pay (excluding bonuses) was 4.8% in July to "
+         "September 2024 in the UK.", "4.8%", measure="change", direction="increase"),
+    # a title dated after the lead's period dates the release: the lead's period is the frame
+    case("Labour market overview, UK: November 2024\n\nThe UK employment rate was estimated at 74.8% in July to "
+         "September 2024.\n\nThe economic inactivity rate decreased by 0.5 percentage points to 21.8%.", "21.8%",
+         period=("2024-07-01", "2024-09-30")),
     # gapping: a value standing for the verb of the change before it
     case("Eight states lost population in 2023. New York lost 101,984 residents and California 75,423.", "75,423",
          measure="change", direction="decrease", region="US-CA"),
