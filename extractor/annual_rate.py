@@ -24,12 +24,12 @@ def twelve_months(run: DocumentView, v: NumberMention, sent: Sentence, period: P
     """``period`` stretched to the 12 months ending with it when the value is an annual rate and
     ``period`` is one month or one quarter; otherwise ``period`` as it is. With no rate word in the
     sentence, the indicator's own words decide ("EU at 2.0%" under "annual inflation")."""
-    months = _months(period.first, period.last)
-    if months not in (1, 3) or period.first.day != 1:
+    n = months(period.first, period.last)
+    if n not in (1, 3) or period.first.day != 1:
         return period
     if not _annual(run, v, sent, indicator):
         return period
-    first = _months_back(period.last, 12)
+    first = months_back(period.last, 12)
     evidence.append("period_annual_rate")
     return Period(period.text, period.start, period.end, first, period.last)
 
@@ -57,7 +57,7 @@ def last_month(run: DocumentView, v: NumberMention, sent: Sentence, period: Peri
     """The month (or quarter) ending the 12-month stretch in force when the words nearest the value
     say the rate is monthly: "The CPI rose by 0.6% on the month" under "... in the 12 months to March
     2024" covers March 2024."""
-    if _months(period.first, period.last) != 12:
+    if months(period.first, period.last) != 12:
         return period
     lo = max(sent.start, v.start - _WINDOW)  # a window, not the sentence: bounded work per value
     text = run.text[lo:min(sent.end, v.end + _WINDOW)].lower()
@@ -67,7 +67,7 @@ def last_month(run: DocumentView, v: NumberMention, sent: Sentence, period: Peri
     if monthly is None or (annual is not None and annual <= monthly[0]):
         return period
     evidence.append("period_monthly_rate")
-    first = _months_back(period.last, 3 if "quarter" in monthly[1] else 1)
+    first = months_back(period.last, 3 if "quarter" in monthly[1] else 1)
     return Period(period.text, period.start, period.end, first, period.last)
 
 
@@ -104,14 +104,14 @@ def _nearest_match(pattern: re.Pattern[str], text: str, at: int) -> tuple[int, s
 _WINDOW = 200  # characters around a value searched for its rate words
 
 
-def _months(first: date, last: date) -> int:
+def months(first: date, last: date) -> int:
     """How many whole calendar months first..last covers (0 when it is not whole months)."""
     if (last + timedelta(days=1)).day != 1:
         return 0
     return (last.year - first.year) * 12 + last.month - first.month + 1
 
 
-def _months_back(last: date, n: int) -> date:
+def months_back(last: date, n: int) -> date:
     """The first day of the stretch of ``n`` whole months ending with ``last``'s month."""
     month = last.month - n + 1
     year = last.year
@@ -124,10 +124,10 @@ def _months_back(last: date, n: int) -> date:
 def against_a_year_earlier(period: Period, reference: Period, evidence: list[str]) -> Period:
     """A price index's month compared with the same month a year earlier ("+7.5% on March 2022") is
     its annual rate: the 12 months ending with the month."""
-    months = _months(period.first, period.last)
-    if months not in (1, 3) or _months(reference.first, reference.last) != months:
+    n = months(period.first, period.last)
+    if n not in (1, 3) or months(reference.first, reference.last) != n:
         return period
     if (reference.first.year + 1, reference.first.month) != (period.first.year, period.first.month):
         return period
     evidence.append("period_annual_rate")
-    return Period(period.text, period.start, period.end, _months_back(period.last, 12), period.last)
+    return Period(period.text, period.start, period.end, months_back(period.last, 12), period.last)

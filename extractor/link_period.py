@@ -25,7 +25,8 @@ if TYPE_CHECKING:
 _MANY = 16
 # Period words that name the moment the text speaks from ("now", "currently"), not a period of their own.
 _NOW_KINDS = frozenset({"deictic"})
-_COMPARED_BEFORE = re.compile(r"(?:compared (?:to|with)|than|against|versus|from)\s*(?:\w+\s+){0,4}$")
+_AFTER_BEFORE = re.compile(r"\bafter\s*$")
+_COMPARED_BEFORE = re.compile(r"(?:compared (?:to|with)|than|against|versus|from|after)\s*(?:\w+\s+){0,4}$")
 
 
 def period(run: DocumentView, v: NumberMention, sent: Sentence, values: list[NumberMention], breaks: list[int],
@@ -94,6 +95,10 @@ def period(run: DocumentView, v: NumberMention, sent: Sentence, values: list[Num
                 "period_sentence" not in evidence  # the stretch in force, or "On the month" read as a period
                 or (chosen is not None and run.assembler.monthly_words.search(chosen.mention.text.lower()))):
             period = annual_rate.last_month(run, v, sent, period, evidence)
+    if period is not None and "period_sentence" not in evidence and "period_compared" not in evidence \
+            and _AFTER_BEFORE.search(run.text, max(0, v.start - 8), v.start):
+        period = _stretch_before(period)  # "(+0.6% after +0.1%)": the figure of the stretch before
+        evidence.append("period_after")
     if period is None:
         evidence.append("period_none")
     reference = None
@@ -169,6 +174,18 @@ def sentence_main_and_references(run: DocumentView, resolved: list[Resolved]) ->
     if run.main_refs[0] is not resolved:
         run.main_refs = (resolved, *_main_and_references(resolved))
     return run.main_refs[1], run.main_refs[2]
+
+
+def _stretch_before(period: Period) -> Period:
+    """The stretch of the same length that ends the day before ``period`` begins: a month, quarter or
+    year before for whole months, else as many days."""
+    months = annual_rate.months(period.first, period.last)
+    last = period.first - timedelta(days=1)
+    if months and period.first.day == 1:
+        first = annual_rate.months_back(last, months)
+    else:
+        first = last - (period.last - period.first)
+    return Period(period.text, period.start, period.end, first, last)
 
 
 def compared_level(run: DocumentView, v: NumberMention, refs: list[Resolved],

@@ -169,6 +169,13 @@ OTHER_RELEASES = [
     case("Labour market overview, UK: November 2024\n\nThe UK employment rate was estimated at 74.8% in July to "
          "September 2024.\n\nThe economic inactivity rate decreased by 0.5 percentage points to 21.8%.", "21.8%",
          period=("2024-07-01", "2024-09-30")),
+    # "after" a value: the value before's period (stated, or the stretch before the one in force)
+    case("In Q3 2024, French GDP grew by 0.4%\n\nIn the third quarter of 2024, GDP grew by 0.4% after +0.2% in the "
+         "second quarter. Household consumption expenditure accelerated slightly (+0.6% after +0.1%).", "+0.6%",
+         period=("2024-07-01", "2024-09-30")),
+    case("In Q3 2024, French GDP grew by 0.4%\n\nIn the third quarter of 2024, GDP grew by 0.4% after +0.2% in the "
+         "second quarter. Household consumption expenditure accelerated slightly (+0.6% after +0.1%).", "+0.1%",
+         period=("2024-04-01", "2024-06-30")),
     # gapping: a value standing for the verb of the change before it
     case("Eight states lost population in 2023. New York lost 101,984 residents and California 75,423.", "75,423",
          measure="change", direction="decrease", region="US-CA"),
