@@ -37,6 +37,7 @@ from .spans import overlaps
 from .tables import Cell
 from .types import (  # _new_*: the records, made faster (see fast_constructor)
     Fact,
+    IndicatorMention,
     NumberMention,
     _new_fact,
     _new_indicator,
@@ -75,6 +76,12 @@ def _currencies(patterns_dir: Path | None) -> frozenset[str]:
     return frozenset(str(w) for key in ("currency_words", "currency_codes") for w in data.get(key, ()))
 
 
+@functools.cache
+def _currency_signs(patterns_dir: Path | None) -> frozenset[str]:
+    data = load_yaml("numbers.yaml", base=patterns_dir)
+    return frozenset(str(v) for v in (data.get("currency_symbols") or {}).values())
+
+
 def _any_word(words: Sequence[str]) -> re.Pattern[str]:
     """Any of ``words`` as a whole word: one search instead of one per word."""
     if not words:
@@ -99,6 +106,8 @@ class Assembler:
         self.contribution_words = _any_word(self._words.get("contribution_words", ()))
         self.superlative = _any_word(self._words.get("superlative_words", ()))
         self.currencies = _currencies(patterns_dir)
+        # what a money value's unit can be: the currency words and codes, and what the signs read as ("$")
+        self.currency_units = self.currencies | _currency_signs(patterns_dir)
         self.comparison_before = _any_word(self._words.get("comparison_words", ()))
         self.excess_balances = _excess_balances(patterns_dir)
         self.negative_contribution = _any_word(self._words.get("negative_contribution_words", ()))
@@ -176,6 +185,11 @@ def _fact(view, v: NumberMention, sent: Sentence, lead: Sentence | None, values:
         if abs(v.number) < _TOTAL_TIME or not (word := _WORD.match(view.text, v.end)):
             return None  # a duration ("up to five years"), not a statistic
         unit = word.group(1).lower()  # a total ("5.1 million hours" worked): the unit as written
+    if unit == "person" and info.get("counted") and indicator is not None:
+        key = info["counted"]  # "registered unemployment made 43.1 thousand persons": the unemployed
+        indicator = IndicatorMention(indicator.text, indicator.start, indicator.end, key)
+        info = view.indicator_info(key)
+        evidence.append("indicator_counted")
     survey = link_indicator.in_survey(view, sent) and unit == "percent"
     measure_, direction, rule = measure.measure(view, v, sent, lead, clause, info, unit, survey, evidence)
     if measure_ != "change" and (before := measure.gapped(view, v, unit)) is not None:

@@ -44,6 +44,7 @@ _WORD_AFTER = re.compile(r"\s+([A-Za-z]+)")
 # A change noun, what it is of, then a verb of level: the noun's value ("growth in total pay was 4.3%").
 _GROWTH_OF = re.compile(r"\s+(?:in|of)\s+[^.;:%\d]{1,150}?\s(?:was|were|is|are|stood at|amounted to|reached|made)\s+")
 _GROWTH_OF_REACH = 180
+_MONEY_KINDS = frozenset({"money", "flow", "balance"})
 _HEAD_DASH = re.compile(r"\s*[–—:-]\s*")  # "urban – 12 520 634", "divorces – 19 821"
 _GAP_VERBS = frozenset({"was", "is", "were", "are", "amounted", "made", "reached", "stood", "totaled", "totalled",
                         "constituted", "equaled", "equalled", "came", "has", "had", "accounted", "numbered"})
@@ -93,11 +94,19 @@ def unit(run: DocumentView, v: NumberMention, info: dict[str, Any], evidence: li
             if w.endswith("s") and len(w) > 3 and w.isalpha():
                 evidence.append("unit_count_noun")
                 return "count"
+    if info.get("unit") == "count" and info.get("kind") in _MONEY_KINDS and prev is not None \
+            and _is_currency(run, prev.value.unit):
+        evidence.append("unit_sibling")  # "turnover made 4.1 billion US dollars, of which export - 1.1 billion"
+        return prev.value.unit
     if info.get("unit"):
         evidence.append("unit_from_indicator")
         return str(info["unit"])
     evidence.append("unit_default")
     return "count"
+
+
+def _is_currency(run: DocumentView, unit: str | None) -> bool:
+    return unit is not None and unit in run.assembler.currency_units
 
 
 def measure(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence | None, clause: tuple[int, int],

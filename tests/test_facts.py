@@ -176,6 +176,11 @@ OTHER_RELEASES = [
     case("In Q3 2024, French GDP grew by 0.4%\n\nIn the third quarter of 2024, GDP grew by 0.4% after +0.2% in the "
          "second quarter. Household consumption expenditure accelerated slightly (+0.6% after +0.1%).", "+0.1%",
          period=("2024-04-01", "2024-06-30")),
+    # a count of people on a rate is the count's key; a money breakdown keeps the currency stated first
+    case("In the first half of 2024 in Tajikistan the registered unemployment made 43.1 thousand persons.",
+         "43.1 thousand", key="unemployed"),
+    case("Foreign trade turnover of Tajikistan made 4.1 billion US dollars in 2024, of which export - 1.1 billion, "
+         "import - 3.0 billion.", "3.0 billion", unit="dollars", key="imports"),
     # gapping: a value standing for the verb of the change before it
     case("Eight states lost population in 2023. New York lost 101,984 residents and California 75,423.", "75,423",
          measure="change", direction="decrease", region="US-CA"),

@@ -44,12 +44,13 @@ def test_patterns_indicator_keys_cover_the_facts_md_vocabulary():
     for key, info in keys.items():
         assert key == key.lower() and " " not in key, key
         assert info.get("unit"), key
-        if "scoped" in info:
-            assert info["scoped"] in keys
+        for field in ("scoped", "counted"):
+            if field in info:
+                assert info[field] in keys, (key, field)
 
 
 KINDS = {"stock", "event", "flow", "balance", "money", "rate", "index", "volume_index", "share"}
-KEY_FIELDS = {"unit", "kind", "scoped", "flow", "survey"}
+KEY_FIELDS = {"unit", "kind", "scoped", "flow", "survey", "counted"}
 
 
 def test_patterns_indicator_keys_have_a_documented_kind_and_fitting_unit():
