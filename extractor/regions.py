@@ -69,6 +69,7 @@ _ALIAS_FIELDS = frozenset({"name", "kind", "names", "suffixed", "exact", "as_reg
 _STATISTICAL_FIELDS = frozenset({"country", "name", "names", "local"})
 _GROUP_FIELDS = frozenset({"name", "names", "lower"})
 _GROUP_CODE = re.compile(r"^[A-Z][A-Z0-9_]*$")
+_STATISTICAL_CODE = re.compile(r"^[A-Z][A-Z0-9_]*(?:-[A-Z0-9]+)?$")  # IE041, UKD, GB-EAW
 _CODE_TOKEN = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")
 _NEUTRAL = frozenset({"", "and", "of", "the", "-", "&"})
 _SEPARATORS = frozenset({",", "and", "&", "or"})
@@ -106,6 +107,7 @@ class _Lexicon:
     lower: dict[str, _Target]
     as_region: dict[str, str]
     plural_words: frozenset[str]
+    institutions: frozenset[str]  # "Bank" in "the Bank of England": the place names the institution
     local: dict[str, dict[str, str]]  # a name that is a place only in a text about one country: {country: code}
 
 
@@ -305,7 +307,7 @@ def _lexicon(base: Path) -> _Lexicon:
 
     stop = stoplist.mapping()
     for key in stop:
-        if key not in ("words", "generic_words", "blockers", "not_lower_case"):
+        if key not in ("words", "generic_words", "blockers", "not_lower_case", "institution_words"):
             raise stoplist.error(f"unknown key {key!r}", key)
     words = frozenset(w.lower() for w in _strings(stoplist, "words", stop.get("words"), "words"))
     generic = frozenset(w.lower() for w in _strings(stoplist, "generic_words",
@@ -441,7 +443,10 @@ def _lexicon(base: Path) -> _Lexicon:
 
     return _Lexicon(places, collector.resolve(collector.cands, stoplist),
                     collector.resolve(collector.lower, stoplist) if collector.lower else {},
-                    as_region, plural_words, local)
+                    as_region, plural_words,
+                    frozenset(w.lower() for w in _strings(stoplist, "institution_words", stop.get("institution_words"),
+                                                          "words")),
+                    local)
 
 
 def _add_local(local: dict[str, dict[str, str]], source: _Source, code: str, country: str | None,
@@ -462,7 +467,7 @@ def _statistical_regions(source: _Source, places: dict[str, _Place], collector: 
     """``statistical.yaml``: regions with no ISO 3166-2 code, under their NUTS code (FACTS.md)."""
     for key, entry in source.mapping().items():
         code = str(key)
-        if not _GROUP_CODE.match(code) or code in places:
+        if not _STATISTICAL_CODE.match(code) or code in places:
             raise source.error(f"code {code!r} must be upper case and not an ISO 3166 or group code", code)
         if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
             raise source.error(f"{code}: needs a mapping with a name", code)
@@ -610,7 +615,7 @@ class RegionFinder:
             if any(taken[start:end]):
                 continue
             taken[start:end] = b"\x01" * (end - start)
-            if target.code is not None:
+            if target.code is not None and not self._institution(doc, start):
                 hits.append(_Hit(start, end, target.code, target.alternatives))
         hits.sort(key=lambda h: h.start)
         self._coordinated_regions(doc, hits)
@@ -624,6 +629,10 @@ class RegionFinder:
             out.append(_new_mention(span.text, span.start_char, span.end_char, place.code, place.name,
                                     place.kind, place.country, hit.alternatives))
         return out
+
+    def _institution(self, doc: Doc, start: int) -> bool:
+        """"the Bank of England", "the University of Tasmania": the place is part of a name."""
+        return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in self._lex.institutions
 
     def _coordinated_regions(self, doc: Doc, hits: list[_Hit]) -> None:
         """``Almaty and Zhambyl regions``: a city name in a list closed by "regions" is its region."""

@@ -281,7 +281,8 @@ def test_every_file_loads_and_every_code_is_real(finder):
         assert name and kind in ("country", "region", "city", "group")
     for code in _yaml("forms.yaml")["priority"]:
         assert pycountry.countries.get(alpha_2=code) is not None
-    assert set(_yaml("stoplist.yaml")) == {"words", "generic_words", "blockers", "not_lower_case"}
+    assert set(_yaml("stoplist.yaml")) == {"words", "generic_words", "blockers", "not_lower_case",
+                                              "institution_words"}
 
 
 def test_every_target_code_is_known(finder):
@@ -303,6 +304,11 @@ LOCAL = [
 ]
 
 
+@pytest.mark.parametrize("text", ["the Bank of England watches", "the University of Tasmania", "Central Bank of Armenia"])
+def test_an_institution_named_after_a_place_is_no_place(text):
+    assert find_regions(text) == []
+
+
 @pytest.mark.parametrize(("text", "expected"), LOCAL)
 def test_local_names_are_found_apart(finder, nlp, text, expected):
     doc = nlp.make_doc(text)
@@ -312,7 +318,7 @@ def test_local_names_are_found_apart(finder, nlp, text, expected):
 
 @pytest.mark.parametrize(("text", "code"), [
     ("North West England", "UKD"), ("Yorkshire and The Humber", "UKE"), ("the East of England", "UKH"),
-    ("Northern and Western Region", "IE04"),
+    ("Northern and Western Region", "IE04"), ("deaths in England and Wales", "GB-EAW"),
 ])
 def test_statistical_regions_known_everywhere(text, code):
     assert [m.code for m in find_regions(text)] == [code]
