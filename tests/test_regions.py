@@ -304,7 +304,8 @@ LOCAL = [
 ]
 
 
-@pytest.mark.parametrize("text", ["the Bank of England watches", "the University of Tasmania", "Central Bank of Armenia"])
+@pytest.mark.parametrize("text", ["the Bank of England watches", "the University of Tasmania",
+                                  "Central Bank of Armenia"])
 def test_an_institution_named_after_a_place_is_no_place(text):
     assert find_regions(text) == []
 
