@@ -112,6 +112,7 @@ class Assembler:
         self.excess_balances = _excess_balances(patterns_dir)
         self.negative_contribution = _any_word(self._words.get("negative_contribution_words", ()))
         self.sector_words = re.compile(_any_word(self._words.get("sector_words", ())).pattern, re.IGNORECASE)
+        self.real_terms = _any_word(self._words.get("real_terms_words", ()))
         self.national_words = re.compile(_any_word(self._words.get("national_words", ())).pattern, re.IGNORECASE)
 
     # --- entry point -------------------------------------------------------------------
@@ -200,6 +201,11 @@ def _fact(view, v: NumberMention, sent: Sentence, lead: Sentence | None, values:
     if sector is not None:
         indicator, key = sector, sector.key  # "Construction rose by 4.6%" in a GDP release
         evidence.append("indicator_sector")
+    if measure_ == "change" and info.get("real") and indicator is not None \
+            and view.assembler.real_terms.search(view.text[max(sent.start, v.start - 80):v.start].lower()):
+        key = info["real"]  # "In real terms the figure grew by 4.2%": real wages
+        indicator = IndicatorMention(indicator.text, indicator.start, indicator.end, key)
+        evidence.append("indicator_real")
     if survey and measure_ == "share" and (key is None or info.get("kind") != "rate"):
         indicator, key = link_indicator.survey_answer(view, v, sent, clause), "survey_share"
         evidence.append("survey")

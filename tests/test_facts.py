@@ -181,6 +181,11 @@ OTHER_RELEASES = [
          "43.1 thousand", key="unemployed"),
     case("Foreign trade turnover of Tajikistan made 4.1 billion US dollars in 2024, of which export - 1.1 billion, "
          "import - 3.0 billion.", "3.0 billion", unit="dollars", key="imports"),
+    # a change "in real terms" of an indicator with a real-terms key
+    case("The average monthly wage in Kazakhstan reached 412,000 tenge in the third quarter of 2024. In real terms "
+         "the figure grew by 4.2%.", "4.2%", key="real_wages", measure="change"),
+    case("The average monthly wage in Kazakhstan reached 412,000 tenge in the third quarter of 2024, up 12.1%.",
+         "12.1%", key="wages"),
     # gapping: a value standing for the verb of the change before it
     case("Eight states lost population in 2023. New York lost 101,984 residents and California 75,423.", "75,423",
          measure="change", direction="decrease", region="US-CA"),
