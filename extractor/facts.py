@@ -257,7 +257,8 @@ def _table_fact(view: DocumentView, cell: Cell, sent: Sentence) -> Fact:
     key = indicator.key if indicator is not None else None
     info = view.indicator_info(key)
     unit, measure_, direction = link_table.unit_and_measure(cell, info, evidence)
-    number = abs(v.number) if measure_ == "change" else v.number * cell.column.scale
+    number = v.number * (1 if unit == "percent" else cell.column.scale)
+    number = abs(number) if measure_ == "change" else number
     partner, region = link_table.region(view, cell, info, evidence, link_region.home_region(view, sent))
     period = link_table.period(view, cell, link_table.dated_columns(view, cell, view.tables), evidence)
     value = _new_value(v.text, v.start, v.end, number, unit, v.qualifier)

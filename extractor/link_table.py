@@ -23,8 +23,12 @@ def unit_and_measure(cell: Cell, info: dict[str, Any], evidence: list[str]) -> t
     v = cell.value
     evidence.append("table")
     if cell.column.change:
+        direction = "decrease" if v.number < 0 else "increase"
+        if not cell.column.percent and v.unit is None and (cell.column.scale != 1 or cell.column.unit):
+            # "Change on month ('000)": a change in the column's own unit, not a percent
+            return str(cell.column.unit or info.get("unit") or "count"), "change", direction
         unit = "percent" if cell.column.percent or v.unit in (None, "percent") else str(v.unit)
-        return unit, "change", "decrease" if v.number < 0 else "increase"
+        return unit, "change", direction
     if cell.column.unit == "per_1000" or v.unit == "per_1000":
         return "per_1000", "rate", None  # FACTS.md: per-N figures are rates
     if cell.column.percent or v.unit == "percent":

@@ -186,6 +186,10 @@ OTHER_RELEASES = [
          "the figure grew by 4.2%.", "4.2%", key="real_wages", measure="change"),
     case("The average monthly wage in Kazakhstan reached 412,000 tenge in the third quarter of 2024, up 12.1%.",
          "12.1%", key="wages"),
+    # a change column in thousands is a change of people, not a percent
+    case("Table 2. Employment by state, August 2019\nState Employed ('000) Change on month ('000) Unemployment rate "
+         "(%) New South Wales 4,080.4 12.3 4.5 Victoria 3,428.9 -4.1 5.0", "-4.1", unit="person", measure="change",
+         direction="decrease", number=4100, region="AU-VIC"),
     # gapping: a value standing for the verb of the change before it
     case("Eight states lost population in 2023. New York lost 101,984 residents and California 75,423.", "75,423",
          measure="change", direction="decrease", region="US-CA"),
