@@ -71,6 +71,19 @@ def last_month(run: DocumentView, v: NumberMention, sent: Sentence, period: Peri
     return Period(period.text, period.start, period.end, first, period.last)
 
 
+def named_stretch(run: DocumentView, v: NumberMention, sent: Sentence, period: Period, evidence: list[str]) -> Period:
+    """A change named annual or quarterly just before it ("The annual growth rate was 2.5%") covers
+    the 12 or 3 months ending with the month or quarter in force, when that is shorter."""
+    lo = max(sent.start, v.start - _NAMED_REACH)
+    text = run.text[lo:v.start].lower()
+    n = 12 if run.assembler.annual_change.search(text) else 3 if run.assembler.quarterly_change.search(text) else 0
+    have = months(period.first, period.last)
+    if not n or not have or have >= n or period.first.day != 1:
+        return period
+    evidence.append("period_named_stretch")
+    return Period(period.text, period.start, period.end, months_back(period.last, n), period.last)
+
+
 def said_monthly(run: DocumentView, v: NumberMention, sent: Sentence, reference: Period) -> bool:
     """Whether a monthly word is nearer the value than the reference it is compared with, or than any
     annual word ("rose by 8.1% on March 2022 and by 0.1% on the month")."""
@@ -102,6 +115,7 @@ def _nearest_match(pattern: re.Pattern[str], text: str, at: int) -> tuple[int, s
 
 
 _WINDOW = 200  # characters around a value searched for its rate words
+_NAMED_REACH = 50  # "The annual growth rate was 2.5%": the word names the value's own phrase
 
 
 def months(first: date, last: date) -> int:

@@ -54,7 +54,7 @@ class Context:
     indicator_mention: IndicatorMention | None = None
     rate_basis: tuple[int, bool] | None = None  # (line, annual?) as the words of a price rate last said
     doc_indicator: IndicatorMention | None = None  # the last specific indicator a value took: holds across paragraphs
-    frame_indicator: IndicatorMention | None = None
+    title_indicator: IndicatorMention | None = None  # the topic the title or lead named before any value
     internal_scope_line: int = -2
     survey_until_line: int = -1
     partner: RegionMention | None = None
@@ -236,17 +236,34 @@ def update_context(run: DocumentView, sent: Sentence, resolved: list[Resolved], 
             run.ctx.last_place = m
             break
     if not values:  # a sentence without values names the topic of the ones that follow
+        heading = run.ctx.seen_value and _is_heading(run, sent)
+        if heading:
+            run.ctx.doc_indicator = None  # "States and territories": a new section, back to the title's topic
         for m in reversed(here.indicators):  # the last specific indicator
             if m.key and not m.generic:
                 run.ctx.indicator_key = m.key
                 run.ctx.indicator_mention = m
                 if run.ctx.doc_indicator is None:
-                    run.ctx.doc_indicator = m  # a title's topic
+                    run.ctx.doc_indicator = m  # a title's topic, or a section heading's
                 break
         if run.ctx.doc_indicator is None and here.indicators and here.indicators[0].key:
             run.ctx.doc_indicator = here.indicators[0]  # "Unemployment in the EU, March 2024": a generic word
+        if run.ctx.doc_indicator is None and heading:
+            run.ctx.doc_indicator = run.ctx.title_indicator
+        if not run.ctx.seen_value and run.ctx.title_indicator is None:
+            run.ctx.title_indicator = run.ctx.doc_indicator
 
 
+def _is_heading(run: DocumentView, sent: Sentence) -> bool:
+    """A short line of its own with no full stop: a section heading ("States and territories")."""
+    if not sent.first_in_line or sent.end - sent.start > _HEADING_LENGTH:
+        return False
+    line_end = run.text.find("\n", sent.end)
+    rest = run.text[sent.end:line_end if line_end >= 0 else len(run.text)]
+    return not rest.strip() and run.text[sent.end - 1] not in ".:;"
+
+
+_HEADING_LENGTH = 60
 # A sentence in the pluperfect looks back ("In the fourth quarter of 2023 it had fallen by 0.5%"): its
 # period is its own, and the next sentence returns to the period before it.
 _FLASHBACK = re.compile(r"\bhad\s+(?:(?:not|already|also|only)\s+)?[a-z]+(?:ed|en|wn|ung|een)\b")

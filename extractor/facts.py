@@ -113,6 +113,8 @@ class Assembler:
         self.negative_contribution = _any_word(self._words.get("negative_contribution_words", ()))
         self.sector_words = re.compile(_any_word(self._words.get("sector_words", ())).pattern, re.IGNORECASE)
         self.real_terms = _any_word(self._words.get("real_terms_words", ()))
+        self.annual_change = _any_word(self._words.get("annual_change_words", ()))
+        self.quarterly_change = _any_word(self._words.get("quarterly_change_words", ()))
         self.national_words = re.compile(_any_word(self._words.get("national_words", ())).pattern, re.IGNORECASE)
 
     # --- entry point -------------------------------------------------------------------
@@ -193,7 +195,8 @@ def _fact(view, v: NumberMention, sent: Sentence, lead: Sentence | None, values:
         evidence.append("indicator_counted")
     survey = link_indicator.in_survey(view, sent) and unit == "percent"
     measure_, direction, rule = measure.measure(view, v, sent, lead, clause, info, unit, survey, evidence)
-    if measure_ != "change" and (before := measure.gapped(view, v, unit)) is not None:
+    before = measure.gapped(view, v, unit) if measure_ != "change" else None
+    if before is not None:
         measure_, direction, rule = "change", before.direction, "rule:change"
         evidence.append("gapped")
     sector = link_indicator.sector(view, v, sent) if measure_ == "change" and key in view.ws["sector_of"] \
@@ -232,6 +235,8 @@ def _fact(view, v: NumberMention, sent: Sentence, lead: Sentence | None, values:
     period, reference = link_period.period(view, v, sent, values, breaks, resolved, lead_resolved, measure_, info,
                                            evidence, indicator)
 
+    if before is not None and "period_sentence" not in evidence and before.period is not None:
+        period = before.period  # gapping: "(2.6%) and Victoria (2.6%)" is of the same stretch as the change before
     value = _new_value(v.text, v.start, v.end, number, unit, v.qualifier)
     ind = _new_indicator(indicator.text, indicator.start, indicator.end, key) if indicator else None
     breakdown: list[tuple[str, str]] = []

@@ -95,6 +95,11 @@ def period(run: DocumentView, v: NumberMention, sent: Sentence, values: list[Num
                 "period_sentence" not in evidence  # the stretch in force, or "On the month" read as a period
                 or (chosen is not None and run.assembler.monthly_words.search(chosen.mention.text.lower()))):
             period = annual_rate.last_month(run, v, sent, period, evidence)
+    # a stock counted at dates (population): its change between two dates is the stretch between them;
+    # a survey stock's change keeps its month or quarter (ca_employment: "on a year-over-year basis")
+    if period is not None and measure == "change" and info.get("kind") == "stock" and not info.get("survey") \
+            and "period_sentence" not in evidence:
+        period = annual_rate.named_stretch(run, v, sent, period, evidence)
     if period is not None and "period_sentence" not in evidence and "period_compared" not in evidence \
             and _AFTER_BEFORE.search(run.text, max(0, v.start - 8), v.start):
         period = _stretch_before(period)  # "(+0.6% after +0.1%)": the figure of the stretch before

@@ -44,14 +44,15 @@ _WORD_AFTER = re.compile(r"\s+([A-Za-z]+)")
 # A change noun, what it is of, then a verb of level: the noun's value ("growth in total pay was 4.3%").
 _GROWTH_OF = re.compile(r"\s+(?:in|of)\s+[^.;:%\d]{1,150}?\s(?:was|were|is|are|stood at|amounted to|reached|made)\s+")
 _GROWTH_OF_REACH = 180
+_COPULAS = frozenset({"was", "were", "is", "are", "amounted", "made", "stood", "totaled", "totalled", "equaled"})
 _MONEY_KINDS = frozenset({"money", "flow", "balance"})
 _HEAD_DASH = re.compile(r"\s*[–—:-]\s*")  # "urban – 12 520 634", "divorces – 19 821"
 _GAP_VERBS = frozenset({"was", "is", "were", "are", "amounted", "made", "reached", "stood", "totaled", "totalled",
                         "constituted", "equaled", "equalled", "came", "has", "had", "accounted", "numbered"})
 # The rest of a change's clause, then "and" and who the next value is of, with no verb of its own
 # (a verb would bring its own cue): " residents and California ", ", and in Italy ", ", and for durable goods ".
-_GAPPED = re.compile(r"[^\d.;:()%]{0,30}?,?\s+(?:and|while|whereas|but)\s+(?:(?:in|for|of)\s+)?"
-                     r"[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,4}?\s+(?:by\s+)?")
+_GAPPED = re.compile(r"\)?[^\d.;:()%]{0,30}?,?\s+(?:and|while|whereas|but|followed by)\s+(?:(?:in|for|of)\s+)?"
+                     r"[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,4}?(?:\s+(?:by\s+)?|\s*\(\s*)")
 # A price index stated as a percent of its base ("100,9% compared to February") is at least this.
 _INDEX_LEVEL_FLOOR = 50.0
 
@@ -171,7 +172,7 @@ def measure(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence 
     if v.explicit_sign and v.text.lstrip()[:1] == "+" and kind not in ("balance", "rate") and not level_to:
         evidence.append("signed_change")  # "Astana (+14 870 people)": a gain
         return "change", "increase", "rule:change"
-    if direction_cue is not None and direction_cue.end <= v.start and level_to \
+    if direction_cue is not None and direction_cue.end <= v.start and (level_to or link in _COPULAS) \
             and direction_cue.text.lower() in _DIRECTION_NOUNS and only_level_words(run, direction_cue, v):
         evidence.append("direction_noun")
         return "change", direction_cue.id, "rule:change"  # "real GDP growth amounted to 10.0%"

@@ -66,6 +66,13 @@ CPI_MONTH = ("Consumer price inflation, UK: March 2024\n\nCPIH rose by 3.8% in t
 TASMANIA_RATES = ("Tasmania's population grew by 5,600 in the year to 30 June 2020. The growth rate of 1.0% was "
                   "above the national population growth rate of 1.3%.")
 
+ABS_POPULATION = ("National, state and territory population, March 2024\n\nKey statistics\n"
+                  "- Australia's population was 27,122,411 people at 31 March 2024.\n"
+                  "- The quarterly growth was 155,200 people.\n- The annual growth rate was 2.5%.\n"
+                  "- Natural increase added 112,700 people over the year.\n\nStates and territories\n"
+                  "Western Australia had the fastest annual growth rate at 3.3%, followed by Queensland (2.6%) and "
+                  "Victoria (2.4%).")
+
 OTHER_RELEASES = [
     case("According to the labour force survey, the unemployment rate in Kyrgyzstan in the second quarter of "
          "2023 was 8.1%.", "8.1%", measure="level", key="unemployment_rate", region="KG",
@@ -190,6 +197,13 @@ OTHER_RELEASES = [
     case("Table 2. Employment by state, August 2019\nState Employed ('000) Change on month ('000) Unemployment rate "
          "(%) New South Wales 4,080.4 12.3 4.5 Victoria 3,428.9 -4.1 5.0", "-4.1", unit="person", measure="change",
          direction="decrease", number=4100, region="AU-VIC"),
+    # a stock's change named quarterly or annual covers that stretch; "growth was N" is a change
+    case(ABS_POPULATION, "155,200", measure="change", period=("2024-01-01", "2024-03-31")),
+    case(ABS_POPULATION, "2.5%", measure="change", period=("2023-04-01", "2024-03-31")),
+    # a section heading brings back the title's topic; "followed by PLACE (v)" continues the change
+    case(ABS_POPULATION, "3.3%", key="population", measure="change", region="AU-WA"),
+    case(ABS_POPULATION, "2.4%", key="population", measure="change", region="AU-VIC",
+         period=("2023-04-01", "2024-03-31")),
     # gapping: a value standing for the verb of the change before it
     case("Eight states lost population in 2023. New York lost 101,984 residents and California 75,423.", "75,423",
          measure="change", direction="decrease", region="US-CA"),
