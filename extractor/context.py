@@ -65,6 +65,7 @@ class Context:
     line_region: RegionMention | None = None  # the subject of the paragraph ("Kostanay region lost ...")
     doc_region: RegionMention | None = None  # the subject of the title or lead
     prev_fact: Fact | None = None  # the previous value's fact in this sentence
+    last_change: IndicatorMention | None = None  # the indicator of the last change stated
 
 
 

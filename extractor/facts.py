@@ -49,6 +49,8 @@ _BASIS_UNIT = re.compile(
 _TIME_UNITS = frozenset({"year", "month", "day", "week", "hour", "minute", "decade"})
 _TOTAL_TIME = 10_000  # hours or days in the tens of thousands are a total worked or lost, not a duration
 _WORD = re.compile(r"\s*([A-Za-z]+)")
+_REMAINING = re.compile(r"(?i)\b(?:remaining|rest|other)\b")  # "made up the remaining 16.9%" of the same whole
+
 
 
 @functools.cache
@@ -113,6 +115,8 @@ class Assembler:
         self.negative_contribution = _any_word(self._words.get("negative_contribution_words", ()))
         self.sector_words = re.compile(_any_word(self._words.get("sector_words", ())).pattern, re.IGNORECASE)
         self.real_terms = _any_word(self._words.get("real_terms_words", ()))
+        self.share_of_change = re.compile(r"\s*of\s+(?:the|this|that|its)\s+" + _any_word(
+            self._words.get("change_nouns", ())).pattern, re.IGNORECASE)
         self.annual_change = _any_word(self._words.get("annual_change_words", ()))
         self.quarterly_change = _any_word(self._words.get("quarterly_change_words", ()))
         self.national_words = re.compile(_any_word(self._words.get("national_words", ())).pattern, re.IGNORECASE)
@@ -146,6 +150,9 @@ def _walk(view) -> list[Fact]:
             if fact is not None:
                 out.append(fact)
                 view.ctx.prev_fact = fact
+                if fact.measure == "change" and fact.indicator is not None and fact.indicator.key:
+                    view.ctx.last_change = IndicatorMention(fact.indicator.text, fact.indicator.start,
+                                                            fact.indicator.end, fact.indicator.key)
         context.update_context(view, sent, resolved, values)
     return _lead_periods(view, _restated_headlines(out, view.assembler.patterns_dir))
 
@@ -209,6 +216,14 @@ def _fact(view, v: NumberMention, sent: Sentence, lead: Sentence | None, values:
         key = info["real"]  # "In real terms the figure grew by 4.2%": real wages
         indicator = IndicatorMention(indicator.text, indicator.start, indicator.end, key)
         evidence.append("indicator_real")
+    prev = view.ctx.prev_fact
+    if measure_ == "share" and (view.assembler.share_of_change.match(view.text, v.end) or (
+            prev is not None and "indicator_share_of_change" in prev.evidence
+            and _REMAINING.search(view.text, max(sent.start, v.start - 20), v.start))):
+        whole = _changed(view)
+        if whole is not None and whole.key != key:  # "58% of the increase came from net migration": a part
+            indicator, key = whole, whole.key       # of the population's increase, whatever it came from
+            evidence.append("indicator_share_of_change")
     if survey and measure_ == "share" and (key is None or info.get("kind") != "rate"):
         indicator, key = link_indicator.survey_answer(view, v, sent, clause), "survey_share"
         evidence.append("survey")
@@ -253,6 +268,16 @@ def _fact(view, v: NumberMention, sent: Sentence, lead: Sentence | None, values:
     confidence, slots = scores(found, view.assembler.patterns_dir)
     return _new_fact(view.doc_id, value, measure_, direction, ind, region, period, reference,
                      tuple(breakdown), confidence, rule, found, slots)
+
+def _changed(view: DocumentView) -> IndicatorMention | None:
+    """The indicator of the change just stated: this sentence's last change, else the topic in force."""
+    prev = view.ctx.prev_fact
+    if prev is not None and prev.measure == "change" and prev.indicator is not None and prev.indicator.key:
+        return IndicatorMention(prev.indicator.text, prev.indicator.start, prev.indicator.end, prev.indicator.key)
+    if view.ctx.last_change is not None:
+        return view.ctx.last_change
+    return view.ctx.doc_indicator
+
 
 def _table_fact(view: DocumentView, cell: Cell, sent: Sentence) -> Fact:
     """A value in a flattened table: column and row say what the sentence would."""

@@ -204,6 +204,11 @@ OTHER_RELEASES = [
     case(ABS_POPULATION, "3.3%", key="population", measure="change", region="AU-WA"),
     case(ABS_POPULATION, "2.4%", key="population", measure="change", region="AU-VIC",
          period=("2023-04-01", "2024-03-31")),
+    # a share of the change just stated is of the change's indicator, not of the noun it came from
+    case("In the second quarter of 2024 the population of Kazakhstan grew by 0.4%; 58% of the increase came from "
+         "net migration.", "58%", measure="share", key="population"),
+    case("Canada's population grew by 0.4% in the third quarter of 2016. International migration accounted for 83.1% "
+         "of the growth, while natural increase made up the remaining 16.9%.", "16.9%", key="population"),
     # gapping: a value standing for the verb of the change before it
     case("Eight states lost population in 2023. New York lost 101,984 residents and California 75,423.", "75,423",
          measure="change", direction="decrease", region="US-CA"),
