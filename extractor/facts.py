@@ -221,8 +221,9 @@ def _fact(view, v: NumberMention, sent: Sentence, lead: Sentence | None, values:
             prev is not None and "indicator_share_of_change" in prev.evidence
             and _REMAINING.search(view.text, max(sent.start, v.start - 20), v.start))):
         whole = _changed(view)
-        if whole is not None and whole.key != key:  # "58% of the increase came from net migration": a part
-            indicator, key = whole, whole.key       # of the population's increase, whatever it came from
+        if whole is not None:  # "58% of the increase came from net migration": a part of the population's
+            if whole.key != key:  # increase, whatever it came from
+                indicator, key = whole, whole.key
             evidence.append("indicator_share_of_change")
     if survey and measure_ == "share" and (key is None or info.get("kind") != "rate"):
         indicator, key = link_indicator.survey_answer(view, v, sent, clause), "survey_share"
@@ -247,8 +248,11 @@ def _fact(view, v: NumberMention, sent: Sentence, lead: Sentence | None, values:
     if area and key == "population":
         key = f"{area}_population"
     partner, region, regions_breakdown = link_region.region(view, v, sent, lead, values, breaks, info, evidence)
-    period, reference = link_period.period(view, v, sent, values, breaks, resolved, lead_resolved, measure_, info,
+    # a share of a change covers the change's stretch, not a day
+    form = "change" if "indicator_share_of_change" in evidence else measure_
+    period, reference = link_period.period(view, v, sent, values, breaks, resolved, lead_resolved, form, info,
                                            evidence, indicator)
+    reference = reference if form == measure_ else None
 
     if before is not None and "period_sentence" not in evidence and before.period is not None:
         period = before.period  # gapping: "(2.6%) and Victoria (2.6%)" is of the same stretch as the change before
@@ -270,13 +274,12 @@ def _fact(view, v: NumberMention, sent: Sentence, lead: Sentence | None, values:
                      tuple(breakdown), confidence, rule, found, slots)
 
 def _changed(view: DocumentView) -> IndicatorMention | None:
-    """The indicator of the change just stated: this sentence's last change, else the topic in force."""
+    """The indicator of the change a share is of: this sentence's last change, else the title's topic
+    ("South drives US population growth" ... "accounted for 87% of the growth"), else the last change."""
     prev = view.ctx.prev_fact
     if prev is not None and prev.measure == "change" and prev.indicator is not None and prev.indicator.key:
         return IndicatorMention(prev.indicator.text, prev.indicator.start, prev.indicator.end, prev.indicator.key)
-    if view.ctx.last_change is not None:
-        return view.ctx.last_change
-    return view.ctx.doc_indicator
+    return view.ctx.title_indicator or view.ctx.last_change or view.ctx.doc_indicator
 
 
 def _table_fact(view: DocumentView, cell: Cell, sent: Sentence) -> Fact:

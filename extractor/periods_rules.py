@@ -280,6 +280,9 @@ def _h_decade(m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:
 
 
 # A preposition of time right before a bare year: the year, whatever noun follows it.
+# "Over 2023 the population grew": opening a sentence, "Over" names the year it spans (an amount
+# opens with "Over 2,000 people ...", which count_after already tells apart)
+_OVER_YEAR_OPENS = re.compile(r"(?:\A|[.!?]\s*|\n\s*)Over\s\Z")
 _YEAR_PREPOSITION = re.compile(r"(?i)(?<![\w-])(?:in|during|since|until|till|throughout)\s{1,2}\Z")
 
 
@@ -298,7 +301,8 @@ def _h_year(m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:
     if vocab.count_after.match(text, end, end + 24) and not _YEAR_PREPOSITION.search(text, max(0, start - 12), start):
         return None  # "2025 people" is a count; "In 2023 births exceeded deaths" names the year
     if (vocab.number_before_finder.search(text, max(0, start - 16), start)
-            or _NUMBER_GLUE_BEFORE.search(text, max(0, start - 3), start)):  # glue is at most 3 long
+            or _NUMBER_GLUE_BEFORE.search(text, max(0, start - 3), start)) \
+            and not _OVER_YEAR_OPENS.search(text, max(0, start - 8), start):  # glue is at most 3 long
         return None  # about 2000, No. 2024, 691-2000, +2024
     if _NUMBER_GLUE_AFTER.match(text, end, end + 2):  # 2024-13-45, 2006-08
         return None

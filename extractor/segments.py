@@ -46,7 +46,7 @@ def _rules(patterns_dir: Path | None) -> tuple[re.Pattern[str], frozenset[str], 
 # or an address ("Kun.uz", "U.S.", "stat.gov.kz").
 # (Both branches start at the stop, so the scan still skips ahead to the next . ! or ?.)
 _SENTENCE_END = re.compile(r"""[.!?](?:["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9А-ЯЁ])"""
-                           r"""|(?:(?<=[a-z]{3}\.)|(?<=[0-9]\.))(?=[A-Z][a-z]+\b))""")
+                           r"""|(?:(?<=[a-z]{3}\.)|(?<=[0-9%)]\.))(?=[A-Z][a-z]+\b))""")
 _DASH_ITEM = re.compile(r"\s[–—-]\s*[-+−]?\d")
 
 

@@ -209,6 +209,13 @@ OTHER_RELEASES = [
          "net migration.", "58%", measure="share", key="population"),
     case("Canada's population grew by 0.4% in the third quarter of 2016. International migration accounted for 83.1% "
          "of the growth, while natural increase made up the remaining 16.9%.", "16.9%", key="population"),
+    # "Over 2023" opening a sentence is the year
+    case("The population of Uzbekistan was 36,799,756 people as of 1 January 2024. Over 2023 the population grew by "
+         "774,600 people, or 2.1%.", "774,600", measure="change", period=("2023-01-01", "2023-12-31")),
+    case("Texas adds the most residents as South drives US population growth\n\nThe U.S. population grew by 1.6 "
+         "million people between July 1, 2022, and July 1, 2023. International migration added 1.1 million people. "
+         "The South accounted for 87% of the growth.", "87%", measure="share", key="population",
+         period=("2022-07-01", "2023-06-30")),
     # gapping: a value standing for the verb of the change before it
     case("Eight states lost population in 2023. New York lost 101,984 residents and California 75,423.", "75,423",
          measure="change", direction="decrease", region="US-CA"),

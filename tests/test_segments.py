@@ -35,6 +35,8 @@ CASES = [
     ("migration contributed 2,710.Net interstate migration fell.",
      ["migration contributed 2,710.", "Net interstate migration fell."]),
     ("Source: Kun.uz and stat.gov.kz, e.g.The U.S.A total.", ["Source: Kun.uz and stat.gov.kz, e.g.The U.S.A total."]),
+    ("Kashkadarya region(3.6 million, or 9.8%).Tashkent city grew.", ["Kashkadarya region(3.6 million, or 9.8%).",
+                                                                     "Tashkent city grew."]),
 ]
 
 
