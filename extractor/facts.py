@@ -195,6 +195,8 @@ def _fact(view, v: NumberMention, sent: Sentence, lead: Sentence | None, values:
         if abs(v.number) < _TOTAL_TIME or not (word := _WORD.match(view.text, v.end)):
             return None  # a duration ("up to five years"), not a statistic
         unit = word.group(1).lower()  # a total ("5.1 million hours" worked): the unit as written
+    elif unit in _TIME_UNITS and (word := _WORD.match(view.text, v.end)):
+        unit = word.group(1).lower()  # "a median age of 28.9 years" (FACTS.md: a unit word as written)
     if unit == "person" and info.get("counted") and indicator is not None:
         key = info["counted"]  # "registered unemployment made 43.1 thousand persons": the unemployed
         indicator = IndicatorMention(indicator.text, indicator.start, indicator.end, key)

@@ -62,6 +62,9 @@ def unit(run: DocumentView, v: NumberMention, info: dict[str, Any], evidence: li
     if v.unit:
         evidence.append("unit_stated")
         return v.unit
+    if info.get("kind") == "index" and abs(v.number) >= _INDEX_LEVEL_FLOOR:
+        evidence.append("unit_index")  # "The CPI index (2015=100) stood at 133.0": index points, not a percent
+        return "index"
     if lead is not None and _PER_THOUSAND.search(run.text[lead.start:lead.end]):
         evidence.append("unit_lead_in")
         return "per_1000"  # "The highest birth rates ... (per 1,000 people):" then "– Turkistan region – 26,05"

@@ -84,7 +84,7 @@ def _make_date(y: int, mo: int, d: int) -> date | None:
 _TO_THAN_BEFORE = re.compile(r"(?<![\w])(?:to|than)\s{1,3}\Z")  # "one to twelve months"
 _OF_AFTER = re.compile(r"\s{1,3}(?i:of)\s")  # "first quarter of respondents"
 _NUMBER_GLUE_BEFORE = re.compile(r"(?:\d\s?[-–/:]|[+−±])\Z")  # 691-2000, +2024
-_NUMBER_GLUE_AFTER = re.compile(r"[-–/:]\d")  # 2024-13-45, 2006-08
+_NUMBER_GLUE_AFTER = re.compile(r"[-–/:]\d|\s?=\s?\d")  # 2024-13-45, 2006-08; an index base "2015=100"
 _UP_TO_BEFORE = re.compile(r"(?:\bup|\bout\s{1,3}of)[\s-]{1,3}\Z")  # up to date
 _SO_FAR_AS_AFTER = re.compile(r"\s{1,3}(?:as|from|away)\b")  # in so far as
 
@@ -304,7 +304,7 @@ def _h_year(m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:
             or _NUMBER_GLUE_BEFORE.search(text, max(0, start - 3), start)) \
             and not _OVER_YEAR_OPENS.search(text, max(0, start - 8), start):  # glue is at most 3 long
         return None  # about 2000, No. 2024, 691-2000, +2024
-    if _NUMBER_GLUE_AFTER.match(text, end, end + 2):  # 2024-13-45, 2006-08
+    if _NUMBER_GLUE_AFTER.match(text, end, end + 4):  # 2024-13-45, 2006-08, 2015 = 100
         return None
     return _new_mention(m.group(), start, end, "year", *_year_bounds(int(m.group("y"))))
 

@@ -216,6 +216,11 @@ OTHER_RELEASES = [
          "million people between July 1, 2022, and July 1, 2023. International migration added 1.1 million people. "
          "The South accounted for 87% of the growth.", "87%", measure="share", key="population",
          period=("2022-07-01", "2023-06-30")),
+    # a price index's level in points, its base year no period; years as written
+    case("The CPI index (2015=100) stood at 133.0 in March 2024 in the UK.", "133.0", unit="index",
+         measure="level", period=("2024-03-01", "2024-03-31")),
+    case("Life expectancy at birth in Kazakhstan was 74.4 years in 2023.", "74.4", unit="years",
+         key="life_expectancy"),
     # gapping: a value standing for the verb of the change before it
     case("Eight states lost population in 2023. New York lost 101,984 residents and California 75,423.", "75,423",
          measure="change", direction="decrease", region="US-CA"),
