@@ -221,6 +221,9 @@ OTHER_RELEASES = [
          measure="level", period=("2024-03-01", "2024-03-31")),
     case("Life expectancy at birth in Kazakhstan was 74.4 years in 2023.", "74.4", unit="years",
          key="life_expectancy"),
+    # the level a change reached, after words about the change
+    case("In January-September 2018 the population of North Kazakhstan region fell by 4,870 over the same period, "
+         "to 548,760, and deaths there exceeded births by 160.", "548,760", key="population", measure="level"),
     # gapping: a value standing for the verb of the change before it
     case("Eight states lost population in 2023. New York lost 101,984 residents and California 75,423.", "75,423",
          measure="change", direction="decrease", region="US-CA"),
