@@ -63,6 +63,7 @@ class Context:
     lead: tuple[Resolved | None, Resolved | None] | None = None  # the first interval and stock date stated with values
     last_place: RegionMention | None = None  # last sub-national place named in this line
     line_region: RegionMention | None = None  # the subject of the paragraph ("Kostanay region lost ...")
+    line_home: bool = False  # the paragraph named the whole country as its subject ("Across Kyrgyzstan, ...")
     doc_region: RegionMention | None = None  # the subject of the title or lead
     prev_fact: Fact | None = None  # the previous value's fact in this sentence
     last_change: IndicatorMention | None = None  # the indicator of the last change stated
@@ -76,6 +77,7 @@ def new_line(run: DocumentView, sent: Sentence) -> None:
     run.ctx.line_period = None
     if not sent.list_item:
         run.ctx.line_region = None
+        run.ctx.line_home = False
         run.ctx.indicator_key = None
         run.ctx.indicator_mention = None
         run.ctx.last_place = None
@@ -367,7 +369,8 @@ def note_subject_region(run: DocumentView, sent: Sentence, values: list[NumberMe
         return  # "Seoul posted the lowest rate of 0.55, while Sejong recorded the highest": no new topic
     home = run.home
     if home_cue or (subject is not None and home is not None and subject.code == home.code):
-        run.ctx.line_region = None  # back to the whole country
+        run.ctx.line_region = None  # back to the whole country, for the rest of the paragraph
+        run.ctx.line_home = True
         if not run.ctx.seen_value:
             run.ctx.doc_region = None
         return

@@ -108,6 +108,7 @@ class _Lexicon:
     as_region: dict[str, str]
     plural_words: frozenset[str]
     institutions: frozenset[str]  # "Bank" in "the Bank of England": the place names the institution
+    hyphen_prefixes: frozenset[str]  # "Trans-", "Mid-": a capitalised word before a hyphen that is no name
     local: dict[str, dict[str, str]]  # a name that is a place only in a text about one country: {country: code}
 
 
@@ -307,7 +308,7 @@ def _lexicon(base: Path) -> _Lexicon:
 
     stop = stoplist.mapping()
     for key in stop:
-        if key not in ("words", "generic_words", "blockers", "not_lower_case", "institution_words"):
+        if key not in ("words", "generic_words", "blockers", "not_lower_case", "institution_words", "hyphen_prefixes"):
             raise stoplist.error(f"unknown key {key!r}", key)
     words = frozenset(w.lower() for w in _strings(stoplist, "words", stop.get("words"), "words"))
     generic = frozenset(w.lower() for w in _strings(stoplist, "generic_words",
@@ -445,6 +446,8 @@ def _lexicon(base: Path) -> _Lexicon:
                     collector.resolve(collector.lower, stoplist) if collector.lower else {},
                     as_region, plural_words,
                     frozenset(w.lower() for w in _strings(stoplist, "institution_words", stop.get("institution_words"),
+                                                          "words")),
+                    frozenset(w.lower() for w in _strings(stoplist, "hyphen_prefixes", stop.get("hyphen_prefixes"),
                                                           "words")),
                     local)
 
@@ -615,7 +618,7 @@ class RegionFinder:
             if any(taken[start:end]):
                 continue
             taken[start:end] = b"\x01" * (end - start)
-            if target.code is not None and not self._institution(doc, start):
+            if target.code is not None and not self._institution(doc, start) and not self._in_a_name(doc, start):
                 hits.append(_Hit(start, end, target.code, target.alternatives))
         hits.sort(key=lambda h: h.start)
         self._coordinated_regions(doc, hits)
@@ -633,6 +636,14 @@ class RegionFinder:
     def _institution(self, doc: Doc, start: int) -> bool:
         """"the Bank of England", "the University of Tasmania": the place is part of a name."""
         return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in self._lex.institutions
+
+    def _in_a_name(self, doc: Doc, start: int) -> bool:
+        """"Interfax-Kazakhstan": glued by a hyphen to a capitalised word that is no place ("Russia-Ukraine"
+        names two)."""
+        if not _hyphenated_name(doc, start, self._lex.hyphen_prefixes):
+            return False
+        target = self._lex.orth.get(doc[start - 2].text)
+        return target is None or target.code is None
 
     def _coordinated_regions(self, doc: Doc, hits: list[_Hit]) -> None:
         """``Almaty and Zhambyl regions``: a city name in a list closed by "regions" is its region."""
@@ -671,6 +682,15 @@ class RegionFinder:
                     hit.alternatives = (hit.code, *[a for a in hit.alternatives if a != alt])
                     hit.code = alt
                     break
+
+
+def _hyphenated_name(doc: Doc, start: int, prefixes: frozenset[str]) -> bool:
+    """"Interfax-Kazakhstan", "Kazinform-Astana": a place glued by a hyphen to a capitalised word (not a
+    prefix such as "Trans-" or "Mid-") is part of a name."""
+    if start < 2 or doc[start - 1].text not in ("-", "–") or doc[start - 1].whitespace_ or doc[start - 2].whitespace_:
+        return False
+    word = doc[start - 2].text
+    return word[:1].isupper() and word.isalpha() and word.lower() not in prefixes
 
 
 def _shouting(doc: Doc, start: int, end: int) -> bool:

@@ -224,6 +224,10 @@ OTHER_RELEASES = [
     # the level a change reached, after words about the change
     case("In January-September 2018 the population of North Kazakhstan region fell by 4,870 over the same period, "
          "to 548,760, and deaths there exceeded births by 160.", "548,760", key="population", measure="level"),
+    # a paragraph about the whole country holds against the title's region
+    case("Issyk-Kul region welcomed 1.42 million visitors in the year to September 2019\n\nAcross Kyrgyzstan, 8.1 "
+         "million foreign citizens entered the country over the same twelve months. Meanwhile, 4.6 million "
+         "Kyrgyzstanis travelled abroad.", "4.6 million", region="KG"),
     # gapping: a value standing for the verb of the change before it
     case("Eight states lost population in 2023. New York lost 101,984 residents and California 75,423.", "75,423",
          measure="change", direction="decrease", region="US-CA"),

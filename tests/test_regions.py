@@ -282,7 +282,7 @@ def test_every_file_loads_and_every_code_is_real(finder):
     for code in _yaml("forms.yaml")["priority"]:
         assert pycountry.countries.get(alpha_2=code) is not None
     assert set(_yaml("stoplist.yaml")) == {"words", "generic_words", "blockers", "not_lower_case",
-                                              "institution_words"}
+                                              "institution_words", "hyphen_prefixes"}
 
 
 def test_every_target_code_is_known(finder):
@@ -305,9 +305,14 @@ LOCAL = [
 
 
 @pytest.mark.parametrize("text", ["the Bank of England watches", "the University of Tasmania",
-                                  "Central Bank of Armenia"])
+                                  "Central Bank of Armenia", "Interfax-Kazakhstan – The number"])
 def test_an_institution_named_after_a_place_is_no_place(text):
     assert find_regions(text) == []
+
+
+def test_two_places_joined_by_a_hyphen_are_both_places():
+    assert [m.code for m in find_regions("the Kazakhstan-Russia border")] == ["KZ", "RU"]
+
 
 
 @pytest.mark.parametrize(("text", "expected"), LOCAL)
