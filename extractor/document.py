@@ -249,6 +249,7 @@ class Here:
     home_done: bool = False
     names_home: bool | None = None  # whether a HOME cue ("the country", "nationwide") is in it, once asked
     respectively: bool | None = None  # whether it says "respectively", once asked
+    national: bool | None = None  # whether it holds a word of the whole country ("national"), once asked
 
 
 

@@ -171,9 +171,14 @@ def _region_in_force(run: DocumentView, v: NumberMention, sent: Sentence, lead: 
 def _national(run: DocumentView, v: NumberMention, sent: Sentence) -> bool:
     """A word of the whole country just before the value, after any earlier value of the sentence:
     "below the national rate of 1.3%", "of the national population of 25.69 million"."""
+    here = run.here
+    if here.national is None:  # once per sentence: most have none of the words
+        here.national = run.assembler.national_words.search(run.text, sent.start, sent.end) is not None
+    if not here.national:
+        return False
     lo = max(sent.start, v.start - _NATIONAL_REACH)
     if run.assembler.national_words.search(run.text, lo, v.start) is None:
-        return False  # most values: none of the words anywhere near
+        return False
     before = [n.end for n in run.numbers.within(lo - _NATIONAL_REACH, v.start) if lo <= n.end <= v.start]
     return run.assembler.national_words.search(run.text, before[-1] if before else lo, v.start) is not None
 

@@ -55,6 +55,8 @@ def paired(run: DocumentView, v: NumberMention, values: Sequence[NumberMention],
     """The mention paired with v: of the ones ``mentions(start, end)`` gives in the sentence before the
     run (or in the sentence before), taking one of each run of ``same`` ones, when there are as many
     as values in the run."""
+    if run.here.respectively is False:  # asked already: the sentence does not say it
+        return None
     found = run_of(run, v, values, sent)
     if found is None:
         return None
