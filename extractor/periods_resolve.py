@@ -116,6 +116,17 @@ def _resolve(m: PeriodMention, in_force: Interval | None, as_of: date | None, an
         year = _context_year(in_force, as_of, anchor)
     if year is None:
         return None
+    found = _part_of_year(kind, detail, year)
+    if found is not None and in_force is None and as_of is None and anchor is not None and "relative" not in detail \
+            and found[0] > anchor and "year" not in m.text.lower():
+        # only the publication date gives the year: "the fourth quarter" in a March 2025 release is 2024's
+        # ("by the end of the year" names this year's end, still to come)
+        found = _part_of_year(kind, detail, year - 1)
+    return found
+
+
+def _part_of_year(kind: str, detail: dict[str, Any], year: int) -> Interval | None:
+    """A yearless day, part of a month or run of months, in ``year``."""
     if kind == "date":
         if detail.get("edge") == "last":  # "by the end of February": the 28th or the 29th
             d = _month_end(year, detail["month"])

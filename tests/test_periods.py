@@ -353,6 +353,10 @@ RESOLVE = [
          ("2024-04-01", "2025-03-31"), id="last 12 months in force"),
     case("for the 12 months ending March", {"anchor": D("2025-04-10")}, ("2024-04-01", "2025-03-31")),
     case("by the end of the year", {"anchor": D("2024-06-01")}, ("2024-12-31", "2024-12-31")),
+    # only the publication date gives the year: a quarter or month not yet begun is last year's
+    case("in the fourth quarter", {"anchor": D("2025-03-12")}, ("2024-10-01", "2024-12-31"), id="q4 in march"),
+    case("in December", {"anchor": D("2025-01-20")}, ("2024-12-01", "2024-12-31"), id="december in january"),
+    case("in February", {"anchor": D("2025-03-12")}, ("2025-02-01", "2025-02-28"), id="february in march"),
     case("until the end of the year", {"anchor": D("2024-06-01")}, ("2024-10-01", "2024-12-31")),
     case("in early March", {"anchor": D("2025-05-01")}, ("2025-03-01", "2025-03-10")),
     case("by mid-2024", {"anchor": D("2030-01-01")}, ("2024-01-01", "2024-06-30")),
