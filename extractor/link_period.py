@@ -61,6 +61,9 @@ def period(run: DocumentView, v: NumberMention, sent: Sentence, values: list[Num
     if main:
         if stock:  # a stock's level is at a day: "36,286,400 on October 1, 2016, up 130,300 from July 1"
             main = [r for r in main if r.interval is not None and r.interval[0] == r.interval[1]] or main
+        elif measure == "change" and info.get("kind") == "stock":  # its change over a stretch: "increased
+            # by 23.4 thousand in January-June and as of July 1 made 10,179.4 thousand"
+            main = [r for r in main if r.interval is not None and r.interval[0] != r.interval[1]] or main
         chosen = cheapest(main, lambda r: run.attach_cost(r.mention.start, r.mention.end, v, breaks, values))
         evidence.append("period_sentence")
         if len(main) > 1 and any(r.interval != chosen.interval for r in main):

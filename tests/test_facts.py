@@ -228,6 +228,12 @@ OTHER_RELEASES = [
     case("Issyk-Kul region welcomed 1.42 million visitors in the year to September 2019\n\nAcross Kyrgyzstan, 8.1 "
          "million foreign citizens entered the country over the same twelve months. Meanwhile, 4.6 million "
          "Kyrgyzstanis travelled abroad.", "4.6 million", region="KG"),
+    # a stock's change takes the stretch of its sentence, its level the date
+    case("In January-June 2024, the population of the Republic of Azerbaijan increased by 23.4 thous. people and as "
+         "of July 1 made 10 179.4 thous. people.", "23.4 thous", measure="change", period=("2024-01-01", "2024-06-30")),
+    case("In January-June 2024, the population of the Republic of Azerbaijan increased by 23.4 thous. people and as "
+         "of July 1 made 10 179.4 thous. people.", "10 179.4 thous", measure="level",
+         period=("2024-07-01", "2024-07-01")),
     # gapping: a value standing for the verb of the change before it
     case("Eight states lost population in 2023. New York lost 101,984 residents and California 75,423.", "75,423",
          measure="change", direction="decrease", region="US-CA"),
