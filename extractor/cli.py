@@ -15,7 +15,6 @@ import hashlib
 import io
 import json
 import os
-import re
 import shutil
 import sys
 import tempfile
@@ -103,13 +102,16 @@ def _output_path(value: str | None, flag: str, *, dataset: bool = False) -> Path
     path = Path(value)
     if not path.parent.is_dir():
         raise UsageError(f"{flag}: folder does not exist: {path.parent}")
-    if path.is_dir() and not (dataset and all(_PART.fullmatch(p.name) for p in path.iterdir())):
+    if path.is_dir() and not (dataset and _only_parts(path)):
         raise UsageError(f"{flag}: is a folder, not a file: {path}" if not dataset else
                          f"{flag}: is a folder that holds more than a Parquet dataset's parts: {path}")
     return path
 
 
-_PART = re.compile(r"part-\d{6}\.parquet")
+def _only_parts(folder: Path) -> bool:
+    from .parquet import PART_NAME  # parquet.py imports this module: imported when asked
+
+    return all(PART_NAME.fullmatch(p.name) for p in folder.iterdir())
 
 
 # --- incremental state -------------------------------------------------------------------

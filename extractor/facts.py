@@ -72,23 +72,19 @@ def _excess_balances(patterns_dir: Path | None) -> dict[tuple[str, str], tuple[s
 
 
 @functools.cache
-def _currencies(patterns_dir: Path | None) -> frozenset[str]:
-    """Currency words and codes as ``patterns/numbers.yaml`` lists them: a unit a value may be followed by."""
+def _currencies(patterns_dir: Path | None) -> tuple[frozenset[str], frozenset[str]]:
+    """Currency words and codes as ``patterns/numbers.yaml`` lists them (a unit a value may be followed
+    by), and with them what the currency signs read as ("$"): every unit a money value can have."""
     data = load_yaml("numbers.yaml", base=patterns_dir)
-    return frozenset(str(w) for key in ("currency_words", "currency_codes") for w in data.get(key, ()))
+    words = frozenset(str(w) for key in ("currency_words", "currency_codes") for w in data.get(key, ()))
+    return words, words | {str(v) for v in (data.get("currency_symbols") or {}).values()}
 
 
-@functools.cache
-def _currency_signs(patterns_dir: Path | None) -> frozenset[str]:
-    data = load_yaml("numbers.yaml", base=patterns_dir)
-    return frozenset(str(v) for v in (data.get("currency_symbols") or {}).values())
-
-
-def _any_word(words: Sequence[str]) -> re.Pattern[str]:
+def _any_word(words: Sequence[str], flags: int = 0) -> re.Pattern[str]:
     """Any of ``words`` as a whole word: one search instead of one per word."""
     if not words:
         return re.compile(r"(?!)")  # matches nothing
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", flags)
 
 
 
@@ -107,19 +103,17 @@ class Assembler:
         self.annual_by_default = _any_word(self._words.get("annual_by_default", ()))
         self.contribution_words = _any_word(self._words.get("contribution_words", ()))
         self.superlative = _any_word(self._words.get("superlative_words", ()))
-        self.currencies = _currencies(patterns_dir)
-        # what a money value's unit can be: the currency words and codes, and what the signs read as ("$")
-        self.currency_units = self.currencies | _currency_signs(patterns_dir)
+        self.currencies, self.currency_units = _currencies(patterns_dir)
         self.comparison_before = _any_word(self._words.get("comparison_words", ()))
         self.excess_balances = _excess_balances(patterns_dir)
         self.negative_contribution = _any_word(self._words.get("negative_contribution_words", ()))
-        self.sector_words = re.compile(_any_word(self._words.get("sector_words", ())).pattern, re.IGNORECASE)
+        self.sector_words = _any_word(self._words.get("sector_words", ()), re.IGNORECASE)
         self.real_terms = _any_word(self._words.get("real_terms_words", ()))
         self.share_of_change = re.compile(r"\s*of\s+(?:the|this|that|its)\s+" + _any_word(
             self._words.get("change_nouns", ())).pattern, re.IGNORECASE)
         self.annual_change = _any_word(self._words.get("annual_change_words", ()))
         self.quarterly_change = _any_word(self._words.get("quarterly_change_words", ()))
-        self.national_words = re.compile(_any_word(self._words.get("national_words", ())).pattern, re.IGNORECASE)
+        self.national_words = _any_word(self._words.get("national_words", ()), re.IGNORECASE)
 
     # --- entry point -------------------------------------------------------------------
 

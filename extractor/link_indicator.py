@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from . import link_respectively
 from .segments import Sentence
-from .spans import cheapest, last_word, trim
+from .spans import HEAD_DASH, cheapest, last_word, trim
 from .types import (
     Fact,
     IndicatorMention,
@@ -29,7 +29,6 @@ _JOINER = re.compile(r"(?i)[\s,;:]*(?:(?:and|or|while|as well as)\s+)+")
 # next item; it is not the value's own noun.
 _JOINS_NEXT = re.compile(r"(?i),|;|\b(?:and|or|while|whereas|but|to|from|than|into|over)\b")
 _VALUE_REACH = 64  # longer than any number's span ("20 million 353 thousand")
-_HEAD_DASH = re.compile(r"\s*[–—:-]\s*")  # "divorces – 19 821", "Births: 186 321"
 # "by 57.9% to $8.4 billion", "0.3 percent to $34.69", "fell by 4,870 over the same period, to 548,760"
 _TO_AFTER = re.compile(r"(?:\s+[a-z]+){0,4},?\s+to\s+")
 # "deaths exceeded births by", "departures outnumbered arrivals by": a verb of excess, then "by".
@@ -147,7 +146,7 @@ def after_denominator(run: DocumentView, pos: int) -> bool:
 
 def _heads_another(run: DocumentView, m: IndicatorMention, v: NumberMention) -> bool:
     """Whether ``m`` is followed by a dash or colon and another value than ``v``: that value's head."""
-    dash = _HEAD_DASH.match(run.text, m.end)
+    dash = HEAD_DASH.match(run.text, m.end)
     return dash is not None and any(w.start == dash.end() and w is not v
                                     for w in run.numbers.within(dash.end(), dash.end() + _VALUE_REACH))
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from .lexicon import LexiconMatch
 from .segments import Sentence
-from .spans import REACH, WORD, last_word
+from .spans import HEAD_DASH, REACH, WORD, last_word
 from .types import (
     Fact,
     IndicatorMention,
@@ -46,9 +46,7 @@ _GROWTH_OF = re.compile(r"\s+(?:in|of)\s+[^.;:%\d]{1,150}?\s(?:was|were|is|are|s
 _GROWTH_OF_REACH = 180
 _COPULAS = frozenset({"was", "were", "is", "are", "amounted", "made", "stood", "totaled", "totalled", "equaled"})
 _MONEY_KINDS = frozenset({"money", "flow", "balance"})
-_HEAD_DASH = re.compile(r"\s*[–—:-]\s*")  # "urban – 12 520 634", "divorces – 19 821"
-_GAP_VERBS = frozenset({"was", "is", "were", "are", "amounted", "made", "reached", "stood", "totaled", "totalled",
-                        "constituted", "equaled", "equalled", "came", "has", "had", "accounted", "numbered"})
+_GAP_VERBS = _COPULAS | {"reached", "came", "has", "had", "accounted", "numbered", "constituted", "equalled"}
 # The rest of a change's clause, then "and" and who the next value is of, with no verb of its own
 # (a verb would bring its own cue): " residents and California ", ", and in Italy ", ", and for durable goods ".
 _GAPPED = re.compile(r"\)?[^\d.;:()%]{0,30}?,?\s+(?:and|while|whereas|but|followed by)\s+(?:(?:in|for|of)\s+)?"
@@ -291,7 +289,7 @@ def area(run: DocumentView, v: NumberMention, clause: tuple[int, int], key: str 
     cue = run.cue_near(("AREA",), v, clause, max_gap=12)
     if cue is None:  # "including urban – 12 520 634 people": the dash ends the clause, not the item
         cue = next((c for c in run.cues.within(max(0, v.start - 20), v.start)
-                    if c.label == "AREA" and _HEAD_DASH.fullmatch(run.text, c.end, v.start)), None)
+                    if c.label == "AREA" and HEAD_DASH.fullmatch(run.text, c.end, v.start)), None)
     if cue is not None and cue.end <= v.start and _CLOSES_ITEM.fullmatch(run.text, cue.end, v.start):
         # "12 456 110 lived in urban areas and 7 634 206 in rural areas": the cue ends the item before
         after = [c for c in run.cues_in(clause) if c.label == "AREA" and c.start >= v.end]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -99,6 +100,7 @@ def write_parquet(target: Path, facts: Iterable[dict[str, Any]], *, rows_per_gro
 # --- a dataset written by partition (``--engine dask``) -------------------------------------------
 
 PART = "part-{:06d}.parquet"  # zero-padded: the names sort in the order the partitions were cut
+PART_NAME = re.compile(r"part-\d{6}\.parquet")  # a file PART names
 
 
 def write_partition(folder: Path, index: int, facts: Iterable[dict[str, Any]]) -> int:

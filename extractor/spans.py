@@ -76,6 +76,9 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
 _LAST_WORD = re.compile(r"([\w’'-]+)\W*$")
 _LAST_WORD_REVERSED = re.compile(r"\W*?([’'-]*\w[\w’'-]*)")
 # The word before a name, past an article: "trade with the EU" -> "with".
+# Between a head and its own value: "urban – 12 520 634", "divorces – 19 821", "Births: 186 321".
+HEAD_DASH = re.compile(r"\s*[–—:-]\s*")
+
 # Read backwards: skips an article, and "(the) other regions of" ("moved to other regions of Kazakhstan"
 # is a move to a destination: the word that counts is "to").
 _WORD_BEFORE_NAME = re.compile(r"\W*(?:(?:eht|na|a)\W+)?(?:fo\W+(?:snoiger|strap|saera|seitic|seirtnuoc|tser)\W+"
