@@ -26,7 +26,7 @@ _MANY = 16
 # Period words that name the moment the text speaks from ("now", "currently"), not a period of their own.
 _NOW_KINDS = frozenset({"deictic"})
 _AFTER_BEFORE = re.compile(r"\bafter\s*$")
-_COMPARED_BEFORE = re.compile(r"(?:compared (?:to|with)|than|against|versus|from|after)\s*(?:\w+\s+){0,4}$")
+_COMPARED_BEFORE = re.compile(r"(?:compared (?:to|with)|than|against|versus|from|after)\s*(?:[^\W\d]+\s+){0,5}$")
 
 
 def period(run: DocumentView, v: NumberMention, sent: Sentence, values: list[NumberMention], breaks: list[int],
@@ -204,7 +204,7 @@ def compared_level(run: DocumentView, v: NumberMention, refs: list[Resolved],
     for r in refs:
         m = r.mention
         if m.start >= v.end:
-            head = run.text[max(0, v.start - 40):v.start].lower()
+            head = run.text[max(0, v.start - 60):v.start].lower()
             if _COMPARED_BEFORE.search(head) and len(run.words_between(v.end, m.start)) <= 6 \
                     and not any(v.end <= o.start and o.end <= m.start for o in values):
                 return r
