@@ -8,6 +8,7 @@ reference periods, publication dates and datelines never enter it.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -412,6 +413,11 @@ def home_country(run: DocumentView) -> RegionMention | None:
     meta = [(s.start, s.end) for s in run.doc.sentences if s.meta] if run.regions.items else []
     partner_words = run.ws["partner_words"]
     partners: list[RegionMention] = []
+    starts: list[int] = []
+    # Sentences about partners ("Germany was the main partner country for exports"), and those that
+    # go on ranking them ("Germany was followed by the United Kingdom"), name no home country.
+    about_partners: dict[int, bool] = {}
+    partner_codes: set[str] = set()
     for m in run.regions.items:
         if meta and any(a <= m.start < b for a, b in meta):
             continue
@@ -419,6 +425,13 @@ def home_country(run: DocumentView) -> RegionMention | None:
             partners.append(m)
             continue
         if m.kind == "country":
+            starts = starts or [s.start for s in run.doc.sentences]
+            index = max(0, bisect.bisect_right(starts, m.start) - 1)
+            if index not in about_partners:  # the sentence's first country decides for the others
+                about_partners[index] = m.code in partner_codes or named_as_partner(run, m)
+            if about_partners[index]:
+                partner_codes.add(m.code)
+                continue
             return m
         if m.kind in ("region", "city") and m.country:
             return RegionMention(m.text, m.start, m.end, m.country, country_name(m.country), "country",
@@ -430,6 +443,14 @@ def home_country(run: DocumentView) -> RegionMention | None:
         return office  # "the CSO estimates ...": an Irish release that never names Ireland
     countries = [m for m in partners if m.kind == "country"]
     return countries[0] if countries else None
+
+
+def named_as_partner(run: DocumentView, m: RegionMention) -> bool:
+    """Whether the text names the place as a partner: "Germany was the main partner country for
+    exports", "China remained the largest supplier", "The main trading partners were Russia ..."."""
+    assembler = run.assembler
+    return (assembler.partner_after.match(run.text, m.end, m.end + 60) is not None
+            or assembler.partner_before.search(run.text, max(0, m.start - 60), m.start) is not None)
 
 
 @functools.cache

@@ -114,6 +114,10 @@ class Assembler:
         self.annual_change = _any_word(self._words.get("annual_change_words", ()))
         self.quarterly_change = _any_word(self._words.get("quarterly_change_words", ()))
         self.national_words = _any_word(self._words.get("national_words", ()), re.IGNORECASE)
+        nouns = _any_word(self._words.get("partner_nouns", ()), re.IGNORECASE).pattern
+        copula = r"\s+(?:was|were|is|are|remained|remains|became|becomes|has\s+been|ranked|ranks)\s+"
+        self.partner_after = re.compile(copula + r"(?:[\w-]+\s+){0,4}?" + nouns, re.IGNORECASE)
+        self.partner_before = re.compile(nouns + r"[^.;:]{0,20}?" + copula + r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
     # --- entry point -------------------------------------------------------------------
 

@@ -123,11 +123,15 @@ def _sort_places(run: DocumentView, mentions: Sequence[RegionMention],
     home = run.home
     partner_words = run.ws["partner_words"]
     places, partners = [], []
+    # With no home country, every country the text names was a partner (context.home_country): in a flow
+    # the countries are where goods or people come from or go to.
+    partner_nouns = home is None and flow
     went: RegionMention | None = None  # the last place named as where people went or came from
     for m in mentions:
         if m.start < DATELINE_REACH and is_dateline(run.text, m):
             continue  # "ASTANA, 14 August 2023 –": where the report was filed, not where values are measured
-        foreign = home is not None and m.code != home.code and (m.country or m.code) != home.code
+        foreign = (home is not None and m.code != home.code and (m.country or m.code) != home.code) or (
+            partner_nouns and m.kind == "country")
         after_partner_word = word_before_name(run.text, m.start) in partner_words or (
             went is not None and _LIST_SEPARATOR.fullmatch(run.text, went.end, m.start) is not None)
         if after_partner_word:

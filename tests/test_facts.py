@@ -26,6 +26,12 @@ def case(text, value, *, gap=None, **expected):
     return pytest.param(text, value, expected, id=f"{value}|{text[:40]}", marks=marks)
 
 
+US_JOBS = ("THE EMPLOYMENT SITUATION -- JANUARY 2023\n\nTotal nonfarm payroll employment rose by 517,000 in January, "
+           "the Bureau of Labor Statistics reported today. Leisure and hospitality added 128,000 jobs, compared with an "
+           "average monthly gain of 78,000 in 2022. Health care added 58,000 jobs.")
+TRADE_PARTNERS = ("Foreign trade, March 2024\n\nThe foreign trade deficit decreased by 41.0% to 7 billion 357 million "
+                  "dollars. Germany was the main partner country for exports with 1 billion 899 million dollars. "
+                  "Germany was followed by the United Kingdom with 1 billion 292 million dollars.")
 KZ_RELEASE = "The migration of the population of the Republic of Kazakhstan for January-December 2025\n\n"
 
 FROM_SEEDS = [
@@ -255,6 +261,13 @@ OTHER_RELEASES = [
          "regions of Kazakhstan – 6,950 people.", "6,950", region="KZ-39"),
     case("In the United States, population in the West grew by 1.2% in 2023.", "1.2%", region="US"),
     case("Employment in Kazakhstan rose by 97,000 or 3.7% on an annual basis.", "97,000", unit="person"),
+    # a level inside a long comparison clause: its own period, and never the period in force after it
+    case(US_JOBS, "78,000", period=("2022-01-01", "2022-12-31")),
+    case(US_JOBS, "58,000", period=("2023-01-01", "2023-01-31"), region="US"),
+    # countries named as trading partners are never the home country; with no home country they are partners
+    case(TRADE_PARTNERS, "1 billion 292 million", region=None, partner="GB", key="exports"),
+    case(TRADE_PARTNERS, "7 billion 357 million", number=-7357000000, key="trade_balance", region=None),
+    case("Georgia: exports by partner, USD million China 412.5 Russia 298.1", "298.1", region="GE", partner="RU"),
 ]
 
 BUGS_CAUGHT = [
