@@ -27,16 +27,20 @@ def twelve_months(run: DocumentView, v: NumberMention, sent: Sentence, period: P
     n = months(period.first, period.last)
     if n not in (1, 3) or period.first.day != 1:
         return period
-    if not _annual(run, v, sent, indicator):
+    basis = _annual(run, v, sent, indicator)
+    if not basis:
         return period
     first = months_back(period.last, 12)
     evidence.append("period_annual_rate")
+    if basis in ("paragraph", "document"):
+        evidence.append("period_rate_in_force")  # not the value's own words: a comparison may say otherwise
     return Period(period.text, period.start, period.end, first, period.last)
 
 
-def _annual(run: DocumentView, v: NumberMention, sent: Sentence, indicator: IndicatorMention | None) -> bool:
-    """Whether the words nearest the value say annual rather than monthly; with neither, whether the
-    indicator's words do, or mean an annual rate by themselves ("inflation")."""
+def _annual(run: DocumentView, v: NumberMention, sent: Sentence, indicator: IndicatorMention | None) -> str:
+    """Why the value is an annual rate ("" when it is not): the words nearest the value say annual
+    rather than monthly; with neither, the indicator's words do, or mean an annual rate by themselves
+    ("inflation"); else the paragraph's last rate words, else the document's first ones."""
     text = run.text[sent.start:sent.end].lower()
     at = v.start - sent.start
     annual = _nearest(run.assembler.annual_words, text, at)
@@ -44,13 +48,45 @@ def _annual(run: DocumentView, v: NumberMention, sent: Sentence, indicator: Indi
     if annual is not None or monthly is not None:
         verdict = monthly is None or (annual is not None and annual < monthly)
         run.ctx.rate_basis = (sent.line, verdict)
-        return verdict
+        if run.ctx.doc_rate_basis is None:
+            run.ctx.doc_rate_basis = verdict
+        return "words" if verdict else ""
     own = indicator.text.lower() if indicator is not None and not (sent.start <= indicator.start < sent.end) else ""
     if own and (run.assembler.annual_words.search(own) or run.assembler.annual_by_default.search(own)):
-        return True
-    if run.ctx.rate_basis is not None and run.ctx.rate_basis[0] == sent.line and not run.here.periods:
-        return run.ctx.rate_basis[1]  # "The rise for capital goods was 7.2%" after "... than a year before"
-    return run.assembler.annual_by_default.search(text) is not None
+        return "indicator"
+    if run.ctx.rate_basis is not None and run.ctx.rate_basis[0] == sent.line \
+            and all(r.reference for r in run.here_resolved):
+        return "paragraph" if run.ctx.rate_basis[1] else ""  # "The rise for capital goods was 7.2%" after
+        # "... than a year before"
+    said = _said_before(run, sent) if all(r.reference for r in run.here_resolved) else None
+    if said is not None:  # "Compared with the previous month, prices fell. The drop was 2.6%"
+        return "paragraph" if said else ""
+    if run.assembler.annual_by_default.search(text) is not None:
+        return "indicator"
+    # A release that headlines the annual rate ("rose 3.1% year over year in October") means it where it
+    # does not say ("Excluding gasoline, the CPI rose 3.6%"); a monthly rate is said so each time. An
+    # index's level ("the CPI stood at 133.0") is the month's.
+    return "document" if run.ctx.doc_rate_basis and v.unit == "percent" else ""
+
+
+def _said_before(run: DocumentView, sent: Sentence) -> bool | None:
+    """Whether the last rate words of the paragraph before the sentence say annual (None: none)."""
+    lo = max(run.text.rfind("\n", 0, sent.start) + 1, sent.start - _WINDOW)
+    if lo >= sent.start:
+        return None
+    before = run.text[lo:sent.start].lower()
+    annual = _last_end(run.assembler.annual_words, before)
+    monthly = _last_end(run.assembler.monthly_words, before)
+    if annual < 0 and monthly < 0:
+        return None
+    return annual > monthly
+
+
+def _last_end(pattern: re.Pattern[str], text: str) -> int:
+    end = -1
+    for m in pattern.finditer(text):
+        end = m.end()
+    return end
 
 
 def last_month(run: DocumentView, v: NumberMention, sent: Sentence, period: Period, evidence: list[str]) -> Period:
@@ -133,6 +169,19 @@ def months_back(last: date, n: int) -> date:
         month += 12
         year -= 1
     return date(year, month, 1)
+
+
+def against_the_stretch_before(period: Period, reference: Period, evidence: list[str]) -> Period:
+    """An annual rate assumed from the paragraph or the document is a monthly one when the value is
+    compared with the month (or quarter) just before ("Compared with February 2023, they fell by 6.9%")."""
+    if "period_rate_in_force" not in evidence or months(period.first, period.last) != 12:
+        return period
+    n = months(reference.first, reference.last)
+    if n not in (1, 3) or reference.last + timedelta(days=1) != months_back(period.last, n):
+        return period
+    evidence.remove("period_annual_rate")
+    evidence.append("period_monthly_rate")
+    return Period(period.text, period.start, period.end, months_back(period.last, n), period.last)
 
 
 def against_a_year_earlier(period: Period, reference: Period, evidence: list[str]) -> Period:

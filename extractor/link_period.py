@@ -26,7 +26,7 @@ _MANY = 16
 # Period words that name the moment the text speaks from ("now", "currently"), not a period of their own.
 _NOW_KINDS = frozenset({"deictic"})
 _AFTER_BEFORE = re.compile(r"\bafter\s*$")
-_COMPARED_BEFORE = re.compile(r"(?:compared (?:to|with)|than|against|versus|from|after)\s*(?:[^\W\d]+\s+){0,5}$")
+_COMPARED_BEFORE = re.compile(r"(?:compared (?:to|with)|than|against|versus|from|after|following)\s*(?:[^\W\d]+\s+){0,5}$")
 
 
 def period(run: DocumentView, v: NumberMention, sent: Sentence, values: list[NumberMention], breaks: list[int],
@@ -112,6 +112,11 @@ def period(run: DocumentView, v: NumberMention, sent: Sentence, values: list[Num
     reference = None
     if measure == "change" and period is not None and "period_since" not in evidence:
         period, reference = _reference(run, v, values, breaks, refs, lead_resolved, period, evidence)
+        if reference is not None and info.get("kind") == "index" and not any(
+                min(v.end, reference.end) <= o.start and o.end <= max(v.start, reference.start) for o in values):
+            # (a month compared with another value's, "3.6% in October, following a 4.0% gain in
+            # September", says nothing of the basis)
+            period = annual_rate.against_the_stretch_before(period, reference, evidence)
         if reference is not None and info.get("kind") == "index" and "period_annual_rate" not in evidence \
                 and not annual_rate.said_monthly(run, v, sent, reference):
             period = annual_rate.against_a_year_earlier(period, reference, evidence)

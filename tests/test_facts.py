@@ -32,6 +32,11 @@ US_JOBS = ("THE EMPLOYMENT SITUATION -- JANUARY 2023\n\nTotal nonfarm payroll em
 TRADE_PARTNERS = ("Foreign trade, March 2024\n\nThe foreign trade deficit decreased by 41.0% to 7 billion 357 million "
                   "dollars. Germany was the main partner country for exports with 1 billion 899 million dollars. "
                   "Germany was followed by the United Kingdom with 1 billion 292 million dollars.")
+CPI_RELEASE = ("Consumer Price Index, October 2023\n\nThe Consumer Price Index rose 3.1% year over year in October. "
+               "Excluding gasoline, the CPI rose 3.6% in October, following a 4.0% gain in September. On a monthly "
+               "basis, the CPI rose 0.2%.\n\nPrices in Quebec (+4.2%) rose the most.\n\nEnergy prices were 14.0% "
+               "higher. Compared with September 2023, they fell by 6.9%.\n\nCompared with the previous month, "
+               "food prices fell in October. The drop amounted to 2.6%, the largest since May 2020.")
 KZ_RELEASE = "The migration of the population of the Republic of Kazakhstan for January-December 2025\n\n"
 
 FROM_SEEDS = [
@@ -268,6 +273,13 @@ OTHER_RELEASES = [
     case(TRADE_PARTNERS, "1 billion 292 million", region=None, partner="GB", key="exports"),
     case(TRADE_PARTNERS, "7 billion 357 million", number=-7357000000, key="trade_balance", region=None),
     case("Georgia: exports by partner, USD million China 412.5 Russia 298.1", "298.1", region="GE", partner="RU"),
+    # a release that headlines the annual rate means it where a later rate does not say; a monthly one says so
+    case(CPI_RELEASE, "3.6%", period=("2022-11-01", "2023-10-31")),
+    case(CPI_RELEASE, "+4.2%", period=("2022-11-01", "2023-10-31"), region="CA-QC"),
+    case(CPI_RELEASE, "0.2%", period=("2023-10-01", "2023-10-31")),
+    # ... unless it is compared with the month before, or the paragraph's words said monthly
+    case(CPI_RELEASE, "6.9%", period=("2023-10-01", "2023-10-31")),
+    case(CPI_RELEASE, "2.6%", period=("2023-10-01", "2023-10-31")),
 ]
 
 BUGS_CAUGHT = [
