@@ -39,7 +39,8 @@ _GENERIC_PENALTY = 6  # "Nominal GDP at current prices": the specific "GDP" beat
 _DENOMINATOR = re.compile(r"(?i)\bper\s+(?:[\d\s.,\u00a0\u202f]+|thousand|hundred)\s*$")
 # "wages among employees", "earnings for all employees": the head is the first noun
 _OF_LINK = re.compile(r"\s+(?:of|among|for|in)(?:\s+(?:the|all|its|their))?\s+")
-_BRACKET_AFTER = re.compile(r"(?:\s+[a-z]+)?\s*\(\s*")  # "47,000 (+0.2%)", "1,257 euros (+5.7%)"
+# "47,000 (+0.2%)", "1,257 euros (+5.7%)", "8 billion USD (increase of 46,4%)"
+_BRACKET_AFTER = re.compile(r"(?:\s+[A-Za-z]+)?\s*\(\s*(?:(?:[a-z]+\s+){1,2}(?:of|by)\s+)?")
 _SURVEY_ANSWER = re.compile(r"\s*(?:said|answered|responded|reported|were|are|was|believe[sd]?)?\s*(?:that\s+)?"
                             r"(?:they\s+)?(?:had\s+|were\s+)?(.+?)\s*[.,;]?\s*$")
 

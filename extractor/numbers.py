@@ -454,7 +454,7 @@ class _Suffixes(_Context):
                 nxt = self._scale_at(c.end(), None) if c else None
                 if not c or not nxt or nxt[0] >= last:
                     break
-                value += Decimal(c.group("n")) * nxt[0]
+                value += Decimal(c.group("n").replace(",", ".")) * nxt[0]
                 end, last = nxt[1], nxt[0]
             # "271 thousand 806 births", "98 thousand 500 soums": units after the last scale word
             rest = self._at(lx.remainder_re, end)
