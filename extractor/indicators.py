@@ -43,7 +43,8 @@ class IndicatorFinder:
         """Indicator phrases in ``doc``; ``text`` is ``doc.text`` when the caller already has it."""
         return [
             _new_mention(m.text, m.start, m.end, m.id, bool(m.row.get("generic")),
-                         tuple(m.row.get("family", ())), bool(m.row.get("negative")))
+                         tuple(m.row.get("family", ())), bool(m.row.get("negative")),
+                         bool(m.row.get("anaphor")))
             for m in self._lexicon.find(doc, text=text)
         ]
 

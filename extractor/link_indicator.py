@@ -6,6 +6,7 @@ sits in (a list's lead-in, the value it restates in brackets), then the indicato
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -54,6 +55,8 @@ def indicator(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentenc
         mentions = run.heads
     else:
         mentions = heads(run, near)
+    if any(m.anaphor for m in mentions):  # "the rate" with no rate named before it refers to nothing here
+        mentions = [m for m in mentions if not m.anaphor or _named_last(run, m.family, v.start) is not None]
     chosen = None
     restated = sibling(run, v)
     if restated is not None and restated.indicator is not None:
@@ -106,6 +109,9 @@ def indicator(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentenc
             evidence.append("indicator_generic_resolved")
         elif chosen.family and run.ctx.doc_indicator is not None and run.ctx.doc_indicator.key in chosen.family:
             key = run.ctx.doc_indicator.key  # "The calendar adjusted index" in an industrial production release
+            evidence.append("indicator_generic_resolved")
+        elif chosen.family and (named := _named_last(run, chosen.family, v.start)) is not None:
+            key = named  # "the rate for people aged 15-24" after "the unemployment rate ... 8.9%"
             evidence.append("indicator_generic_resolved")
         elif chosen.family:
             named = first_named(run, chosen.family)  # "inflation" in a text that names the HICP is the HICP's
@@ -203,6 +209,20 @@ def survey_answer(run: DocumentView, v: NumberMention, sent: Sentence, clause: t
     if a_end <= a_start:
         a_start, a_end = v.start, v.end
     return IndicatorMention(run.text[a_start:a_end], a_start, a_end, "survey_share")
+
+
+def _named_last(run: DocumentView, family: Sequence[str], before: int) -> str | None:
+    """The key of ``family`` named last, with a specific phrase, before ``before`` (among the last
+    _LOOK_BACK indicator mentions: bounded work per value)."""
+    items = run.indicators.items
+    end = bisect.bisect_left(run.indicators.starts, before)
+    for m in reversed(items[max(0, end - _LOOK_BACK):end]):
+        if not m.generic and m.key in family:
+            return m.key
+    return None
+
+
+_LOOK_BACK = 30
 
 
 def first_named(run: DocumentView, family: Sequence[str]) -> str | None:

@@ -138,8 +138,15 @@ def measure(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence 
         if run.assembler.contribution_words.search(run.text, sent.start, sent.end):
             evidence.append("contribution")  # "food added 0.39 percentage points": a share of the growth
             return "share", None, "rule:share"
-        direction = direction_cue.id if direction_cue else None
-        return "change", direction or "increase", "rule:change"
+        if direction_cue is not None:
+            return "change", direction_cue.id, "rule:change"
+        if v.number < 0:
+            return "change", "decrease", "rule:change"  # "(−0.6 points)"
+        elided = _elided_direction(run, v, sent, clause)  # "fell sharply, by 2.1 points"
+        if elided is not None:
+            evidence.append("direction_elided")
+            return "change", elided, "rule:change"
+        return "change", "increase", "rule:change"
     if unit == "per_1000":
         # FACTS.md: "a per-N rate (a birth rate of 17.9 per 1,000) is a rate (unit per_1000)".
         return "rate", None, "rule:rate"
@@ -187,12 +194,11 @@ def measure(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence 
             and (unit not in ("person", "count") or info.get("kind") == "stock") and not level_to:
         evidence.append("signed_change")
         return "change", "decrease" if v.number < 0 else "increase", "rule:change"  # "(+26.1%)"
-    if direction_cue is None and link == "by" and not level_to:
-        earlier = [c for c in run.cues.within(max(sent.start, v.start - REACH), v.start)
-                   if c.label == "DIRECTION"]
-        if earlier:
+    if direction_cue is None and not level_to:
+        elided = _elided_direction(run, v, sent, clause)
+        if elided is not None:
             evidence.append("direction_elided")
-            return "change", earlier[-1].id, "rule:change"  # "for non-food products – by 0,6%"
+            return "change", elided, "rule:change"  # "for non-food products – by 0,6%"
 
     linked = direction_cue is not None and not level_to and (
         link in run.w["change_links"] or cue_adjacent(run, direction_cue, v)
@@ -274,6 +280,15 @@ def negative_indicator(run: DocumentView, indicator: IndicatorMention) -> bool:
     rows = [m for m in run.indicators.within(indicator.start, indicator.end)
             if (m.start, m.end) == (indicator.start, indicator.end)]
     return any(m.negative for m in rows)
+
+
+def _elided_direction(run: DocumentView, v: NumberMention, sent: Sentence, clause: tuple[int, int]) -> str | None:
+    """The direction of a change stated before "by" in an earlier clause: "fell sharply, by 2.1 points",
+    "for non-food products – by 0,6%"."""
+    if last_word(run.text, max(clause[0], v.start - 40), v.start).lower() != "by":
+        return None
+    earlier = [c for c in run.cues.within(max(sent.start, v.start - REACH), v.start) if c.label == "DIRECTION"]
+    return earlier[-1].id if earlier else None
 
 
 def negative_cue(run: DocumentView, v: NumberMention, clause: tuple[int, int]) -> bool:

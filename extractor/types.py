@@ -106,6 +106,7 @@ class IndicatorMention:
     generic: bool = False  # takes its key from the indicators around it
     family: tuple[str, ...] = ()  # for a generic word: the keys it may take from context
     negative: bool = False  # the phrase itself says loss ("net migration loss"): a level is negative
+    anaphor: bool = False  # refers back ("the rate"): only a candidate when a key of its family was named
 
 
 # --- the fact, in the FACTS.md shape -------------------------------------------------
