@@ -17,7 +17,7 @@ from .context import Context, Resolved
 from .layout import read_layout
 from .lexicon import LexiconMatch
 from .segments import Sentence
-from .spans import REACH, WORD, Sorted, overlaps
+from .spans import REACH, WORD, Sorted, overlaps, word_before_name
 from .types import (
     IndicatorMention,
     NumberMention,
@@ -60,13 +60,16 @@ class DocumentView:
         self.doc_id = doc_id
         self.numbers = Sorted(doc.numbers)
         self.periods = Sorted(doc.periods)
-        self.regions = Sorted(doc.regions)
+        excluded = self.ws["exclusion_words"]
+        # "France (excluding Mayotte)": a place left out is no place a value is measured in
+        self.regions = Sorted([m for m in doc.regions if word_before_name(self.text, m.start) not in excluded]
+                              if doc.regions else ())
         self.indicators = Sorted(doc.indicators)
         self.cues = Sorted(_cues_outside_indicators(doc.cues, doc.indicators))
         self.entities = doc.entities
         self.home = context.home_country(self)
         if doc.local_regions and self.home is not None and self.home.country:
-            self.regions = Sorted(_with_local(doc.regions, doc.local_regions, self.home.country))
+            self.regions = Sorted(_with_local(self.regions.items, doc.local_regions, self.home.country))
         self.year_hint = self.guess_year()
         self.ctx = Context()
         self.resolved_by_sentence: dict[int, list[Resolved]] = {}

@@ -41,6 +41,8 @@ _DENOMINATOR = re.compile(r"(?i)\bper\s+(?:[\d\s.,\u00a0\u202f]+|thousand|hundre
 # "wages among employees", "earnings for all employees": the head is the first noun
 _OF_LINK = re.compile(r"\s+(?:of|among|for|in)(?:\s+(?:the|all|its|their))?\s+")
 # "47,000 (+0.2%)", "1,257 euros (+5.7%)", "8 billion USD (increase of 46,4%)"
+_OF_AFTER = re.compile(r"\s+of\s+(?:the|all|total)\s+")  # match at a value's end, or fullmatch up to a mention
+_FIGURE_NEXT = re.compile(r"\s*(?:about|around|some|nearly|almost|over)?\s*[-+−$€£]?\d")
 _BRACKET_AFTER = re.compile(r"(?:\s+[A-Za-z]+)?\s*\(\s*(?:(?:[a-z]+\s+){1,2}(?:of|by)\s+)?")
 _SURVEY_ANSWER = re.compile(r"\s*(?:said|answered|responded|reported|were|are|was|believe[sd]?)?\s*(?:that\s+)?"
                             r"(?:they\s+)?(?:had\s+|were\s+)?(.+?)\s*[.,;]?\s*$")
@@ -55,6 +57,10 @@ def indicator(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentenc
         mentions = run.heads
     else:
         mentions = heads(run, near)
+    if len(mentions) > 1 and _rate_before(run, mentions, v):
+        # "the unemployment rate stood at 3.6% of the labour force, down 0.2 points": the base of a
+        # rate is not what its values measure
+        mentions = [m for m in mentions if not _is_base(run, m, values)] or mentions
     if any(m.anaphor for m in mentions):  # "the rate" with no rate named before it refers to nothing here
         mentions = [m for m in mentions if not m.anaphor or _named_last(run, m.family, v.start) is not None]
     chosen = None
@@ -68,7 +74,8 @@ def indicator(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentenc
     for m in mentions:
         if m.start >= v.end and run.gap_tokens(v.start, v.end, m.start, m.end) <= 2 \
                 and not any(v.end <= o.start < m.start for o in values) \
-                and not _JOINS_NEXT.search(run.text, v.end, m.start):
+                and not _JOINS_NEXT.search(run.text, v.end, m.start) \
+                and not (v.unit == "percent" and _OF_AFTER.match(run.text, v.end) and _rate_before(run, mentions, v)):
             chosen = m
             evidence.append("indicator_adjacent")
             break
@@ -130,6 +137,18 @@ def indicator(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentenc
     return chosen, key
 
 
+def _rate_before(run: DocumentView, mentions: Sequence[IndicatorMention], v: NumberMention) -> bool:
+    """Whether a rate is named before the value: "the unemployment rate stood at 8.9% of the labour
+    force" is the rate's level, the words after it its base."""
+    return any(m.end <= v.start and run.indicator_info(m.key).get("kind") == "rate" for m in mentions)
+
+
+def _is_base(run: DocumentView, m: IndicatorMention, values: list[NumberMention]) -> bool:
+    """Whether the mention follows a percent as what it is "of": "8.9% of the labour force"."""
+    return any(o.unit == "percent" and 0 < m.start - o.end <= 12 and _OF_AFTER.fullmatch(run.text, o.end, m.start)
+               for o in values)
+
+
 def heads(run: DocumentView, mentions: Sequence[IndicatorMention]) -> list[IndicatorMention]:
     """"the natural increase of the population": the head is "natural increase"."""
     kept = []
@@ -138,6 +157,8 @@ def heads(run: DocumentView, mentions: Sequence[IndicatorMention]) -> list[Indic
             continue
         if after_denominator(run, m.start):
             continue  # "41.0 per 1 000 residents": the rate's base, not what is measured
+        if m.text.endswith((" to", " at")) and _FIGURE_NEXT.match(run.text, m.end):
+            continue  # "the number of unemployed came to 2.4 million": a verb of level, not arrivals
         if m.generic and last_word(run.text, max(0, m.start - 20), m.start).lower() in run.ws["valuation_words"]:
             continue  # "at current prices", "at basic prices": how a value is priced, not what it measures
         kept.append(m)

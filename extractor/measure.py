@@ -165,8 +165,8 @@ def measure(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence 
     if same is not None:
         evidence.append("change_restated")  # "increased by 56 770 people, or 0.3%"
         return "change", same, "rule:change"
-    if unit == "percent" and (_share_before(run, v, clause) or run.text[v.end:v.end + 12].lower().lstrip().startswith(
-            run.assembler.share_after)):
+    if unit == "percent" and (_share_before(run, v, clause) or (kind != "rate" and run.text[
+            v.end:v.end + 12].lower().lstrip().startswith(run.assembler.share_after))):
         evidence.append("share_cue")  # "accounted for 83.1% of the growth": the growth is what it is a share of
         return "share", None, "rule:share"
     rate_moved = direction_cue is None or (direction_cue.end <= v.start
@@ -209,7 +209,8 @@ def measure(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence 
     if unit == "percent":
         share_cue = run.cue_near(("SHARE",), v, clause, max_gap=8)
         after = run.text[v.end:min(clause[1], v.end + 60)].lower().lstrip()
-        share_after = after.startswith(run.assembler.share_after)  # any of them
+        # any of them; "the unemployment rate stood at 8.9% of the labour force" names the rate's base
+        share_after = after.startswith(run.assembler.share_after) and kind != "rate"
         if share_cue is not None or share_after:
             evidence.append("share_cue")
             return "share", None, "rule:share"

@@ -32,6 +32,13 @@ US_JOBS = ("THE EMPLOYMENT SITUATION -- JANUARY 2023\n\nTotal nonfarm payroll em
 TRADE_PARTNERS = ("Foreign trade, March 2024\n\nThe foreign trade deficit decreased by 41.0% to 7 billion 357 million "
                   "dollars. Germany was the main partner country for exports with 1 billion 899 million dollars. "
                   "Germany was followed by the United Kingdom with 1 billion 292 million dollars.")
+ILO_RATE = ("ILO unemployment, fourth quarter 2017\n\nIn the fourth quarter of 2017, the ILO unemployment rate in "
+            "France (excluding Mayotte) stood at 8.9% of the labour force, down 0.2 points over the quarter. By age, "
+            "the rate for people aged 15-24 fell sharply, by 2.1 points, to 20.7%; for those aged 25-49 it stood at "
+            "8.2% (−0.6 points). The number of unemployed came to 2.4 million.")
+AM_TRADE = ("In January-September 2023 external trade turnover of Armenia amounted to 14 billion 236,8 million USD. "
+            "Export made up 6 billion 18,4 million USD (increase of 61,2%), import – 8 billion 218,4 million USD "
+            "(increase of 46,4%). Negative balance of external trade made 2 billion 200,0 million USD.")
 CPI_RELEASE = ("Consumer Price Index, October 2023\n\nThe Consumer Price Index rose 3.1% year over year in October. "
                "Excluding gasoline, the CPI rose 3.6% in October, following a 4.0% gain in September. On a monthly "
                "basis, the CPI rose 0.2%.\n\nPrices in Quebec (+4.2%) rose the most.\n\nEnergy prices were 14.0% "
@@ -273,6 +280,16 @@ OTHER_RELEASES = [
     case(TRADE_PARTNERS, "1 billion 292 million", region=None, partner="GB", key="exports"),
     case(TRADE_PARTNERS, "7 billion 357 million", number=-7357000000, key="trade_balance", region=None),
     case("Georgia: exports by partner, USD million China 412.5 Russia 298.1", "298.1", region="GE", partner="RU"),
+    # a rate's base is not its indicator, nor does it make the rate a share; "the rate" refers back
+    case(ILO_RATE, "8.9%", key="unemployment_rate", measure="level", region="FR"),
+    case(ILO_RATE, "0.2 points", key="unemployment_rate", unit="percentage_point", direction="decrease"),
+    case(ILO_RATE, "20.7%", key="unemployment_rate", measure="level"),
+    case(ILO_RATE, "2.4 million", key="unemployed"),
+    case(ILO_RATE, "−0.6 points", direction="decrease"),
+    # a decimal in the smaller part of a compound scale; a bracketed change restates the value before it
+    case(AM_TRADE, "8 billion 218,4 million", number=8218400000, key="imports"),
+    case(AM_TRADE, "46,4%", key="imports", measure="change", direction="increase"),
+    case(AM_TRADE, "2 billion 200,0 million", number=-2200000000, key="trade_balance"),
     # a release that headlines the annual rate means it where a later rate does not say; a monthly one says so
     case(CPI_RELEASE, "3.6%", period=("2022-11-01", "2023-10-31")),
     case(CPI_RELEASE, "+4.2%", period=("2022-11-01", "2023-10-31"), region="CA-QC"),
