@@ -225,6 +225,11 @@ def _fact(view, v: NumberMention, sent: Sentence, lead: Sentence | None, values:
             if whole.key != key:  # increase, whatever it came from
                 indicator, key = whole, whole.key
             evidence.append("indicator_share_of_change")
+    if "contribution" in evidence and measure_ == "share" and key not in view.ws["contribution_aggregates"]:
+        whole = link_indicator.contribution_aggregate(view, v, sent)
+        if whole is not None and whole.key != key:  # "private business investment 0.2 percentage points": GDP's
+            indicator, key = whole, whole.key
+            evidence.append("indicator_aggregate")
     if survey and measure_ == "share" and (key is None or info.get("kind") != "rate"):
         indicator, key = link_indicator.survey_answer(view, v, sent, clause), "survey_share"
         evidence.append("survey")
@@ -287,6 +292,11 @@ def _table_fact(view: DocumentView, cell: Cell, sent: Sentence) -> Fact:
     v = cell.value
     evidence: list[str] = []
     indicator = cell.column.indicator
+    if cell.region is None:  # "Real PCE 1.1 4.6 2.9": a row named by what it measures, not by a place
+        named = [m for m in view.indicators.within(*cell.row) if not m.generic]
+        if named:
+            indicator = named[-1]
+            evidence.append("indicator_table_row")
     key = indicator.key if indicator is not None else None
     info = view.indicator_info(key)
     unit, measure_, direction = link_table.unit_and_measure(cell, info, evidence)

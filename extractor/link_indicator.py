@@ -143,6 +143,32 @@ def _rate_before(run: DocumentView, mentions: Sequence[IndicatorMention], v: Num
     return any(m.end <= v.start and run.indicator_info(m.key).get("kind") == "rate" for m in mentions)
 
 
+def contribution_aggregate(run: DocumentView, v: NumberMention, sent: Sentence) -> IndicatorMention | None:
+    """What a contribution is a part of: the aggregate named right after it ("added 0.3 percentage points
+    to GDP growth", "to the CPIH annual rate"), else the first aggregate the text names ("contributed 0.3
+    percentage points to growth" in a GDP release)."""
+    aggregates = run.ws["contribution_aggregates"]
+    own = [m for m in run.here.indicators if _aggregate_key(run, m, aggregates)]
+    after = [m for m in own if v.end <= m.start < v.end + _AGGREGATE_REACH
+             and _TO_AGGREGATE.match(run.text, v.end, m.start)]
+    if after or own:  # "to the CPIH annual rate", "The contribution to annual euro area inflation ..."
+        m = (after or own)[0]
+        return IndicatorMention(m.text, m.start, m.end, _aggregate_key(run, m, aggregates))
+    return next((m for m in run.indicators.items if m.key in aggregates and not m.generic), None)
+
+
+def _aggregate_key(run: DocumentView, m: IndicatorMention, aggregates: frozenset[str]) -> str | None:
+    """The mention's key when it names an aggregate; a generic word ("inflation") as the text names it."""
+    if not m.generic:
+        return m.key if m.key in aggregates else None
+    key = first_named(run, m.family) if m.family else m.key
+    return key if key in aggregates else None
+
+
+_AGGREGATE_REACH = 60
+_TO_AGGREGATE = re.compile(r"[^.;:\d]{0,20}?\bto\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}")
+
+
 def _is_base(run: DocumentView, m: IndicatorMention, values: list[NumberMention]) -> bool:
     """Whether the mention follows a percent as what it is "of": "8.9% of the labour force"."""
     return any(o.unit == "percent" and 0 < m.start - o.end <= 12 and _OF_AFTER.fullmatch(run.text, o.end, m.start)

@@ -133,6 +133,7 @@ def _table(text: str, start: int, end: int, values: list[NumberMention], periods
     first = _first_label(text, start, runs[0][0].start, labels, regions)
     if first is None:
         return {}
+    first = _after_column_periods(text, first, periods)
     header = (start, first[0])
     if not _WORD.search(text, *header):
         return {}
@@ -195,6 +196,22 @@ def _first_label(text: str, line_start: int, first_value: int, labels: list[tupl
     return line_start + words[-count].start(), end
 
 
+def _after_column_periods(text: str, label: tuple[int, int], periods: Sequence[PeriodMention]) -> tuple[int, int]:
+    """The first row's label without the column periods before it: "... at annual rates) 2019 Q1 Q2 Q3
+    Real GDP 3.1 2.0 1.9" has the label "Real GDP"; the periods head the columns."""
+    start, end = label
+    starts = {p.start: p.end for p in periods if start <= p.start and p.end < end}
+    while True:
+        at = starts.get(start)
+        if at is None:
+            year = _YEAR.match(text, start)
+            at = year.end() if year and year.end() < end and text[year.end()].isspace() else None
+        if at is None:
+            return start, end
+        rest = text[at:end]
+        start = at + len(rest) - len(rest.lstrip())
+
+
 def _columns(text: str, header: tuple[int, int], width: int, periods: Sequence[PeriodMention],
              indicators: Sequence[IndicatorMention], rules: _Rules) -> list[Column]:
     """The header cut into one part per column: after a period or a bracket, or before a change word.
@@ -216,7 +233,9 @@ def _columns(text: str, header: tuple[int, int], width: int, periods: Sequence[P
         own = [m for m in in_header if a <= m.start and m.end <= b]
         specific = [m for m in own if not m.generic and not _after_per(text, m.start)]
         indicator = (specific or own or [title])[-1]
-        dated = [p for p in periods if a <= p.start and p.end <= b]
+        # "% change from March quarter": what a change column compares with is not its period
+        dated = [p for p in periods if a <= p.start and p.end <= b
+                 and not _COMPARED_WITH.search(text, max(a, p.start - 25), p.start)]
         marks = _markers(text, a, b, rules) | wide
         scale = 1000.0 if "thousand" in marks else 1_000_000.0 if "million" in marks else 1.0
         money = rules.currency.search(text, a, b) or rules.currency.search(text, start, end)
@@ -242,6 +261,10 @@ def _markers(text: str, a: int, b: int, rules: _Rules, *, leading_only: bool = F
     if change and (not leading_only or _WORD.search(part, change.end())):
         found.add("change")
     return found
+
+
+_COMPARED_WITH = re.compile(r"\b(?:from|on|over|against|than|compared\s+(?:to|with)|versus|vs\.?)\s+(?:the\s+)?\Z",
+                            re.IGNORECASE)
 
 
 def _after_per(text: str, start: int) -> bool:
@@ -280,7 +303,7 @@ def _cuts(text: str, start: int, end: int, periods: Sequence[PeriodMention], rul
         if merged and not text[merged[-1]:at].strip():
             continue  # "2024 | Change": the same cut twice
         merged.append(at)
-    return [c for c in merged if _WORD.search(text, c, end) or any(c < p.start for p in periods)]
+    return [c for c in merged if _WORD.search(text, c, end) or any(c < p.start and p.end <= end for p in periods)]
 
 
 __all__ = ["Cell", "Column", "find_tables"]

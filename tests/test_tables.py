@@ -83,6 +83,11 @@ BIRTH_RATE = ("Crude birth rate (per 1,000 population) 2023 2024 Turkistan regio
               "25.3 24.9")
 TITLED = "Kazakhstan, January-June 2024\n\nNet migration by region, persons Astana 14 870 Almaty 9 310 Shymkent 5 120"
 
+BY_QUARTER = ("Gross Domestic Product, Third Quarter 2019 (Advance Estimate), Bureau of Economic Analysis\n\n"
+              "Real GDP and related measures (percent change from preceding quarter, seasonally adjusted at annual "
+              "rates) 2019 Q1 Q2 Q3 Real GDP 3.1 2.0 1.9 Real PCE 1.1 4.6 2.9 PCE price index 0.4 2.4 1.5")
+CHANGE_FROM = ("Australian National Accounts, June quarter 2023\n\nState final demand, June quarter 2023, % change "
+               "from March quarter (seasonally adjusted): NSW 0.5 Vic. 0.9 Qld 1.3 SA 0.2 WA 0.1 Tas. -0.4")
 HEADER_ONLY_FIRST = "a marker before the column labels ('(%)', \"('000)\", 'thousand people') falls in the first " \
                     "column's part of the header only; the later columns lose it"
 
@@ -197,6 +202,12 @@ TABLE_FACTS = [
          rule="rule:table"),
     case(BIRTH_RATE, "24.9", unit="per_1000", region="KZ-47", key="birth_rate"),
     case(BIRTH_RATE, "24.9", measure="rate"),
+    # rows named by what they measure; column periods after the header's bracket, none after the last
+    case(BY_QUARTER, "1.1", key="household_consumption", period=("2019-01-01", "2019-03-31"), region="US"),
+    case(BY_QUARTER, "2.4", key="pce_price_index", period=("2019-04-01", "2019-06-30")),
+    case(BY_QUARTER, "1.9", key="gdp", period=("2019-07-01", "2019-09-30")),
+    # what a change column compares with is not its period
+    case(CHANGE_FROM, "-0.4", region="AU-TAS", key="final_demand", period=("2023-04-01", "2023-06-30")),
 ]
 
 
