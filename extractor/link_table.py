@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from .document import DocumentView
 
 
+_INDEX_LEVEL_FLOOR = 50.0  # an index level, not a percent change, from here up
+
+
 def unit_and_measure(cell: Cell, info: dict[str, Any], evidence: list[str]) -> tuple[str, str, str | None]:
     """Unit, measure and direction from the column: "Change (%)" is a signed percent change."""
     v = cell.value
@@ -34,6 +37,9 @@ def unit_and_measure(cell: Cell, info: dict[str, Any], evidence: list[str]) -> t
     if cell.column.percent or v.unit == "percent":
         measure = "level" if info.get("kind") in ("rate", "index", "volume_index") else "share"
         return "percent", measure, None
+    if cell.column.index and v.unit is None and abs(v.number) >= _INDEX_LEVEL_FLOOR:
+        evidence.append("unit_index")  # "Index of retail trade (2021=100) ... Total 107.3"
+        return "index", "level", None
     unit = v.unit or cell.column.unit or info.get("unit") or "count"
     return str(unit), "rate" if unit == "per_1000" else "level", None  # FACTS.md: per-N figures are rates
 

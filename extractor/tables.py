@@ -44,6 +44,7 @@ class Column:
     change: bool
     scale: float  # 1000 for "('000)"
     unit: str | None  # a currency the header names ("Average monthly wage by region, somoni"), or per_1000
+    index: bool = False  # the header names an index or its base ("(2021=100)"): its numbers are index points
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,6 +229,7 @@ def _columns(text: str, header: tuple[int, int], width: int, periods: Sequence[P
     title = next((m for m in in_header if not m.generic), in_header[0] if in_header else None)
     # A marker before the first column's own label is the whole header's: "Births ('000) 2023 2024".
     wide = _markers(text, start, spans[0][1], rules, leading_only=spans[0] != (start, end))
+    index = _INDEX_HEADER.search(text, start, end) is not None
     columns = []
     for a, b in spans:
         own = [m for m in in_header if a <= m.start and m.end <= b]
@@ -241,7 +243,7 @@ def _columns(text: str, header: tuple[int, int], width: int, periods: Sequence[P
         money = rules.currency.search(text, a, b) or rules.currency.search(text, start, end)
         unit = "per_1000" if "per_1000" in marks else money.group() if money else None
         columns.append(Column(a, b, indicator, dated[-1] if dated else None, "percent" in marks, "change" in marks,
-                              scale, unit))
+                              scale, unit, index))
     return columns
 
 
@@ -263,6 +265,7 @@ def _markers(text: str, a: int, b: int, rules: _Rules, *, leading_only: bool = F
     return found
 
 
+_INDEX_HEADER = re.compile(r"=\s*100\b|\bindex\b|\bindices\b", re.IGNORECASE)
 _COMPARED_WITH = re.compile(r"\b(?:from|on|over|against|than|compared\s+(?:to|with)|versus|vs\.?)\s+(?:the\s+)?\Z",
                             re.IGNORECASE)
 
@@ -277,8 +280,9 @@ def _header_years(text: str, start: int, end: int, periods: Sequence[PeriodMenti
     ratio of years ("2024/2023") labels a change, not a column's period."""
     found = []
     for m in _YEAR.finditer(text, start, end):
-        if any(p.start <= m.start() < p.end for p in periods):
-            continue
+        if any(p.start <= m.start() < p.end for p in periods) or text.startswith("=", m.end()) \
+                or text[m.end():m.end() + 2].lstrip().startswith("="):
+            continue  # "(2021=100)": an index's base, not a column's period
         year = int(m.group())
         found.append(PeriodMention(m.group(), m.start(), m.end(), "year", date(year, 1, 1), date(year, 12, 31)))
     return found
