@@ -287,7 +287,7 @@ def _update_periods(run: DocumentView, sent: Sentence, resolved: list[Resolved],
             run.ctx.header = r  # a bureau's title: the whole release is about this period
             run.ctx.frame = r
         elif not values and kind not in _NOT_A_FRAME and kind != "since":
-            if not inside_header(run, r):
+            if not inside_header(run, r) or _is_heading(run, sent):  # "Main partners in August": a section's
                 run.ctx.frame = r  # "the survey, conducted in late 2024, showed ..."
         elif r.fronted and (kind not in _NOT_A_FRAME or (kind == "date" and values)) \
                 and run.ctx.header is None:

@@ -188,6 +188,9 @@ def _fact(view, v: NumberMention, sent: Sentence, lead: Sentence | None, values:
     info = view.indicator_info(key)
     if v.number == 1 and _BASIS_UNIT.match(view.text, v.end):
         return None  # "the average price of 1 kilogram": the basis of a price, not a statistic
+    if v.spelled and v.unit is None and (word := _WORD.match(view.text, v.end)) \
+            and word.group(1).lower() in view.ws["place_count_nouns"]:
+        return None  # "these five countries", "in seven provinces": a count of places
     unit = measure.unit(view, v, info, evidence, sent, lead)
     if unit in _TIME_UNITS and info.get("unit") != unit:
         if abs(v.number) < _TOTAL_TIME or not (word := _WORD.match(view.text, v.end)):

@@ -31,7 +31,9 @@ _JOINER = re.compile(r"(?i)[\s,;:]*(?:(?:and|or|while|as well as)\s+)+")
 _JOINS_NEXT = re.compile(r"(?i),|;|\b(?:and|or|while|whereas|but|to|from|than|into|over)\b")
 _VALUE_REACH = 64  # longer than any number's span ("20 million 353 thousand")
 # "by 57.9% to $8.4 billion", "0.3 percent to $34.69", "fell by 4,870 over the same period, to 548,760"
-_TO_AFTER = re.compile(r"(?:\s+[a-z]+){0,4},?\s+to\s+")
+# "rose by 54.9% to", "rose by 54.9% compared with August 2020 to": the level the change reached
+_TO_AFTER = re.compile(r"(?:\s+[a-z]+){0,4}(?:\s+(?:compared\s+(?:with|to)|on|from|over|against)(?:\s+[A-Za-z]+){0,4}"
+                       r"(?:\s+\d{4})?)?,?\s+to\s+")
 # "deaths exceeded births by", "departures outnumbered arrivals by": a verb of excess, then "by".
 _SECTOR_REACH = 80
 _EXCEEDS = re.compile(r"(?i)\b(?:exceed(?:ed|s)?|outnumbered|outpaced|outstripped)\b(?=[^.;]*\bby\s*$)")

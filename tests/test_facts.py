@@ -39,6 +39,11 @@ ILO_RATE = ("ILO unemployment, fourth quarter 2017\n\nIn the fourth quarter of 2
 AM_TRADE = ("In January-September 2023 external trade turnover of Armenia amounted to 14 billion 236,8 million USD. "
             "Export made up 6 billion 18,4 million USD (increase of 61,2%), import – 8 billion 218,4 million USD "
             "(increase of 46,4%). Negative balance of external trade made 2 billion 200,0 million USD.")
+TR_TRADE = ("Foreign Trade Statistics, August 2021\n\nTürkiye's exports in August 2021 rose by 54.9% compared "
+            "with August 2020 to 18 billion 958 million dollars. The exports-to-imports coverage ratio rose to 83.8% "
+            "from 74.8% in August 2020.\n\nJanuary-August 2021\nThe deficit narrowed by 14.8% to 26 billion 85 "
+            "million dollars.\n\nMain partners in August\nGermany was the top market for exports with 1 billion "
+            "467 million dollars. Together these five countries took 28.6% of total exports.")
 CPI_RELEASE = ("Consumer Price Index, October 2023\n\nThe Consumer Price Index rose 3.1% year over year in October. "
                "Excluding gasoline, the CPI rose 3.6% in October, following a 4.0% gain in September. On a monthly "
                "basis, the CPI rose 0.2%.\n\nPrices in Quebec (+4.2%) rose the most.\n\nEnergy prices were 14.0% "
@@ -273,6 +278,7 @@ OTHER_RELEASES = [
          "regions of Kazakhstan – 6,950 people.", "6,950", region="KZ-39"),
     case("In the United States, population in the West grew by 1.2% in 2023.", "1.2%", region="US"),
     case("Employment in Kazakhstan rose by 97,000 or 3.7% on an annual basis.", "97,000", unit="person"),
+    case("Prices rose the most in seven provinces, led by Quebec (+4.2%).", "+4.2%", region="CA-QC"),
     # a level inside a long comparison clause: its own period, and never the period in force after it
     case(US_JOBS, "78,000", period=("2022-01-01", "2022-12-31")),
     case(US_JOBS, "58,000", period=("2023-01-01", "2023-01-31"), region="US"),
@@ -290,6 +296,12 @@ OTHER_RELEASES = [
     case(AM_TRADE, "8 billion 218,4 million", number=8218400000, key="imports"),
     case(AM_TRADE, "46,4%", key="imports", measure="change", direction="increase"),
     case(AM_TRADE, "2 billion 200,0 million", number=-2200000000, key="trade_balance"),
+    # a heading's period is a section's; a change's level reached after its comparison; coverage ratios; deficits
+    case(TR_TRADE, "18 billion 958 million", key="exports", period=("2021-08-01", "2021-08-31")),
+    case(TR_TRADE, "83.8%", key="coverage_ratio", measure="level"),
+    case(TR_TRADE, "14.8%", key="trade_balance", measure="change", direction="decrease"),
+    case(TR_TRADE, "26 billion 85 million", number=-26085000000, key="trade_balance"),
+    case(TR_TRADE, "1 billion 467 million", period=("2021-08-01", "2021-08-31"), partner="DE", region="TR"),
     # a release that headlines the annual rate means it where a later rate does not say; a monthly one says so
     case(CPI_RELEASE, "3.6%", period=("2022-11-01", "2023-10-31")),
     case(CPI_RELEASE, "+4.2%", period=("2022-11-01", "2023-10-31"), region="CA-QC"),
@@ -323,6 +335,7 @@ def test_facts_attributes(text, value, expected):
 
 
 NOT_FACTS = [
+    "Together these five countries took most of the exports.",
     "Tel. +7 7172 749061",
     "Address: 010000, Astana city, Mangilik el avenue, 8, House of Ministries, Entrance 4",
     "1. Key points\n2. Dynamic tables\n3. Glossary",
