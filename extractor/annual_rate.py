@@ -184,6 +184,18 @@ def against_the_stretch_before(period: Period, reference: Period, evidence: list
     return Period(period.text, period.start, period.end, months_back(period.last, n), period.last)
 
 
+def against_december(period: Period, reference: Period, evidence: list[str]) -> Period:
+    """A price index's month compared with December of the year before ("CPI in September 2019 in comparison
+    with December 2018 made 103,4%") covers the year so far: January to that month."""
+    if months(period.first, period.last) != 1 or period.first.month == 1:
+        return period
+    if (reference.first.month, reference.first.year, months(reference.first, reference.last)) != \
+            (12, period.first.year - 1, 1):
+        return period
+    evidence.append("period_since_december")
+    return Period(period.text, period.start, period.end, date(period.first.year, 1, 1), period.last)
+
+
 def against_a_year_earlier(period: Period, reference: Period, evidence: list[str]) -> Period:
     """A price index's month compared with the same month a year earlier ("+7.5% on March 2022") is
     its annual rate: the 12 months ending with the month."""

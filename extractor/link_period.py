@@ -107,6 +107,11 @@ def period(run: DocumentView, v: NumberMention, sent: Sentence, values: list[Num
             and _AFTER_BEFORE.search(run.text, max(0, v.start - 8), v.start):
         period = _stretch_before(period)  # "(+0.6% after +0.1%)": the figure of the stretch before
         evidence.append("period_after")
+    if period is not None and measure == "level" and info.get("kind") == "index" and v.unit == "percent" and refs:
+        # "CPI in September 2019 in comparison with December 2018 made 103,4%": the index level of the year so far
+        before = [r for r in refs if r.mention.end <= v.start and r.interval is not None]
+        if before and before[-1].period() is not None:
+            period = annual_rate.against_december(period, before[-1].period(), evidence)
     if period is None:
         evidence.append("period_none")
     reference = None
@@ -117,6 +122,7 @@ def period(run: DocumentView, v: NumberMention, sent: Sentence, values: list[Num
             # (a month compared with another value's, "3.6% in October, following a 4.0% gain in
             # September", says nothing of the basis)
             period = annual_rate.against_the_stretch_before(period, reference, evidence)
+            period = annual_rate.against_december(period, reference, evidence)
         if reference is not None and info.get("kind") == "index" and "period_annual_rate" not in evidence \
                 and not annual_rate.said_monthly(run, v, sent, reference):
             period = annual_rate.against_a_year_earlier(period, reference, evidence)

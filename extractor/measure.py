@@ -66,6 +66,9 @@ def unit(run: DocumentView, v: NumberMention, info: dict[str, Any], evidence: li
     if lead is not None and _PER_THOUSAND.search(run.text[lead.start:lead.end]):
         evidence.append("unit_lead_in")
         return "per_1000"  # "The highest birth rates ... (per 1,000 people):" then "– Turkistan region – 26,05"
+    if _per_thousand_in_bracket(run, v):
+        evidence.append("unit_lead_in")
+        return "per_1000"  # "(in calculation per 1000 population: births 8,9, deaths 12,5)"
     prev = run.ctx.prev_fact
     if prev is not None and prev.value.unit not in ("percent", "count", "times", "percentage_point") \
             and not _NEXT_WORDS_NOUN.match(run.text, v.end) \
@@ -165,7 +168,8 @@ def measure(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence 
     if same is not None:
         evidence.append("change_restated")  # "increased by 56 770 people, or 0.3%"
         return "change", same, "rule:change"
-    if unit == "percent" and (_share_before(run, v, clause) or (kind != "rate" and run.text[
+    index_level = kind in ("index", "volume_index") and abs(v.number) >= _INDEX_LEVEL_FLOOR  # "made up 107,1%"
+    if unit == "percent" and not index_level and (_share_before(run, v, clause) or (kind != "rate" and run.text[
             v.end:v.end + 12].lower().lstrip().startswith(run.assembler.share_after))):
         evidence.append("share_cue")  # "accounted for 83.1% of the growth": the growth is what it is a share of
         return "share", None, "rule:share"
@@ -211,7 +215,7 @@ def measure(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence 
         after = run.text[v.end:min(clause[1], v.end + 60)].lower().lstrip()
         # any of them; "the unemployment rate stood at 8.9% of the labour force" names the rate's base
         share_after = after.startswith(run.assembler.share_after) and kind != "rate"
-        if share_cue is not None or share_after:
+        if (share_cue is not None or share_after) and not index_level:
             evidence.append("share_cue")
             return "share", None, "rule:share"
         if info.get("kind") == "index" and abs(v.number) < _INDEX_LEVEL_FLOOR and not lead_direction:
@@ -281,6 +285,19 @@ def negative_indicator(run: DocumentView, indicator: IndicatorMention) -> bool:
     rows = [m for m in run.indicators.within(indicator.start, indicator.end)
             if (m.start, m.end) == (indicator.start, indicator.end)]
     return any(m.negative for m in rows)
+
+
+def _per_thousand_in_bracket(run: DocumentView, v: NumberMention) -> bool:
+    """Whether the value sits in a bracket whose lead-in says "per 1000 ...:" before it."""
+    lo = max(0, v.start - _BRACKET_REACH)
+    opened = run.text.rfind("(", lo, v.start)
+    if opened < 0 or run.text.find(")", opened, v.start) >= 0:
+        return False
+    colon = run.text.find(":", opened, v.start)
+    return colon >= 0 and _PER_THOUSAND.search(run.text, opened, colon) is not None
+
+
+_BRACKET_REACH = 120
 
 
 def _elided_direction(run: DocumentView, v: NumberMention, sent: Sentence, clause: tuple[int, int]) -> str | None:

@@ -44,6 +44,11 @@ TR_TRADE = ("Foreign Trade Statistics, August 2021\n\nTürkiye's exports in Augu
             "from 74.8% in August 2020.\n\nJanuary-August 2021\nThe deficit narrowed by 14.8% to 26 billion 85 "
             "million dollars.\n\nMain partners in August\nGermany was the top market for exports with 1 billion "
             "467 million dollars. Together these five countries took 28.6% of total exports.")
+BY_SOCIO = ("Socio-economic situation of the Republic of Belarus in January-September 2019\n\nConsumer price index in "
+            "September 2019 in comparison with December 2018 made 103,4%. Real wages in January-September 2019 made "
+            "up 107,1% to the level of January-September 2018. By regions the highest wage in September was "
+            "registered in Minsk city (1 482,6 rubles). Natural decrease of population made 20,4 thousand people, "
+            "migration increase – 7,4 thousand people (in calculation per 1000 population: births 8,9, deaths 12,5).")
 CPI_RELEASE = ("Consumer Price Index, October 2023\n\nThe Consumer Price Index rose 3.1% year over year in October. "
                "Excluding gasoline, the CPI rose 3.6% in October, following a 4.0% gain in September. On a monthly "
                "basis, the CPI rose 0.2%.\n\nPrices in Quebec (+4.2%) rose the most.\n\nEnergy prices were 14.0% "
@@ -302,6 +307,13 @@ OTHER_RELEASES = [
     case(TR_TRADE, "14.8%", key="trade_balance", measure="change", direction="decrease"),
     case(TR_TRADE, "26 billion 85 million", number=-26085000000, key="trade_balance"),
     case(TR_TRADE, "1 billion 467 million", period=("2021-08-01", "2021-08-31"), partner="DE", region="TR"),
+    # machine-translated bureau English: "to the level of" compares, a CPI against December covers the year so
+    # far, rates per 1000 in a bracket's lead-in, an index level "made up" is no share
+    case(BY_SOCIO, "1 482,6", period=("2019-09-01", "2019-09-30"), region="BY-HM"),
+    case(BY_SOCIO, "103,4%", period=("2019-01-01", "2019-09-30"), measure="level"),
+    case(BY_SOCIO, "107,1%", measure="level", key="real_wages"),
+    case(BY_SOCIO, "12,5", unit="per_1000", measure="rate"),
+    case(BY_SOCIO, "7,4 thousand", key="net_migration"),
     # a release that headlines the annual rate means it where a later rate does not say; a monthly one says so
     case(CPI_RELEASE, "3.6%", period=("2022-11-01", "2023-10-31")),
     case(CPI_RELEASE, "+4.2%", period=("2022-11-01", "2023-10-31"), region="CA-QC"),
