@@ -7,6 +7,8 @@ country). What the header leaves open comes from the context in force, as for an
 
 from __future__ import annotations
 
+import re
+
 from typing import TYPE_CHECKING, Any
 
 from . import context
@@ -19,6 +21,8 @@ if TYPE_CHECKING:
 
 
 _INDEX_LEVEL_FLOOR = 50.0  # an index level, not a percent change, from here up
+_COUNT_FLOOR = 100.0  # a change column's numbers from here up are counts, unless the header says "%"
+_THOUSANDS = re.compile(r"\d,\d{3}\b")
 
 
 def unit_and_measure(cell: Cell, info: dict[str, Any], evidence: list[str]) -> tuple[str, str, str | None]:
@@ -29,6 +33,9 @@ def unit_and_measure(cell: Cell, info: dict[str, Any], evidence: list[str]) -> t
         direction = "decrease" if v.number < 0 else "increase"
         if not cell.column.percent and v.unit is None and (cell.column.scale != 1 or cell.column.unit):
             # "Change on month ('000)": a change in the column's own unit, not a percent
+            return str(cell.column.unit or info.get("unit") or "count"), "change", direction
+        if not cell.column.percent and v.unit is None and (abs(v.number) >= _COUNT_FLOOR or _THOUSANDS.search(v.text)):
+            # "change during the first half-year: Stockholm 2,464,110 9,870": a count, not a percent
             return str(cell.column.unit or info.get("unit") or "count"), "change", direction
         unit = "percent" if cell.column.percent or v.unit in (None, "percent") else str(v.unit)
         return unit, "change", direction

@@ -266,8 +266,9 @@ def _add_lower(collector: _Collector, name: str, code: str, rank: tuple, not_low
             collector.add(low, code, rank, lower=True)
 
 
-def _subdivision_names(name: str, strip_words: frozenset[str]) -> list[str]:
-    """pycountry's name and the shorter forms texts use: no brackets, no trailing type word."""
+def _subdivision_names(name: str, strip_words: frozenset[str], genitive: frozenset[str] = frozenset()) -> list[str]:
+    """pycountry's name and the shorter forms texts use: no brackets, no trailing type word (nor the
+    genitive -s before one of ``genitive``: "Norrbottens län" is "Norrbotten")."""
     names = [name]
     bracket = re.match(r"^(.*?)\s*\[(.*)\]\s*$", name)
     if bracket:
@@ -280,6 +281,8 @@ def _subdivision_names(name: str, strip_words: frozenset[str]) -> list[str]:
         words = n.split()
         if len(words) > 1 and words[-1] in strip_words:
             more.append(" ".join(words[:-1]))
+            if words[-1] in genitive and words[-2].endswith("s") and len(words[-2]) > 4:
+                more.append(" ".join([*words[:-2], words[-2][:-1]]))
         if n.endswith("'"):
             more.append(n.rstrip("'"))
     return [n for n in dict.fromkeys(names + more) if n]
@@ -317,7 +320,7 @@ def _lexicon(base: Path) -> _Lexicon:
                                                      "names")}
     form = forms.mapping()
     form_keys = ("region_suffixes", "city_suffixes", "city_prefixes", "plural_region_words",
-                 "strip_words", "priority")
+                 "strip_words", "genitive_strip_words", "priority")
     for key in form:
         if key not in form_keys:
             raise forms.error(f"unknown key {key!r}", key)
@@ -327,6 +330,7 @@ def _lexicon(base: Path) -> _Lexicon:
     plural_words = frozenset(_strings(forms, "plural_region_words", form.get("plural_region_words"),
                                       "words"))
     strip_words = frozenset(_strings(forms, "strip_words", form.get("strip_words"), "words"))
+    genitive = frozenset(_strings(forms, "genitive_strip_words", form.get("genitive_strip_words"), "words"))
     priority = _strings(forms, "priority", form.get("priority"), "country codes")
     for code in priority:
         if pycountry.countries.get(alpha_2=code) is None:
@@ -356,7 +360,7 @@ def _lexicon(base: Path) -> _Lexicon:
             continue
         rank = (2, rank_of.get(sub.country_code, len(rank_of)))
         type_word = _type_word(sub.type)
-        for name in _subdivision_names(sub.name, strip_words):
+        for name in _subdivision_names(sub.name, strip_words, genitive):
             for n in collector.variants(name, caps=False):
                 if not _is_generic(n, words, generic):
                     collector.add(n, sub.code, rank)

@@ -88,6 +88,8 @@ BY_QUARTER = ("Gross Domestic Product, Third Quarter 2019 (Advance Estimate), Bu
               "rates) 2019 Q1 Q2 Q3 Real GDP 3.1 2.0 1.9 Real PCE 1.1 4.6 2.9 PCE price index 0.4 2.4 1.5")
 CHANGE_FROM = ("Australian National Accounts, June quarter 2023\n\nState final demand, June quarter 2023, % change "
                "from March quarter (seasonally adjusted): NSW 0.5 Vic. 0.9 Qld 1.3 SA 0.2 WA 0.1 Tas. -0.4")
+BY_COUNTY = ("Sweden's population, first half of 2024\n\nPopulation by county, 30 June 2024, and change during the "
+             "first half-year: Stockholm 2,464,110 9,870 Västra Götaland 1,782,630 3,950 Norrbotten 248,640 -610")
 HEADER_ONLY_FIRST = "a marker before the column labels ('(%)', \"('000)\", 'thousand people') falls in the first " \
                     "column's part of the header only; the later columns lose it"
 
@@ -208,6 +210,10 @@ TABLE_FACTS = [
     case(BY_QUARTER, "1.9", key="gdp", period=("2019-07-01", "2019-09-30")),
     # what a change column compares with is not its period
     case(CHANGE_FROM, "-0.4", region="AU-TAS", key="final_demand", period=("2023-04-01", "2023-06-30")),
+    # a change column of counts; Swedish counties by their names without "län" and its genitive -s
+    case(BY_COUNTY, "9,870", unit="person", measure="change", region="SE-AB"),
+    case(BY_COUNTY, "248,640", unit="person", measure="level", region="SE-BD"),
+    case(BY_COUNTY, "-610", unit="person", measure="change", direction="decrease", region="SE-BD"),
 ]
 
 
