@@ -400,7 +400,8 @@ _template("decade", r"""
 """)
 
 _template("year", r"""
-    (?<![\w.,])(?P<y><<YEAR>>)                # a year 1800-2100
+    (?:(?<![\w.,])|(?<=\b[Ii]n)|(?<=\b[Oo]ver)|(?<=\b[Ss]ince)|(?<=\b[Dd]uring)|(?<=\bfor)|(?<=\bof))
+    (?P<y><<YEAR>>)                            # a year 1800-2100; scraped text glues the preposition: "in2024"
     (?!\w|[.,]\d)                             # not 2024.5, not 2025Q1
 """)
 

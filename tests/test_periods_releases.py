@@ -214,6 +214,10 @@ ROWS += [
          ("2019-07-01", "2020-06-30"), {}, ("2019-07-01", "2020-06-30")),
     case("the population on1 March 2020.Since then", "1 March 2020", "date", ("2020-03-01", "2020-03-01"), {},
          ("2020-03-01", "2020-03-01")),
+    case("In2024, individuals received $14.8billion", "2024", "year", ("2024-01-01", "2024-12-31"), {},
+         ("2024-01-01", "2024-12-31")),  # a preposition glued to the year
+    case("31.6% more than in2023.", "2023", "year", ("2023-01-01", "2023-12-31"), {},
+         ("2023-01-01", "2023-12-31")),
     case("Over 2023 the population grew by 774,600", "2023", "year", ("2023-01-01", "2023-12-31"), {},
          ("2023-01-01", "2023-12-31")),  # opening a sentence; "over 2000 people" stays a quantity
     # a table flattened into text: its column headers
