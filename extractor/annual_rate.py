@@ -174,12 +174,14 @@ def months_back(last: date, n: int) -> date:
 def against_the_stretch_before(period: Period, reference: Period, evidence: list[str]) -> Period:
     """An annual rate assumed from the paragraph or the document is a monthly one when the value is
     compared with the month (or quarter) just before ("Compared with February 2023, they fell by 6.9%")."""
-    if "period_rate_in_force" not in evidence or months(period.first, period.last) != 12:
+    inferred = "period_rate_in_force" in evidence or "period_sentence" not in evidence  # not the value's own words
+    if not inferred or months(period.first, period.last) != 12:
         return period
     n = months(reference.first, reference.last)
     if n not in (1, 3) or reference.last + timedelta(days=1) != months_back(period.last, n):
         return period
-    evidence.remove("period_annual_rate")
+    if "period_annual_rate" in evidence:
+        evidence.remove("period_annual_rate")
     evidence.append("period_monthly_rate")
     return Period(period.text, period.start, period.end, months_back(period.last, n), period.last)
 

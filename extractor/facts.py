@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from . import context, link_indicator, link_period, link_region, link_table, measure
+from . import annual_rate, context, link_indicator, link_period, link_region, link_table, measure
 from .confidence import scores, with_scores
 from .context import Resolved
 from .document import DocumentInput, DocumentView
@@ -307,6 +307,9 @@ def _table_fact(view: DocumentView, cell: Cell, sent: Sentence) -> Fact:
     number = abs(number) if measure_ == "change" else number
     partner, region = link_table.region(view, cell, info, evidence, link_region.home_region(view, sent))
     period = link_table.period(view, cell, link_table.dated_columns(view, cell, view.tables), evidence)
+    if period is not None and measure_ == "change" and info.get("kind") == "index":
+        # "Consumer Price Index, 12-month % change ... September 2014 October 2014": annual rates of those months
+        period = annual_rate.twelve_months(view, v, sent, period, evidence, indicator)
     value = _new_value(v.text, v.start, v.end, number, unit, v.qualifier)
     ind = _new_indicator(indicator.text, indicator.start, indicator.end, key) if indicator else None
     breakdown = (("partner", partner.code),) if partner is not None else ()

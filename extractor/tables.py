@@ -106,6 +106,8 @@ def find_tables(text: str, values: Sequence[NumberMention], periods: Sequence[Pe
     line_start = 0
     in_line: list[NumberMention] = []
     for v in values:
+        if v.unit in _DURATION_UNITS:
+            continue  # "12-month % change": a header word, not a cell
         if v.start >= line_end:
             if len(in_line) >= 3:
                 cells.update(_table(text, line_start, line_end, in_line, periods, indicators, regions, rules))
@@ -265,6 +267,7 @@ def _markers(text: str, a: int, b: int, rules: _Rules, *, leading_only: bool = F
     return found
 
 
+_DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "quarter", "decade"})
 _INDEX_HEADER = re.compile(r"=\s*100\b|\bindex\b|\bindices\b", re.IGNORECASE)
 _COMPARED_WITH = re.compile(r"\b(?:from|on|over|against|than|compared\s+(?:to|with)|versus|vs\.?)\s+(?:the\s+)?\Z",
                             re.IGNORECASE)

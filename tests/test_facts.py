@@ -314,6 +314,9 @@ OTHER_RELEASES = [
     case(BY_SOCIO, "107,1%", measure="level", key="real_wages"),
     case(BY_SOCIO, "12,5", unit="per_1000", measure="rate"),
     case(BY_SOCIO, "7,4 thousand", key="net_migration"),
+    # a monthly rate against the month before, under a 12-month stretch in force
+    case("Consumer Price Index\n\nThe CPI rose 2.4% in the 12 months to October 2014.\n\nIn Ontario, the CPI rose "
+         "0.4% from September.", "0.4%", period=("2014-10-01", "2014-10-31"), region="CA-ON"),
     # a release that headlines the annual rate means it where a later rate does not say; a monthly one says so
     case(CPI_RELEASE, "3.6%", period=("2022-11-01", "2023-10-31")),
     case(CPI_RELEASE, "+4.2%", period=("2022-11-01", "2023-10-31"), region="CA-QC"),

@@ -88,6 +88,8 @@ BY_QUARTER = ("Gross Domestic Product, Third Quarter 2019 (Advance Estimate), Bu
               "rates) 2019 Q1 Q2 Q3 Real GDP 3.1 2.0 1.9 Real PCE 1.1 4.6 2.9 PCE price index 0.4 2.4 1.5")
 CHANGE_FROM = ("Australian National Accounts, June quarter 2023\n\nState final demand, June quarter 2023, % change "
                "from March quarter (seasonally adjusted): NSW 0.5 Vic. 0.9 Qld 1.3 SA 0.2 WA 0.1 Tas. -0.4")
+CPI_BY_PROVINCE = ("Consumer Price Index, October 2014\n\nConsumer Price Index, 12-month % change, selected "
+                   "provinces: September 2014 October 2014 Canada 2.0 2.4 Quebec 1.4 1.8 British Columbia 1.6 1.9")
 BY_COUNTY = ("Sweden's population, first half of 2024\n\nPopulation by county, 30 June 2024, and change during the "
              "first half-year: Stockholm 2,464,110 9,870 Västra Götaland 1,782,630 3,950 Norrbotten 248,640 -610")
 HEADER_ONLY_FIRST = "a marker before the column labels ('(%)', \"('000)\", 'thousand people') falls in the first " \
@@ -210,6 +212,9 @@ TABLE_FACTS = [
     case(BY_QUARTER, "1.9", key="gdp", period=("2019-07-01", "2019-09-30")),
     # what a change column compares with is not its period
     case(CHANGE_FROM, "-0.4", region="AU-TAS", key="final_demand", period=("2023-04-01", "2023-06-30")),
+    # "12-month % change" is a header word, not a cell; the columns are a price index's annual rates
+    case(CPI_BY_PROVINCE, "1.4", region="CA-QC", period=("2013-10-01", "2014-09-30")),
+    case(CPI_BY_PROVINCE, "1.8", region="CA-QC", period=("2013-11-01", "2014-10-31")),
     # a change column of counts; Swedish counties by their names without "län" and its genitive -s
     case(BY_COUNTY, "9,870", unit="person", measure="change", region="SE-AB"),
     case(BY_COUNTY, "248,640", unit="person", measure="level", region="SE-BD"),
