@@ -307,8 +307,10 @@ def _update_periods(run: DocumentView, sent: Sentence, resolved: list[Resolved],
             # dated the release; the lead's period is the one the figures are for
             run.ctx.frame = run.ctx.header = earlier[0]
     if intervals:
-        if not _FLASHBACK.search(run.text, sent.start, sent.end):
-            run.ctx.line_period = intervals[-1]
+        # "over the year, the industry has added 232,000 jobs": a stretch said of its own clause
+        carried = [r for r in intervals if r.mention.kind != "same_period"]
+        if carried and not _FLASHBACK.search(run.text, sent.start, sent.end):
+            run.ctx.line_period = carried[-1]
         if run.ctx.frame is None and values:
             explicit = [r for r in intervals if r.mention.kind not in _NOT_A_FRAME and r.mention.kind != "since"]
             if explicit:
