@@ -44,6 +44,8 @@ _DENOMINATOR = re.compile(r"(?i)\bper\s+(?:[\d\s.,\u00a0\u202f]+|thousand|hundre
 _OF_LINK = re.compile(r"\s+(?:of|among|for|in)(?:\s+(?:the|all|its|their))?\s+")
 # "47,000 (+0.2%)", "1,257 euros (+5.7%)", "8 billion USD (increase of 46,4%)"
 _OF_AFTER = re.compile(r"\s+of\s+(?:the|all|total)\s+")  # match at a value's end, or fullmatch up to a mention
+_NOT_MONEY = frozenset({"person", "percent", "percentage_point", "basis_point", "times", "per_1000", "count",
+                        "year", "month", "week", "day", "hour", "quarter", "decade", "index"})
 _FIGURE_NEXT = re.compile(r"\s*(?:about|around|some|nearly|almost|over)?\s*[-+−$€£]?\d")
 _BRACKET_AFTER = re.compile(r"(?:\s+[A-Za-z]+)?\s*\(\s*(?:(?:[a-z]+\s+){1,2}(?:of|by)\s+)?")
 _SURVEY_ANSWER = re.compile(r"\s*(?:said|answered|responded|reported|were|are|was|believe[sd]?)?\s*(?:that\s+)?"
@@ -63,6 +65,9 @@ def indicator(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentenc
         # "the unemployment rate stood at 3.6% of the labour force, down 0.2 points": the base of a
         # rate is not what its values measure
         mentions = [m for m in mentions if not _is_base(run, m, values)] or mentions
+    if v.unit is not None and v.unit not in _NOT_MONEY and mentions:
+        # "Employees of mining companies earned 1.21 million tenge": a sum of money is no count of people
+        mentions = [m for m in mentions if m.generic or run.indicator_info(m.key).get("unit") != "person"]
     if any(m.anaphor for m in mentions):  # "the rate" with no rate named before it refers to nothing here
         mentions = [m for m in mentions if not m.anaphor or _named_last(run, m.family, v.start) is not None]
     chosen = None

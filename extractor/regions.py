@@ -63,6 +63,7 @@ GROUPS = "regions/groups.yaml"
 STOPLIST = "regions/stoplist.yaml"
 FORMS = "regions/forms.yaml"
 STATISTICAL = "regions/statistical.yaml"
+CAPITALS = "regions/capitals.yaml"
 
 KINDS = ("country", "region", "city", "group")
 _ALIAS_FIELDS = frozenset({"name", "kind", "names", "suffixed", "exact", "as_region", "local"})
@@ -424,6 +425,7 @@ def _lexicon(base: Path) -> _Lexicon:
                    region_suffixes if kind == "region" else [])
 
     _statistical_regions(_Source(STATISTICAL, base), places, collector, local, region_suffixes)
+    _capitals(_Source(CAPITALS, base), places, local)
 
     # -- groups
     for key, entry in groups.mapping().items():
@@ -454,6 +456,20 @@ def _lexicon(base: Path) -> _Lexicon:
                     frozenset(w.lower() for w in _strings(stoplist, "hyphen_prefixes", stop.get("hyphen_prefixes"),
                                                           "words")),
                     local)
+
+
+def _capitals(source: _Source, places: dict[str, _Place], local: dict[str, dict[str, str]]) -> None:
+    """"The capital" in a text about a country is its capital (``capitals.yaml``): a local name of each."""
+    data = source.mapping()
+    capitals = data.get("capitals") or {}
+    if not isinstance(capitals, dict):
+        raise source.error("capitals must map a country code to its capital's code", "capitals")
+    for country, code in capitals.items():
+        if str(code) not in places or places[str(code)].country != str(country):
+            raise source.error(f"{country}: {code!r} is no subdivision of {country}", country, code)
+    for phrase in _strings(source, "phrases", data.get("phrases"), "phrases"):
+        for surface in dict.fromkeys([phrase, phrase[:1].upper() + phrase[1:]]):
+            local.setdefault(surface, {}).update({str(c): str(code) for c, code in capitals.items()})
 
 
 def _add_local(local: dict[str, dict[str, str]], source: _Source, code: str, country: str | None,

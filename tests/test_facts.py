@@ -49,6 +49,11 @@ BY_SOCIO = ("Socio-economic situation of the Republic of Belarus in January-Sept
             "up 107,1% to the level of January-September 2018. By regions the highest wage in September was "
             "registered in Minsk city (1 482,6 rubles). Natural decrease of population made 20,4 thousand people, "
             "migration increase – 7,4 thousand people (in calculation per 1000 population: births 8,9, deaths 12,5).")
+KZ_WAGES = ("Average monthly wage in Kazakhstan tops 360,000 tenge\n\nThe average monthly nominal wage in "
+            "Kazakhstan amounted to 363,870 tenge in the second quarter of 2023. Women earned on average 298,410 "
+            "tenge.\n\nThe highest wages were recorded in Atyrau region (706,980 tenge) and Mangystau region "
+            "(579,210 tenge). The capital followed with 512,350 tenge.\n\nIn the capital, wages rose by 27.3%. "
+            "Employees of mining companies in the city earned 1.21 million tenge a month on average.")
 CPI_RELEASE = ("Consumer Price Index, October 2023\n\nThe Consumer Price Index rose 3.1% year over year in October. "
                "Excluding gasoline, the CPI rose 3.6% in October, following a 4.0% gain in September. On a monthly "
                "basis, the CPI rose 0.2%.\n\nPrices in Quebec (+4.2%) rose the most.\n\nEnergy prices were 14.0% "
@@ -317,6 +322,10 @@ OTHER_RELEASES = [
     # a monthly rate against the month before, under a 12-month stretch in force
     case("Consumer Price Index\n\nThe CPI rose 2.4% in the 12 months to October 2014.\n\nIn Ontario, the CPI rose "
          "0.4% from September.", "0.4%", period=("2014-10-01", "2014-10-31"), region="CA-ON"),
+    # "the capital" of the text's own country; a sum of money is no count of people
+    case(KZ_WAGES, "512,350", region="KZ-71", key="wages"),
+    case(KZ_WAGES, "1.21 million", region="KZ-71", key="wages"),
+    case(KZ_WAGES, "298,410", key="wages", region="KZ"),
     # a release that headlines the annual rate means it where a later rate does not say; a monthly one says so
     case(CPI_RELEASE, "3.6%", period=("2022-11-01", "2023-10-31")),
     case(CPI_RELEASE, "+4.2%", period=("2022-11-01", "2023-10-31"), region="CA-QC"),
