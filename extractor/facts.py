@@ -46,6 +46,7 @@ from .types import (  # _new_*: the records, made faster (see fast_constructor)
 
 _BASIS_UNIT = re.compile(
     r"(?i)\s+(?:kilogram|kilo|kg|litre|liter|metre|meter|ton|tonne|square|cubic|piece|dozen|loaf|unit)s?\b")
+_SPELLED_COUNT = 100  # spelled counts of things below this are no statistics (FACTS.md: optional at most)
 _TIME_UNITS = frozenset({"year", "month", "day", "week", "hour", "minute", "decade"})
 _TOTAL_TIME = 10_000  # hours or days in the tens of thousands are a total worked or lost, not a duration
 _WORD = re.compile(r"\s*([A-Za-z]+)")
@@ -198,6 +199,8 @@ def _fact(view, v: NumberMention, sent: Sentence, lead: Sentence | None, values:
         unit = word.group(1).lower()  # a total ("5.1 million hours" worked): the unit as written
     elif unit in _TIME_UNITS and (word := _WORD.match(view.text, v.end)):
         unit = word.group(1).lower()  # "a median age of 28.9 years" (FACTS.md: a unit word as written)
+    if v.spelled and unit == "count" and abs(v.number) < _SPELLED_COUNT:
+        return None  # "the eight major components", "the top five suppliers": a count of things, not a statistic
     if unit == "person" and info.get("counted") and indicator is not None:
         key = info["counted"]  # "registered unemployment made 43.1 thousand persons": the unemployed
         indicator = IndicatorMention(indicator.text, indicator.start, indicator.end, key)
