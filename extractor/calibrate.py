@@ -2,18 +2,21 @@
 
 Every gold document under a folder (``tests/fixtures/`` and its subfolders) is extracted, its
 facts matched to the gold ones as :func:`extractor.evaluate` matches them, and each fact becomes a
-row: its features (:mod:`extractor.features`) and four labels: the fact is fully right (a
-prediction matched to no gold fact is wrong), and, for matched facts, its indicator, region and
-period are right. For each label a logistic regression is fitted (L2-regularised, which keeps it
-calibrated: a confidence of 0.9 should mean right 9 times in 10); with ``isotonic=True`` an
-isotonic map fitted on its out-of-fold outputs follows. On the 35 gold documents the isotonic map
-made leave-one-document-out ranking worse (its plateaus tie facts the regression had told apart),
-so it is off by default.
+row: its features (:mod:`extractor.features`) and five labels: the fact is fully right; its value
+is right (matched to a gold fact, with unit, measure and direction agreeing; a prediction matched
+to no gold fact is wrong); and, for matched facts, its indicator, region and period are right. For
+``value`` and each slot a logistic regression is fitted (L2-regularised, which keeps it calibrated:
+a confidence of 0.9 should mean right 9 times in 10); with ``isotonic=True`` an isotonic map fitted
+on its out-of-fold outputs follows. A fact's confidence is the product of the four
+(:mod:`extractor.confidence`). On the gold documents the isotonic map made
+leave-one-document-out ranking worse (its plateaus tie facts the regression had told apart), so it
+is off by default.
 
-The figures printed are leave-one-document-out: each document is scored by a model fitted on
+The figures printed are leave-one-document-out: each document is scored by models fitted on
 the others (and, with the isotonic map, that map by an inner split by documents of those others),
-so they say what to expect on unseen text. Then the model is fitted on every document and
-written to ``patterns/confidence_model.yaml``, which :mod:`extractor.confidence` applies.
+so they say what to expect on unseen text; ``fact`` is the product's, against "fully right". Then
+the models are fitted on every document and written to ``patterns/confidence_model.yaml``, which
+:mod:`extractor.confidence` applies.
 """
 
 from __future__ import annotations
@@ -26,8 +29,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .confidence import MODEL_FILE, TARGETS
-from .evaluation import _agreement, _match
+from .confidence import MODEL_FILE, MODELS, SLOTS, TARGETS
+from .evaluation import QUANTITY, _agreement, _match
 from .features import evidence_features
 from .reliability import BINS, Metrics, metrics
 from .resources import patterns_dir
@@ -102,8 +105,10 @@ def build_rows(docs: Sequence[GoldDocument], modes: Sequence[str] = ("fast",)) -
                 if gi is not None and doc.facts[gi].get("optional"):
                     continue  # neither required nor penalised, as evaluate() counts them
                 agree = _agreement(doc.facts[gi], predicted[pi]) if gi is not None else None
-                labels: dict[str, bool | None] = {"fact": bool(agree) and all(agree.values())}
-                for slot in TARGETS[1:]:
+                labels: dict[str, bool | None] = {
+                    "fact": bool(agree) and all(agree.values()),
+                    "value": agree is not None and all(agree[a] for a in QUANTITY)}
+                for slot in SLOTS:
                     labels[slot] = agree[slot] if agree is not None else None
                 rows.append(Row(doc.doc_id, evidence_features(fact.evidence), labels))
     return rows
@@ -171,31 +176,44 @@ def fit_target(rows: Sequence[Row], target: str, c: float = DEFAULT_C, isotonic:
             "isotonic": {"x": [round(v, 6) for v in xs], "y": [round(v, 6) for v in ys]}}
 
 
-def leave_one_document_out(rows: Sequence[Row], target: str, c: float = DEFAULT_C,
-                           isotonic: bool = False) -> tuple[list[bool], list[float]]:
-    """Each document's facts scored by a model (and isotonic map) fitted on the other documents."""
-    rows = [r for r in rows if r.labels.get(target) is not None]
-    labels, scores = [], []
+def _held_out_scores(rows: Sequence[Row], target: str, c: float, isotonic: bool) -> list[float]:
+    """Every row's probability under the ``target`` model fitted on the other documents' rows that
+    have the label (rows without it are scored too: the fact's product needs every model)."""
+    scores = [0.0] * len(rows)
     for doc_id in sorted({r.doc_id for r in rows}):
-        train = [r for r in rows if r.doc_id != doc_id]
-        test = [r for r in rows if r.doc_id == doc_id]
+        train = [r for r in rows if r.doc_id != doc_id and r.labels.get(target) is not None]
+        held = [i for i, r in enumerate(rows) if r.doc_id == doc_id]
         if not train:
             continue
         model = fit_target(train, target, c, isotonic)
         weights = model["weights"]
         names = sorted(weights)
-        raw = _raw(test, model["intercept"], [weights[n] for n in names], names)
+        raw = _raw([rows[i] for i in held], model["intercept"], [weights[n] for n in names], names)
         xs, ys = model["isotonic"]["x"], model["isotonic"]["y"]
-        scores += [_interpolate(p, xs, ys) for p in raw]
-        labels += [bool(r.labels[target]) for r in test]
-    return labels, scores
+        for i, p in zip(held, raw, strict=True):
+            scores[i] = _interpolate(p, xs, ys)
+    return scores
+
+
+def leave_one_document_out(rows: Sequence[Row], target: str, c: float = DEFAULT_C,
+                           isotonic: bool = False) -> tuple[list[bool], list[float]]:
+    """Each document's facts scored by models (and isotonic maps) fitted on the other documents:
+    ``(labels, scores)`` of the rows with the ``target`` label. ``fact`` is scored by the product of
+    the four models, as :func:`extractor.confidence.scores` does."""
+    names = MODELS if target == "fact" else (target,)
+    product = [1.0] * len(rows)
+    for name in names:
+        for i, p in enumerate(_held_out_scores(rows, name, c, isotonic)):
+            product[i] *= p
+    kept = [i for i, r in enumerate(rows) if r.labels.get(target) is not None]
+    return [bool(rows[i].labels[target]) for i in kept], [product[i] for i in kept]
 
 
 # --- the report and the file -----------------------------------------------------------------
 
 
 def table(results: dict[str, Metrics]) -> str:
-    """The leave-one-document-out figures, one line per label, then the bins of the fact model."""
+    """The leave-one-document-out figures, one line per label, then the bins of the fact's confidence."""
     lines = [f"{'target':10}{'facts':>7}{'AUROC':>8}{'Brier':>8}{'ECE':>8}{'>=0.9 right':>13}{'n':>6}"]
     for name, m in results.items():
         lines.append(f"{name:10}{m.facts:7d}{m.auroc:8.3f}{m.brier:8.3f}{m.ece:8.3f}{m.high_right:13.3f}{m.high:6d}")
@@ -216,8 +234,10 @@ def write_model(path: Path, models: dict[str, dict[str, Any]], report: str, *, d
 
     header = [f"# Written by `extractor calibrate` on {dt.date.today().isoformat()} from {documents} gold documents",
               f"# (mode: {', '.join(modes)}). Do not edit by hand: refit with `extractor calibrate`.",
-              "# Applied by extractor/confidence.py: p = isotonic(logistic(intercept + sum(weight * feature)));",
-              "# feature names are defined in extractor/features.py.", "#",
+              "# Applied by extractor/confidence.py: p = isotonic(logistic(intercept + sum(weight * feature)))",
+              "# for each model; a fact's confidence is the product of the four (value, indicator, region,",
+              "# period), its slot confidence the last three. Feature names are defined in extractor/features.py.",
+              "#",
               "# Leave-one-document-out (each document scored by a model fitted on the others):", "#"]
     header += [f"#   {line}".rstrip() for line in report.splitlines()]
     body = yaml.safe_dump({"modes": list(modes), "documents": documents, "models": models},
@@ -235,7 +255,7 @@ def calibrate(root: Path, output: Path | None = None, *, modes: Sequence[str] = 
     rows = build_rows(docs, modes)
     results = {target: metrics(*leave_one_document_out(rows, target, c, isotonic)) for target in TARGETS}
     report = table(results)
-    models = {target: fit_target(rows, target, c, isotonic) for target in TARGETS}
+    models = {name: fit_target(rows, name, c, isotonic) for name in MODELS}
     write_model(output or patterns_dir() / MODEL_FILE, models, report, documents=len(docs), modes=modes)
     return report
 

@@ -5,9 +5,12 @@ features of :mod:`extractor.features`, then isotonic calibration) and writes it 
 module applies it with plain arithmetic: a dot product, the logistic function, and a
 piecewise-linear map. No numpy, no scikit-learn.
 
-There are four models: ``fact`` (the probability that the whole fact is right: this is
-``Fact.confidence``) and ``indicator``, ``region``, ``period`` (the probability that that slot is
-right, given that the value is a fact: ``Fact.slot_confidence``).
+There are four models: ``value`` (the probability that the number is a fact read right: its
+unit, measure and direction) and ``indicator``, ``region``, ``period`` (the probability that that
+slot is right, given that the value is a fact: ``Fact.slot_confidence``). A fact is fully right
+when all four are, so ``Fact.confidence`` is their product: measured leave-one-document-out on the
+gold fixtures it ranks facts better than one model fitted on "fully right" (AUROC 0.712 against
+0.680, same features), and a fact linked in several risky ways loses confidence for each of them.
 """
 
 from __future__ import annotations
@@ -26,7 +29,8 @@ from .resources import load_yaml, patterns_dir
 from .types import Fact, _new_fact
 
 MODEL_FILE = "confidence_model.yaml"
-TARGETS = ("fact", "indicator", "region", "period")
+MODELS = ("value", "indicator", "region", "period")  # fitted; "fact" is their product
+TARGETS = ("fact", *MODELS)  # what calibrate reports
 SLOTS = ("indicator", "region", "period")
 
 
@@ -111,22 +115,22 @@ def _parse_model(data: Any, path: Path, name: str) -> LogisticModel:
 
 @functools.cache
 def load_models(base: Path | None = None) -> dict[str, LogisticModel]:
-    """The four fitted models; :class:`PatternError` naming the file when it is malformed."""
+    """The four fitted models (``MODELS``); :class:`PatternError` naming the file when it is malformed."""
     path = (base or patterns_dir()) / MODEL_FILE
     data = load_yaml(MODEL_FILE, base=base)
     if not isinstance(data, dict) or not isinstance(data.get("models"), dict):
         raise PatternError(path, None, "expected a mapping with 'models'")
     models = data["models"]
-    if missing := set(TARGETS) - models.keys():
+    if missing := set(MODELS) - models.keys():
         raise PatternError(path, None, f"models: missing {sorted(missing)}")
-    return {name: _parse_model(models[name], path, name) for name in TARGETS}
+    return {name: _parse_model(models[name], path, name) for name in MODELS}
 
 
 @functools.cache
 def _stacked(base: Path | None) -> tuple[tuple[float, ...], dict[str, tuple[float, ...]], tuple[LogisticModel, ...]]:
-    """The four models' intercepts and weights side by side, in ``TARGETS`` order: one pass over a
+    """The four models' intercepts and weights side by side, in ``MODELS`` order: one pass over a
     fact's features then serves all four."""
-    models = tuple(load_models(base)[name] for name in TARGETS)
+    models = tuple(load_models(base)[name] for name in MODELS)
     names = {n for m in models for n in m.weights}
     weights = {n: tuple(m.weights.get(n, 0.0) for m in models) for n in names}
     return tuple(m.intercept for m in models), weights, models
@@ -140,7 +144,7 @@ def _logistic(z: float) -> float:
 
 
 def score(evidence: Iterable[str], *, patterns_dir: Path | None = None) -> float:
-    """The ``fact`` model's probability that a fact built with this evidence is right.
+    """The probability that a fact built with this evidence is fully right (the four models' product).
 
     >>> 0.0 < score(["indicator_adjacent", "unit_stated", "period_sentence"]) < 1.0
     True
@@ -151,8 +155,9 @@ def score(evidence: Iterable[str], *, patterns_dir: Path | None = None) -> float
 @functools.lru_cache(maxsize=65536)
 def scores(evidence: tuple[str, ...], patterns_dir: Path | None = None) -> tuple[float, tuple[tuple[str, float], ...]]:
     """``(confidence, slot_confidence)`` for a fact built with this evidence: the four models applied
-    to :func:`~extractor.features.evidence_features`. Facts share a few hundred evidence tuples, so
-    after the first of each this is a dictionary lookup (thousands of facts per MB)."""
+    to :func:`~extractor.features.evidence_features`; the confidence is their product. Facts share a
+    few hundred evidence tuples, so after the first of each this is a dictionary lookup (thousands of
+    facts per MB)."""
     intercepts, weights, models = _stacked(patterns_dir)
     z = list(intercepts)
     get = weights.get
@@ -162,7 +167,7 @@ def scores(evidence: tuple[str, ...], patterns_dir: Path | None = None) -> tuple
             for k in range(len(z)):
                 z[k] += w[k] * value
     p = [model.calibrated(_logistic(zk)) for model, zk in zip(models, z, strict=True)]
-    return p[0], tuple(zip(SLOTS, p[1:], strict=True))
+    return p[0] * p[1] * p[2] * p[3], tuple(zip(SLOTS, p[1:], strict=True))
 
 
 def with_scores(fact: Fact, *, patterns_dir: Path | None = None) -> Fact:
@@ -173,4 +178,4 @@ def with_scores(fact: Fact, *, patterns_dir: Path | None = None) -> Fact:
                      fact.reference_period, fact.breakdown, confidence, fact.extractor, fact.evidence, slots)
 
 
-__all__ = ["MODEL_FILE", "SLOTS", "TARGETS", "LogisticModel", "load_models", "score", "scores", "with_scores"]
+__all__ = ["MODEL_FILE", "MODELS", "SLOTS", "TARGETS", "LogisticModel", "load_models", "score", "scores", "with_scores"]

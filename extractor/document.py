@@ -77,6 +77,7 @@ class DocumentView:
         self.heads: list[IndicatorMention] = []
         self.partner_cache: dict[tuple[int, int, int, bool], tuple[list[Any], list[Any], list[int], list[int]]] = {}
         self.here_resolved: list[Resolved] = []  # the current sentence's periods, resolved
+        self.glued_sentence: tuple[int, bool] = (-1, False)  # (start, words run together): risk.py
         self._breaks: list[int] = []
         self._breaks_for = -1
         self._clause_cues: tuple[tuple[int, int], Sequence[LexiconMatch]] = ((-1, -1), [])

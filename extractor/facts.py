@@ -32,6 +32,7 @@ from .context import Resolved
 from .document import DocumentInput, DocumentView
 from .indicators import IndicatorFinder
 from .resources import load_yaml
+from .risk import risk_evidence
 from .segments import Sentence
 from .spans import overlaps
 from .tables import Cell
@@ -279,6 +280,7 @@ def _fact(view, v: NumberMention, sent: Sentence, lead: Sentence | None, values:
     if v.spelled:
         evidence.append("spelled")
     _model_evidence(view, v, evidence)
+    risk_evidence(view, v, sent, clause, info, measure_, unit, ind, period, evidence)
     found = tuple(evidence)
     confidence, slots = scores(found, view.assembler.patterns_dir)
     return _new_fact(view.doc_id, value, measure_, direction, ind, region, period, reference,

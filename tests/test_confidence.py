@@ -91,9 +91,30 @@ def test_scores_apply_all_four_models_to_the_evidence():
     evidence = ("indicator_adjacent", "unit_stated", "region_home", "period_frame")
     confidence, slots = scores(evidence)
     features = evidence_features(evidence)
-    assert confidence == pytest.approx(models["fact"].probability(features), abs=1e-12)
+    # a fact is right when its value and each slot are: the confidence is the four models' product
+    assert confidence == pytest.approx(math.prod(m.probability(features) for m in models.values()), abs=1e-12)
     assert slots == tuple((name, pytest.approx(models[name].probability(features), abs=1e-12))
                           for name in ("indicator", "region", "period"))
+
+
+@pytest.mark.parametrize(("text", "value", "name"), [
+    # the risky ways a slot was filled (extractor/risk.py)
+    ("In 2023 the population grew. Tashkent city, with its 3.0 million residents, grew by 2.3% over the year.",
+     "3.0 million", "period_kind_disagrees"),  # a stock's level over a year
+    ("In 2024, the population of Latvia declined by -7.3 per 1 000 residents.", "-7.3", "measure_kind_disagrees"),
+    ("In 2024, 1.06million visitors came to Tasmania.", "1.06million", "region_home_place_named"),
+    ("In 2024, visitors to Tasmania were down 5.2%on the year before.", "5.2%", "number_glued"),
+    ("In 2024, 1.06millionvisitors came to Tasmania.", "1.06million", "number_glued"),
+])
+def test_risk_evidence(text, value, name):
+    fact = next(f for f in extract(text) if f.value.text == value)
+    assert name in fact.evidence
+
+
+def test_more_risk_lowers_the_confidence():
+    plain = ("indicator_adjacent", "unit_stated", "region_home", "period_sentence")
+    assert scores((*plain, "period_kind_disagrees"))[0] < scores(plain)[0]
+    assert scores((*plain, "number_small_bare", "value_late"))[0] < scores(plain)[0]
 
 
 def test_facts_built_alike_are_scored_alike():
@@ -113,7 +134,7 @@ def test_extract_imports_no_scikit_learn():
 
 def test_the_shipped_model_loads_with_every_target():
     models = load_models()
-    assert set(models) == {"fact", "indicator", "region", "period"}
+    assert set(models) == {"value", "indicator", "region", "period"}
     assert any(m.weights for m in models.values())
 
 
@@ -138,15 +159,15 @@ _DELETE = object()
 @pytest.mark.parametrize(("path", "value", "message"), [
     (("models",), _DELETE, "expected a mapping with 'models'"),
     (("models", "region"), _DELETE, "missing ['region']"),
-    (("models", "fact", "intercept"), _DELETE, "models.fact: missing ['intercept']"),
-    (("models", "fact", "intercept"), "high", "models.fact.intercept: expected a number"),
-    (("models", "fact", "intercept"), True, "models.fact.intercept: expected a number"),
+    (("models", "value", "intercept"), _DELETE, "models.value: missing ['intercept']"),
+    (("models", "value", "intercept"), "high", "models.value.intercept: expected a number"),
+    (("models", "value", "intercept"), True, "models.value.intercept: expected a number"),
     (("models", "period", "weights"), [1, 2], "models.period.weights: expected a mapping"),
     (("models", "period", "weights"), {"ev:table": "much"}, "models.period.weights.ev:table: expected a number"),
-    (("models", "fact", "isotonic"), {"x": [0.1, 0.5], "y": [0.3]}, "differ in length"),
-    (("models", "fact", "isotonic"), {"x": [0.5, 0.1], "y": [0.1, 0.3]}, "must be sorted"),
-    (("models", "fact", "isotonic"), {"x": [0.1, 0.5], "y": [0.3, 1.5]}, "must lie in [0, 1]"),
-    (("models", "fact", "isotonic"), {"x": "0.1", "y": [0.3]}, "expected a list of numbers"),
+    (("models", "value", "isotonic"), {"x": [0.1, 0.5], "y": [0.3]}, "differ in length"),
+    (("models", "value", "isotonic"), {"x": [0.5, 0.1], "y": [0.1, 0.3]}, "must be sorted"),
+    (("models", "value", "isotonic"), {"x": [0.1, 0.5], "y": [0.3, 1.5]}, "must lie in [0, 1]"),
+    (("models", "value", "isotonic"), {"x": "0.1", "y": [0.3]}, "expected a list of numbers"),
     (("models", "region"), "fitted", "models.region: expected a mapping"),
 ])
 def test_malformed_model_file_names_itself(tmp_path, path, value, message):
@@ -167,7 +188,7 @@ def test_a_broken_model_file_stops_the_extractor_at_load(tmp_path):
 
     target = tmp_path / "patterns"
     shutil.copytree(patterns_dir(), target)
-    (target / MODEL_FILE).write_text("models: {fact: {intercept: 0}}\n", encoding="utf-8")
+    (target / MODEL_FILE).write_text("models: {value: {intercept: 0}}\n", encoding="utf-8")
     with pytest.raises(PatternError, match=MODEL_FILE):
         Extractor(patterns_dir=target).extract("In 2024 unemployment fell by 0.3%.")
 
@@ -224,13 +245,13 @@ def test_calibrate_writes_a_file_that_loads(tiny_gold, tmp_path):
     out = tmp_path / MODEL_FILE
     report = calibrate(tiny_gold, out, text_dirs=[tiny_gold / "texts"], isotonic=True)
     assert report.splitlines()[0].split() == ["target", "facts", "AUROC", "Brier", "ECE", ">=0.9", "right", "n"]
-    assert [line.split()[0] for line in report.splitlines()[1:5]] == ["fact", "indicator", "region", "period"]
+    assert [line.split()[0] for line in report.splitlines()[1:6]] == ["fact", "value", "indicator", "region", "period"]
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# Written by `extractor calibrate` on ")
     assert "from 4 gold documents" in text and "Leave-one-document-out" in text
     models = load_models(tmp_path)
-    assert models["fact"].weights  # fitted, not empty
-    assert list(models["fact"].iso_x) == sorted(models["fact"].iso_x)
+    assert models["value"].weights  # fitted, not empty
+    assert list(models["value"].iso_x) == sorted(models["value"].iso_x)
 
 
 def test_calibrate_names_a_gold_file_without_text(tiny_gold, tmp_path):
