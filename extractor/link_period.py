@@ -112,6 +112,8 @@ def period(run: DocumentView, v: NumberMention, sent: Sentence, values: list[Num
         before = [r for r in refs if r.mention.end <= v.start and r.interval is not None]
         if before and before[-1].period() is not None:
             period = annual_rate.against_december(period, before[-1].period(), evidence)
+            if "period_since_december" not in evidence:  # "compared to June 2022 - 111,0 percent"
+                period = annual_rate.against_a_year_earlier(period, before[-1].period(), evidence)
     if period is None:
         evidence.append("period_none")
     reference = None
@@ -216,8 +218,10 @@ def compared_level(run: DocumentView, v: NumberMention, refs: list[Resolved],
         m = r.mention
         if m.start >= v.end:
             head = run.text[max(0, v.start - 60):v.start].lower()
-            if _COMPARED_BEFORE.search(head) and len(run.words_between(v.end, m.start)) <= 6 \
-                    and not any(v.end <= o.start and o.end <= m.start for o in values):
+            between = run.words_between(v.end, m.start)
+            if _COMPARED_BEFORE.search(head) and len(between) <= 6 and (
+                    "respectively" in between  # "compared with 14.5% and 14.3% respectively in the previous month"
+                    or not any(v.end <= o.start and o.end <= m.start for o in values)):
                 return r
         elif m.end <= v.start:
             between = run.text[m.end:v.start].lower()

@@ -44,6 +44,8 @@ _WORD_AFTER = re.compile(r"\s+([A-Za-z]+)")
 # A change noun, what it is of, then a verb of level: the noun's value ("growth in total pay was 4.3%").
 _GROWTH_OF = re.compile(r"\s+(?:in|of)\s+[^.;:%\d]{1,150}?\s(?:was|were|is|are|stood at|amounted to|reached|made)\s+")
 _GROWTH_OF_REACH = 180
+_RANKED_AT = re.compile(r"(?:\s+(?:the|most|least|fastest|slowest|strongest|weakest|highest|lowest|quickest|"
+                        r"sharpest|largest|smallest|more|less|only))*,?\s+(?:at|by)\s+")
 _COPULAS = frozenset({"was", "were", "is", "are", "amounted", "made", "stood", "totaled", "totalled", "equaled"})
 _MONEY_KINDS = frozenset({"money", "flow", "balance"})
 _GAP_VERBS = _COPULAS | {"reached", "came", "has", "had", "accounted", "numbered", "constituted", "equalled"}
@@ -204,6 +206,10 @@ def measure(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence 
             evidence.append("direction_elided")
             return "change", elided, "rule:change"  # "for non-food products – by 0,6%"
 
+    ranked = _ranked_change(run, v, clause) if level_to or direction_cue is None else None
+    if ranked is not None:
+        evidence.append("direction_cue")  # "grew the slowest at 0.9%", "rose the most, by 2.1%"
+        return "change", ranked, "rule:change"
     linked = direction_cue is not None and not level_to and (
         link in run.w["change_links"] or cue_adjacent(run, direction_cue, v)
         or (unit == "percent" and info.get("kind") != "rate"))
@@ -298,6 +304,15 @@ def _per_thousand_in_bracket(run: DocumentView, v: NumberMention) -> bool:
 
 
 _BRACKET_REACH = 120
+
+
+def _ranked_change(run: DocumentView, v: NumberMention, clause: tuple[int, int]) -> str | None:
+    """The direction of "grew the slowest at 0.9%": a verb of change, a superlative, then the value."""
+    skip = run.ws["not_direction_forms"]
+    for cue in reversed(run.cues_in(clause)):
+        if cue.end <= v.start and cue.label == "DIRECTION" and cue.text.lower() not in skip:
+            return cue.id if _RANKED_AT.fullmatch(run.text, cue.end, v.start) else None
+    return None
 
 
 def _elided_direction(run: DocumentView, v: NumberMention, sent: Sentence, clause: tuple[int, int]) -> str | None:

@@ -54,6 +54,12 @@ KZ_WAGES = ("Average monthly wage in Kazakhstan tops 360,000 tenge\n\nThe averag
             "tenge.\n\nThe highest wages were recorded in Atyrau region (706,980 tenge) and Mangystau region "
             "(579,210 tenge). The capital followed with 512,350 tenge.\n\nIn the capital, wages rose by 27.3%. "
             "Employees of mining companies in the city earned 1.21 million tenge a month on average.")
+AU_POPULATION = ("National, state and territory population, September 2023\n\nThe population grew by 624,100 "
+                 "people (2.4%) over the past year. The Northern Territory grew the slowest at 0.9%.\n\nIn Tasmania "
+                 "the population reached 575,700. Net interstate migration for the state was a loss of 1,000 people.")
+KG_SOCIO = ("In January-June 2023 the volume of industrial production amounted to 180,2 billion soms, its physical "
+            "volume index made 110,5 percent. The consumer price index in June 2023 compared to December 2022 "
+            "amounted to 102,3 percent, and compared to June 2022 - 111,0 percent.")
 CPI_RELEASE = ("Consumer Price Index, October 2023\n\nThe Consumer Price Index rose 3.1% year over year in October. "
                "Excluding gasoline, the CPI rose 3.6% in October, following a 4.0% gain in September. On a monthly "
                "basis, the CPI rose 0.2%.\n\nPrices in Quebec (+4.2%) rose the most.\n\nEnergy prices were 14.0% "
@@ -326,6 +332,15 @@ OTHER_RELEASES = [
     case(KZ_WAGES, "512,350", region="KZ-71", key="wages"),
     case(KZ_WAGES, "1.21 million", region="KZ-71", key="wages"),
     case(KZ_WAGES, "298,410", key="wages", region="KZ"),
+    # "over the past year": the 12 months to the period in force; a superlative between a change verb and "at";
+    # "a loss of" people is a negative balance; names whose words are all generic ones
+    case(AU_POPULATION, "624,100", period=("2022-10-01", "2023-09-30"), measure="change"),
+    case(AU_POPULATION, "0.9%", measure="change", direction="increase", region="AU-NT"),
+    case(AU_POPULATION, "1,000", number=-1000, measure="level", key="internal_net_migration"),
+    # an index level against December, or against the same month a year earlier
+    case(KG_SOCIO, "102,3 percent", period=("2023-01-01", "2023-06-30"), measure="level"),
+    case(KG_SOCIO, "111,0 percent", period=("2022-07-01", "2023-06-30"), measure="level"),
+    case(KG_SOCIO, "110,5 percent", measure="level"),
     # a release that headlines the annual rate means it where a later rate does not say; a monthly one says so
     case(CPI_RELEASE, "3.6%", period=("2022-11-01", "2023-10-31")),
     case(CPI_RELEASE, "+4.2%", period=("2022-11-01", "2023-10-31"), region="CA-QC"),
