@@ -382,7 +382,9 @@ def _scales(y: _Sections) -> dict[str, Any]:
         scale_re=regex.compile(rf"\G(?P<sp>{_SP}|-)?(?P<w>\p{{L}}++\.?)"),
         # "20 million 353 thousand"; "14 billion 236,8 million" (a decimal in the smaller part)
         compound_re=regex.compile(rf"\G{_SP}+(?P<n>[0-9]{{1,3}}(?:[.,][0-9]{{1,2}})?)(?![0-9]|[.,][0-9])"),
-        remainder_re=regex.compile(rf"\G{_SP}+(?P<n>[0-9]{{1,3}})(?=[ \u00a0]+\p{{L}})(?!{_SP}*(?:%|per\b))"),
+        # "271 thousand 806 births", "the number of births amounted to 14 thousand 208, the deaths ..."
+        remainder_re=regex.compile(rf"\G{_SP}+(?P<n>[0-9]{{1,3}})(?=[ \u00a0]+\p{{L}}|[,;.)](?![0-9])|\Z)"
+                                   rf"(?!{_SP}*(?:%|per\b))"),
         scale_stop=_scale_stop(scale_words, scale_space, scale_attached, scale_currency),
         # longest first, so "thousands" is tried before "thousand" and "thou"
         glued_scales=tuple(sorted((w for w in scale_words if len(w) >= 2), key=len, reverse=True)),
