@@ -26,6 +26,8 @@ _MANY = 16
 # Period words that name the moment the text speaks from ("now", "currently"), not a period of their own.
 _NOW_KINDS = frozenset({"deictic"})
 _AFTER_BEFORE = re.compile(r"\bafter\s*$")
+_THEN_LEVEL = re.compile(r",?\s*(?:there\s+(?:were|was)|(?:the|this)\s+(?:figure|number|indicator|rate|level|"
+                         r"population|total)\s+(?:was|were|stood\s+at|amounted\s+to|made)|it\s+(?:was|stood\s+at))\s*")
 _COMPARED_BEFORE = re.compile(r"(?:compared (?:to|with)|than|against|versus|from|after|following)\s*(?:[^\W\d]+\s+){0,5}$")
 
 
@@ -226,8 +228,9 @@ def compared_level(run: DocumentView, v: NumberMention, refs: list[Resolved],
         elif m.end <= v.start:
             between = run.text[m.end:v.start].lower()
             others = any(m.end <= o.start and o.end <= v.start for o in values)
-            if not others and (between.strip() == "(" or len(between) < 60
-                               and run.assembler.about_reference.search(between) is not None):
+            if not others and (between.strip() == "(" or _THEN_LEVEL.fullmatch(between) is not None
+                               or len(between) < 60 and run.assembler.about_reference.search(between) is not None):
+                # "a year earlier there were 17.28 million", "A year earlier the figure was 1.78million"
                 return r  # "..., when the figure stood at 4,800", "compared with 1 January 2023 (447.6 million)"
     return None
 

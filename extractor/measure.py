@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .lexicon import LexiconMatch
+from .resources import load_yaml
 from .segments import Sentence
 from .spans import HEAD_DASH, REACH, WORD, last_word
 from .types import (
@@ -155,7 +158,8 @@ def measure(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence 
     if unit == "per_1000":
         # FACTS.md: "a per-N rate (a birth rate of 17.9 per 1,000) is a rate (unit per_1000)".
         return "rate", None, "rule:rate"
-    link = last_word(run.text, max(clause[0], v.start - 40), v.start).lower()
+    before = _before_qualifier(run, v)  # "increased by more than 130 thousand": the link is "by"
+    link = last_word(run.text, max(clause[0], before - 40), before).lower()
     level_to = link in run.w["level_links"] or bool(run.cue_near(("LEVEL_TO",), v, clause, max_gap=1))
     kind = info.get("kind")
     exceeded = link == "by" and _EXCEEDED.search(run.text, clause[0], v.start) is not None
@@ -304,6 +308,21 @@ def _per_thousand_in_bracket(run: DocumentView, v: NumberMention) -> bool:
 
 
 _BRACKET_REACH = 120
+
+
+def _before_qualifier(run: DocumentView, v: NumberMention) -> int:
+    """Where the words before the value end once its qualifier ("more than", "about") is left out."""
+    if v.qualifier is None:
+        return v.start
+    found = _qualifiers(run.assembler.patterns_dir).search(run.text, max(0, v.start - 30), v.start)
+    return found.start() if found else v.start
+
+
+@functools.cache
+def _qualifiers(patterns_dir: Path | None) -> re.Pattern[str]:
+    words = [w for forms in (load_yaml("numbers.yaml", base=patterns_dir).get("qualifiers") or {}).values()
+             for w in forms]
+    return re.compile(r"(?i)(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\s*\Z")
 
 
 def _ranked_change(run: DocumentView, v: NumberMention, clause: tuple[int, int]) -> str | None:

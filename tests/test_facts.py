@@ -60,6 +60,9 @@ AU_POPULATION = ("National, state and territory population, September 2023\n\nTh
 KG_SOCIO = ("In January-June 2023 the volume of industrial production amounted to 180,2 billion soms, its physical "
             "volume index made 110,5 percent. The consumer price index in June 2023 compared to December 2022 "
             "amounted to 102,3 percent, and compared to June 2022 - 111,0 percent.")
+NL_POPULATION = ("Population grows by more than 130 thousand in 2019\n\nThe population of the Netherlands increased "
+                 "by more than 130 thousand people in 2019. On 1 January 2020 the country had 17.41 million "
+                 "inhabitants; a year earlier there were 17.28 million.")
 CPI_RELEASE = ("Consumer Price Index, October 2023\n\nThe Consumer Price Index rose 3.1% year over year in October. "
                "Excluding gasoline, the CPI rose 3.6% in October, following a 4.0% gain in September. On a monthly "
                "basis, the CPI rose 0.2%.\n\nPrices in Quebec (+4.2%) rose the most.\n\nEnergy prices were 14.0% "
@@ -341,6 +344,10 @@ OTHER_RELEASES = [
     case(KG_SOCIO, "102,3 percent", period=("2023-01-01", "2023-06-30"), measure="level"),
     case(KG_SOCIO, "111,0 percent", period=("2022-07-01", "2023-06-30"), measure="level"),
     case(KG_SOCIO, "110,5 percent", measure="level"),
+    # a qualifier between "by" and the value; a level stated right after "a year earlier"
+    case(NL_POPULATION, "130 thousand", measure="change", direction="increase", qualifier="more_than"),
+    case(NL_POPULATION, "17.28 million", period=("2019-01-01", "2019-01-01"), measure="level"),
+    case(NL_POPULATION, "17.41 million", period=("2020-01-01", "2020-01-01"), measure="level"),
     # a release that headlines the annual rate means it where a later rate does not say; a monthly one says so
     case(CPI_RELEASE, "3.6%", period=("2022-11-01", "2023-10-31")),
     case(CPI_RELEASE, "+4.2%", period=("2022-11-01", "2023-10-31"), region="CA-QC"),
