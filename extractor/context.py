@@ -362,7 +362,7 @@ def note_subject_region(run: DocumentView, sent: Sentence, values: list[NumberMe
     for m in run.here.regions:
         if m.start >= limit:
             break
-        if word_before_name(run.text, m.start) in partner_words:
+        if partner_place(run, m):
             continue
         subject = m
         break
@@ -395,7 +395,7 @@ def _ranks_places(run: DocumentView, subject: RegionMention, partner_words: froz
     own: a comparison or ranking of places, which leaves the topic of the paragraph as it was."""
     return subject.kind in ("region", "city") and any(
         m.code != subject.code and m.kind in ("region", "city") and m.start > subject.end
-        and word_before_name(run.text, m.start) not in partner_words for m in run.here.regions)
+        and not partner_place(run, m) for m in run.here.regions)
 
 
 def _lead_seen(run: DocumentView, values: list[NumberMention]) -> bool:
@@ -414,7 +414,6 @@ def home_country(run: DocumentView) -> RegionMention | None:
     or goods come from or go to ("trade with the EU", "from Kazakhstan"). A region or city stands
     for its country ("ALMATY. ..." is a Kazakh text); a group only when nothing else is named."""
     meta = [(s.start, s.end) for s in run.doc.sentences if s.meta] if run.regions.items else []
-    partner_words = run.ws["partner_words"]
     partners: list[RegionMention] = []
     starts: list[int] = []
     # Sentences about partners ("Germany was the main partner country for exports"), and those that
@@ -424,7 +423,7 @@ def home_country(run: DocumentView) -> RegionMention | None:
     for m in run.regions.items:
         if meta and any(a <= m.start < b for a, b in meta):
             continue
-        if m.kind in ("country", "group") and word_before_name(run.text, m.start) in partner_words:
+        if m.kind in ("country", "group") and partner_place(run, m):
             partners.append(m)
             continue
         if m.kind == "country":
@@ -446,6 +445,16 @@ def home_country(run: DocumentView) -> RegionMention | None:
         return office  # "the CSO estimates ...": an Irish release that never names Ireland
     countries = [m for m in partners if m.kind == "country"]
     return countries[0] if countries else None
+
+
+def partner_place(run: DocumentView, m: RegionMention) -> bool:
+    """Whether the place is named as where people or goods come from or go to: after a partner word
+    ("exports to China", "from Kazakhstan"), but not as where visitors arrive ("visitor trips to
+    Georgia": the place the statistic is about)."""
+    if word_before_name(run.text, m.start) not in run.ws["partner_words"]:
+        return False
+    inbound = run.assembler.inbound_to
+    return inbound is None or inbound.search(run.text, max(0, m.start - 40), m.start) is None
 
 
 def named_as_partner(run: DocumentView, m: RegionMention) -> bool:

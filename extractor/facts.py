@@ -117,6 +117,10 @@ class Assembler:
         self.annual_change = _any_word(self._words.get("annual_change_words", ()))
         self.quarterly_change = _any_word(self._words.get("quarterly_change_words", ()))
         self.national_words = _any_word(self._words.get("national_words", ()), re.IGNORECASE)
+        self.partner_phrase = re.compile(r"(?i)\b(?:" + "|".join(map(re.escape, self._words.get("partner_phrases", ())))
+                                         + r")\s+(?:the\s+)?\Z") if self._words.get("partner_phrases") else None
+        self.inbound_to = re.compile(r"(?i)\b(?:" + "|".join(map(re.escape, self._words.get("inbound_nouns", ())))
+                                     + r")\s+to\s+(?:the\s+)?\Z") if self._words.get("inbound_nouns") else None
         nouns = _any_word(self._words.get("partner_nouns", ()), re.IGNORECASE).pattern
         copula = r"\s+(?:was|were|is|are|remained|remains|became|becomes|has\s+been|ranked|ranks)\s+"
         self.partner_after = re.compile(copula + r"(?:[\w-]+\s+){0,4}?" + nouns, re.IGNORECASE)

@@ -46,6 +46,7 @@ _OF_LINK = re.compile(r"\s+(?:of|among|for|in)(?:\s+(?:the|all|its|their))?\s+")
 _OF_AFTER = re.compile(r"\s+of\s+(?:the|all|total)\s+")  # match at a value's end, or fullmatch up to a mention
 _NOT_MONEY = frozenset({"person", "percent", "percentage_point", "basis_point", "times", "per_1000", "count",
                         "year", "month", "week", "day", "hour", "quarter", "decade", "index"})
+_OF_NEXT = re.compile(r"\s+of\s+(?:the\s+)?")
 _FIGURE_NEXT = re.compile(r"\s*(?:about|around|some|nearly|almost|over)?\s*[-+−$€£]?\d")
 _BRACKET_AFTER = re.compile(r"(?:\s+[A-Za-z]+)?\s*\(\s*(?:(?:[a-z]+\s+){1,2}(?:of|by)\s+)?")
 _SURVEY_ANSWER = re.compile(r"\s*(?:said|answered|responded|reported|were|are|was|believe[sd]?)?\s*(?:that\s+)?"
@@ -190,6 +191,9 @@ def heads(run: DocumentView, mentions: Sequence[IndicatorMention]) -> list[Indic
             continue
         if after_denominator(run, m.start):
             continue  # "41.0 per 1 000 residents": the rate's base, not what is measured
+        if run.assembler.partner_phrase is not None and _OF_NEXT.match(run.text, m.end) \
+                and run.assembler.partner_phrase.fullmatch(run.text, m.start, _OF_NEXT.match(run.text, m.end).end()):
+            continue  # "visits made by residents of Russia": who the visitors are, not what is counted
         if m.text.endswith((" to", " at")) and _FIGURE_NEXT.match(run.text, m.end):
             continue  # "the number of unemployed came to 2.4 million": a verb of level, not arrivals
         if m.generic and last_word(run.text, max(0, m.start - 20), m.start).lower() in run.ws["valuation_words"]:

@@ -28,7 +28,8 @@ _NOW_KINDS = frozenset({"deictic"})
 _AFTER_BEFORE = re.compile(r"\bafter\s*$")
 _THEN_LEVEL = re.compile(r",?\s*(?:there\s+(?:were|was)|(?:the|this)\s+(?:figure|number|indicator|rate|level|"
                          r"population|total)\s+(?:was|were|stood\s+at|amounted\s+to|made)|it\s+(?:was|stood\s+at))\s*")
-_COMPARED_BEFORE = re.compile(r"(?:compared (?:to|with)|than|against|versus|from|after|following)\s*(?:[^\W\d]+\s+){0,5}$")
+_COMPARED_BEFORE = re.compile(r"(?:compared (?:to|with)|than|against|versus|from|after|following)\s*"
+                              r"(?:[^\W\d]+\s+){0,5}$")
 
 
 def period(run: DocumentView, v: NumberMention, sent: Sentence, values: list[NumberMention], breaks: list[int],

@@ -12,10 +12,11 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from . import link_respectively
+from .context import partner_place
 from .layout import DATELINE_REACH, is_dateline
 from .lexicon import LexiconMatch
 from .segments import Sentence
-from .spans import REACH, cheapest, word_before_name
+from .spans import REACH, cheapest
 from .types import (
     NumberMention,
     Region,
@@ -91,9 +92,8 @@ def region(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence |
 
 def _named_places(run: DocumentView, lo: int, hi: int) -> list[RegionMention]:
     """The places between lo and hi that are no partner ("to Russia") and no dateline."""
-    partner_words = run.ws["partner_words"]
     return [m for m in run.regions.within(lo, hi)
-            if word_before_name(run.text, m.start) not in partner_words
+            if not partner_place(run, m)
             and not (m.start < DATELINE_REACH and is_dateline(run.text, m))]
 
 
@@ -121,7 +121,6 @@ def _places_and_partners(run: DocumentView, mentions: Sequence[RegionMention],
 def _sort_places(run: DocumentView, mentions: Sequence[RegionMention],
                  flow: bool) -> tuple[list[RegionMention], list[RegionMention]]:
     home = run.home
-    partner_words = run.ws["partner_words"]
     places, partners = [], []
     # With no home country, every country the text names was a partner (context.home_country): in a flow
     # the countries are where goods or people come from or go to.
@@ -132,7 +131,7 @@ def _sort_places(run: DocumentView, mentions: Sequence[RegionMention],
             continue  # "ASTANA, 14 August 2023 –": where the report was filed, not where values are measured
         foreign = (home is not None and m.code != home.code and (m.country or m.code) != home.code) or (
             partner_nouns and m.kind == "country")
-        after_partner_word = word_before_name(run.text, m.start) in partner_words or (
+        after_partner_word = partner_place(run, m) or (
             went is not None and _LIST_SEPARATOR.fullmatch(run.text, went.end, m.start) is not None)
         if after_partner_word:
             went = m  # "chiefly to Astana and Almaty": both are destinations

@@ -8,7 +8,6 @@ country). What the header leaves open comes from the context in force, as for an
 from __future__ import annotations
 
 import re
-
 from typing import TYPE_CHECKING, Any
 
 from . import context

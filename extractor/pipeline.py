@@ -81,7 +81,7 @@ def keep_lexeme_attributes(nlp: Language, names: set[str]) -> None:
 # spaCy's tokenizer splits affixes off a whitespace-free run one at a time, which is quadratic in
 # the run's length ("," * 100_000 takes minutes). Runs longer than this are tokenized in slices.
 _LONG_RUN_LENGTH = 200
-_LONG_RUN = re.compile(r"\S{%d,}" % _LONG_RUN_LENGTH)
+_LONG_RUN = re.compile(rf"\S{{{_LONG_RUN_LENGTH},}}")
 _SLICE = 100
 
 

@@ -27,8 +27,8 @@ def case(text, value, *, gap=None, **expected):
 
 
 US_JOBS = ("THE EMPLOYMENT SITUATION -- JANUARY 2023\n\nTotal nonfarm payroll employment rose by 517,000 in January, "
-           "the Bureau of Labor Statistics reported today. Leisure and hospitality added 128,000 jobs, compared with an "
-           "average monthly gain of 78,000 in 2022. Health care added 58,000 jobs.")
+           "the Bureau of Labor Statistics reported today. Leisure and hospitality added 128,000 jobs, compared with "
+           "an average monthly gain of 78,000 in 2022. Health care added 58,000 jobs.")
 TRADE_PARTNERS = ("Foreign trade, March 2024\n\nThe foreign trade deficit decreased by 41.0% to 7 billion 357 million "
                   "dollars. Germany was the main partner country for exports with 1 billion 899 million dollars. "
                   "Germany was followed by the United Kingdom with 1 billion 292 million dollars.")
@@ -63,6 +63,10 @@ KG_SOCIO = ("In January-June 2023 the volume of industrial production amounted t
 NL_POPULATION = ("Population grows by more than 130 thousand in 2019\n\nThe population of the Netherlands increased "
                  "by more than 130 thousand people in 2019. On 1 January 2020 the country had 17.41 million "
                  "inhabitants; a year earlier there were 17.28 million.")
+GE_TOURISM = ("International Visitor Trips to Georgia in 2023\n\nIn 2023, the number of international visitor "
+              "trips to Georgia amounted to 7.1 million. The largest number of visits was made by residents of "
+              "Russia (1.5 million), Turkey (1.2 million) and Armenia (1.1 million).\n\nIn January-December 2023, "
+              "21,530 dwellings were completed in the country.")
 CPI_RELEASE = ("Consumer Price Index, October 2023\n\nThe Consumer Price Index rose 3.1% year over year in October. "
                "Excluding gasoline, the CPI rose 3.6% in October, following a 4.0% gain in September. On a monthly "
                "basis, the CPI rose 0.2%.\n\nPrices in Quebec (+4.2%) rose the most.\n\nEnergy prices were 14.0% "
@@ -348,6 +352,10 @@ OTHER_RELEASES = [
     case(NL_POPULATION, "130 thousand", measure="change", direction="increase", qualifier="more_than"),
     case(NL_POPULATION, "17.28 million", period=("2019-01-01", "2019-01-01"), measure="level"),
     case(NL_POPULATION, "17.41 million", period=("2020-01-01", "2020-01-01"), measure="level"),
+    # inbound visitors: the country they travel to is the text's; their countries of residence are partners
+    case(GE_TOURISM, "7.1 million", region="GE", key="visitor_arrivals"),
+    case(GE_TOURISM, "1.2 million", region="GE", partner="TR", key="visitor_arrivals"),
+    case(GE_TOURISM, "21,530", region="GE", key="dwellings_completed", unit="count"),
     # a release that headlines the annual rate means it where a later rate does not say; a monthly one says so
     case(CPI_RELEASE, "3.6%", period=("2022-11-01", "2023-10-31")),
     case(CPI_RELEASE, "+4.2%", period=("2022-11-01", "2023-10-31"), region="CA-QC"),
