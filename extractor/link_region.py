@@ -212,8 +212,23 @@ def _in_place_after(run: DocumentView, v: NumberMention, places: Sequence[Region
 
 
 def _owns_other_values(run: DocumentView, m: RegionMention, v: NumberMention) -> bool:
-    """``Almaty (9,310)`` after the value: Almaty's own figure follows it, so it is not this value's."""
-    return m.start >= v.end and _OWN_PARENTHESIS.match(run.text, m.end) is not None
+    """``Almaty (9,310)`` after the value, or "..., and the South West the lowest, 2.7%": the place's
+    own figure follows it, so it is not this value's."""
+    if m.start < v.end:
+        return False
+    if _OWN_PARENTHESIS.match(run.text, m.end) is not None:
+        return True
+    numbers = run.numbers
+    i = bisect.bisect_left(numbers.starts, m.end)
+    if i == len(numbers.items):
+        return False
+    own = numbers.items[i]
+    return (own.start - m.end <= _OWN_REACH and _STOP.search(run.text, m.end, own.start) is None
+            and not run.regions.count_between(m.end, own.start))
+
+
+_OWN_REACH = 40
+_STOP = re.compile(r"[.;:!?]\s|\band\b|\bwhile\b")
 
 
 def _in_apposition(run: DocumentView, before: RegionMention, m: RegionMention) -> bool:

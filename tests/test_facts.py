@@ -356,6 +356,9 @@ OTHER_RELEASES = [
     case(GE_TOURISM, "7.1 million", region="GE", key="visitor_arrivals"),
     case(GE_TOURISM, "1.2 million", region="GE", partner="TR", key="visitor_arrivals"),
     case(GE_TOURISM, "21,530", region="GE", key="dwellings_completed", unit="count"),
+    # a place followed by its own figure is not the figure before it
+    case("Labour market overview, UK: August 2022\n\nLondon had the highest unemployment rate, at 4.6%, and the South "
+         "West the lowest, 2.7%.", "4.6%", region="UKI"),
     # a release that headlines the annual rate means it where a later rate does not say; a monthly one says so
     case(CPI_RELEASE, "3.6%", period=("2022-11-01", "2023-10-31")),
     case(CPI_RELEASE, "+4.2%", period=("2022-11-01", "2023-10-31"), region="CA-QC"),
