@@ -62,7 +62,7 @@ def indicator(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentenc
         mentions = run.heads
     else:
         mentions = heads(run, near)
-    if len(mentions) > 1 and _rate_before(run, mentions, v):
+    if len(mentions) > 1 and v.unit in ("percent", "percentage_point") and _rate_before(run, mentions, v):
         # "the unemployment rate stood at 3.6% of the labour force, down 0.2 points": the base of a
         # rate is not what its values measure
         mentions = [m for m in mentions if not _is_base(run, m, values)] or mentions

@@ -204,7 +204,7 @@ def measure(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence 
             and (unit not in ("person", "count") or info.get("kind") == "stock") and not level_to:
         evidence.append("signed_change")
         return "change", "decrease" if v.number < 0 else "increase", "rule:change"  # "(+26.1%)"
-    if direction_cue is None and not level_to:
+    if direction_cue is None and not level_to and link == "by":
         elided = _elided_direction(run, v, sent, clause)
         if elided is not None:
             evidence.append("direction_elided")
