@@ -41,7 +41,8 @@ _EARLIER = re.compile(r"(?i)\b(?:earlier|ago|before)\b")
 _THAT_DATE = re.compile(r"(?i)\b(?:at|on|as of|as at) (?:that|this|the same) date\b")
 _SUBJECT_REACH = 60  # a sentence's subject is named within its first words
 # Words a value ends with: "down 9.8 percent on the first quarter of 2023".
-_VALUE_TAILS = frozenset({"percent", "cent", "pts", "points", "pp", "times", "fold", "people", "persons"})
+_VALUE_TAILS = frozenset({"percent", "cent", "pts", "points", "pp", "times", "fold", "people", "persons",
+                          "thousand", "thous", "million", "mln", "billion", "bln", "trillion"})
 
 
 @dataclass(slots=True)
@@ -193,6 +194,9 @@ def is_reference(run: DocumentView, m: PeriodMention, sent: Sentence) -> bool:
                 skipped_value or (len(words) > 1 and (words[-2].isdigit() or words[-2] in _VALUE_TAILS))):
             # a day after "on" is where a stock stands ("41,012,000 on April 1, 2024"), not a comparison
             return True  # "slowed to 9,3% from 9,8% in February 2025", "up 16.4% on 2022"
+        if not skipped_value and len(words) > 1 and words[-1] in _VALUE_TAILS and words[-2].isdigit():
+            words.pop()  # "against 248.5 thousand in January-June 2023": the value's scale or unit word
+            continue
         if words[-1].isdigit() and not skipped_value:
             # "against 8.6% in the second quarter of 2022": one value between cue and period
             while words and words[-1].isdigit():

@@ -359,6 +359,11 @@ OTHER_RELEASES = [
     # a place followed by its own figure is not the figure before it
     case("Labour market overview, UK: August 2022\n\nLondon had the highest unemployment rate, at 4.6%, and the South "
          "West the lowest, 2.7%.", "4.6%", region="UKI"),
+    # a scale word between a compared value and its period ("against 248.5 thousand in January-June 2023")
+    case("In January-June 2024 the natural decrease of the population made up 293.1 thousand people against 248.5 "
+         "thousand in January-June 2023.", "293.1 thousand", period=("2024-01-01", "2024-06-30")),
+    case("In January-June 2024 the natural decrease of the population made up 293.1 thousand people against 248.5 "
+         "thousand in January-June 2023.", "248.5 thousand", period=("2023-01-01", "2023-06-30")),
     # a release that headlines the annual rate means it where a later rate does not say; a monthly one says so
     case(CPI_RELEASE, "3.6%", period=("2022-11-01", "2023-10-31")),
     case(CPI_RELEASE, "+4.2%", period=("2022-11-01", "2023-10-31"), region="CA-QC"),
