@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -68,8 +68,10 @@ class DocumentView:
         self.cues = Sorted(_cues_outside_indicators(doc.cues, doc.indicators))
         self.entities = doc.entities
         self.home = context.home_country(self)
-        if doc.local_regions and self.home is not None and self.home.country:
-            self.regions = Sorted(_with_local(self.regions.items, doc.local_regions, self.home.country))
+        if self.home is not None and self.home.country and (doc.local_regions or doc.local_for is not None):
+            local = doc.local_for(self.home.country) if doc.local_for is not None else doc.local_regions
+            if local:
+                self.regions = Sorted(_with_local(self.regions.items, local, self.home.country))
         self.year_hint = self.guess_year()
         self.ctx = Context()
         self.resolved_by_sentence: dict[int, list[Resolved]] = {}
@@ -237,6 +239,8 @@ class DocumentInput:
     entities: list[tuple[int, int, str]] = field(default_factory=list)  # statistical NER, if any
     # RegionFinder.find_local: names that are places only in a text about their country
     local_regions: list[RegionMention] = field(default_factory=list)
+    # ... or, resolved only for the home country once it is known: the home country's code -> its local places
+    local_for: Callable[[str], list[RegionMention]] | None = None
 
 
 @dataclass(slots=True)

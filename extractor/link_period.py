@@ -5,6 +5,7 @@ Own clause, then its sentence, then the list's lead-in, then the period in force
 
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
@@ -43,7 +44,9 @@ def period(run: DocumentView, v: NumberMention, sent: Sentence, values: list[Num
     """
     if len(resolved) > _MANY:
         lo, hi = v.start - REACH, v.end + REACH
-        main, refs = _main_and_references([r for r in resolved if lo <= r.mention.start and r.mention.end <= hi])
+        first = bisect.bisect_left(resolved, lo, key=_mention_start)  # resolved are in text order
+        last = bisect.bisect_right(resolved, hi, key=_mention_start)
+        main, refs = _main_and_references([r for r in resolved[first:last] if r.mention.end <= hi])
     else:
         main, refs = sentence_main_and_references(run, resolved)
     own = compared_level(run, v, refs, values)  # "compared with a rise of 0.6% in March 2023": March 2023's
@@ -224,16 +227,30 @@ def compared_level(run: DocumentView, v: NumberMention, refs: list[Resolved],
             between = run.words_between(v.end, m.start)
             if _COMPARED_BEFORE.search(head) and len(between) <= 6 and (
                     "respectively" in between  # "compared with 14.5% and 14.3% respectively in the previous month"
-                    or not any(v.end <= o.start and o.end <= m.start for o in values)):
+                    or not _value_between(values, v.end, m.start)):
                 return r
         elif m.end <= v.start:
             between = run.text[m.end:v.start].lower()
-            others = any(m.end <= o.start and o.end <= v.start for o in values)
+            others = _value_between(values, m.end, v.start)
             if not others and (between.strip() == "(" or _THEN_LEVEL.fullmatch(between) is not None
                                or len(between) < 60 and run.assembler.about_reference.search(between) is not None):
                 # "a year earlier there were 17.28 million", "A year earlier the figure was 1.78million"
                 return r  # "..., when the figure stood at 4,800", "compared with 1 January 2023 (447.6 million)"
     return None
+
+
+def _mention_start(r: Resolved) -> int:
+    return r.mention.start
+
+
+def _value_start(v: NumberMention) -> int:
+    return v.start
+
+
+def _value_between(values: list[NumberMention], lo: int, hi: int) -> bool:
+    """Whether one of the sentence's values (in text order) lies within [lo, hi]: a bisection, not a scan."""
+    i = bisect.bisect_left(values, lo, key=_value_start)
+    return i < len(values) and values[i].end <= hi
 
 
 def _main_and_references(nearby: list[Resolved]) -> tuple[list[Resolved], list[Resolved]]:

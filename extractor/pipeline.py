@@ -9,6 +9,7 @@ gazetteer misses, and agreement or disagreement that moves confidence.
 
 from __future__ import annotations
 
+import functools
 import gc
 import multiprocessing
 import re
@@ -196,7 +197,7 @@ class Extractor:
             token_starts=doc.to_array(IDX).tolist(),
             published=published_date,
             entities=entities,
-            local_regions=self.regions.find_local(doc),
+            local_for=functools.partial(self.regions.local_mentions, self.regions.local_hits(doc)),
         )
         facts = self.assembler.assemble(document, doc_id)
         facts.sort(key=lambda f: (f.value.start, f.value.end))

@@ -593,19 +593,31 @@ class RegionFinder:
         """Places whose names are places only in a text about one country (``statistical.yaml`` and
         ``local:`` in ``aliases.yaml``): every reading, for every country, overlapping or not. The
         linking stage keeps those of the text's home country (:mod:`extractor.document`)."""
+        hits = self.local_hits(doc)
+        return [m for country in {c for surface, _, _ in hits for c in self._lex.local[surface]}
+                for m in self.local_mentions(hits, country)]
+
+    def local_hits(self, doc: Doc) -> list[tuple[str, int, int]]:
+        """``(name, start, end)`` of every local name in ``doc``, before knowing whose country it is."""
         if not self._lex.local:
             return []
         if self._local is None:
             self._local = PhraseMatcher(self.nlp.vocab, attr="ORTH")
             for surface in self._lex.local:
                 self._local.add(f"local:{surface}", [self.nlp.make_doc(surface)])
+        strings = self.nlp.vocab.strings
+        return [(strings[key][6:], doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+                for key, start, end in self._local(doc)]
+
+    def local_mentions(self, hits: list[tuple[str, int, int]], country: str) -> list[RegionMention]:
+        """The places the local names of ``hits`` are in a text about ``country``: one mention per hit at
+        most, so the work does not grow with the number of countries a name is local to ("the capital")."""
         out = []
-        for key, start, end in self._local(doc):
-            span = doc[start:end]
-            for country, code in self._lex.local[self.nlp.vocab.strings[key][6:]].items():
+        for surface, start, end in hits:
+            code = self._lex.local[surface].get(country)
+            if code is not None:
                 place = self._lex.places[code]
-                out.append(_new_mention(span.text, span.start_char, span.end_char, code, place.name, place.kind,
-                                        country))
+                out.append(_new_mention(surface, start, end, code, place.name, place.kind, country))
         return out
 
     def _glued(self, text: str, found: list[RegionMention]) -> list[RegionMention]:
