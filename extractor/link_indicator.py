@@ -79,9 +79,11 @@ def indicator(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentenc
         ind = restated.indicator
         return IndicatorMention(ind.text, ind.start, ind.end, ind.key), ind.key
     # "14,000 arrivals", "8,100 people arrived": the noun or verb right after the value.
-    for m in mentions:
-        if m.start >= v.end and run.gap_tokens(v.start, v.end, m.start, m.end) <= 2 \
-                and not any(v.end <= o.start < m.start for o in values) \
+    # (mentions are in text order: the first ones after the value are the only ones two tokens away)
+    for m in mentions[bisect.bisect_left(mentions, v.end, key=_start):]:
+        if run.gap_tokens(v.start, v.end, m.start, m.end) > 2:
+            break
+        if not _value_starts_between(values, v.end, m.start) \
                 and not _JOINS_NEXT.search(run.text, v.end, m.start) \
                 and not (v.unit == "percent" and _OF_AFTER.match(run.text, v.end) and _rate_before(run, mentions, v)):
             chosen = m
@@ -143,6 +145,16 @@ def indicator(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentenc
         if run.ctx.doc_indicator is None or run.ctx.doc_indicator.key != key:
             run.ctx.doc_indicator = IndicatorMention(chosen.text, chosen.start, chosen.end, key)
     return chosen, key
+
+
+def _start(m: IndicatorMention | NumberMention) -> int:
+    return m.start
+
+
+def _value_starts_between(values: list[NumberMention], lo: int, hi: int) -> bool:
+    """Whether a value of the sentence (in text order) starts in [lo, hi)."""
+    i = bisect.bisect_left(values, lo, key=_start)
+    return i < len(values) and values[i].start < hi
 
 
 def _rate_before(run: DocumentView, mentions: Sequence[IndicatorMention], v: NumberMention) -> bool:
