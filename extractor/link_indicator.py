@@ -119,7 +119,11 @@ def indicator(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentenc
         evidence.append("indicator_none")
         return None, None
     key = chosen.key
-    if chosen.generic:
+    rate = _rate_of_family(run, chosen, v)
+    if rate is not None:
+        key = rate  # "Youth unemployment made up 3.8%": a percent of a word whose family has a rate is the rate
+        evidence.append("indicator_generic_resolved")
+    elif chosen.generic:
         carried = run.ctx.indicator_key
         if carried and (not chosen.family or carried in chosen.family):
             key = carried
@@ -145,6 +149,15 @@ def indicator(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentenc
         if run.ctx.doc_indicator is None or run.ctx.doc_indicator.key != key:
             run.ctx.doc_indicator = IndicatorMention(chosen.text, chosen.start, chosen.end, key)
     return chosen, key
+
+
+def _rate_of_family(run: DocumentView, chosen: IndicatorMention, v: NumberMention) -> str | None:
+    """The rate among a generic word's keys, for a percent that no rate in force explains."""
+    if not (chosen.generic and chosen.family and v.unit in ("percent", "percentage_point")):
+        return None
+    if chosen.anaphor or run.indicator_info(run.ctx.indicator_key).get("kind") == "rate":
+        return None
+    return next((k for k in chosen.family if run.indicator_info(k).get("kind") == "rate"), None)
 
 
 def _start(m: IndicatorMention | NumberMention) -> int:

@@ -175,7 +175,7 @@ def measure(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence 
         evidence.append("change_restated")  # "increased by 56 770 people, or 0.3%"
         return "change", same, "rule:change"
     index_level = kind in ("index", "volume_index") and abs(v.number) >= _INDEX_LEVEL_FLOOR  # "made up 107,1%"
-    if unit == "percent" and not index_level and (_share_before(run, v, clause) or (kind != "rate" and run.text[
+    if unit == "percent" and not index_level and ((kind != "rate" and _share_before(run, v, clause)) or (kind != "rate" and run.text[
             v.end:v.end + 12].lower().lstrip().startswith(run.assembler.share_after))):
         evidence.append("share_cue")  # "accounted for 83.1% of the growth": the growth is what it is a share of
         return "share", None, "rule:share"
@@ -225,7 +225,7 @@ def measure(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence 
         after = run.text[v.end:min(clause[1], v.end + 60)].lower().lstrip()
         # any of them; "the unemployment rate stood at 8.9% of the labour force" names the rate's base
         share_after = after.startswith(run.assembler.share_after) and kind != "rate"
-        if (share_cue is not None or share_after) and not index_level:
+        if (share_cue is not None or share_after) and not index_level and kind != "rate":
             evidence.append("share_cue")
             return "share", None, "rule:share"
         if info.get("kind") == "index" and abs(v.number) < _INDEX_LEVEL_FLOOR and not lead_direction:

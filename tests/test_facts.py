@@ -67,6 +67,9 @@ GE_TOURISM = ("International Visitor Trips to Georgia in 2023\n\nIn 2023, the nu
               "trips to Georgia amounted to 7.1 million. The largest number of visits was made by residents of "
               "Russia (1.5 million), Turkey (1.2 million) and Armenia (1.1 million).\n\nIn January-December 2023, "
               "21,530 dwellings were completed in the country.")
+KZ_LABOUR = ("ASTANA, 15 November 2024 (Kazinform) – The unemployment rate in Kazakhstan in the third quarter of "
+             "2024 was 4.7%. The number of unemployed reached 449.8 thousand people. Youth unemployment (15-34 years) "
+             "made up 3.8%. Among regions, the highest unemployment was registered in Astana – 4.9%.")
 CPI_RELEASE = ("Consumer Price Index, October 2023\n\nThe Consumer Price Index rose 3.1% year over year in October. "
                "Excluding gasoline, the CPI rose 3.6% in October, following a 4.0% gain in September. On a monthly "
                "basis, the CPI rose 0.2%.\n\nPrices in Quebec (+4.2%) rose the most.\n\nEnergy prices were 14.0% "
@@ -364,6 +367,10 @@ OTHER_RELEASES = [
          "thousand in January-June 2023.", "293.1 thousand", period=("2024-01-01", "2024-06-30")),
     case("In January-June 2024 the natural decrease of the population made up 293.1 thousand people against 248.5 "
          "thousand in January-June 2023.", "248.5 thousand", period=("2023-01-01", "2023-06-30")),
+    # a percent of "unemployment" is its rate, and a rate "made up" is no share
+    case(KZ_LABOUR, "3.8%", key="unemployment_rate", measure="level"),
+    case(KZ_LABOUR, "4.9%", key="unemployment_rate", measure="level", region="KZ-71"),
+    case(KZ_LABOUR, "449.8 thousand", key="unemployed", measure="level"),
     # a release that headlines the annual rate means it where a later rate does not say; a monthly one says so
     case(CPI_RELEASE, "3.6%", period=("2022-11-01", "2023-10-31")),
     case(CPI_RELEASE, "+4.2%", period=("2022-11-01", "2023-10-31"), region="CA-QC"),
