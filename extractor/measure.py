@@ -175,8 +175,8 @@ def measure(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence 
         evidence.append("change_restated")  # "increased by 56 770 people, or 0.3%"
         return "change", same, "rule:change"
     index_level = kind in ("index", "volume_index") and abs(v.number) >= _INDEX_LEVEL_FLOOR  # "made up 107,1%"
-    if unit == "percent" and not index_level and ((kind != "rate" and _share_before(run, v, clause)) or (kind != "rate" and run.text[
-            v.end:v.end + 12].lower().lstrip().startswith(run.assembler.share_after))):
+    if unit == "percent" and not index_level and kind != "rate" and (_share_before(run, v, clause) or run.text[
+            v.end:v.end + 12].lower().lstrip().startswith(run.assembler.share_after)):
         evidence.append("share_cue")  # "accounted for 83.1% of the growth": the growth is what it is a share of
         return "share", None, "rule:share"
     rate_moved = direction_cue is None or (direction_cue.end <= v.start
