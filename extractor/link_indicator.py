@@ -144,8 +144,12 @@ def indicator(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentenc
         run.ctx.indicator_mention = chosen
         run.ctx.doc_indicator = chosen
     elif key:
-        if run.ctx.indicator_mention is None:
-            run.ctx.indicator_mention = chosen
+        if run.ctx.indicator_mention is None or (
+                "indicator_sentence" in evidence and key != run.ctx.indicator_key):
+            # "... or 23.8 percent of total turnover": a general word the sentence names for another
+            # indicator than the one in force holds from here, as the indicator it stands for
+            run.ctx.indicator_mention = IndicatorMention(chosen.text, chosen.start, chosen.end, key)
+            run.ctx.indicator_key = key
         if run.ctx.doc_indicator is None or run.ctx.doc_indicator.key != key:
             run.ctx.doc_indicator = IndicatorMention(chosen.text, chosen.start, chosen.end, key)
     return chosen, key

@@ -47,6 +47,8 @@ _WORD_AFTER = re.compile(r"\s+([A-Za-z]+)")
 # A change noun, what it is of, then a verb of level: the noun's value ("growth in total pay was 4.3%").
 _GROWTH_OF = re.compile(r"\s+(?:in|of)\s+[^.;:%\d]{1,150}?\s(?:was|were|is|are|stood at|amounted to|reached|made)\s+")
 _GROWTH_OF_REACH = 180
+_EXCEEDS_FIGURE = re.compile(r"(?i)\bexceed(?:ing|ed|s)?\s+(?:the\s+|its\s+)?(?:figure|level|indicator|result|value|volume)"
+                             r"\s+(?:of|for|in)\b")
 _RANKED_AT = re.compile(r"(?:\s+(?:the|most|least|fastest|slowest|strongest|weakest|highest|lowest|quickest|"
                         r"sharpest|largest|smallest|more|less|only))*,?\s+(?:at|by)\s+")
 _COPULAS = frozenset({"was", "were", "is", "are", "amounted", "made", "stood", "totaled", "totalled", "equaled"})
@@ -163,6 +165,9 @@ def measure(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence 
     level_to = link in run.w["level_links"] or bool(run.cue_near(("LEVEL_TO",), v, clause, max_gap=1))
     kind = info.get("kind")
     exceeded = link == "by" and _EXCEEDED.search(run.text, clause[0], v.start) is not None
+    if link == "by" and _EXCEEDS_FIGURE.search(run.text, max(clause[0], v.start - 120), v.start):
+        evidence.append("direction_cue")  # "exceeding the figure of January-June 2023 by 317.7 million"
+        return "change", "increase", "rule:change"
     if kind == "balance" and unit == "person" and (
             negative_cue(run, v, clause) or link in run.ws["balance_verbs"] or exceeded):
         # "losing 32,970 people", "natural increase added 7,900", "births outpaced deaths by 504,000": a balance

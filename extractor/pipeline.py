@@ -63,7 +63,8 @@ def build_nlp() -> Language:
     # is two words (spaCy already splits "travel.Interstate" at the dot, not a number's), and so are
     # "in 2020,down 5.2%on the year".
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(
-        [*nlp.Defaults.infixes, r"(?<=[0-9])\.(?=[A-Z][a-z])", r"(?<=[0-9])[,%](?=[A-Za-z])"]).finditer
+        [*nlp.Defaults.infixes, r"(?<=[0-9])\.(?=[A-Z][a-z])", r"(?<=[0-9])[,%](?=[A-Za-z])",
+         r"(?<=[A-Za-z])\((?=[A-Za-z+-])"]).finditer  # "million(up 9.7 percent)"
     nlp.add_pipe(LEMMATIZER)
     return nlp
 
