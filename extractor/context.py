@@ -66,6 +66,7 @@ class Context:
     lead: tuple[Resolved | None, Resolved | None] | None = None  # the first interval and stock date stated with values
     last_place: RegionMention | None = None  # last sub-national place named in this line
     line_region: RegionMention | None = None  # the subject of the paragraph ("Kostanay region lost ...")
+    section_region: RegionMention | None = None  # the place a section heading names ("Seoul"), to the next heading
     line_home: bool = False  # the paragraph named the whole country as its subject ("Across Kyrgyzstan, ...")
     doc_region: RegionMention | None = None  # the subject of the title or lead
     prev_fact: Fact | None = None  # the previous value's fact in this sentence
@@ -83,7 +84,7 @@ def new_line(run: DocumentView, sent: Sentence) -> None:
         run.ctx.line_home = False
         run.ctx.indicator_key = None
         run.ctx.indicator_mention = None
-        run.ctx.last_place = None
+        run.ctx.last_place = run.ctx.section_region
 
 
 def note_cues(run: DocumentView, sent: Sentence) -> None:
@@ -244,6 +245,10 @@ def update_context(run: DocumentView, sent: Sentence, resolved: list[Resolved], 
         if m.kind in ("region", "city"):
             run.ctx.last_place = m
             break
+    if not values and run.ctx.seen_value and _is_heading(run, sent):
+        run.ctx.section_region = _heading_place(run)  # "Seoul", "Western Australia": a section about a place
+        if run.ctx.section_region is not None:
+            run.ctx.last_place = run.ctx.section_region  # "the city", "the province" in the section
     if not values:  # a sentence without values names the topic of the ones that follow
         heading = run.ctx.seen_value and _is_heading(run, sent)
         if heading:
@@ -261,6 +266,16 @@ def update_context(run: DocumentView, sent: Sentence, resolved: list[Resolved], 
             run.ctx.doc_indicator = run.ctx.title_indicator
         if not run.ctx.seen_value and run.ctx.title_indicator is None:
             run.ctx.title_indicator = run.ctx.doc_indicator
+
+
+def _heading_place(run: DocumentView) -> RegionMention | None:
+    """The home country's region or city a heading names, if it names only that."""
+    home = run.home
+    places = [m for m in run.here.regions if m.kind in ("region", "city")]
+    if len(places) != 1 or home is None or places[0].country != home.code or run.here.periods \
+            or is_dateline(run.text, places[0]):
+        return None  # "Baku, Azerbaijan, Oct. 20 (Trend)" is where the report was filed
+    return places[0]
 
 
 def _is_heading(run: DocumentView, sent: Sentence) -> bool:

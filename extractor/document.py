@@ -34,6 +34,14 @@ if TYPE_CHECKING:
 _CLAUSE_BREAK = re.compile(r"(?=[,;\swba])(?:,\s|;|\s[–—-]\s|\b(?:while|whereas|but|although)\b)")
 
 
+_NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
+
+
+def _word_after(text: str, end: int) -> str:
+    found = _NEXT_WORD.match(text, end, end + 30)
+    return found.group(1).lower() if found else ""
+
+
 def _with_local(regions: list[RegionMention], local: list[RegionMention], country: str) -> list[RegionMention]:
     """The places found, with the local names of the text's own country where no other place was
     found (a longer local name first: "Mid-West" over "West")."""
@@ -60,10 +68,11 @@ class DocumentView:
         self.doc_id = doc_id
         self.numbers = Sorted(doc.numbers)
         self.periods = Sorted(doc.periods)
-        excluded = self.ws["exclusion_words"]
-        # "France (excluding Mayotte)": a place left out is no place a value is measured in
-        self.regions = Sorted([m for m in doc.regions if word_before_name(self.text, m.start) not in excluded]
-                              if doc.regions else ())
+        excluded, method = self.ws["exclusion_words"], self.ws["method_words"]
+        # "France (excluding Mayotte)": a place left out is no place a value is measured in; nor is the one
+        # a method is named after ("OECD comparison standard")
+        self.regions = Sorted([m for m in doc.regions if word_before_name(self.text, m.start) not in excluded
+                               and _word_after(self.text, m.end) not in method] if doc.regions else ())
         self.indicators = Sorted(doc.indicators)
         self.cues = Sorted(_cues_outside_indicators(doc.cues, doc.indicators))
         self.entities = doc.entities

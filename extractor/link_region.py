@@ -163,7 +163,7 @@ def _region_in_force(run: DocumentView, v: NumberMention, sent: Sentence, lead: 
         if lead_places:
             evidence.append("region_lead_in")
             return _region_of(lead_places[-1])
-    subject = run.ctx.line_region or (None if run.ctx.line_home else run.ctx.doc_region)
+    subject = run.ctx.line_region or (None if run.ctx.line_home else run.ctx.section_region or run.ctx.doc_region)
     if subject is not None and not _names_home(run, sent) and not _national(run, v, sent):
         evidence.append("region_in_force")
         return _region_of(subject)

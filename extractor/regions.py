@@ -267,7 +267,8 @@ def _add_lower(collector: _Collector, name: str, code: str, rank: tuple, not_low
             collector.add(low, code, rank, lower=True)
 
 
-def _subdivision_names(name: str, strip_words: frozenset[str], genitive: frozenset[str] = frozenset()) -> list[str]:
+def _subdivision_names(name: str, strip_words: frozenset[str], genitive: frozenset[str] = frozenset(),
+                       suffixes: tuple[str, ...] = ()) -> list[str]:
     """pycountry's name and the shorter forms texts use: no brackets, no trailing type word (nor the
     genitive -s before one of ``genitive``: "Norrbottens län" is "Norrbotten")."""
     names = [name]
@@ -286,6 +287,10 @@ def _subdivision_names(name: str, strip_words: frozenset[str], genitive: frozens
                 more.append(" ".join([*words[:-2], words[-2][:-1]]))
         if n.endswith("'"):
             more.append(n.rstrip("'"))
+        for suffix in suffixes:
+            if n.endswith(suffix) and len(n) - len(suffix) >= 4:
+                more.append(n[:-len(suffix)])
+                break
     return [n for n in dict.fromkeys(names + more) if n]
 
 
@@ -321,7 +326,7 @@ def _lexicon(base: Path) -> _Lexicon:
                                                      "names")}
     form = forms.mapping()
     form_keys = ("region_suffixes", "city_suffixes", "city_prefixes", "plural_region_words",
-                 "strip_words", "genitive_strip_words", "priority")
+                 "strip_words", "genitive_strip_words", "strip_suffixes", "priority")
     for key in form:
         if key not in form_keys:
             raise forms.error(f"unknown key {key!r}", key)
@@ -332,6 +337,7 @@ def _lexicon(base: Path) -> _Lexicon:
                                       "words"))
     strip_words = frozenset(_strings(forms, "strip_words", form.get("strip_words"), "words"))
     genitive = frozenset(_strings(forms, "genitive_strip_words", form.get("genitive_strip_words"), "words"))
+    suffixes = tuple(_strings(forms, "strip_suffixes", form.get("strip_suffixes"), "suffixes"))
     priority = _strings(forms, "priority", form.get("priority"), "country codes")
     for code in priority:
         if pycountry.countries.get(alpha_2=code) is None:
@@ -361,7 +367,7 @@ def _lexicon(base: Path) -> _Lexicon:
             continue
         rank = (2, rank_of.get(sub.country_code, len(rank_of)))
         type_word = _type_word(sub.type)
-        for name in _subdivision_names(sub.name, strip_words, genitive):
+        for name in _subdivision_names(sub.name, strip_words, genitive, suffixes):
             for n in collector.variants(name, caps=False):
                 if not _is_generic(n, words, generic):
                     collector.add(n, sub.code, rank)

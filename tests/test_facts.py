@@ -70,6 +70,10 @@ GE_TOURISM = ("International Visitor Trips to Georgia in 2023\n\nIn 2023, the nu
 KZ_LABOUR = ("ASTANA, 15 November 2024 (Kazinform) – The unemployment rate in Kazakhstan in the third quarter of "
              "2024 was 4.7%. The number of unemployed reached 449.8 thousand people. Youth unemployment (15-34 years) "
              "made up 3.8%. Among regions, the highest unemployment was registered in Astana – 4.9%.")
+KR_LABOUR = ("Employment Trend in May 2019\n\nStatistics Korea, June 12, 2019\n\nThe number of employed persons was "
+             "27,322 thousand. The employment rate (15-64 years old, OECD comparison standard) was 67.1%, up 0.2%p "
+             "year-on-year. The employment rate was highest in Jeju (70.1%) and lowest in Busan (56.5%).\n\nSeoul\n"
+             "The number of employed persons in the city totaled 5,167 thousand. Its unemployment rate came to 4.3%.")
 CPI_RELEASE = ("Consumer Price Index, October 2023\n\nThe Consumer Price Index rose 3.1% year over year in October. "
                "Excluding gasoline, the CPI rose 3.6% in October, following a 4.0% gain in September. On a monthly "
                "basis, the CPI rose 0.2%.\n\nPrices in Quebec (+4.2%) rose the most.\n\nEnergy prices were 14.0% "
@@ -371,6 +375,12 @@ OTHER_RELEASES = [
     case(KZ_LABOUR, "3.8%", key="unemployment_rate", measure="level"),
     case(KZ_LABOUR, "4.9%", key="unemployment_rate", measure="level", region="KZ-71"),
     case(KZ_LABOUR, "449.8 thousand", key="unemployed", measure="level"),
+    # Korean releases: "%p", provinces without their romanised type suffix, a section headed by a city; a method
+    # named after a group is no place
+    case(KR_LABOUR, "0.2%p", unit="percentage_point", region="KR"),
+    case(KR_LABOUR, "56.5%", region="KR-26"),
+    case(KR_LABOUR, "5,167 thousand", region="KR-11"),
+    case(KR_LABOUR, "4.3%", region="KR-11", key="unemployment_rate"),
     # a release that headlines the annual rate means it where a later rate does not say; a monthly one says so
     case(CPI_RELEASE, "3.6%", period=("2022-11-01", "2023-10-31")),
     case(CPI_RELEASE, "+4.2%", period=("2022-11-01", "2023-10-31"), region="CA-QC"),
