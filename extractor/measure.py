@@ -47,8 +47,8 @@ _WORD_AFTER = re.compile(r"\s+([A-Za-z]+)")
 # A change noun, what it is of, then a verb of level: the noun's value ("growth in total pay was 4.3%").
 _GROWTH_OF = re.compile(r"\s+(?:in|of)\s+[^.;:%\d]{1,150}?\s(?:was|were|is|are|stood at|amounted to|reached|made)\s+")
 _GROWTH_OF_REACH = 180
-_EXCEEDS_FIGURE = re.compile(r"(?i)\bexceed(?:ing|ed|s)?\s+(?:the\s+|its\s+)?(?:figure|level|indicator|result|value|volume)"
-                             r"\s+(?:of|for|in)\b")
+_EXCEEDS_FIGURE = re.compile(r"(?i)\bexceed(?:ing|ed|s)?\s+(?:the\s+|its\s+)?"
+                             r"(?:figure|level|indicator|result|value|volume)\s+(?:of|for|in)\b")
 _RANKED_AT = re.compile(r"(?:\s+(?:the|most|least|fastest|slowest|strongest|weakest|highest|lowest|quickest|"
                         r"sharpest|largest|smallest|more|less|only))*,?\s+(?:at|by)\s+")
 _COPULAS = frozenset({"was", "were", "is", "are", "amounted", "made", "stood", "totaled", "totalled", "equaled"})
