@@ -164,6 +164,10 @@ def measure(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence 
     link = last_word(run.text, max(clause[0], before - 40), before).lower()
     level_to = link in run.w["level_links"] or bool(run.cue_near(("LEVEL_TO",), v, clause, max_gap=1))
     kind = info.get("kind")
+    earlier = _earlier_level(run, v, sent, link)
+    if earlier is not None:
+        evidence.append("level_from")  # "made up 35.7 percent, down from 43.9 percent in the March 2023 quarter"
+        return earlier, None, f"rule:{earlier}"
     exceeded = link == "by" and _EXCEEDED.search(run.text, clause[0], v.start) is not None
     if link == "by" and _EXCEEDS_FIGURE.search(run.text, max(clause[0], v.start - 120), v.start):
         evidence.append("direction_cue")  # "exceeding the figure of January-June 2023 by 317.7 million"
@@ -328,6 +332,16 @@ def _qualifiers(patterns_dir: Path | None) -> re.Pattern[str]:
     words = [w for forms in (load_yaml("numbers.yaml", base=patterns_dir).get("qualifiers") or {}).values()
              for w in forms]
     return re.compile(r"(?i)(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\s*\Z")
+
+
+def _earlier_level(run: DocumentView, v: NumberMention, sent: Sentence, link: str) -> str | None:
+    """The measure of the earlier figure in "rose to 5.2%, up from 4.9%", "made up 35.7 percent, down
+    from 43.9 percent": the same as the sentence's figure before it, a level, share or rate."""
+    prev = run.ctx.prev_fact
+    if link != "from" or prev is None or prev.measure not in ("level", "share", "rate") \
+            or prev.value.end < sent.start or prev.value.unit != v.unit:
+        return None
+    return prev.measure
 
 
 def _ranked_change(run: DocumentView, v: NumberMention, clause: tuple[int, int]) -> str | None:

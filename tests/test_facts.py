@@ -381,6 +381,11 @@ OTHER_RELEASES = [
     case(KR_LABOUR, "56.5%", region="KR-26"),
     case(KR_LABOUR, "5,167 thousand", region="KR-11"),
     case(KR_LABOUR, "4.3%", region="KR-11", key="unemployment_rate"),
+    # the earlier figure "down from" is of the same measure as the figure before it
+    case("Stand-alone houses made up 35.7 percent of the new homes consented in the March 2024 quarter, down from "
+         "43.9 percent in the March 2023 quarter.", "43.9 percent", measure="share",
+         period=("2023-01-01", "2023-03-31")),
+    case("The unemployment rate rose to 5.2% in May 2024 from 4.9% in April.", "4.9%", measure="level"),
     # a release that headlines the annual rate means it where a later rate does not say; a monthly one says so
     case(CPI_RELEASE, "3.6%", period=("2022-11-01", "2023-10-31")),
     case(CPI_RELEASE, "+4.2%", period=("2022-11-01", "2023-10-31"), region="CA-QC"),
