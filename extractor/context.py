@@ -327,7 +327,7 @@ def _update_periods(run: DocumentView, sent: Sentence, resolved: list[Resolved],
             run.ctx.frame = run.ctx.header = earlier[0]
     if intervals:
         # "over the year, the industry has added 232,000 jobs": a stretch said of its own clause
-        carried = [r for r in intervals if r.mention.kind != "same_period"]
+        carried = [r for r in intervals if r.mention.kind not in ("same_period", "since")]
         if carried and not _FLASHBACK.search(run.text, sent.start, sent.end):
             run.ctx.line_period = carried[-1]
         if run.ctx.frame is None and values:

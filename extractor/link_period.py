@@ -64,12 +64,18 @@ def period(run: DocumentView, v: NumberMention, sent: Sentence, values: list[Num
     stock = info.get("kind") == "stock" and not info.get("survey") and (
         measure == "level" and v.unit in (None, "person", "count") or measure == "share")
     chosen: Resolved | None = None
+    if len(values) > 1 and main:
+        # "made 0,8% compared with the previous month, 2,0% since December 2020 and 6,1% in annual terms":
+        # a period trailing another value, or past it, is that value's; the value takes the one in force
+        main = [r for r in main if not _trails_other_value(run, r, v, values)]
     if main:
         if stock:  # a stock's level is at a day: "36,286,400 on October 1, 2016, up 130,300 from July 1"
             main = [r for r in main if r.interval is not None and r.interval[0] == r.interval[1]] or main
         elif measure == "change" and info.get("kind") == "stock":  # its change over a stretch: "increased
             # by 23.4 thousand in January-June and as of July 1 made 10,179.4 thousand"
             main = [r for r in main if r.interval is not None and r.interval[0] != r.interval[1]] or main
+        if len(main) > 1:  # "In March prices rose by 1,7%, since the beginning of the year – by 4,1%"
+            main = [r for r in main if not _heads_later_value(run, r, v, values, breaks)] or main
         chosen = cheapest(main, lambda r: run.attach_cost(r.mention.start, r.mention.end, v, breaks, values))
         evidence.append("period_sentence")
         if len(main) > 1 and any(r.interval != chosen.interval for r in main):
@@ -237,6 +243,40 @@ def compared_level(run: DocumentView, v: NumberMention, refs: list[Resolved],
                 # "a year earlier there were 17.28 million", "A year earlier the figure was 1.78million"
                 return r  # "..., when the figure stood at 4,800", "compared with 1 January 2023 (447.6 million)"
     return None
+
+
+def _heads_later_value(run: DocumentView, r: Resolved, v: NumberMention, values: list[NumberMention],
+                       breaks: list[int]) -> bool:
+    """Whether a period after the value opens a clause with a value of its own: it is that value's."""
+    m = r.mention
+    if m.start < v.end:
+        return False
+    i = bisect.bisect_left(values, m.end, key=_value_start)
+    if i == len(values) or values[i].start - m.end > _HEAD_REACH:
+        return False
+    k = bisect.bisect_left(breaks, v.end)  # a clause break between the value and the period ...
+    opens = k < len(breaks) and breaks[k] <= m.start
+    return opens and _COMMA_OR_STOP.search(run.text, m.end, values[i].start) is None  # ... none after it
+
+
+def _trails_other_value(run: DocumentView, r: Resolved, v: NumberMention, values: list[NumberMention]) -> bool:
+    """Whether another value stands between the value and the period, or right before the period."""
+    m = r.mention
+    if m.start >= v.end:
+        i = bisect.bisect_left(values, v.end, key=_value_start)
+        if i < len(values) and _OPEN_BRACKET.fullmatch(run.text, v.end, values[i].start):
+            i += 1  # "624,100 people (2.4%) over the past year": the bracket restates the value
+        return i < len(values) and values[i].end <= m.start
+    i = bisect.bisect_left(values, m.start, key=_value_start) - 1  # the last value starting before the period
+    if i < 0 or values[i] is v or values[i].end > m.start:
+        return False
+    return m.start - values[i].end <= _TRAIL_GAP
+
+
+_HEAD_REACH = 30
+_TRAIL_GAP = 3  # "2,0% since December 2020": the period right after its value
+_COMMA_OR_STOP = re.compile(r"[,;.]\s")
+_OPEN_BRACKET = re.compile(r"(?:\s+[A-Za-z]+)?\s*[(\[]\s*")
 
 
 def _mention_start(r: Resolved) -> int:

@@ -74,6 +74,9 @@ KR_LABOUR = ("Employment Trend in May 2019\n\nStatistics Korea, June 12, 2019\n\
              "27,322 thousand. The employment rate (15-64 years old, OECD comparison standard) was 67.1%, up 0.2%p "
              "year-on-year. The employment rate was highest in Jeju (70.1%) and lowest in Busan (56.5%).\n\nSeoul\n"
              "The number of employed persons in the city totaled 5,167 thousand. Its unemployment rate came to 4.3%.")
+UA_CPI = ("Consumer price index in March 2021\n\nIn March 2021, consumer prices in comparison with February "
+          "increased by 1,7%, since the beginning of the year – by 4,1%.\n\nCore inflation made 0,8% compared with "
+          "the previous month, 2,0% since December 2020 and 6,1% in annual terms.")
 CPI_RELEASE = ("Consumer Price Index, October 2023\n\nThe Consumer Price Index rose 3.1% year over year in October. "
                "Excluding gasoline, the CPI rose 3.6% in October, following a 4.0% gain in September. On a monthly "
                "basis, the CPI rose 0.2%.\n\nPrices in Quebec (+4.2%) rose the most.\n\nEnergy prices were 14.0% "
@@ -386,6 +389,10 @@ OTHER_RELEASES = [
          "43.9 percent in the March 2023 quarter.", "43.9 percent", measure="share",
          period=("2023-01-01", "2023-03-31")),
     case("The unemployment rate rose to 5.2% in May 2024 from 4.9% in April.", "4.9%", measure="level"),
+    # a period that opens a clause with a value of its own, or trails another value, is that value's
+    case(UA_CPI, "1,7%", period=("2021-03-01", "2021-03-31")),
+    case(UA_CPI, "0,8%", period=("2021-03-01", "2021-03-31")),
+    case(UA_CPI, "6,1%", period=("2020-04-01", "2021-03-31")),
     # a release that headlines the annual rate means it where a later rate does not say; a monthly one says so
     case(CPI_RELEASE, "3.6%", period=("2022-11-01", "2023-10-31")),
     case(CPI_RELEASE, "+4.2%", period=("2022-11-01", "2023-10-31"), region="CA-QC"),
