@@ -103,6 +103,12 @@ def period(run: DocumentView, v: NumberMention, sent: Sentence, values: list[Num
         period = chosen.period() if chosen.interval else None
         if period is not None and measure == "change":
             period = _since_date(run, chosen, period, evidence)
+    if period is not None and chosen is not None and info.get("kind") == "index" and chosen.mention.kind == "since" \
+            and _SINCE_MONTH.match(chosen.mention.text) and period.first.day == 1:
+        # a price index "since December 2020" is compared with December's level: the change runs from January
+        after = period.first + timedelta(days=32)
+        period = Period(period.text, period.start, period.end, after.replace(day=1), period.last)
+        evidence.append("period_since_month")
     if period is not None and info.get("kind") == "index" and (
             measure in ("change", "level") or "contribution" in evidence):
         period = annual_rate.twelve_months(run, v, sent, period, evidence, indicator)
@@ -270,10 +276,12 @@ def _trails_other_value(run: DocumentView, r: Resolved, v: NumberMention, values
     i = bisect.bisect_left(values, m.start, key=_value_start) - 1  # the last value starting before the period
     if i < 0 or values[i] is v or values[i].end > m.start:
         return False
-    return m.start - values[i].end <= _TRAIL_GAP
+    return m.start - values[i].end <= _TRAIL_GAP and not run.text[values[i].end:m.start].strip()
 
 
 _HEAD_REACH = 30
+_SINCE_MONTH = re.compile(r"(?i)since\s+(?:the\s+end\s+of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+                          r"(?:\s+(?:19|20)\d\d)?\Z")
 _TRAIL_GAP = 3  # "2,0% since December 2020": the period right after its value
 _COMMA_OR_STOP = re.compile(r"[,;.]\s")
 _OPEN_BRACKET = re.compile(r"(?:\s+[A-Za-z]+)?\s*[(\[]\s*")
