@@ -280,8 +280,8 @@ def _trails_other_value(run: DocumentView, r: Resolved, v: NumberMention, values
 
 
 _HEAD_REACH = 30
-_SINCE_MONTH = re.compile(r"(?i)since\s+(?:the\s+end\s+of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-                          r"(?:\s+(?:19|20)\d\d)?\Z")
+_SINCE_MONTH = re.compile(r"(?i)since\s+(?:the\s+end\s+of\s+)?"
+                          r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+(?:19|20)\d\d)?\Z")
 _TRAIL_GAP = 3  # "2,0% since December 2020": the period right after its value
 _COMMA_OR_STOP = re.compile(r"[,;.]\s")
 _OPEN_BRACKET = re.compile(r"(?:\s+[A-Za-z]+)?\s*[(\[]\s*")
