@@ -8,9 +8,10 @@ country). What the header leaves open comes from the context in force, as for an
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from . import context
+from . import annual_rate, context
 from .context import make_period
 from .tables import Cell
 from .types import Period, Region, RegionMention, _new_region
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from .document import DocumentView
 
 
+_FROM_TO = re.compile(r"\bto\b|[-–—]")
 _INDEX_LEVEL_FLOOR = 50.0  # an index level, not a percent change, from here up
 _COUNT_FLOOR = 100.0  # a change column's numbers from here up are counts, unless the header says "%"
 _THOUSANDS = re.compile(r"\d,\d{3}\b")
@@ -76,7 +78,12 @@ def period(run: DocumentView, cell: Cell, columns_dated: list[Period], evidence:
         interval, _ = context.resolve(run, m, in_force=context.in_force_interval(run), as_reference=False)
         if interval:
             evidence.append("period_table_column")
-            return make_period(m, interval)
+            period = make_period(m, interval)
+            if cell.column.change and _FROM_TO.search(m.text) and annual_rate.months(period.first, period.last) == 2:
+                # "% change July to August 2016": the change from July's level is August's
+                return Period(period.text, period.start, period.end, (period.first + timedelta(days=32)).replace(day=1),
+                              period.last)
+            return period
     if cell.column.change and columns_dated:
         evidence.append("period_table_column")  # the newest of the compared columns
         return max(columns_dated, key=lambda p: (p.last, p.first))

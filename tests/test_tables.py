@@ -90,6 +90,8 @@ CHANGE_FROM = ("Australian National Accounts, June quarter 2023\n\nState final d
                "from March quarter (seasonally adjusted): NSW 0.5 Vic. 0.9 Qld 1.3 SA 0.2 WA 0.1 Tas. -0.4")
 CPI_BY_PROVINCE = ("Consumer Price Index, October 2014\n\nConsumer Price Index, 12-month % change, selected "
                    "provinces: September 2014 October 2014 Canada 2.0 2.4 Quebec 1.4 1.8 British Columbia 1.6 1.9")
+RETAIL_BY_PROVINCE = ("Retail trade, August 2016\n\nRetail sales by province, seasonally adjusted, % change July to "
+                      "August 2016: Canada 0.4 Newfoundland and Labrador -0.6 Nova Scotia 0.3 New Brunswick 0.1")
 BY_COUNTY = ("Sweden's population, first half of 2024\n\nPopulation by county, 30 June 2024, and change during the "
              "first half-year: Stockholm 2,464,110 9,870 Västra Götaland 1,782,630 3,950 Norrbotten 248,640 -610")
 HEADER_ONLY_FIRST = "a marker before the column labels ('(%)', \"('000)\", 'thousand people') falls in the first " \
@@ -215,6 +217,8 @@ TABLE_FACTS = [
     # "12-month % change" is a header word, not a cell; the columns are a price index's annual rates
     case(CPI_BY_PROVINCE, "1.4", region="CA-QC", period=("2013-10-01", "2014-09-30")),
     case(CPI_BY_PROVINCE, "1.8", region="CA-QC", period=("2013-11-01", "2014-10-31")),
+    # "% change July to August 2016": the change over August
+    case(RETAIL_BY_PROVINCE, "-0.6", region="CA-NL", period=("2016-08-01", "2016-08-31")),
     # a change column of counts; Swedish counties by their names without "län" and its genitive -s
     case(BY_COUNTY, "9,870", unit="person", measure="change", region="SE-AB"),
     case(BY_COUNTY, "248,640", unit="person", measure="level", region="SE-BD"),
