@@ -105,7 +105,7 @@ class FinalMap:
 
     >>> round(FinalMap("platt", a=2.0, b=0.0)(0.75), 6)  # odds 3 squared: 9 to 1
     0.9
-    >>> FinalMap("isotonic", x=(0.2, 0.8), y=(0.1, 0.9))(0.5), FinalMap("identity")(0.3)
+    >>> round(FinalMap("isotonic", x=(0.2, 0.8), y=(0.1, 0.9))(0.5), 6), FinalMap("identity")(0.3)
     (0.5, 0.3)
     """
 
