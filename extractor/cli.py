@@ -514,7 +514,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def cmd_calibrate(args: argparse.Namespace) -> int:
-    from .calibrate import DEFAULT_C, calibrate
+    from .calibrate import DEFAULT_C, DEFAULT_FINAL, calibrate
 
     root = Path(args.gold_dir)
     if not root.is_dir():
@@ -526,7 +526,7 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
     modes = ("fast", "accurate") if args.mode == "both" else (args.mode,)
     try:
         report = calibrate(root, output, modes=modes, c=DEFAULT_C if args.c is None else args.c, text_dirs=texts,
-                           isotonic=args.isotonic)
+                           isotonic=args.isotonic, final=args.final or DEFAULT_FINAL)
     except (ImportError, FileNotFoundError, ValueError) as exc:
         print(f"extractor calibrate: error: {exc}", file=sys.stderr)
         return 1
@@ -603,6 +603,9 @@ def build_parser() -> argparse.ArgumentParser:
                     help="inverse regularisation strength (default 1.0)")
     ca.add_argument("--isotonic", action="store_true",
                     help="follow the regression with an isotonic map fitted on out-of-fold outputs")
+    ca.add_argument("--final", choices=("platt", "isotonic", "none"), default=None,
+                    help="map of the four models' product to the fact's confidence, fitted on out-of-fold "
+                         "products (default platt; none: the product itself)")
     ca.set_defaults(func=cmd_calibrate)
     return parser
 

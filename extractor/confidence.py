@@ -11,6 +11,13 @@ slot is right, given that the value is a fact: ``Fact.slot_confidence``). A fact
 when all four are, so ``Fact.confidence`` is their product: measured leave-one-document-out on the
 gold fixtures it ranks facts better than one model fitted on "fully right" (AUROC 0.712 against
 0.680, same features), and a fact linked in several risky ways loses confidence for each of them.
+
+The product of four separately calibrated probabilities is not itself calibrated (a fact whose
+indicator is wrong often has its period wrong too), so the file's optional ``final`` map, fitted
+by ``extractor calibrate`` on out-of-fold products, turns the product into the fact's confidence:
+``{kind: platt, a, b}`` is ``logistic(a * logit(product) + b)``, ``{kind: isotonic, x, y}`` is
+piecewise linear through the breakpoints; absent, the product is the confidence. Only
+``Fact.confidence`` goes through it; ``Fact.slot_confidence`` stays the slot models' probabilities.
 """
 
 from __future__ import annotations
@@ -66,16 +73,65 @@ class LogisticModel:
         return self.calibrated(self.raw(features))
 
     def calibrated(self, p: float) -> float:
-        xs, ys = self.iso_x, self.iso_y
-        if not xs:
-            return p
-        if p <= xs[0]:
-            return ys[0]
-        if p >= xs[-1]:
-            return ys[-1]
-        i = bisect.bisect_right(xs, p)
-        x0, x1, y0, y1 = xs[i - 1], xs[i], ys[i - 1], ys[i]
-        return y0 if x1 == x0 else y0 + (y1 - y0) * (p - x0) / (x1 - x0)
+        return _piecewise(p, self.iso_x, self.iso_y) if self.iso_x else p
+
+
+def _piecewise(p: float, xs: tuple[float, ...], ys: tuple[float, ...]) -> float:
+    """Linear between the breakpoints ``(xs[i], ys[i])``, flat outside them."""
+    if p <= xs[0]:
+        return ys[0]
+    if p >= xs[-1]:
+        return ys[-1]
+    i = bisect.bisect_right(xs, p)
+    x0, x1, y0, y1 = xs[i - 1], xs[i], ys[i - 1], ys[i]
+    return y0 if x1 == x0 else y0 + (y1 - y0) * (p - x0) / (x1 - x0)
+
+
+LOGIT_EPS = 1e-12  # the product is clamped to [eps, 1 - eps] before its logit (a model far out gives 0 or 1)
+FINAL_KINDS = ("platt", "isotonic")
+
+
+def logit(p: float) -> float:
+    p = min(max(p, LOGIT_EPS), 1.0 - LOGIT_EPS)
+    return math.log(p / (1.0 - p))
+
+
+@dataclass(frozen=True, slots=True)
+class FinalMap:
+    """The map from the four models' product to the fact's confidence (``final`` in the file).
+
+    ``platt``: ``logistic(a * logit(p) + b)``; ``isotonic``: piecewise linear through ``(x[i], y[i])``,
+    flat outside them; ``identity``: ``p``.
+
+    >>> round(FinalMap("platt", a=2.0, b=0.0)(0.75), 6)  # odds 3 squared: 9 to 1
+    0.9
+    >>> round(FinalMap("isotonic", x=(0.2, 0.8), y=(0.1, 0.9))(0.5), 6), FinalMap("identity")(0.3)
+    (0.5, 0.3)
+    """
+
+    kind: str = "identity"
+    a: float = 1.0
+    b: float = 0.0
+    x: tuple[float, ...] = ()
+    y: tuple[float, ...] = ()
+
+    def __call__(self, p: float) -> float:
+        if self.kind == "platt":
+            return _logistic(self.a * logit(p) + self.b)
+        if self.kind == "isotonic":
+            return _piecewise(p, self.x, self.y)
+        return p
+
+    def to_dict(self) -> dict[str, Any] | None:
+        """As the file stores it (``None``: the identity, no ``final`` key)."""
+        if self.kind == "platt":
+            return {"kind": "platt", "a": round(self.a, 6), "b": round(self.b, 6)}
+        if self.kind == "isotonic":
+            return {"kind": "isotonic", "x": [round(v, 6) for v in self.x], "y": [round(v, 6) for v in self.y]}
+        return None
+
+
+IDENTITY = FinalMap()
 
 
 def _number(value: Any, path: Path, where: str) -> float:
@@ -90,6 +146,41 @@ def _numbers(value: Any, path: Path, where: str) -> tuple[float, ...]:
     return tuple(_number(v, path, f"{where}[{i}]") for i, v in enumerate(value))
 
 
+def _breakpoints(data: Mapping[str, Any], path: Path, where: str) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    xs = _numbers(data.get("x", []), path, f"{where}.x")
+    ys = _numbers(data.get("y", []), path, f"{where}.y")
+    if len(xs) != len(ys):
+        raise PatternError(path, None, f"{where}: x and y differ in length ({len(xs)}, {len(ys)})")
+    if any(b < a for a, b in zip(xs, xs[1:], strict=False)) or any(b < a for a, b in zip(ys, ys[1:], strict=False)):
+        raise PatternError(path, None, f"{where}: breakpoints must be sorted (non-decreasing)")
+    if any(not 0.0 <= y <= 1.0 for y in ys):
+        raise PatternError(path, None, f"{where}.y: probabilities must lie in [0, 1]")
+    return xs, ys
+
+
+def _parse_final(data: Any, path: Path) -> FinalMap:
+    if data is None:
+        return IDENTITY  # files fitted before the final map: the product is the confidence
+    if not isinstance(data, dict):
+        raise PatternError(path, None, "final: expected a mapping with 'kind'")
+    kind = data.get("kind")
+    if kind not in FINAL_KINDS:
+        raise PatternError(path, None, f"final.kind: expected one of {list(FINAL_KINDS)}, got {kind!r}")
+    if kind == "platt":
+        if missing := {"a", "b"} - data.keys():
+            raise PatternError(path, None, f"final: missing {sorted(missing)}")
+        a, b = _number(data["a"], path, "final.a"), _number(data["b"], path, "final.b")
+        if a < 0:  # a falling map would rank facts upside down
+            raise PatternError(path, None, f"final.a: must not be negative, got {a}")
+        return FinalMap("platt", a=a, b=b)
+    if missing := {"x", "y"} - data.keys():
+        raise PatternError(path, None, f"final: missing {sorted(missing)}")
+    xs, ys = _breakpoints(data, path, "final")
+    if not xs:
+        raise PatternError(path, None, "final: an isotonic map needs at least one breakpoint")
+    return FinalMap("isotonic", x=xs, y=ys)
+
+
 def _parse_model(data: Any, path: Path, name: str) -> LogisticModel:
     if not isinstance(data, dict):
         raise PatternError(path, None, f"models.{name}: expected a mapping")
@@ -102,20 +193,12 @@ def _parse_model(data: Any, path: Path, name: str) -> LogisticModel:
     iso = data.get("isotonic") or {}
     if not isinstance(iso, dict):
         raise PatternError(path, None, f"models.{name}.isotonic: expected a mapping with x and y")
-    xs = _numbers(iso.get("x", []), path, f"models.{name}.isotonic.x")
-    ys = _numbers(iso.get("y", []), path, f"models.{name}.isotonic.y")
-    if len(xs) != len(ys):
-        raise PatternError(path, None, f"models.{name}.isotonic: x and y differ in length ({len(xs)}, {len(ys)})")
-    if any(b < a for a, b in zip(xs, xs[1:], strict=False)) or any(b < a for a, b in zip(ys, ys[1:], strict=False)):
-        raise PatternError(path, None, f"models.{name}.isotonic: breakpoints must be sorted (non-decreasing)")
-    if any(not 0.0 <= y <= 1.0 for y in ys):
-        raise PatternError(path, None, f"models.{name}.isotonic.y: probabilities must lie in [0, 1]")
+    xs, ys = _breakpoints(iso, path, f"models.{name}.isotonic")
     return LogisticModel(_number(data["intercept"], path, f"models.{name}.intercept"), parsed, xs, ys)
 
 
 @functools.cache
-def load_models(base: Path | None = None) -> dict[str, LogisticModel]:
-    """The four fitted models (``MODELS``); :class:`PatternError` naming the file when it is malformed."""
+def _load(base: Path | None) -> tuple[dict[str, LogisticModel], FinalMap]:
     path = (base or patterns_dir()) / MODEL_FILE
     data = load_yaml(MODEL_FILE, base=base)
     if not isinstance(data, dict) or not isinstance(data.get("models"), dict):
@@ -123,17 +206,29 @@ def load_models(base: Path | None = None) -> dict[str, LogisticModel]:
     models = data["models"]
     if missing := set(MODELS) - models.keys():
         raise PatternError(path, None, f"models: missing {sorted(missing)}")
-    return {name: _parse_model(models[name], path, name) for name in MODELS}
+    return {name: _parse_model(models[name], path, name) for name in MODELS}, _parse_final(data.get("final"), path)
+
+
+def load_models(base: Path | None = None) -> dict[str, LogisticModel]:
+    """The four fitted models (``MODELS``); :class:`PatternError` naming the file when it (or its
+    ``final`` map) is malformed."""
+    return _load(base)[0]
+
+
+def load_final(base: Path | None = None) -> FinalMap:
+    """The map from the four models' product to the fact's confidence (the identity when the file has none)."""
+    return _load(base)[1]
 
 
 @functools.cache
-def _stacked(base: Path | None) -> tuple[tuple[float, ...], dict[str, tuple[float, ...]], tuple[LogisticModel, ...]]:
+def _stacked(base: Path | None) -> tuple[tuple[float, ...], dict[str, tuple[float, ...]], tuple[LogisticModel, ...],
+                                         FinalMap]:
     """The four models' intercepts and weights side by side, in ``MODELS`` order: one pass over a
-    fact's features then serves all four."""
+    fact's features then serves all four; and the final map."""
     models = tuple(load_models(base)[name] for name in MODELS)
     names = {n for m in models for n in m.weights}
     weights = {n: tuple(m.weights.get(n, 0.0) for m in models) for n in names}
-    return tuple(m.intercept for m in models), weights, models
+    return tuple(m.intercept for m in models), weights, models, load_final(base)
 
 
 def _logistic(z: float) -> float:
@@ -144,7 +239,8 @@ def _logistic(z: float) -> float:
 
 
 def score(evidence: Iterable[str], *, patterns_dir: Path | None = None) -> float:
-    """The probability that a fact built with this evidence is fully right (the four models' product).
+    """The probability that a fact built with this evidence is fully right (the four models' product,
+    through the final map).
 
     >>> 0.0 < score(["indicator_adjacent", "unit_stated", "period_sentence"]) < 1.0
     True
@@ -155,10 +251,11 @@ def score(evidence: Iterable[str], *, patterns_dir: Path | None = None) -> float
 @functools.lru_cache(maxsize=65536)
 def scores(evidence: tuple[str, ...], patterns_dir: Path | None = None) -> tuple[float, tuple[tuple[str, float], ...]]:
     """``(confidence, slot_confidence)`` for a fact built with this evidence: the four models applied
-    to :func:`~extractor.features.evidence_features`; the confidence is their product. Facts share a
+    to :func:`~extractor.features.evidence_features`; the confidence is their product through the
+    final map, the slot confidences the last three models' probabilities. Facts share a
     few hundred evidence tuples, so after the first of each this is a dictionary lookup (thousands of
     facts per MB)."""
-    intercepts, weights, models = _stacked(patterns_dir)
+    intercepts, weights, models, final = _stacked(patterns_dir)
     z = list(intercepts)
     get = weights.get
     for name, value in evidence_features(evidence).items():
@@ -167,7 +264,7 @@ def scores(evidence: tuple[str, ...], patterns_dir: Path | None = None) -> tuple
             for k in range(len(z)):
                 z[k] += w[k] * value
     p = [model.calibrated(_logistic(zk)) for model, zk in zip(models, z, strict=True)]
-    return p[0] * p[1] * p[2] * p[3], tuple(zip(SLOTS, p[1:], strict=True))
+    return final(p[0] * p[1] * p[2] * p[3]), tuple(zip(SLOTS, p[1:], strict=True))
 
 
 def with_scores(fact: Fact, *, patterns_dir: Path | None = None) -> Fact:
@@ -178,4 +275,5 @@ def with_scores(fact: Fact, *, patterns_dir: Path | None = None) -> Fact:
                      fact.reference_period, fact.breakdown, confidence, fact.extractor, fact.evidence, slots)
 
 
-__all__ = ["MODEL_FILE", "MODELS", "SLOTS", "TARGETS", "LogisticModel", "load_models", "score", "scores", "with_scores"]
+__all__ = ["FINAL_KINDS", "MODEL_FILE", "MODELS", "SLOTS", "TARGETS", "FinalMap", "LogisticModel", "load_final",
+           "load_models", "logit", "score", "scores", "with_scores"]

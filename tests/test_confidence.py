@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from extractor import extract
-from extractor.confidence import MODEL_FILE, LogisticModel, load_models, scores
+from extractor.confidence import MODEL_FILE, FinalMap, LogisticModel, load_final, load_models, scores
 from extractor.errors import PatternError
 from extractor.features import evidence_features
 from extractor.reliability import auroc, metrics
@@ -77,6 +77,23 @@ def test_model_applies_coefficients(intercept, weights, iso, features, expected)
     assert LogisticModel(intercept, weights, xs, ys).probability(features) == pytest.approx(expected, abs=1e-12)
 
 
+@pytest.mark.parametrize(("final", "p", "expected"), [
+    (FinalMap(), 0.37, 0.37),  # no final map: the product is the confidence
+    (FinalMap("platt", a=1.0, b=0.0), 0.37, 0.37),
+    (FinalMap("platt", a=2.0, b=0.0), 0.75, 0.9),  # odds 3 to 1, squared
+    (FinalMap("platt", a=1.0, b=math.log(3)), 0.5, 0.75),  # odds 1 to 1, times 3
+    (FinalMap("platt", a=0.0, b=0.0), 0.99, 0.5),  # flat
+    (FinalMap("platt", a=1.0, b=0.0), 1.0, 1.0),  # a product of exactly 1 (a model far out): no division by zero
+    (FinalMap("platt", a=1.0, b=0.0), 0.0, 0.0),
+    (FinalMap("isotonic", x=(0.2, 0.8), y=(0.1, 0.9)), 0.5, 0.5),
+    (FinalMap("isotonic", x=(0.2, 0.8), y=(0.1, 0.9)), 0.05, 0.1),
+    (FinalMap("isotonic", x=(0.2, 0.8), y=(0.1, 0.9)), 0.95, 0.9),
+    (FinalMap("isotonic", x=(0.5,), y=(0.7,)), 0.1, 0.7),
+])
+def test_final_map(final, p, expected):
+    assert final(p) == pytest.approx(expected, abs=1e-9)
+
+
 def test_extract_gives_confidence_and_slot_confidence_in_range():
     text = "In January-June 2024 the number of arrivals in Kazakhstan amounted 14256 to people."
     [fact] = extract(text)
@@ -87,12 +104,15 @@ def test_extract_gives_confidence_and_slot_confidence_in_range():
 
 
 def test_scores_apply_all_four_models_to_the_evidence():
-    models = load_models()
+    models, final = load_models(), load_final()
+    assert final.kind == "platt"  # what the shipped file holds (extractor calibrate's default)
     evidence = ("indicator_adjacent", "unit_stated", "region_home", "period_frame")
     confidence, slots = scores(evidence)
     features = evidence_features(evidence)
-    # a fact is right when its value and each slot are: the confidence is the four models' product
-    assert confidence == pytest.approx(math.prod(m.probability(features) for m in models.values()), abs=1e-12)
+    # a fact is right when its value and each slot are: the confidence is the four models' product,
+    # through the final map; the slot confidences are the slot models' own probabilities
+    product = math.prod(m.probability(features) for m in models.values())
+    assert confidence == pytest.approx(final(product), abs=1e-12)
     assert slots == tuple((name, pytest.approx(models[name].probability(features), abs=1e-12))
                           for name in ("indicator", "region", "period"))
 
@@ -109,6 +129,18 @@ def test_scores_apply_all_four_models_to_the_evidence():
 def test_risk_evidence(text, value, name):
     fact = next(f for f in extract(text) if f.value.text == value)
     assert name in fact.evidence
+
+
+def test_a_model_file_without_final_map_keeps_the_product(tmp_path):
+    data = _good()
+    del data["final"]
+    (tmp_path / MODEL_FILE).write_text(yaml.safe_dump(data), encoding="utf-8")
+    assert load_final(tmp_path) == FinalMap()
+    evidence = ("indicator_adjacent", "unit_stated", "region_home", "period_frame")
+    features = evidence_features(evidence)
+    confidence, slots = scores(evidence, tmp_path)
+    assert confidence == pytest.approx(math.prod(m.probability(features) for m in load_models(tmp_path).values()))
+    assert slots == scores(evidence)[1]  # the final map leaves the slot confidences alone
 
 
 def test_more_risk_lowers_the_confidence():
@@ -169,6 +201,19 @@ _DELETE = object()
     (("models", "value", "isotonic"), {"x": [0.1, 0.5], "y": [0.3, 1.5]}, "must lie in [0, 1]"),
     (("models", "value", "isotonic"), {"x": "0.1", "y": [0.3]}, "expected a list of numbers"),
     (("models", "region"), "fitted", "models.region: expected a mapping"),
+    (("final",), "platt", "final: expected a mapping with 'kind'"),
+    (("final",), {"kind": "beta", "a": 1, "b": 0}, "final.kind: expected one of ['platt', 'isotonic']"),
+    (("final",), {"a": 1, "b": 0}, "final.kind: expected one of"),
+    (("final",), {"kind": "platt", "b": 0.3}, "final: missing ['a']"),
+    (("final",), {"kind": "platt", "a": 0.9, "b": "up"}, "final.b: expected a number"),
+    (("final",), {"kind": "platt", "a": float("nan"), "b": 0.3}, "final.a: expected a number"),
+    (("final",), {"kind": "platt", "a": -0.9, "b": 0.3}, "final.a: must not be negative"),
+    (("final",), {"kind": "isotonic", "x": [0.1]}, "final: missing ['y']"),
+    (("final",), {"kind": "isotonic", "x": [], "y": []}, "needs at least one breakpoint"),
+    (("final",), {"kind": "isotonic", "x": [0.5, 0.1], "y": [0.1, 0.3]}, "final: breakpoints must be sorted"),
+    (("final",), {"kind": "isotonic", "x": [0.1, 0.5], "y": [0.3]}, "final: x and y differ in length"),
+    (("final",), {"kind": "isotonic", "x": [0.1, 0.5], "y": [0.3, 1.5]}, "final.y: probabilities must lie in [0, 1]"),
+    (("final",), {"kind": "isotonic", "x": "0.1", "y": [0.3]}, "final.x: expected a list of numbers"),
 ])
 def test_malformed_model_file_names_itself(tmp_path, path, value, message):
     (tmp_path / MODEL_FILE).write_text(yaml.safe_dump(_edit(_good(), path, value)), encoding="utf-8")
@@ -245,13 +290,86 @@ def test_calibrate_writes_a_file_that_loads(tiny_gold, tmp_path):
     out = tmp_path / MODEL_FILE
     report = calibrate(tiny_gold, out, text_dirs=[tiny_gold / "texts"], isotonic=True)
     assert report.splitlines()[0].split() == ["target", "facts", "AUROC", "Brier", "ECE", ">=0.9", "right", "n"]
-    assert [line.split()[0] for line in report.splitlines()[1:6]] == ["fact", "value", "indicator", "region", "period"]
+    assert [line.split()[0] for line in report.splitlines()[1:7]] == [
+        "fact", "value", "indicator", "region", "period", "product"]
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# Written by `extractor calibrate` on ")
     assert "from 4 gold documents" in text and "Leave-one-document-out" in text
     models = load_models(tmp_path)
     assert models["value"].weights  # fitted, not empty
     assert list(models["value"].iso_x) == sorted(models["value"].iso_x)
+    assert load_final(tmp_path).kind == "platt"
+
+
+@pytest.mark.parametrize(("final", "kind"), [("isotonic", "isotonic"), ("none", "identity")])
+def test_calibrate_final_map_kinds(tiny_gold, tmp_path, final, kind):
+    pytest.importorskip("sklearn")
+    from extractor.calibrate import calibrate
+
+    out = tmp_path / MODEL_FILE
+    calibrate(tiny_gold, out, text_dirs=[tiny_gold / "texts"], final=final)
+    assert load_final(tmp_path).kind == kind
+    assert ("final:" in out.read_text(encoding="utf-8")) == (final != "none")
+    with pytest.raises(ValueError, match="final map"):
+        calibrate(tiny_gold, out, text_dirs=[tiny_gold / "texts"], final="beta")
+
+
+def _rows(seed: int = 7, docs: int = 6, per_doc: int = 40):
+    """Synthetic rows: a risky feature makes every label likelier wrong."""
+    import random
+
+    from extractor.calibrate import Row
+
+    rng = random.Random(seed)
+    rows = []
+    for d in range(docs):
+        for _ in range(per_doc):
+            risky = rng.random() < 0.3
+            labels = {name: rng.random() > (0.3 if risky else 0.05)
+                      for name in ("value", "indicator", "region", "period")}
+            labels["fact"] = all(labels.values())
+            rows.append(Row(f"d{d}", {"ev:risky": 1.0} if risky else {}, labels))
+    return rows
+
+
+def test_fit_final_recovers_a_platt_map():
+    pytest.importorskip("sklearn")
+    import random
+
+    from extractor.calibrate import fit_final
+
+    rng = random.Random(1)
+    truth = FinalMap("platt", a=0.8, b=0.5)
+    products = [rng.uniform(0.3, 0.999) for _ in range(20000)]
+    labels = [rng.random() < truth(p) for p in products]
+    fitted = fit_final(products, labels, "platt")
+    assert (fitted.a, fitted.b) == (pytest.approx(0.8, abs=0.1), pytest.approx(0.5, abs=0.15))
+    iso = fit_final(products, labels, "isotonic")
+    assert iso.kind == "isotonic" and list(iso.x) == sorted(iso.x) and list(iso.y) == sorted(iso.y)
+    assert iso(0.95) == pytest.approx(truth(0.95), abs=0.05)
+    assert fit_final(products, [True] * len(products), "platt") == FinalMap()  # one class: nothing to fit
+    assert fit_final(products, labels, "none") == FinalMap()
+
+
+def test_nested_final_map_never_sees_the_held_out_document():
+    pytest.importorskip("sklearn")
+    from extractor.calibrate import leave_one_document_out
+
+    rows = _rows()
+    labels, scores_before = leave_one_document_out(rows, "fact")
+    assert len(scores_before) == len(rows) and 0 < sum(labels) < len(labels)
+    # turn every label of one document around: its own scores cannot move, the others' do
+    for r in rows:
+        if r.doc_id == "d0":
+            r.labels = {k: not v for k, v in r.labels.items()}
+    _, scores_after = leave_one_document_out(rows, "fact")
+    held = [i for i, r in enumerate(rows) if r.doc_id == "d0"]
+    assert [scores_after[i] for i in held] == [scores_before[i] for i in held]
+    assert scores_after != scores_before
+    # product: the bare product, before the final map
+    _, product = leave_one_document_out(rows, "product")
+    _, bare = leave_one_document_out(rows, "fact", final="none")
+    assert product == bare
 
 
 def test_calibrate_names_a_gold_file_without_text(tiny_gold, tmp_path):
