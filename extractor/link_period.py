@@ -271,7 +271,7 @@ def _trails_other_value(run: DocumentView, r: Resolved, v: NumberMention, values
     if m.start >= v.end:
         i = bisect.bisect_left(values, v.end, key=_value_start)
         if i < len(values) and _OPEN_BRACKET.fullmatch(run.text, v.end, values[i].start):
-            i += 1  # "624,100 people (2.4%) over the past year": the bracket restates the value
+            i += 1  # "624,100 people (2.4%) over the past year": the bracket (or "or") restates the value
         return i < len(values) and values[i].end <= m.start
     i = bisect.bisect_left(values, m.start, key=_value_start) - 1  # the last value starting before the period
     if i < 0 or values[i] is v or values[i].end > m.start:
@@ -284,7 +284,7 @@ _SINCE_MONTH = re.compile(r"(?i)since\s+(?:the\s+end\s+of\s+)?"
                           r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+(?:19|20)\d\d)?\Z")
 _TRAIL_GAP = 3  # "2,0% since December 2020": the period right after its value
 _COMMA_OR_STOP = re.compile(r"[,;.]\s")
-_OPEN_BRACKET = re.compile(r"(?:\s+[A-Za-z]+)?\s*[(\[]\s*")
+_OPEN_BRACKET = re.compile(r"(?:\s+[A-Za-z]+)?(?:\s*[(\[]|,?\s+or)\s*")  # "(2.4%)", ", or $246.4 billion,"
 
 
 def _mention_start(r: Resolved) -> int:

@@ -396,6 +396,9 @@ OTHER_RELEASES = [
     case(UA_CPI, "4,1%", period=("2021-01-01", "2021-03-31")),
     # a price index since a month is compared with that month's level: the change runs from the month after
     case(UA_CPI, "2,0%", period=("2021-01-01", "2021-03-31")),
+    # a value restated after "or" shares its period
+    case("Gross Domestic Product, Third Quarter 2019\n\nCurrent-dollar GDP increased 3.5 percent. It had increased "
+         "4.7 percent, or $246.4 billion, in the second quarter.", "4.7 percent", period=("2019-04-01", "2019-06-30")),
     # a release that headlines the annual rate means it where a later rate does not say; a monthly one says so
     case(CPI_RELEASE, "3.6%", period=("2022-11-01", "2023-10-31")),
     case(CPI_RELEASE, "+4.2%", period=("2022-11-01", "2023-10-31"), region="CA-QC"),
