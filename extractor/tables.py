@@ -27,7 +27,7 @@ from .resources import load_yaml
 from .types import IndicatorMention, NumberMention, PeriodMention, RegionMention
 
 _WORD = re.compile(r"[^\W\d][\w'’.-]*")
-_LABEL_BREAKS = re.compile(r"[,;:()%\d]")
+_LABEL_BREAKS = re.compile(r"[,;:()%]|(?<![\w-])\d")  # a digit only inside a code: "EU28", "EA-19"
 _PER_BEFORE = re.compile(r"(?i)\bper\s+(?:1[ ,.\u00a0]?000|thousand)\s*$")
 _YEAR = re.compile(r"(?<![\d/])(?:19|20)\d\d(?![\d/])")
 

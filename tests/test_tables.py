@@ -92,6 +92,8 @@ CPI_BY_PROVINCE = ("Consumer Price Index, October 2014\n\nConsumer Price Index, 
                    "provinces: September 2014 October 2014 Canada 2.0 2.4 Quebec 1.4 1.8 British Columbia 1.6 1.9")
 RETAIL_BY_PROVINCE = ("Retail trade, August 2016\n\nRetail sales by province, seasonally adjusted, % change July to "
                       "August 2016: Canada 0.4 Newfoundland and Labrador -0.6 Nova Scotia 0.3 New Brunswick 0.1")
+BY_AGGREGATE = ("Industrial production, % change compared with same month of the previous year, November 2015: "
+                "EA19 1.1 EU28 1.4 Germany 0.4 France 1.9 Italy 1.3")
 BY_COUNTY = ("Sweden's population, first half of 2024\n\nPopulation by county, 30 June 2024, and change during the "
              "first half-year: Stockholm 2,464,110 9,870 Västra Götaland 1,782,630 3,950 Norrbotten 248,640 -610")
 HEADER_ONLY_FIRST = "a marker before the column labels ('(%)', \"('000)\", 'thousand people') falls in the first " \
@@ -219,6 +221,8 @@ TABLE_FACTS = [
     case(CPI_BY_PROVINCE, "1.8", region="CA-QC", period=("2013-11-01", "2014-10-31")),
     # "% change July to August 2016": the change over August
     case(RETAIL_BY_PROVINCE, "-0.6", region="CA-NL", period=("2016-08-01", "2016-08-31")),
+    # aggregates with digits in their codes are row labels
+    case(BY_AGGREGATE, "1.4", region="EU", unit="percent", measure="change"),
     # a change column of counts; Swedish counties by their names without "län" and its genitive -s
     case(BY_COUNTY, "9,870", unit="person", measure="change", region="SE-AB"),
     case(BY_COUNTY, "248,640", unit="person", measure="level", region="SE-BD"),
