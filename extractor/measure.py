@@ -32,6 +32,7 @@ _MORE_THAN = re.compile(r"\s*(?:\w+\s+)?(?:more|fewer|less|higher|lower)\s+than\
 _NEXT_WORDS = re.compile(r"\s*(?:\(|\s)*([A-Za-z][\w-]*)(?:\s+([A-Za-z][\w-]*))?")
 # Between two figures of the same change: "up 97,000, or 3.7%", "56 770 people, or 0.3%".
 # "12 cents, or 0.3%", "4.7 percent at an annual rate, or $330.2 billion"
+_IN_BRACKET_AFTER = re.compile(r"(?:\s+[A-Za-z]+){0,2}\s*[,;]\s*")
 _OR_AFTER = re.compile(r"(?:\s+[A-Za-z]+){0,4}\s*,?\s*(?:or|i\.e\.|that is)\s+(?:by\s+)?")
 # A currency a few words after a scaled value: "7 946,4 mln. USD", "199 612,3 billion to soums".
 _CURRENCY_AFTER = re.compile(r"\.?\s+(?:(?:to|of|in)\s+)?([A-Za-z]+)\b")
@@ -405,8 +406,10 @@ def _restates_change(run: DocumentView, v: NumberMention) -> str | None:
     prev = run.ctx.prev_fact
     if prev is None or prev.measure != "change" or prev.direction is None:
         return None
-    if _OR_AFTER.fullmatch(run.text, prev.value.end, v.start) is None:
-        return None
+    if _OR_AFTER.fullmatch(run.text, prev.value.end, v.start) is None and not (
+            v.unit == "percent" and prev.value.unit != "percent" and _IN_BRACKET_AFTER.fullmatch(
+                run.text, prev.value.end, v.start) and "(" in run.text[max(0, prev.value.start - 2):prev.value.start]):
+        return None  # "(+127 thousand persons, 6.0%)": the bracket gives the change in both terms
     return prev.direction
 
 

@@ -399,6 +399,9 @@ OTHER_RELEASES = [
     # a value restated after "or" shares its period
     case("Gross Domestic Product, Third Quarter 2019\n\nCurrent-dollar GDP increased 3.5 percent. It had increased "
          "4.7 percent, or $246.4 billion, in the second quarter.", "4.7 percent", period=("2019-04-01", "2019-06-30")),
+    # a bracket giving a change in people and in percent: both are the change
+    case("Employment Trend in May 2019\n\nEmployment grew in health and social work activities (+127 thousand "
+         "persons, 6.0%).", "6.0%", measure="change", direction="increase"),
     # a release that headlines the annual rate means it where a later rate does not say; a monthly one says so
     case(CPI_RELEASE, "3.6%", period=("2022-11-01", "2023-10-31")),
     case(CPI_RELEASE, "+4.2%", period=("2022-11-01", "2023-10-31"), region="CA-QC"),
