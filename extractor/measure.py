@@ -32,6 +32,10 @@ _MORE_THAN = re.compile(r"\s*(?:\w+\s+)?(?:more|fewer|less|higher|lower)\s+than\
 _NEXT_WORDS = re.compile(r"\s*(?:\(|\s)*([A-Za-z][\w-]*)(?:\s+([A-Za-z][\w-]*))?")
 # Between two figures of the same change: "up 97,000, or 3.7%", "56 770 people, or 0.3%".
 # "12 cents, or 0.3%", "4.7 percent at an annual rate, or $330.2 billion"
+_OF_CHANGE = re.compile(r"(?i)\s+(?:people\s+|persons\s+|residents\s+)?of\s+(?:the|this|that|its)\s+"
+                        r"(loss|decline|decrease|drop|fall|increase|growth|gain|rise)\b")
+_CHANGE_NOUN_DIRECTION = {"loss": "decrease", "decline": "decrease", "decrease": "decrease", "drop": "decrease",
+                          "fall": "decrease"}
 _IN_BRACKET_AFTER = re.compile(r"(?:\s+[A-Za-z]+){0,2}\s*[,;]\s*")
 _OR_AFTER = re.compile(r"(?:\s+[A-Za-z]+){0,4}\s*,?\s*(?:or|i\.e\.|that is)\s+(?:by\s+)?")
 # A currency a few words after a scaled value: "7 946,4 mln. USD", "199 612,3 billion to soums".
@@ -179,6 +183,10 @@ def measure(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence 
         return "level", None, "rule:level"
     if unit != "percent" and _share_before(run, v, clause):
         evidence.append("part_of_whole")  # "Net domestic migration accounted for 186,767 of the gain"
+        noun = _OF_CHANGE.match(run.text, v.end)
+        if noun is not None and kind == "stock":
+            # "Rural districts accounted for 2,600 of the loss": the change of the part's own stock
+            return "change", _CHANGE_NOUN_DIRECTION.get(noun.group(1).lower(), "increase"), "rule:change"
         return "level", None, "rule:level"
     same = _restates_change(run, v)
     if same is not None:

@@ -402,6 +402,9 @@ OTHER_RELEASES = [
     # a bracket giving a change in people and in percent: both are the change
     case("Employment Trend in May 2019\n\nEmployment grew in health and social work activities (+127 thousand "
          "persons, 6.0%).", "6.0%", measure="change", direction="increase"),
+    # a stock's part of a loss is the part's own change (a flow's part of a gain stays a level)
+    case("Kostanay region lost 3,100 residents in nine months of 2023. Rural districts accounted for 2,600 of the "
+         "loss.", "2,600", measure="change", direction="decrease", period=("2023-01-01", "2023-09-30")),
     # a release that headlines the annual rate means it where a later rate does not say; a monthly one says so
     case(CPI_RELEASE, "3.6%", period=("2022-11-01", "2023-10-31")),
     case(CPI_RELEASE, "+4.2%", period=("2022-11-01", "2023-10-31"), region="CA-QC"),
