@@ -241,8 +241,8 @@ def update_context(run: DocumentView, sent: Sentence, resolved: list[Resolved], 
         note_subject_region(run, sent, values)
     if values:
         run.ctx.seen_value = True
-    for m in reversed(here.regions):  # the last place named
-        if m.kind in ("region", "city"):
+    for m in reversed(here.regions):  # the last place named (with a code: "the state" is no "Greater Hobart")
+        if m.kind in ("region", "city") and m.code is not None:
             run.ctx.last_place = m
             break
     if not values and run.ctx.seen_value and _is_heading(run, sent):
@@ -397,8 +397,8 @@ def note_subject_region(run: DocumentView, sent: Sentence, values: list[NumberMe
         if not run.ctx.seen_value:
             run.ctx.doc_region = None
         return
-    if subject is None or is_dateline(run.text, subject):
-        return  # a dateline is no subject
+    if subject is None or is_dateline(run.text, subject) or subject.code is None:
+        return  # a dateline is no subject; nor is a place without a code ("Greater Hobart"), its own values' only
     if home is not None and home.kind == "group":
         if subject.kind == "region":
             return  # a text about the EU: its Member States and aggregates are subjects, their regions not

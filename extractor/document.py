@@ -5,17 +5,22 @@ its sentences, and the running context in force.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import context
 from .context import Context, Resolved
+from .errors import PatternError
 from .layout import read_layout
 from .lexicon import LexiconMatch
+from .resources import _resolve as resource_path
+from .resources import load_yaml
 from .segments import Sentence
 from .spans import REACH, WORD, Sorted, overlaps, word_before_name
 from .types import (
@@ -40,6 +45,40 @@ _NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
 def _word_after(text: str, end: int) -> str:
     found = _NEXT_WORD.match(text, end, end + 30)
     return found.group(1).lower() if found else ""
+
+
+@functools.cache
+def _uncoded_rules(patterns_dir: Path | None) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """``patterns/regions/uncoded.yaml``: (pattern, country) for places with no code."""
+    rows = load_yaml("regions/uncoded.yaml", base=patterns_dir) or []
+    if not isinstance(rows, list):
+        raise PatternError(resource_path("regions/uncoded.yaml", patterns_dir), None, "must be a list of entries")
+    out = []
+    for i, row in enumerate(rows):
+        try:
+            out.append((re.compile(str(row["pattern"])), str(row.get("country", "any"))))
+        except (KeyError, TypeError, re.error) as exc:
+            raise PatternError(resource_path("regions/uncoded.yaml", patterns_dir), None,
+                               f"entry {i + 1}: {exc}") from exc
+    return tuple(out)
+
+
+def _uncoded_places(text: str, country: str, patterns_dir: Path | None) -> list[RegionMention]:
+    """Places of the text's country with no code: "the census metropolitan area of Toronto"."""
+    found = []
+    for rx, where in _uncoded_rules(patterns_dir):
+        if where in ("any", country):
+            found.extend(RegionMention(m.group(), m.start(), m.end(), None, m.group(), "region", country)
+                         for m in rx.finditer(text))
+    return found
+
+
+def _with_uncoded(regions: list[RegionMention], uncoded: list[RegionMention]) -> list[RegionMention]:
+    """The places found, with the uncoded ones replacing the places inside them."""
+    kept = [m for m in regions if not any(u.start <= m.start and m.end <= u.end for u in uncoded)]
+    taken = [(m.start, m.end) for m in kept]
+    added = [u for u in uncoded if not any(a < u.end and u.start < b for a, b in taken)]
+    return sorted([*kept, *added], key=lambda m: m.start)
 
 
 def _with_local(regions: list[RegionMention], local: list[RegionMention], country: str) -> list[RegionMention]:
@@ -81,6 +120,10 @@ class DocumentView:
             local = doc.local_for(self.home.country) if doc.local_for is not None else doc.local_regions
             if local:
                 self.regions = Sorted(_with_local(self.regions.items, local, self.home.country))
+        if self.home is not None and self.home.country:
+            uncoded = _uncoded_places(self.text, self.home.country, assembler.patterns_dir)
+            if uncoded:
+                self.regions = Sorted(_with_uncoded(self.regions.items, uncoded))
         self.year_hint = self.guess_year()
         self.ctx = Context()
         self.resolved_by_sentence: dict[int, list[Resolved]] = {}

@@ -405,6 +405,13 @@ OTHER_RELEASES = [
     # a stock's part of a loss is the part's own change (a flow's part of a gain stays a level)
     case("Kostanay region lost 3,100 residents in nine months of 2023. Rural districts accounted for 2,600 of the "
          "loss.", "2,600", measure="change", direction="decrease", period=("2023-01-01", "2023-09-30")),
+    # places with no code (patterns/regions/uncoded.yaml): code null and their name, never a subject
+    case("Retail trade, August 2016\n\nIn the census metropolitan area of Toronto, retail sales rose 1.5%.", "1.5%",
+         region=None),
+    case("On the natural movement of the population in Russia, January-June 2017\n\nThe largest natural losses "
+         "were in the Central federal district (-27,1 thousand people).", "-27,1 thousand", region=None),
+    case("In the fourth quarter of 2017, the unemployment rate in France was 8.9%. In metropolitan France, the "
+         "unemployment rate was 8.6%.", "8.6%", region=None),
     # a release that headlines the annual rate means it where a later rate does not say; a monthly one says so
     case(CPI_RELEASE, "3.6%", period=("2022-11-01", "2023-10-31")),
     case(CPI_RELEASE, "+4.2%", period=("2022-11-01", "2023-10-31"), region="CA-QC"),

@@ -154,3 +154,21 @@ def test_patterns_bad_yaml_names_the_file(tmp_path, nlp):
     (target / "indicator_keys.yaml").write_text("population: {unit: person\n", encoding="utf-8")
     with pytest.raises(PatternError, match="indicator_keys.yaml"):
         IndicatorFinder(nlp, patterns_dir=target)
+
+
+def test_patterns_a_place_without_a_code_is_a_data_change(tmp_path):
+    """A place with no ISO or NUTS code ("Greater Hobart") is one entry of uncoded.yaml; a broken one names the file."""
+    from extractor import Extractor
+
+    text = "Kazakhstan, 2024\n\nIn the Baikonur complex the population reached 76,100 people."
+    assert Extractor().extract(text)[0].region.code == "KZ"
+    target = _copy_patterns(tmp_path / "added")
+    with (target / "regions" / "uncoded.yaml").open("a", encoding="utf-8") as f:
+        f.write("- pattern: 'Baikonur complex'\n  country: KZ\n")
+    region = Extractor(patterns_dir=target).extract(text)[0].region
+    assert (region.code, region.name, region.text) == (None, "Baikonur complex", "Baikonur complex")
+    broken = _copy_patterns(tmp_path / "broken")
+    with (broken / "regions" / "uncoded.yaml").open("a", encoding="utf-8") as f:
+        f.write("- pattern: '(unclosed'\n")
+    with pytest.raises(PatternError, match="uncoded.yaml"):
+        Extractor(patterns_dir=broken).extract(text)
