@@ -133,8 +133,9 @@ def measure(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence 
     if direction_cue is not None and direction_cue.text.lower() in run.ws["not_direction_forms"]:
         direction_cue = None  # "highest", "remained high": lemmas of "higher"/"lower", but a rank or a state
     if direction_cue is not None and direction_cue.start >= v.end and _NEXT_VALUE_AFTER_CUE.match(
-            run.text, direction_cue.end) and _COMMA.search(run.text, v.end, direction_cue.start):
-        direction_cue = None  # "worth $3.6billion, down 4.8%": the word is the next value's
+            run.text, direction_cue.end) and (_COMMA.search(run.text, v.end, direction_cue.start)
+                                              or "(" in run.text[v.end:direction_cue.start]):
+        direction_cue = None  # "worth $3.6billion, down 4.8%", "US$2,671.4 million(up 15.6 percent)": the next value's
     lead_direction = None
     if sent.list_item and lead is not None:
         lead_cues = [c for c in run.lead_mentions(lead).cues if c.label == "DIRECTION"]

@@ -77,6 +77,10 @@ KR_LABOUR = ("Employment Trend in May 2019\n\nStatistics Korea, June 12, 2019\n\
 UA_CPI = ("Consumer price index in March 2021\n\nIn March 2021, consumer prices in comparison with February "
           "increased by 1,7%, since the beginning of the year – by 4,1%.\n\nCore inflation made 0,8% compared with "
           "the previous month, 2,0% since December 2020 and 6,1% in annual terms.")
+TJ_TRADE = ("DUSHANBE, July 22, 2024 – Tajikistan's foreign trade turnover in the first half of this year reached 3 "
+            "billion 412.6 million U.S. dollars. Exports amounted to US$741.2 million(up 9.7 percent), while imports "
+            "made US$2,671.4 million(up 15.6 percent). The trade deficit thus made 1 billion 930.2 million dollars, "
+            "exceeding the figure of January-June 2023 by 317.7 million dollars.")
 CPI_RELEASE = ("Consumer Price Index, October 2023\n\nThe Consumer Price Index rose 3.1% year over year in October. "
                "Excluding gasoline, the CPI rose 3.6% in October, following a 4.0% gain in September. On a monthly "
                "basis, the CPI rose 0.2%.\n\nPrices in Quebec (+4.2%) rose the most.\n\nEnergy prices were 14.0% "
@@ -412,6 +416,10 @@ OTHER_RELEASES = [
          "were in the Central federal district (-27,1 thousand people).", "-27,1 thousand", region=None),
     case("In the fourth quarter of 2017, the unemployment rate in France was 8.9%. In metropolitan France, the "
          "unemployment rate was 8.6%.", "8.6%", region=None),
+    # a direction word in the bracket after a value is the bracket's; "exceeding the figure of" compares
+    case(TJ_TRADE, "US$2,671.4 million", measure="level", key="imports"),
+    case(TJ_TRADE, "15.6 percent", measure="change", direction="increase"),
+    case(TJ_TRADE, "1 billion 930.2 million", period=("2024-01-01", "2024-06-30"), key="trade_balance"),
     # a release that headlines the annual rate means it where a later rate does not say; a monthly one says so
     case(CPI_RELEASE, "3.6%", period=("2022-11-01", "2023-10-31")),
     case(CPI_RELEASE, "+4.2%", period=("2022-11-01", "2023-10-31"), region="CA-QC"),
