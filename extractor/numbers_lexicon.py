@@ -381,7 +381,8 @@ def _scales(y: _Sections) -> dict[str, Any]:
         scale_currency=scale_currency,
         scale_re=regex.compile(rf"\G(?P<sp>{_SP}|-)?(?P<w>\p{{L}}++\.?)"),
         # "20 million 353 thousand"; "14 billion 236,8 million" (a decimal in the smaller part)
-        compound_re=regex.compile(rf"\G\.?{_SP}+(?P<n>[0-9]{{1,3}}(?:[.,][0-9]{{1,2}})?)(?![0-9]|[.,][0-9])"),  # "10 mln. 153,4 thous."
+        # ... and after an abbreviated scale: "10 mln. 153,4 thous."
+        compound_re=regex.compile(rf"\G\.?{_SP}+(?P<n>[0-9]{{1,3}}(?:[.,][0-9]{{1,2}})?)(?![0-9]|[.,][0-9])"),
         # "271 thousand 806 births", "the number of births amounted to 14 thousand 208, the deaths ..."
         remainder_re=regex.compile(rf"\G{_SP}+(?P<n>[0-9]{{1,3}})(?=[ \u00a0]+\p{{L}}|[,;.)](?![0-9])|\Z)"
                                    rf"(?!{_SP}*(?:%|per\b))"),

@@ -111,7 +111,7 @@ SCALES = [
     case("turnover amounted to 14 billion 236,8 million USD", "14 billion 236,8 million", 14.2368e9, "USD"),
     case("the number of births amounted to 14 thousand 208, the number of deaths", "14 thousand 208", 14208),
     case("the number of deaths - 9 thousand 17.", "9 thousand 17", 9017),
-    case("the population made up 10 mln. 153,4 thous. people", "10 mln. 153,4 thous", 10153400, "person"),
+    case("the population made up 10 mln. 153,4 thous. people", "10 mln. 153,4 thous", 10153400),
     case("the number of employed was 17.4 thousand people", "17.4 thousand", 17400, "person"),
     case("wages fund of 1.2 mln tenge", "1.2 mln", 1.2e6, "tenge"),
     case("the region lost 12 thou people", "12 thou", 12000, "person"),
