@@ -23,9 +23,11 @@ if TYPE_CHECKING:
 T = TypeVar("T", RegionMention, IndicatorMention)
 
 # Between two values of the run: "0.4% and +0.5%", "4.1%, 3.8% and 2.9%", "by 0.4% and by 0.5%".
-_BETWEEN = re.compile(r"\s*,?\s*(?:and\s+)?(?:by\s+)?")
-# After the run: "respectively", perhaps after a unit word or a closing bracket ("points, respectively").
-_CLOSE = re.compile(r"\s*[,)]?\s*(?:[A-Za-z]+\s*,?\s*){0,2}?respectively\b", re.IGNORECASE)
+_BETWEEN = re.compile(r"\s*[,;]?\s*(?:and\s+)?(?:by\s+)?")  # ";" between decimal-comma values: "22,0; 21,3"
+# After the run: "respectively", perhaps after a unit word or a closing bracket ("points, respectively", "per
+# 1000 population respectively").
+_CLOSE = re.compile(r"\s*[,)]?\s*(?:per\s+1[ ,.]?000\s+)?(?:[A-Za-z]+\s*,?\s*){0,2}?respectively\b",
+                    re.IGNORECASE)
 
 
 def run_of(run: DocumentView, v: NumberMention, values: Sequence[NumberMention],

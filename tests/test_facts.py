@@ -81,6 +81,10 @@ TJ_TRADE = ("DUSHANBE, July 22, 2024 – Tajikistan's foreign trade turnover in 
             "billion 412.6 million U.S. dollars. Exports amounted to US$741.2 million(up 9.7 percent), while imports "
             "made US$2,671.4 million(up 15.6 percent). The trade deficit thus made 1 billion 930.2 million dollars, "
             "exceeding the figure of January-June 2023 by 317.7 million dollars.")
+RU_RATES = ("On the natural movement of the population in Russia, January-June 2017\n\nIn Tyva Republic, Chechen "
+            "Republic and Altai Republic the birth rate remained the highest: 22,0; 21,3 and 17,8 per 1000 population "
+            "respectively. Krasnodar krai attracted 21,0 thousand migrants on balance, Primorsky krai registered a "
+            "migration outflow of 3,4 thousand people.")
 CPI_RELEASE = ("Consumer Price Index, October 2023\n\nThe Consumer Price Index rose 3.1% year over year in October. "
                "Excluding gasoline, the CPI rose 3.6% in October, following a 4.0% gain in September. On a monthly "
                "basis, the CPI rose 0.2%.\n\nPrices in Quebec (+4.2%) rose the most.\n\nEnergy prices were 14.0% "
@@ -420,6 +424,10 @@ OTHER_RELEASES = [
     case(TJ_TRADE, "US$2,671.4 million", measure="level", key="imports"),
     case(TJ_TRADE, "15.6 percent", measure="change", direction="increase"),
     case(TJ_TRADE, "1 billion 930.2 million", period=("2024-01-01", "2024-06-30"), key="trade_balance"),
+    # Russian republics and krais by their English names; a run of decimal-comma values split by ";"
+    case(RU_RATES, "22,0", region="RU-TY", unit="per_1000"),
+    case(RU_RATES, "17,8", region="RU-AL", unit="per_1000"),
+    case(RU_RATES, "3,4 thousand", region="RU-PRI", number=-3400, key="net_migration"),
     # a release that headlines the annual rate means it where a later rate does not say; a monthly one says so
     case(CPI_RELEASE, "3.6%", period=("2022-11-01", "2023-10-31")),
     case(CPI_RELEASE, "+4.2%", period=("2022-11-01", "2023-10-31"), region="CA-QC"),
