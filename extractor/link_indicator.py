@@ -43,6 +43,8 @@ _DENOMINATOR = re.compile(r"(?i)\bper\s+(?:[\d\s.,\u00a0\u202f]+|thousand|hundre
 # "wages among employees", "earnings for all employees": the head is the first noun
 _OF_LINK = re.compile(r"\s+(?:of|among|for|in)(?:\s+(?:the|all|its|their))?\s+")
 # "47,000 (+0.2%)", "1,257 euros (+5.7%)", "8 billion USD (increase of 46,4%)"
+_COMMA_AFTER = re.compile(r"(?:\s+[A-Za-z]+)?\s*,\s*(?:up\s+|down\s+)?")
+_COMPARED_AFTER = re.compile(r"\s+(?:higher|lower|more|less|fewer|above|below|up|down)\b")
 _OF_AFTER = re.compile(r"\s+of\s+(?:the|all|total)\s+")  # match at a value's end, or fullmatch up to a mention
 _NOT_MONEY = frozenset({"person", "percent", "percentage_point", "basis_point", "times", "per_1000", "count",
                         "year", "month", "week", "day", "hour", "quarter", "decade", "index"})
@@ -254,6 +256,8 @@ def sibling(run: DocumentView, v: NumberMention) -> Fact | None:
     # fullmatch over a range of the text, not a slice of it: the gap may be long (no anchors in the pattern)
     if _BRACKET_AFTER.fullmatch(run.text, prev.value.end, v.start):
         return prev
+    if _COMMA_AFTER.fullmatch(run.text, prev.value.end, v.start) and _COMPARED_AFTER.match(run.text, v.end):
+        return prev  # "Nominal GDP was $645.1 billion, 0.1% lower than in the March quarter"
     if prev.measure == "change" and _TO_AFTER.fullmatch(run.text, prev.value.end, v.start):
         return prev
     return None

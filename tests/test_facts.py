@@ -428,6 +428,10 @@ OTHER_RELEASES = [
     case(RU_RATES, "22,0", region="RU-TY", unit="per_1000"),
     case(RU_RATES, "17,8", region="RU-AL", unit="per_1000"),
     case(RU_RATES, "3,4 thousand", region="RU-PRI", number=-3400, key="net_migration"),
+    # a change restating the value before it after a comma takes its indicator
+    case("Australian National Accounts, June quarter 2023\n\nNominal GDP was $645.1 billion, 0.1% lower than in the "
+         "March quarter, as export prices for coal and iron ore fell sharply.", "0.1%", key="gdp", measure="change",
+         direction="decrease"),
     # a release that headlines the annual rate means it where a later rate does not say; a monthly one says so
     case(CPI_RELEASE, "3.6%", period=("2022-11-01", "2023-10-31")),
     case(CPI_RELEASE, "+4.2%", period=("2022-11-01", "2023-10-31"), region="CA-QC"),
