@@ -62,7 +62,8 @@ def period(run: DocumentView, v: NumberMention, sent: Sentence, values: list[Num
     # A stock counted at a moment (population) is dated at a day; survey stocks (the employed) cover
     # their month or quarter, and rates of a stock are not counts of it.
     stock = info.get("kind") == "stock" and not info.get("survey") and (
-        measure == "level" and v.unit in (None, "person", "count") or measure == "share")
+        measure == "level" and v.unit in (None, "person", "count") or measure == "share") \
+        and not _AVERAGED.search(run.text, max(sent.start, v.start - 120), v.start)  # "averaged 52.8 thousand"
     chosen: Resolved | None = None
     if len(values) > 1 and main:
         # "made 0,8% compared with the previous month, 2,0% since December 2020 and 6,1% in annual terms":
@@ -280,6 +281,7 @@ def _trails_other_value(run: DocumentView, r: Resolved, v: NumberMention, values
 
 
 _HEAD_REACH = 30
+_AVERAGED = re.compile(r"(?i)\baverag(?:ed|ing)\b|\baverage\s+(?:annual\s+|monthly\s+)?(?:number|level)\b")
 _SINCE_MONTH = re.compile(r"(?i)since\s+(?:the\s+end\s+of\s+)?"
                           r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+(?:19|20)\d\d)?\Z")
 _TRAIL_GAP = 3  # "2,0% since December 2020": the period right after its value
