@@ -249,7 +249,7 @@ OTHER_RELEASES = [
          period=("2024-04-01", "2024-06-30")),
     # a count of people on a rate is the count's key; a money breakdown keeps the currency stated first
     case("In the first half of 2024 in Tajikistan the registered unemployment made 43.1 thousand persons.",
-         "43.1 thousand", key="unemployed"),
+         "43.1 thousand", key="registered_unemployed"),
     case("Foreign trade turnover of Tajikistan made 4.1 billion US dollars in 2024, of which export - 1.1 billion, "
          "import - 3.0 billion.", "3.0 billion", unit="dollars", key="imports"),
     # a change "in real terms" of an indicator with a real-terms key
