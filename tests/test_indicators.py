@@ -87,7 +87,7 @@ CASES = [
     ("The number of unemployed persons in the II quarter amounted to 444.8 thousand people",
      ("number of unemployed persons", "unemployed")),
     ("The number of officially registered unemployed as of October 1 was 71.4 thousand",
-     ("registered unemployed", "unemployed")),
+     ("officially registered unemployed", "registered_unemployed")),
     ("Average hourly earnings for all employees on private nonfarm payrolls rose by 12 cents",
      ("Average hourly earnings", "hourly_wage")),
     ("Average weekly ordinary time earnings for full-time adults was $1,923.50",
