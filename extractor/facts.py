@@ -48,6 +48,8 @@ from .types import (  # _new_*: the records, made faster (see fast_constructor)
 _BASIS_UNIT = re.compile(
     r"(?i)\s+(?:kilogram|kilo|kg|litre|liter|metre|meter|ton|tonne|square|cubic|piece|dozen|loaf|unit)s?\b")
 _INDEX_LEVEL = 50  # a percent from here up, of an indicator named an index, is the index's level
+_SHARE_WORD = re.compile(r"(?i)\bshares?\b")
+_INDEX_WORDS = re.compile(r"(?i)\b(?:index|indices|indexes|IPV|IPI|physical volume)\b")
 _SPELLED_COUNT = 100  # spelled counts of things below this are no statistics (FACTS.md: optional at most)
 _TIME_UNITS = frozenset({"year", "month", "day", "week", "hour", "minute", "decade"})
 _TOTAL_TIME = 10_000  # hours or days in the tens of thousands are a total worked or lost, not a duration
@@ -214,9 +216,13 @@ def _fact(view, v: NumberMention, sent: Sentence, lead: Sentence | None, values:
         evidence.append("indicator_counted")
     survey = link_indicator.in_survey(view, sent) and unit == "percent"
     measure_, direction, rule = measure.measure(view, v, sent, lead, clause, info, unit, survey, evidence)
-    if measure_ == "share" and unit == "percent" and abs(v.number) >= _INDEX_LEVEL and indicator is not None \
-            and "index" in indicator.text.lower():
-        measure_, direction, rule = "level", None, "rule:level"  # "its physical volume index made 110,5 percent"
+    if measure_ == "share" and unit == "percent" and (abs(v.number) > 100 or abs(v.number) >= _INDEX_LEVEL and (
+            (indicator is not None and "index" in indicator.text.lower() and sent.start <= indicator.start)
+            or _INDEX_WORDS.search(view.text, max(sent.start, v.start - 120), v.start))
+            and not _SHARE_WORD.search(view.text, sent.start, v.start)):
+        # "its physical volume index made 110,5 percent", "in manufacturing industry – 105,6%" after "the IPV":
+        # no part is more than its whole; a percent of an index is its level
+        measure_, direction, rule = "level", None, "rule:level"
         evidence.append("unit_index")
     before = measure.gapped(view, v, unit) if measure_ != "change" else None
     if before is not None:

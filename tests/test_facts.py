@@ -85,6 +85,11 @@ RU_RATES = ("On the natural movement of the population in Russia, January-June 2
             "Republic and Altai Republic the birth rate remained the highest: 22,0; 21,3 and 17,8 per 1000 population "
             "respectively. Krasnodar krai attracted 21,0 thousand migrants on balance, Primorsky krai registered a "
             "migration outflow of 3,4 thousand people.")
+KZ_INDUSTRY = ("On industrial production in the Republic of Kazakhstan (January-August 2024)\n\nIn January-August "
+               "2024 the index of physical volume (IPV) amounted to 103,4%. In mining industry and quarrying the IPV "
+               "made 102,1%. The share of mining industry in the total volume of production amounted to 56,3%. The "
+               "highest indices were registered in Ulytau (118,6%) region. Decline was observed in Atyrau (96,1%) "
+               "region.")
 CPI_RELEASE = ("Consumer Price Index, October 2023\n\nThe Consumer Price Index rose 3.1% year over year in October. "
                "Excluding gasoline, the CPI rose 3.6% in October, following a 4.0% gain in September. On a monthly "
                "basis, the CPI rose 0.2%.\n\nPrices in Quebec (+4.2%) rose the most.\n\nEnergy prices were 14.0% "
@@ -432,6 +437,10 @@ OTHER_RELEASES = [
     case("Australian National Accounts, June quarter 2023\n\nNominal GDP was $645.1 billion, 0.1% lower than in the "
          "March quarter, as export prices for coal and iron ore fell sharply.", "0.1%", key="gdp", measure="change",
          direction="decrease"),
+    # no part is more than its whole: a percent of an index is its level
+    case(KZ_INDUSTRY, "102,1%", measure="level"),
+    case(KZ_INDUSTRY, "118,6%", measure="level", region="KZ-62"),
+    case(KZ_INDUSTRY, "56,3%", measure="share"),
     # a release that headlines the annual rate means it where a later rate does not say; a monthly one says so
     case(CPI_RELEASE, "3.6%", period=("2022-11-01", "2023-10-31")),
     case(CPI_RELEASE, "+4.2%", period=("2022-11-01", "2023-10-31"), region="CA-QC"),
