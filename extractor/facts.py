@@ -157,6 +157,8 @@ def _walk(view) -> list[Fact]:
             if fact is not None:
                 out.append(fact)
                 view.ctx.prev_fact = fact
+                if fact.measure == "change" and fact.value.unit == "percent":
+                    view.ctx.last_percent_change = fact
                 if fact.measure == "change" and fact.indicator is not None and fact.indicator.key:
                     view.ctx.last_change = IndicatorMention(fact.indicator.text, fact.indicator.start,
                                                             fact.indicator.end, fact.indicator.key)

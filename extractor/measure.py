@@ -264,6 +264,10 @@ def measure(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence 
             return "change", noun.id, "rule:change"
         if survey:
             return "share", None, "rule:share"
+        ranked = _ranked_after(run, v, sent)
+        if ranked is not None:
+            evidence.append("direction_ranked")  # "... grew by 2.2 percent. Nevada (2.0 percent), Utah (1.9 percent)"
+            return "change", ranked, "rule:change"
         evidence.append("percent_default_share")
         return "share", None, "rule:share"
     if direction_cue is not None and not level_to and (link == "by" or more_than_after(run, v)):
@@ -352,6 +356,29 @@ def _earlier_level(run: DocumentView, v: NumberMention, sent: Sentence, link: st
             or prev.value.end < sent.start or prev.value.unit != v.unit:
         return None
     return prev.measure
+
+
+def _ranked_after(run: DocumentView, v: NumberMention, sent: Sentence) -> str | None:
+    """The direction of the change before, for a bracketed percent after a place in the next sentence that
+    ranks places after it ("Idaho's population grew by 2.2 percent ... Nevada (2.0 percent), Utah (1.9 percent)
+    ... rounded out the top five")."""
+    last = run.ctx.last_percent_change
+    if last is None or last.direction is None \
+            or not _place_bracket(run, v, sent) \
+            or run.cues.count_between(sent.start, sent.end) and any(
+                c.label in ("DIRECTION", "SHARE") for c in run.cues_in((sent.start, sent.end))):
+        return None
+    return last.direction if last.value.end >= sent.start - _RANK_REACH else None
+
+
+_PLACE_BRACKET = re.compile(r"\s*\(\s*")
+
+
+def _place_bracket(run: DocumentView, v: NumberMention, sent: Sentence) -> bool:
+    """Whether the value opens a bracket right after a place: "Nevada (2.0 percent)"."""
+    places = run.regions.within(max(sent.start, v.start - 60), v.start)
+    return bool(places) and _PLACE_BRACKET.fullmatch(run.text, places[-1].end, v.start) is not None
+_RANK_REACH = 400
 
 
 def _ranked_change(run: DocumentView, v: NumberMention, clause: tuple[int, int]) -> str | None:

@@ -90,6 +90,10 @@ KZ_INDUSTRY = ("On industrial production in the Republic of Kazakhstan (January-
                "made 102,1%. The share of mining industry in the total volume of production amounted to 56,3%. The "
                "highest indices were registered in Ulytau (118,6%) region. Decline was observed in Atyrau (96,1%) "
                "region.")
+US_STATES = ("Idaho Is Nation's Fastest-Growing State, Census Bureau Reports\n\nIdaho's population grew by 2.2 "
+             "percent to 1.7 million between July 1, 2016, and July 1, 2017. Nevada (2.0 percent), Utah (1.9 percent), "
+             "Washington (1.7 percent) and Florida (1.6 percent) rounded out the top five.\n\nThe nation's "
+             "population grew by 2,313,415, or 0.72 percent, to 325,719,178.")
 CPI_RELEASE = ("Consumer Price Index, October 2023\n\nThe Consumer Price Index rose 3.1% year over year in October. "
                "Excluding gasoline, the CPI rose 3.6% in October, following a 4.0% gain in September. On a monthly "
                "basis, the CPI rose 0.2%.\n\nPrices in Quebec (+4.2%) rose the most.\n\nEnergy prices were 14.0% "
@@ -441,6 +445,12 @@ OTHER_RELEASES = [
     case(KZ_INDUSTRY, "102,1%", measure="level"),
     case(KZ_INDUSTRY, "118,6%", measure="level", region="KZ-62"),
     case(KZ_INDUSTRY, "56,3%", measure="share"),
+    # places ranked after a change, each with its bracketed percent, are changes too; "the nation's" is the country
+    case(US_STATES, "2.0 percent", measure="change", direction="increase", region="US-NV"),
+    case(US_STATES, "1.7 percent", region="US-WA"),
+    case(US_STATES, "0.72 percent", region="US"),
+    case("Of the 73,400 migrant departures of New Zealand citizens, 42,700 (58 percent) were to Australia.",
+         "58 percent", measure="share"),
     # a release that headlines the annual rate means it where a later rate does not say; a monthly one says so
     case(CPI_RELEASE, "3.6%", period=("2022-11-01", "2023-10-31")),
     case(CPI_RELEASE, "+4.2%", period=("2022-11-01", "2023-10-31"), region="CA-QC"),
