@@ -52,6 +52,8 @@ _WORD_AFTER = re.compile(r"\s+([A-Za-z]+)")
 # A change noun, what it is of, then a verb of level: the noun's value ("growth in total pay was 4.3%").
 _GROWTH_OF = re.compile(r"\s+(?:in|of)\s+[^.;:%\d]{1,150}?\s(?:was|were|is|are|stood at|amounted to|reached|made)\s+")
 _GROWTH_OF_REACH = 180
+_RATE_OF = re.compile(r"(?i)\b(?:rate|pace)\s+of\s+\Z")
+_EASED_TO = re.compile(r"\s+(?:[a-z]+\s+){0,2}(?:to|at|was|is|of)\s+")
 _EXCEEDS_FIGURE = re.compile(r"(?i)\bexceed(?:ing|ed|s)?\s+(?:the\s+|its\s+)?"
                              r"(?:figure|level|indicator|result|value|volume)\s+(?:of|for|in)\b")
 _RANKED_AT = re.compile(r"(?:\s+(?:the|most|least|fastest|slowest|strongest|weakest|highest|lowest|quickest|"
@@ -173,7 +175,8 @@ def measure(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence 
     earlier = _earlier_level(run, v, sent, link)
     if earlier is not None:
         evidence.append("level_from")  # "made up 35.7 percent, down from 43.9 percent in the March 2023 quarter"
-        return earlier, None, f"rule:{earlier}"
+        prev = run.ctx.prev_fact
+        return earlier, prev.direction if earlier == "change" and prev is not None else None, f"rule:{earlier}"
     exceeded = link == "by" and _EXCEEDED.search(run.text, clause[0], v.start) is not None
     if link == "by" and _EXCEEDS_FIGURE.search(run.text, max(clause[0], v.start - 120), v.start):
         evidence.append("direction_cue")  # "exceeding the figure of January-June 2023 by 317.7 million"
@@ -303,8 +306,11 @@ def _growth_noun(run: DocumentView, v: NumberMention, sent: Sentence) -> Lexicon
     lo = max(sent.start, v.start - _GROWTH_OF_REACH)
     for cue in reversed(run.cues.within(lo, v.start)):
         if cue.label == "DIRECTION" and cue.text.lower() in _DIRECTION_NOUNS:
-            if _GROWTH_OF.fullmatch(run.text, cue.end, v.start) and not run.numbers.count_between(cue.end, v.start):
-                return cue
+            if (_GROWTH_OF.fullmatch(run.text, cue.end, v.start) or (
+                    _RATE_OF.search(run.text, max(lo, cue.start - 10), cue.start)
+                    and _EASED_TO.fullmatch(run.text, cue.end, v.start))) \
+                    and not run.numbers.count_between(cue.end, v.start):
+                return cue  # "growth in ... was 4.8%", "The rate of decline eased to 0.14%"
             return None
     return None
 
@@ -352,7 +358,7 @@ def _earlier_level(run: DocumentView, v: NumberMention, sent: Sentence, link: st
     """The measure of the earlier figure in "rose to 5.2%, up from 4.9%", "made up 35.7 percent, down
     from 43.9 percent": the same as the sentence's figure before it, a level, share or rate."""
     prev = run.ctx.prev_fact
-    if link != "from" or prev is None or prev.measure not in ("level", "share", "rate") \
+    if link != "from" or prev is None or prev.measure not in ("level", "share", "rate", "change") \
             or prev.value.end < sent.start or prev.value.unit != v.unit:
         return None
     return prev.measure

@@ -94,6 +94,10 @@ US_STATES = ("Idaho Is Nation's Fastest-Growing State, Census Bureau Reports\n\n
              "percent to 1.7 million between July 1, 2016, and July 1, 2017. Nevada (2.0 percent), Utah (1.9 percent), "
              "Washington (1.7 percent) and Florida (1.6 percent) rounded out the top five.\n\nThe nation's "
              "population grew by 2,313,415, or 0.72 percent, to 325,719,178.")
+PT_POPULATION = ("Resident population estimates – Portugal, 2018\n\nOn 31 December 2018, the resident population "
+                 "in Portugal was estimated at 10,276,617 persons. The rate of decline eased to 0.14%, from 0.18% a "
+                 "year earlier.\n\nThe Norte (3,572,583) region lost 9,862 residents. In the autonomous regions, the "
+                 "population decreased to 242,846 in the Açores.")
 CPI_RELEASE = ("Consumer Price Index, October 2023\n\nThe Consumer Price Index rose 3.1% year over year in October. "
                "Excluding gasoline, the CPI rose 3.6% in October, following a 4.0% gain in September. On a monthly "
                "basis, the CPI rose 0.2%.\n\nPrices in Quebec (+4.2%) rose the most.\n\nEnergy prices were 14.0% "
@@ -451,6 +455,11 @@ OTHER_RELEASES = [
     case(US_STATES, "0.72 percent", region="US"),
     case("Of the 73,400 migrant departures of New Zealand citizens, 42,700 (58 percent) were to Australia.",
          "58 percent", measure="share"),
+    # Portugal's NUTS 2 regions; "the rate of decline eased to"; the earlier rate after "from" is a change too
+    case(PT_POPULATION, "0.14%", measure="change", direction="decrease"),
+    case(PT_POPULATION, "0.18%", measure="change", direction="decrease", period=("2017-01-01", "2017-12-31")),
+    case(PT_POPULATION, "3,572,583", region="PT11"),
+    case(PT_POPULATION, "242,846", region="PT-20"),
     # a release that headlines the annual rate means it where a later rate does not say; a monthly one says so
     case(CPI_RELEASE, "3.6%", period=("2022-11-01", "2023-10-31")),
     case(CPI_RELEASE, "+4.2%", period=("2022-11-01", "2023-10-31"), region="CA-QC"),
