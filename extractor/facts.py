@@ -329,7 +329,7 @@ def _table_fact(view: DocumentView, cell: Cell, sent: Sentence) -> Fact:
     number = abs(number) if measure_ == "change" else number
     partner, region = link_table.region(view, cell, info, evidence, link_region.home_region(view, sent))
     period = link_table.period(view, cell, link_table.dated_columns(view, cell, view.tables), evidence)
-    if period is not None and measure_ == "change" and info.get("kind") == "index":
+    if period is not None and info.get("kind") == "index" and (measure_ == "change" or unit == "percent"):
         # "Consumer Price Index, 12-month % change ... September 2014 October 2014": annual rates of those months
         period = annual_rate.twelve_months(view, v, sent, period, evidence, indicator)
     value = _new_value(v.text, v.start, v.end, number, unit, v.qualifier)

@@ -52,6 +52,7 @@ _WORD_AFTER = re.compile(r"\s+([A-Za-z]+)")
 # A change noun, what it is of, then a verb of level: the noun's value ("growth in total pay was 4.3%").
 _GROWTH_OF = re.compile(r"\s+(?:in|of)\s+[^.;:%\d]{1,150}?\s(?:was|were|is|are|stood at|amounted to|reached|made)\s+")
 _GROWTH_OF_REACH = 180
+_UNIT_HEADER = re.compile(r",\s*([A-Za-z$€£]+)\s*:\s")
 _RATE_OF = re.compile(r"(?i)\b(?:rate|pace)\s+of\s+\Z")
 _EASED_TO = re.compile(r"\s+(?:[a-z]+\s+){0,2}(?:to|at|was|is|of)\s+")
 _EXCEEDS_FIGURE = re.compile(r"(?i)\bexceed(?:ing|ed|s)?\s+(?:the\s+|its\s+)?"
@@ -93,6 +94,11 @@ def unit(run: DocumentView, v: NumberMention, info: dict[str, Any], evidence: li
     if money and money.group(1) in run.assembler.currencies:
         evidence.append("unit_stated")  # "13 256,8 mln. USD", "amounted 199 612,3 billion to soums"
         return money.group(1).lower() if money.group(1).islower() else money.group(1)
+    if sent is not None and v.unit is None:
+        header = _UNIT_HEADER.search(run.text, sent.start, v.start)  # "Average monthly nominal wage ..., manat: Mining 2 024,8"
+        if header and header.group(1) in run.assembler.currencies:
+            evidence.append("unit_lead_in")
+            return header.group(1)
     if _DEMONYM.match(run.text, v.end):
         evidence.append("unit_people_noun")  # "1.77 million West Virginians", "10.2 thousand Kyrgyzstanis"
         return "person"

@@ -691,6 +691,8 @@ class _Scanner(_Spelled):
         nx = t[e] if e < self.n else " "
         if nx in "/:" and t[e + 1:e + 2] in _DIGITS:
             return self._kill(e)
+        if p == " " and t[max(0, s - 3):s].rstrip().endswith("="):
+            return self._kill(e)  # "(same month of previous year = 100, %)": an index's base
         if self.block_starts and self._is_blocked(s, e):
             return self._kill(e)
         if core[0] == "0" and len(core) > 1 and core[1] in _DIGITS:

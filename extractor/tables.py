@@ -27,7 +27,9 @@ from .resources import load_yaml
 from .types import IndicatorMention, NumberMention, PeriodMention, RegionMention
 
 _WORD = re.compile(r"[^\W\d][\w'’.-]*")
-_LABEL_BREAKS = re.compile(r"[,;:()%]|(?<![\w-])\d")  # a digit only inside a code: "EU28", "EA-19"
+# a digit only inside a code ("EU28", "EA-19"); a comma or a bracket only inside a label ("Alcoholic beverages,
+# tobacco", "Other goods (including motor fuel)"), never at its ends
+_LABEL_BREAKS = re.compile(r"[;:%]|(?<![\w-])\d|^\s*[,()]|[,(]\s*$|\([^)]*$|^[^(]*\)")
 _PER_BEFORE = re.compile(r"(?i)\bper\s+(?:1[ ,.\u00a0]?000|thousand)\s*$")
 _YEAR = re.compile(r"(?<![\d/])(?:19|20)\d\d(?![\d/])")
 
@@ -240,6 +242,8 @@ def _columns(text: str, header: tuple[int, int], width: int, periods: Sequence[P
         # "% change from March quarter": what a change column compares with is not its period
         dated = [p for p in periods if a <= p.start and p.end <= b
                  and not _COMPARED_WITH.search(text, max(a, p.start - 25), p.start)]
+        # "October 2022 (corresponding month of previous year = 100, %)": the base is no column's period
+        dated = [p for p in dated if p.first is not None] or dated
         marks = _markers(text, a, b, rules) | wide
         scale = 1000.0 if "thousand" in marks else 1_000_000.0 if "million" in marks else 1.0
         money = rules.currency.search(text, a, b) or rules.currency.search(text, start, end)

@@ -94,6 +94,12 @@ RETAIL_BY_PROVINCE = ("Retail trade, August 2016\n\nRetail sales by province, se
                       "August 2016: Canada 0.4 Newfoundland and Labrador -0.6 Nova Scotia 0.3 New Brunswick 0.1")
 BY_AGGREGATE = ("Industrial production, % change compared with same month of the previous year, November 2015: "
                 "EA19 1.1 EU28 1.4 Germany 0.4 France 1.9 Italy 1.3")
+CPI_GROUPS = ("Consumer prices, October 2022\n\nPrice changes of main groups of the CPI, October 2022 (corresponding "
+              "month of previous year = 100, %): Food 143.8 Alcoholic beverages, tobacco 113.4 Clothing 112.1 Other "
+              "goods (including motor fuel) 119.8 Total 121.1")
+WAGES_BY_ACTIVITY = ("Labour market of Azerbaijan\n\nAverage monthly nominal wage by economic activities, January-September "
+                     "2019, manat: Mining 2 024,8 Construction 953,1 Agriculture, forestry and fishing 283,9 Education "
+                     "413,6")
 BY_COUNTY = ("Sweden's population, first half of 2024\n\nPopulation by county, 30 June 2024, and change during the "
              "first half-year: Stockholm 2,464,110 9,870 Västra Götaland 1,782,630 3,950 Norrbotten 248,640 -610")
 HEADER_ONLY_FIRST = "a marker before the column labels ('(%)', \"('000)\", 'thousand people') falls in the first " \
@@ -223,6 +229,9 @@ TABLE_FACTS = [
     case(RETAIL_BY_PROVINCE, "-0.6", region="CA-NL", period=("2016-08-01", "2016-08-31")),
     # aggregates with digits in their codes are row labels
     case(BY_AGGREGATE, "1.4", region="EU", unit="percent", measure="change"),
+    # labels with a comma or a bracket inside; an index's base "= 100" is no value; a currency in the header
+    case(CPI_GROUPS, "113.4", unit="percent", measure="level", period=("2021-11-01", "2022-10-31")),
+    case(WAGES_BY_ACTIVITY, "283,9", unit="manat", measure="level"),
     # a change column of counts; Swedish counties by their names without "län" and its genitive -s
     case(BY_COUNTY, "9,870", unit="person", measure="change", region="SE-AB"),
     case(BY_COUNTY, "248,640", unit="person", measure="level", region="SE-BD"),
