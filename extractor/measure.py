@@ -95,7 +95,8 @@ def unit(run: DocumentView, v: NumberMention, info: dict[str, Any], evidence: li
         evidence.append("unit_stated")  # "13 256,8 mln. USD", "amounted 199 612,3 billion to soums"
         return money.group(1).lower() if money.group(1).islower() else money.group(1)
     if sent is not None and v.unit is None:
-        header = _UNIT_HEADER.search(run.text, sent.start, v.start)  # "Average monthly nominal wage ..., manat: Mining 2 024,8"
+        # "Average monthly nominal wage ..., manat: Mining 2 024,8"
+        header = _UNIT_HEADER.search(run.text, sent.start, v.start)
         if header and header.group(1) in run.assembler.currencies:
             evidence.append("unit_lead_in")
             return header.group(1)

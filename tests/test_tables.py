@@ -97,9 +97,9 @@ BY_AGGREGATE = ("Industrial production, % change compared with same month of the
 CPI_GROUPS = ("Consumer prices, October 2022\n\nPrice changes of main groups of the CPI, October 2022 (corresponding "
               "month of previous year = 100, %): Food 143.8 Alcoholic beverages, tobacco 113.4 Clothing 112.1 Other "
               "goods (including motor fuel) 119.8 Total 121.1")
-WAGES_BY_ACTIVITY = ("Labour market of Azerbaijan\n\nAverage monthly nominal wage by economic activities, January-September "
-                     "2019, manat: Mining 2 024,8 Construction 953,1 Agriculture, forestry and fishing 283,9 Education "
-                     "413,6")
+WAGES_BY_ACTIVITY = ("Labour market of Azerbaijan\n\nAverage monthly nominal wage by economic activities, "
+                     "January-September 2019, manat: Mining 2 024,8 Construction 953,1 Agriculture, forestry "
+                     "and fishing 283,9 Education 413,6")
 BY_COUNTY = ("Sweden's population, first half of 2024\n\nPopulation by county, 30 June 2024, and change during the "
              "first half-year: Stockholm 2,464,110 9,870 Västra Götaland 1,782,630 3,950 Norrbotten 248,640 -610")
 HEADER_ONLY_FIRST = "a marker before the column labels ('(%)', \"('000)\", 'thousand people') falls in the first " \
