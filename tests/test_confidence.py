@@ -296,8 +296,9 @@ def test_calibrate_writes_a_file_that_loads(tiny_gold, tmp_path):
     assert text.startswith("# Written by `extractor calibrate` on ")
     assert "from 4 gold documents" in text and "Leave-one-document-out" in text
     models = load_models(tmp_path)
-    assert models["value"].weights  # fitted, not empty
-    assert list(models["value"].iso_x) == sorted(models["value"].iso_x)
+    # fitted, not empty (a model whose target is right on every fact of these four is its intercept alone)
+    assert any(model.weights for model in models.values())
+    assert all(list(model.iso_x) == sorted(model.iso_x) for model in models.values())
     assert load_final(tmp_path).kind == "platt"
 
 
