@@ -53,6 +53,7 @@ _WORD_AFTER = re.compile(r"\s+([A-Za-z]+)")
 _GROWTH_OF = re.compile(r"\s+(?:in|of)\s+[^.;:%\d]{1,150}?\s(?:was|were|is|are|stood at|amounted to|reached|made)\s+")
 _GROWTH_OF_REACH = 180
 _UNIT_HEADER = re.compile(r",\s*([A-Za-z$€£]+)\s*:\s")
+_HEADER_REACH = 300  # characters back from a value (bounded work per value in a long sentence)
 _RATE_OF = re.compile(r"(?i)\b(?:rate|pace)\s+of\s+\Z")
 _EASED_TO = re.compile(r"\s+(?:[a-z]+\s+){0,2}(?:to|at|was|is|of)\s+")
 _EXCEEDS_FIGURE = re.compile(r"(?i)\bexceed(?:ing|ed|s)?\s+(?:the\s+|its\s+)?"
@@ -96,7 +97,7 @@ def unit(run: DocumentView, v: NumberMention, info: dict[str, Any], evidence: li
         return money.group(1).lower() if money.group(1).islower() else money.group(1)
     if sent is not None and v.unit is None:
         # "Average monthly nominal wage ..., manat: Mining 2 024,8"
-        header = _UNIT_HEADER.search(run.text, sent.start, v.start)
+        header = _UNIT_HEADER.search(run.text, max(sent.start, v.start - _HEADER_REACH), v.start)
         if header and header.group(1) in run.assembler.currencies:
             evidence.append("unit_lead_in")
             return header.group(1)
