@@ -220,7 +220,7 @@ def _fact(view, v: NumberMention, sent: Sentence, lead: Sentence | None, values:
     measure_, direction, rule = measure.measure(view, v, sent, lead, clause, info, unit, survey, evidence)
     if measure_ == "share" and unit == "percent" and (abs(v.number) > 100 or abs(v.number) >= _INDEX_LEVEL and (
             (indicator is not None and "index" in indicator.text.lower() and sent.start <= indicator.start)
-            or _INDEX_WORDS.search(view.text, max(sent.start, v.start - 120), v.start))
+            or _INDEX_WORDS.search(view.text, max(sent.start, v.start - 300), v.start))
             and not _SHARE_WORD.search(view.text, max(sent.start, v.start - 200), v.start)):
         # "its physical volume index made 110,5 percent", "in manufacturing industry – 105,6%" after "the IPV":
         # no part is more than its whole; a percent of an index is its level

@@ -100,6 +100,9 @@ CPI_GROUPS = ("Consumer prices, October 2022\n\nPrice changes of main groups of 
 WAGES_BY_ACTIVITY = ("Labour market of Azerbaijan\n\nAverage monthly nominal wage by economic activities, "
                      "January-September 2019, manat: Mining 2 024,8 Construction 953,1 Agriculture, forestry "
                      "and fishing 283,9 Education 413,6")
+INDEX_BY_REGION = ("On industrial production in Kazakhstan (January-August 2024)\n\nIndex of physical volume of "
+                   "industrial production by regions, January-August 2024, in % to January-August 2023: Astana 108,1 "
+                   "Almaty 104,2 Aktobe 103,5 Mangystau 99,4")
 BY_COUNTY = ("Sweden's population, first half of 2024\n\nPopulation by county, 30 June 2024, and change during the "
              "first half-year: Stockholm 2,464,110 9,870 Västra Götaland 1,782,630 3,950 Norrbotten 248,640 -610")
 HEADER_ONLY_FIRST = "a marker before the column labels ('(%)', \"('000)\", 'thousand people') falls in the first " \
@@ -232,6 +235,8 @@ TABLE_FACTS = [
     # labels with a comma or a bracket inside; an index's base "= 100" is no value; a currency in the header
     case(CPI_GROUPS, "113.4", unit="percent", measure="level", period=("2021-11-01", "2022-10-31")),
     case(WAGES_BY_ACTIVITY, "283,9", unit="manat", measure="level"),
+    # "in % to January-August 2023": the comparison is no column period; a percent of an index is its level
+    case(INDEX_BY_REGION, "104,2", region="KZ-75", measure="level", period=("2024-01-01", "2024-08-31")),
     # a change column of counts; Swedish counties by their names without "län" and its genitive -s
     case(BY_COUNTY, "9,870", unit="person", measure="change", region="SE-AB"),
     case(BY_COUNTY, "248,640", unit="person", measure="level", region="SE-BD"),
