@@ -161,8 +161,11 @@ def measure(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence 
         direction = direction_cue.id if direction_cue else (lead_direction.id if lead_direction else "increase")
         return "change", direction, "rule:multiplier"
     if unit == "percentage_point":
-        if run.assembler.contribution_words.search(run.text, sent.start, sent.end):
-            evidence.append("contribution")  # "food added 0.39 percentage points": a share of the growth
+        contributions = run.assembler.contribution_words
+        if contributions.search(run.text, sent.start, sent.end) or (
+                sent.list_item and lead is not None and contributions.search(run.text, lead.start, lead.end)):
+            # "food added 0.39 percentage points", or a list under "The contributions ... were:": a share of growth
+            evidence.append("contribution")
             return "share", None, "rule:share"
         if direction_cue is not None:
             return "change", direction_cue.id, "rule:change"

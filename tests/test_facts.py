@@ -460,6 +460,10 @@ OTHER_RELEASES = [
     case(PT_POPULATION, "0.18%", measure="change", direction="decrease", period=("2017-01-01", "2017-12-31")),
     case(PT_POPULATION, "3,572,583", region="PT11"),
     case(PT_POPULATION, "242,846", region="PT-20"),
+    # a list of percentage points under a lead-in about what drove growth: contributions, shares of the aggregate
+    case("GDP flash estimate, 2nd quarter 2016\n\nGDP increased by 2.6% year-on-year.\nYear-on-year GDP growth was "
+         "driven by:\n- household final consumption expenditure: +1.3 p.p.;\n- the external balance of goods and "
+         "services: +1.6 p.p.", "+1.6 p.p.", measure="share", key="gdp"),
     # a release that headlines the annual rate means it where a later rate does not say; a monthly one says so
     case(CPI_RELEASE, "3.6%", period=("2022-11-01", "2023-10-31")),
     case(CPI_RELEASE, "+4.2%", period=("2022-11-01", "2023-10-31"), region="CA-QC"),
