@@ -104,6 +104,12 @@ def period(run: DocumentView, v: NumberMention, sent: Sentence, values: list[Num
         period = chosen.period() if chosen.interval else None
         if period is not None and measure == "change":
             period = _since_date(run, chosen, period, evidence)
+        if period is not None and stock and period.first != period.last and measure == "level":
+            # "grew by 2.2 percent to 1.7 million between July 1, 2016, and July 1, 2017": a stock's level
+            # stated with a stretch is at the day after it (FACTS.md, "Stocks and flows")
+            after = period.last + timedelta(days=1)
+            period = Period(period.text, period.start, period.end, after, after)
+            evidence.append("period_stock_after")
     if period is not None and chosen is not None and info.get("kind") == "index" and chosen.mention.kind == "since" \
             and _SINCE_MONTH.match(chosen.mention.text) and period.first.day == 1:
         # a price index "since December 2020" is compared with December's level: the change runs from January

@@ -464,6 +464,8 @@ OTHER_RELEASES = [
     case("GDP flash estimate, 2nd quarter 2016\n\nGDP increased by 2.6% year-on-year.\nYear-on-year GDP growth was "
          "driven by:\n- household final consumption expenditure: +1.3 p.p.;\n- the external balance of goods and "
          "services: +1.6 p.p.", "+1.6 p.p.", measure="share", key="gdp"),
+    # a stock's level stated with a stretch is at the day after it
+    case(US_STATES, "1.7 million", period=("2017-07-01", "2017-07-01"), measure="level"),
     # a release that headlines the annual rate means it where a later rate does not say; a monthly one says so
     case(CPI_RELEASE, "3.6%", period=("2022-11-01", "2023-10-31")),
     case(CPI_RELEASE, "+4.2%", period=("2022-11-01", "2023-10-31"), region="CA-QC"),
