@@ -119,8 +119,8 @@ def test_scores_apply_all_four_models_to_the_evidence():
 
 @pytest.mark.parametrize(("text", "value", "name"), [
     # the risky ways a slot was filled (extractor/risk.py)
-    ("The population of Astana was 1.4 million people in 2023.", "1.4 million",
-     "period_kind_disagrees"),  # a stock's level over a year
+    ("In 2023, 26,000 births were registered on 1 January 2024.", "26,000",
+     "period_kind_disagrees"),  # a flow at a point in time
     ("In 2024, the population of Latvia declined by -7.3 per 1 000 residents.", "-7.3", "measure_kind_disagrees"),
     ("In 2024, 1.06million visitors came to Tasmania.", "1.06million", "region_home_place_named"),
     ("In 2024, visitors to Tasmania were down 5.2%on the year before.", "5.2%", "number_glued"),

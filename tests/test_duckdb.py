@@ -82,7 +82,7 @@ def test_a_rerun_replaces_only_changed_documents(folder: Path, tmp_path: Path):
     assert after[first.stem][1] != before[first.stem][1]
     changed = rows(database, f"WHERE doc_id = '{first.stem}'")
     assert {r["value_text"] for r in changed} == {"20,000,000", "1.2%"}
-    assert [r["period_from"] for r in rows(database, "WHERE doc_id = 'new'")][:1] == ["2025-01-01"]
+    assert "2025-01-01" in {r["period_from"] for r in rows(database, "WHERE doc_id = 'new'")}  # its change over 2025
 
 
 class _FailingConnection:
