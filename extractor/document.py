@@ -48,15 +48,15 @@ def _word_after(text: str, end: int) -> str:
 
 
 @functools.cache
-def _uncoded_rules(patterns_dir: Path | None) -> tuple[tuple[re.Pattern[str], str], ...]:
-    """``patterns/regions/uncoded.yaml``: (pattern, country) for places with no code."""
+def _uncoded_rules(patterns_dir: Path | None) -> tuple[tuple[re.Pattern[str], str, str], ...]:
+    """``patterns/regions/uncoded.yaml``: (pattern, country, hint) for places with no code."""
     rows = load_yaml("regions/uncoded.yaml", base=patterns_dir) or []
     if not isinstance(rows, list):
         raise PatternError(resource_path("regions/uncoded.yaml", patterns_dir), None, "must be a list of entries")
     out = []
     for i, row in enumerate(rows):
         try:
-            out.append((re.compile(str(row["pattern"])), str(row.get("country", "any"))))
+            out.append((re.compile(str(row["pattern"])), str(row.get("country", "any")), str(row.get("hint", ""))))
         except (KeyError, TypeError, re.error) as exc:
             raise PatternError(resource_path("regions/uncoded.yaml", patterns_dir), None,
                                f"entry {i + 1}: {exc}") from exc
@@ -66,8 +66,8 @@ def _uncoded_rules(patterns_dir: Path | None) -> tuple[tuple[re.Pattern[str], st
 def _uncoded_places(text: str, country: str, patterns_dir: Path | None) -> list[RegionMention]:
     """Places of the text's country with no code: "the census metropolitan area of Toronto"."""
     found = []
-    for rx, where in _uncoded_rules(patterns_dir):
-        if where in ("any", country):
+    for rx, where, hint in _uncoded_rules(patterns_dir):
+        if where in ("any", country) and hint in text:
             found.extend(RegionMention(m.group(), m.start(), m.end(), None, m.group(), "region", country)
                          for m in rx.finditer(text))
     return found
