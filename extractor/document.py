@@ -5,22 +5,18 @@ its sentences, and the running context in force.
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import context
 from .context import Context, Resolved
-from .errors import PatternError
 from .layout import read_layout
 from .lexicon import LexiconMatch
-from .resources import _resolve as resource_path
-from .resources import load_yaml
+from .regions import uncoded_places
 from .segments import Sentence
 from .spans import REACH, WORD, Sorted, overlaps, word_before_name
 from .types import (
@@ -45,32 +41,6 @@ _NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
 def _word_after(text: str, end: int) -> str:
     found = _NEXT_WORD.match(text, end, end + 30)
     return found.group(1).lower() if found else ""
-
-
-@functools.cache
-def _uncoded_rules(patterns_dir: Path | None) -> tuple[tuple[re.Pattern[str], str, str], ...]:
-    """``patterns/regions/uncoded.yaml``: (pattern, country, hint) for places with no code."""
-    rows = load_yaml("regions/uncoded.yaml", base=patterns_dir) or []
-    if not isinstance(rows, list):
-        raise PatternError(resource_path("regions/uncoded.yaml", patterns_dir), None, "must be a list of entries")
-    out = []
-    for i, row in enumerate(rows):
-        try:
-            out.append((re.compile(str(row["pattern"])), str(row.get("country", "any")), str(row.get("hint", ""))))
-        except (KeyError, TypeError, re.error) as exc:
-            raise PatternError(resource_path("regions/uncoded.yaml", patterns_dir), None,
-                               f"entry {i + 1}: {exc}") from exc
-    return tuple(out)
-
-
-def _uncoded_places(text: str, country: str, patterns_dir: Path | None) -> list[RegionMention]:
-    """Places of the text's country with no code: "the census metropolitan area of Toronto"."""
-    found = []
-    for rx, where, hint in _uncoded_rules(patterns_dir):
-        if where in ("any", country) and hint in text:
-            found.extend(RegionMention(m.group(), m.start(), m.end(), None, m.group(), "region", country)
-                         for m in rx.finditer(text))
-    return found
 
 
 def _with_uncoded(regions: list[RegionMention], uncoded: list[RegionMention]) -> list[RegionMention]:
@@ -121,7 +91,7 @@ class DocumentView:
             if local:
                 self.regions = Sorted(_with_local(self.regions.items, local, self.home.country))
         if self.home is not None and self.home.country:
-            uncoded = _uncoded_places(self.text, self.home.country, assembler.patterns_dir)
+            uncoded = uncoded_places(self.text, self.home.country, assembler.patterns_dir)
             if uncoded:
                 self.regions = Sorted(_with_uncoded(self.regions.items, uncoded))
         self.year_hint = self.guess_year()

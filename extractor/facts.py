@@ -43,11 +43,11 @@ from .types import (  # _new_*: the records, made faster (see fast_constructor)
     _new_fact,
     _new_indicator,
     _new_value,
+    specific,
 )
 
 _BASIS_UNIT = re.compile(
     r"(?i)\s+(?:kilogram|kilo|kg|litre|liter|metre|meter|ton|tonne|square|cubic|piece|dozen|loaf|unit)s?\b")
-_INDEX_LEVEL = 50  # a percent from here up, of an indicator named an index, is the index's level
 _SHARE_WORD = re.compile(r"(?i)\bshares?\b")
 _INDEX_WORDS = re.compile(r"(?i)\b(?:index|indices|indexes|IPV|IPI|physical volume)\b")
 _SPELLED_COUNT = 100  # spelled counts of things below this are no statistics (FACTS.md: optional at most)
@@ -119,10 +119,9 @@ class Assembler:
         self.annual_change = _any_word(self._words.get("annual_change_words", ()))
         self.quarterly_change = _any_word(self._words.get("quarterly_change_words", ()))
         self.national_words = _any_word(self._words.get("national_words", ()), re.IGNORECASE)
-        self.partner_phrase = re.compile(r"(?i)\b(?:" + "|".join(map(re.escape, self._words.get("partner_phrases", ())))
-                                         + r")\s+(?:the\s+)?\Z") if self._words.get("partner_phrases") else None
-        self.inbound_to = re.compile(r"(?i)\b(?:" + "|".join(map(re.escape, self._words.get("inbound_nouns", ())))
-                                     + r")\s+to\s+(?:the\s+)?\Z") if self._words.get("inbound_nouns") else None
+        partner, inbound = self._words.get("partner_phrases"), self._words.get("inbound_nouns")
+        self.partner_phrase = re.compile(_any_word(partner).pattern + r"\s+(?:the\s+)?\Z", re.I) if partner else None
+        self.inbound_to = re.compile(_any_word(inbound).pattern + r"\s+to\s+(?:the\s+)?\Z", re.I) if inbound else None
         nouns = _any_word(self._words.get("partner_nouns", ()), re.IGNORECASE).pattern
         copula = r"\s+(?:was|were|is|are|remained|remains|became|becomes|has\s+been|ranked|ranks)\s+"
         self.partner_after = re.compile(copula + r"(?:[\w-]+\s+){0,4}?" + nouns, re.IGNORECASE)
@@ -160,8 +159,7 @@ def _walk(view) -> list[Fact]:
                 if fact.measure == "change" and fact.value.unit == "percent":
                     view.ctx.last_percent_change = fact
                 if fact.measure == "change" and fact.indicator is not None and fact.indicator.key:
-                    view.ctx.last_change = IndicatorMention(fact.indicator.text, fact.indicator.start,
-                                                            fact.indicator.end, fact.indicator.key)
+                    view.ctx.last_change = specific(fact.indicator, fact.indicator.key)
         context.update_context(view, sent, resolved, values)
     return _lead_periods(view, _restated_headlines(out, view.assembler.patterns_dir))
 
@@ -213,12 +211,14 @@ def _fact(view, v: NumberMention, sent: Sentence, lead: Sentence | None, values:
         return None  # "the eight major components", "the top five suppliers": a count of things, not a statistic
     if unit == "person" and info.get("counted") and indicator is not None:
         key = info["counted"]  # "registered unemployment made 43.1 thousand persons": the unemployed
-        indicator = IndicatorMention(indicator.text, indicator.start, indicator.end, key)
+        indicator = specific(indicator, key)
         info = view.indicator_info(key)
         evidence.append("indicator_counted")
     survey = link_indicator.in_survey(view, sent) and unit == "percent"
     measure_, direction, rule = measure.measure(view, v, sent, lead, clause, info, unit, survey, evidence)
-    if measure_ == "share" and unit == "percent" and (abs(v.number) > 100 or abs(v.number) >= _INDEX_LEVEL and (
+    # a percent from INDEX_LEVEL_FLOOR up, of an indicator named an index, is the index's level
+    if measure_ == "share" and unit == "percent" and (
+            abs(v.number) > 100 or abs(v.number) >= measure.INDEX_LEVEL_FLOOR and (
             (indicator is not None and "index" in indicator.text.lower() and sent.start <= indicator.start)
             or _INDEX_WORDS.search(view.text, max(sent.start, v.start - 300), v.start))
             and not _SHARE_WORD.search(view.text, max(sent.start, v.start - 200), v.start)):
@@ -238,7 +238,7 @@ def _fact(view, v: NumberMention, sent: Sentence, lead: Sentence | None, values:
     if measure_ == "change" and info.get("real") and indicator is not None \
             and view.assembler.real_terms.search(view.text[max(sent.start, v.start - 80):v.start].lower()):
         key = info["real"]  # "In real terms the figure grew by 4.2%": real wages
-        indicator = IndicatorMention(indicator.text, indicator.start, indicator.end, key)
+        indicator = specific(indicator, key)
         evidence.append("indicator_real")
     prev = view.ctx.prev_fact
     if measure_ == "share" and (view.assembler.share_of_change.match(view.text, v.end) or (
@@ -308,7 +308,7 @@ def _changed(view: DocumentView) -> IndicatorMention | None:
     ("South drives US population growth" ... "accounted for 87% of the growth"), else the last change."""
     prev = view.ctx.prev_fact
     if prev is not None and prev.measure == "change" and prev.indicator is not None and prev.indicator.key:
-        return IndicatorMention(prev.indicator.text, prev.indicator.start, prev.indicator.end, prev.indicator.key)
+        return specific(prev.indicator, prev.indicator.key)
     return view.ctx.title_indicator or view.ctx.last_change or view.ctx.doc_indicator
 
 

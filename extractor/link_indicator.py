@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING
 
 from . import link_respectively
 from .segments import Sentence
-from .spans import HEAD_DASH, cheapest, last_word, trim
+from .spans import HEAD_DASH, cheapest, first_at, last_word, trim
 from .types import (
     Fact,
     IndicatorMention,
     NumberMention,
+    specific,
 )
 
 if TYPE_CHECKING:
@@ -79,10 +80,10 @@ def indicator(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentenc
         # "47,000 (+0.2%)": the bracketed value restates the one before it
         evidence.append("indicator_sibling")
         ind = restated.indicator
-        return IndicatorMention(ind.text, ind.start, ind.end, ind.key), ind.key
+        return specific(ind, ind.key), ind.key
     # "14,000 arrivals", "8,100 people arrived": the noun or verb right after the value.
     # (mentions are in text order: the first ones after the value are the only ones two tokens away)
-    for m in mentions[bisect.bisect_left(mentions, v.end, key=_start):]:
+    for m in mentions[first_at(mentions, v.end):]:
         if run.gap_tokens(v.start, v.end, m.start, m.end) > 2:
             break
         if not _value_starts_between(values, v.end, m.start) \
@@ -150,10 +151,10 @@ def indicator(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentenc
                 "indicator_sentence" in evidence and key != run.ctx.indicator_key):
             # "... or 23.8 percent of total turnover": a general word the sentence names for another
             # indicator than the one in force holds from here, as the indicator it stands for
-            run.ctx.indicator_mention = IndicatorMention(chosen.text, chosen.start, chosen.end, key)
+            run.ctx.indicator_mention = specific(chosen, key)
             run.ctx.indicator_key = key
         if run.ctx.doc_indicator is None or run.ctx.doc_indicator.key != key:
-            run.ctx.doc_indicator = IndicatorMention(chosen.text, chosen.start, chosen.end, key)
+            run.ctx.doc_indicator = specific(chosen, key)
     return chosen, key
 
 
@@ -166,13 +167,9 @@ def _rate_of_family(run: DocumentView, chosen: IndicatorMention, v: NumberMentio
     return next((k for k in chosen.family if run.indicator_info(k).get("kind") == "rate"), None)
 
 
-def _start(m: IndicatorMention | NumberMention) -> int:
-    return m.start
-
-
 def _value_starts_between(values: list[NumberMention], lo: int, hi: int) -> bool:
     """Whether a value of the sentence (in text order) starts in [lo, hi)."""
-    i = bisect.bisect_left(values, lo, key=_start)
+    i = first_at(values, lo)
     return i < len(values) and values[i].start < hi
 
 
@@ -192,7 +189,7 @@ def contribution_aggregate(run: DocumentView, v: NumberMention, sent: Sentence) 
              and _TO_AGGREGATE.match(run.text, v.end, m.start)]
     if after or own:  # "to the CPIH annual rate", "The contribution to annual euro area inflation ..."
         m = (after or own)[0]
-        return IndicatorMention(m.text, m.start, m.end, _aggregate_key(run, m, aggregates))
+        return specific(m, _aggregate_key(run, m, aggregates))
     return next((m for m in run.indicators.items if m.key in aggregates and not m.generic), None)
 
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from . import annual_rate, context
 from .context import Resolved, make_period
 from .segments import Sentence
-from .spans import REACH, cheapest
+from .spans import REACH, cheapest, first_at
 from .types import (
     IndicatorMention,
     NumberMention,
@@ -264,7 +264,7 @@ def _heads_later_value(run: DocumentView, r: Resolved, v: NumberMention, values:
     m = r.mention
     if m.start < v.end:
         return False
-    i = bisect.bisect_left(values, m.end, key=_value_start)
+    i = first_at(values, m.end)
     if i == len(values) or values[i].start - m.end > _HEAD_REACH:
         return False
     k = bisect.bisect_left(breaks, v.end)  # a clause break between the value and the period ...
@@ -276,11 +276,11 @@ def _trails_other_value(run: DocumentView, r: Resolved, v: NumberMention, values
     """Whether another value stands between the value and the period, or right before the period."""
     m = r.mention
     if m.start >= v.end:
-        i = bisect.bisect_left(values, v.end, key=_value_start)
+        i = first_at(values, v.end)
         if i < len(values) and _OPEN_BRACKET.fullmatch(run.text, v.end, values[i].start):
             i += 1  # "624,100 people (2.4%) over the past year": the bracket (or "or") restates the value
         return i < len(values) and values[i].end <= m.start
-    i = bisect.bisect_left(values, m.start, key=_value_start) - 1  # the last value starting before the period
+    i = first_at(values, m.start) - 1  # the last value starting before the period
     if i < 0 or values[i] is v or values[i].end > m.start:
         return False
     return m.start - values[i].end <= _TRAIL_GAP and not run.text[values[i].end:m.start].strip()
@@ -299,13 +299,9 @@ def _mention_start(r: Resolved) -> int:
     return r.mention.start
 
 
-def _value_start(v: NumberMention) -> int:
-    return v.start
-
-
 def _value_between(values: list[NumberMention], lo: int, hi: int) -> bool:
     """Whether one of the sentence's values (in text order) lies within [lo, hi]: a bisection, not a scan."""
-    i = bisect.bisect_left(values, lo, key=_value_start)
+    i = first_at(values, lo)
     return i < len(values) and values[i].end <= hi
 
 

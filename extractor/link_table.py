@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import annual_rate, context
 from .context import make_period
+from .measure import INDEX_LEVEL_FLOOR
 from .tables import Cell
 from .types import Period, Region, RegionMention, _new_region
 
@@ -21,7 +22,6 @@ if TYPE_CHECKING:
 
 
 _FROM_TO = re.compile(r"\bto\b|[-–—]")
-_INDEX_LEVEL_FLOOR = 50.0  # an index level, not a percent change, from here up
 _COUNT_FLOOR = 100.0  # a change column's numbers from here up are counts, unless the header says "%"
 _THOUSANDS = re.compile(r"\d,\d{3}\b")
 
@@ -46,7 +46,7 @@ def unit_and_measure(cell: Cell, info: dict[str, Any], evidence: list[str]) -> t
         # a percent of an index ("Index of physical volume ..., in %") is its level, as of a rate
         measure = "level" if info.get("kind") in ("rate", "index", "volume_index") or cell.column.index else "share"
         return "percent", measure, None
-    if cell.column.index and v.unit is None and abs(v.number) >= _INDEX_LEVEL_FLOOR:
+    if cell.column.index and v.unit is None and abs(v.number) >= INDEX_LEVEL_FLOOR:
         evidence.append("unit_index")  # "Index of retail trade (2021=100) ... Total 107.3"
         return "index", "level", None
     unit = v.unit or cell.column.unit or info.get("unit") or "count"

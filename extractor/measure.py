@@ -3,13 +3,11 @@
 
 from __future__ import annotations
 
-import functools
 import re
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .lexicon import LexiconMatch
-from .resources import load_yaml
+from .numbers_lexicon import lexicon as number_lexicon
 from .segments import Sentence
 from .spans import HEAD_DASH, REACH, WORD, last_word
 from .types import (
@@ -68,7 +66,7 @@ _GAP_VERBS = _COPULAS | {"reached", "came", "has", "had", "accounted", "numbered
 _GAPPED = re.compile(r"\)?[^\d.;:()%]{0,30}?,?\s+(?:and|while|whereas|but|followed by)\s+(?:(?:in|for|of)\s+)?"
                      r"[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,4}?(?:\s+(?:by\s+)?|\s*\(\s*)")
 # A price index stated as a percent of its base ("100,9% compared to February") is at least this.
-_INDEX_LEVEL_FLOOR = 50.0
+INDEX_LEVEL_FLOOR = 50.0
 
 
 def unit(run: DocumentView, v: NumberMention, info: dict[str, Any], evidence: list[str],
@@ -76,7 +74,7 @@ def unit(run: DocumentView, v: NumberMention, info: dict[str, Any], evidence: li
     if v.unit:
         evidence.append("unit_stated")
         return v.unit
-    if info.get("kind") == "index" and abs(v.number) >= _INDEX_LEVEL_FLOOR:
+    if info.get("kind") == "index" and abs(v.number) >= INDEX_LEVEL_FLOOR:
         evidence.append("unit_index")  # "The CPI index (2015=100) stood at 133.0": index points, not a percent
         return "index"
     if lead is not None and _PER_THOUSAND.search(run.text[lead.start:lead.end]):
@@ -207,14 +205,14 @@ def measure(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence 
     if same is not None:
         evidence.append("change_restated")  # "increased by 56 770 people, or 0.3%"
         return "change", same, "rule:change"
-    index_level = kind in ("index", "volume_index") and abs(v.number) >= _INDEX_LEVEL_FLOOR  # "made up 107,1%"
+    index_level = kind in ("index", "volume_index") and abs(v.number) >= INDEX_LEVEL_FLOOR  # "made up 107,1%"
     if unit == "percent" and not index_level and kind != "rate" and (_share_before(run, v, clause) or run.text[
             v.end:v.end + 12].lower().lstrip().startswith(run.assembler.share_after)):
         evidence.append("share_cue")  # "accounted for 83.1% of the growth": the growth is what it is a share of
         return "share", None, "rule:share"
     rate_moved = direction_cue is None or (direction_cue.end <= v.start
                                            and direction_cue.text.lower() not in _DIRECTION_NOUNS)
-    if kind == "index" and unit == "percent" and abs(v.number) < _INDEX_LEVEL_FLOOR and rate_moved \
+    if kind == "index" and unit == "percent" and abs(v.number) < INDEX_LEVEL_FLOOR and rate_moved \
             and (level_to or link in ("from", "at", "was", "were", "is", "of")):
         # not "3.9% cheaper" (the word after is the change's) nor "the drop amounted to 2.6%" (a noun)
         # "slowed to 9.3%", "down from 2.2% in October": the words move the rate; prices still rose
@@ -261,7 +259,7 @@ def measure(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence 
         if (share_cue is not None or share_after) and not index_level and kind != "rate":
             evidence.append("share_cue")
             return "share", None, "rule:share"
-        if info.get("kind") == "index" and abs(v.number) < _INDEX_LEVEL_FLOOR and not lead_direction:
+        if info.get("kind") == "index" and abs(v.number) < INDEX_LEVEL_FLOOR and not lead_direction:
             # "annual inflation was 6.1%", "inflation slowed to 9.3%": a price index's rate is a change
             # (FACTS.md); "the CPI was 100.9% of February's" is the index's own level.
             evidence.append("price_rate")
@@ -354,15 +352,9 @@ def _before_qualifier(run: DocumentView, v: NumberMention) -> int:
     """Where the words before the value end once its qualifier ("more than", "about") is left out."""
     if v.qualifier is None:
         return v.start
-    found = _qualifiers(run.assembler.patterns_dir).search(run.text, max(0, v.start - 30), v.start)
+    # the pattern the number reader found the qualifier with (patterns/numbers.yaml, compiled once)
+    found = number_lexicon(run.assembler.patterns_dir).qualifier_re.search(run.text, max(0, v.start - 30), v.start)
     return found.start() if found else v.start
-
-
-@functools.cache
-def _qualifiers(patterns_dir: Path | None) -> re.Pattern[str]:
-    words = [w for forms in (load_yaml("numbers.yaml", base=patterns_dir).get("qualifiers") or {}).values()
-             for w in forms]
-    return re.compile(r"(?i)(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\s*\Z")
 
 
 def _earlier_level(run: DocumentView, v: NumberMention, sent: Sentence, link: str) -> str | None:

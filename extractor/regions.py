@@ -9,6 +9,8 @@ and our own data in ``patterns/regions/``:
 - ``stoplist.yaml``: pycountry names that are ordinary words ("Central", "Mary") and
   phrases that only look like a place ("Latin America");
 - ``forms.yaml``: the region / city words added around aliases, country priority.
+- ``uncoded.yaml``: places with no code ("Greater Hobart"), matched by pattern once the
+  text's country is known (:func:`uncoded_places`).
 
 Matching is spaCy's PhraseMatcher over the pipeline's own tokens: case-sensitive
 (ORTH) for proper names, case-insensitive (LOWER) for group names marked safe and for
@@ -50,6 +52,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from .errors import PatternError
+from .resources import _resolve as resource_path
 from .resources import load_yaml
 from .resources import patterns_dir as _shipped_patterns_dir
 from .types import RegionMention, fast_constructor
@@ -64,6 +67,7 @@ STOPLIST = "regions/stoplist.yaml"
 FORMS = "regions/forms.yaml"
 STATISTICAL = "regions/statistical.yaml"
 CAPITALS = "regions/capitals.yaml"
+UNCODED = "regions/uncoded.yaml"  # places with no code, found once the text's country is known
 
 KINDS = ("country", "region", "city", "group")
 _ALIAS_FIELDS = frozenset({"name", "kind", "names", "suffixed", "exact", "as_region", "local"})
@@ -828,3 +832,29 @@ def _merge(found: list[RegionMention], glued: list[RegionMention]) -> list[Regio
             out[lo:hi] = [g]
             starts[lo:hi] = [g.start]
     return out
+
+
+@functools.cache
+def _uncoded_rules(patterns_dir: Path | None) -> tuple[tuple[re.Pattern[str], str, str], ...]:
+    """``patterns/regions/uncoded.yaml``: (pattern, country, hint) for places with no code."""
+    rows = load_yaml(UNCODED, base=patterns_dir) or []
+    if not isinstance(rows, list):
+        raise PatternError(resource_path(UNCODED, patterns_dir), None, "must be a list of entries")
+    out = []
+    for i, row in enumerate(rows):
+        try:
+            out.append((re.compile(str(row["pattern"])), str(row.get("country", "any")), str(row.get("hint", ""))))
+        except (KeyError, TypeError, re.error) as exc:
+            raise PatternError(resource_path(UNCODED, patterns_dir), None,
+                               f"entry {i + 1}: {exc}") from exc
+    return tuple(out)
+
+
+def uncoded_places(text: str, country: str, patterns_dir: Path | None) -> list[RegionMention]:
+    """Places of the text's country with no code: "the census metropolitan area of Toronto"."""
+    found = []
+    for rx, where, hint in _uncoded_rules(patterns_dir):
+        if where in ("any", country) and hint in text:
+            found.extend(RegionMention(m.group(), m.start(), m.end(), None, m.group(), "region", country)
+                         for m in rx.finditer(text))
+    return found

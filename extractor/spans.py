@@ -17,8 +17,16 @@ _T = TypeVar("_T")
 REACH = 400
 WORD = re.compile(r"[\w’'-]+")
 _START_END = operator.attrgetter("start", "end")
+_START = operator.attrgetter("start")
+
+
 def overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
     return a_start < b_end and b_start < a_end
+
+
+def first_at(items: Sequence[Any], pos: int) -> int:
+    """The index of the first of ``items`` (in text order) starting at or after ``pos``: a bisection."""
+    return bisect.bisect_left(items, pos, key=_START)
 
 
 class Sorted:
@@ -75,10 +83,9 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 _LAST_WORD = re.compile(r"([\w’'-]+)\W*$")
 _LAST_WORD_REVERSED = re.compile(r"\W*?([’'-]*\w[\w’'-]*)")
-# The word before a name, past an article: "trade with the EU" -> "with".
 # Between a head and its own value: "urban – 12 520 634", "divorces – 19 821", "Births: 186 321".
 HEAD_DASH = re.compile(r"\s*[–—:-]\s*")
-
+# The word before a name, past an article: "trade with the EU" -> "with".
 # Read backwards: skips an article, and "(the) other regions of" ("moved to other regions of Kazakhstan"
 # is a move to a destination: the word that counts is "to").
 _WORD_BEFORE_NAME = re.compile(r"\W*(?:(?:eht|na|a)\W+)?(?:fo\W+(?:snoiger|strap|saera|seitic|seirtnuoc|tser)\W+"

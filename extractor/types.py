@@ -109,6 +109,12 @@ class IndicatorMention:
     anaphor: bool = False  # refers back ("the rate"): only a candidate when a key of its family was named
 
 
+def specific(m: Any, key: str | None) -> IndicatorMention:
+    """The phrase of ``m`` (a mention, or a fact's indicator) as the specific indicator ``key``: a
+    generic word once resolved ("the rate" -> "unemployment_rate"), a key refined ("real wages")."""
+    return IndicatorMention(m.text, m.start, m.end, key)
+
+
 # --- the fact, in the FACTS.md shape -------------------------------------------------
 
 
