@@ -142,6 +142,12 @@ def indicator(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentenc
             if named is not None and named != key:
                 key = named
                 evidence.append("indicator_generic_resolved")
+    narrower = run.indicator_info(key).get("narrowed_by") if key else None
+    if narrower is not None and (narrower in subject_keys(run)
+                                 or run.indicator_info(narrower).get("counted") in subject_keys(run)):
+        key = narrower  # "the number of the unemployed" in a release on registered unemployment
+        chosen = specific(chosen, key)
+        evidence.append("indicator_narrowed")
     if key and not chosen.generic:
         run.ctx.indicator_key = key
         run.ctx.indicator_mention = chosen
@@ -297,6 +303,20 @@ def survey_answer(run: DocumentView, v: NumberMention, sent: Sentence, clause: t
     if a_end <= a_start:
         a_start, a_end = v.start, v.end
     return IndicatorMention(run.text[a_start:a_end], a_start, a_end, "survey_share")
+
+
+def subject_keys(run: DocumentView) -> frozenset[str]:
+    """The indicators a document is about: those its title lines and its first sentence with a value
+    name with a specific phrase. Computed once per document."""
+    if run.subject is None:
+        titles = run.layout.title_starts
+        end = 0
+        for sent, here in zip(run.doc.sentences, run.by_sentence):
+            end = sent.end
+            if here.numbers and not sent.meta and sent.start not in titles:
+                break
+        run.subject = frozenset(m.key for m in run.indicators.within(0, end) if not m.generic and m.key)
+    return run.subject
 
 
 def _named_last(run: DocumentView, family: Sequence[str], before: int) -> str | None:

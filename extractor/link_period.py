@@ -61,8 +61,9 @@ def period(run: DocumentView, v: NumberMention, sent: Sentence, values: list[Num
             return compared, None
     # A stock counted at a moment (population) is dated at a day; survey stocks (the employed) cover
     # their month or quarter, and rates of a stock are not counts of it.
-    stock = info.get("kind") == "stock" and not info.get("survey") and (
-        measure == "level" and v.unit in (None, "person", "count") or measure == "share") \
+    stock = (info.get("kind") == "stock" and not info.get("survey") and (
+        measure == "level" and v.unit in (None, "person", "count") or measure == "share")
+        or _rate_of_a_stock(run, info, measure)) \
         and not _AVERAGED.search(run.text, max(sent.start, v.start - 120), v.start)  # "averaged 52.8 thousand"
     chosen: Resolved | None = None
     if len(values) > 1 and main:
@@ -154,6 +155,17 @@ def period(run: DocumentView, v: NumberMention, sent: Sentence, values: list[Num
                 and not annual_rate.said_monthly(run, v, sent, reference):
             period = annual_rate.against_a_year_earlier(period, reference, evidence)
     return period, reference
+
+
+def _rate_of_a_stock(run: DocumentView, info: dict[str, Any], measure: str) -> bool:
+    """Whether a level is a rate of a stock counted at a date (the registered unemployment rate: the
+    registered unemployed over the labour force) in a text at a stated date, dated like the stock; a
+    survey's rate covers its month or quarter, and a rate with no date in force its interval."""
+    counted = info.get("counted")
+    if measure != "level" or info.get("kind") != "rate" or counted is None or run.ctx.stock_date is None:
+        return False
+    of = run.indicator_info(counted)
+    return of.get("kind") == "stock" and not of.get("survey")
 
 
 def _stock_date_in_force(run: DocumentView, evidence: list[str]) -> Period | None:

@@ -150,6 +150,11 @@ ABS_POPULATION = ("National, state and territory population, March 2024\n\nKey s
                   "Western Australia had the fastest annual growth rate at 3.3%, followed by Queensland (2.6%) and "
                   "Victoria (2.4%).")
 
+REGISTERED = ("Registered unemployment, June 2021\n\nAt the end of June 2021, 512.4 thousand registered unemployed "
+              "persons were recorded by employment offices. Against the end of May the number of the unemployed "
+              "fell by 38.2 thousand. The unemployment rate reached 4.4%.\n\nBy county, the lowest unemployment "
+              "rate was recorded in the capital region (3.1%).")
+
 OTHER_RELEASES = [
     case("According to the labour force survey, the unemployment rate in Kyrgyzstan in the second quarter of "
          "2023 was 8.1%.", "8.1%", measure="level", key="unemployment_rate", region="KG",
@@ -473,6 +478,16 @@ OTHER_RELEASES = [
     # ... unless it is compared with the month before, or the paragraph's words said monthly
     case(CPI_RELEASE, "6.9%", period=("2023-10-01", "2023-10-31")),
     case(CPI_RELEASE, "2.6%", period=("2023-10-01", "2023-10-31")),
+    # a release on registered unemployment: "the unemployed" and "the unemployment rate" are the registered
+    # ones, counted at the month's end; a change against an earlier month's end is at the stock date
+    case(REGISTERED, "38.2 thousand", key="registered_unemployed", period=("2021-06-30", "2021-06-30"),
+         reference=("2021-05-31", "2021-05-31"), measure="change"),
+    case(REGISTERED, "4.4%", key="registered_unemployment_rate", period=("2021-06-30", "2021-06-30")),
+    case(REGISTERED, "3.1%", key="registered_unemployment_rate", period=("2021-06-30", "2021-06-30")),
+    # ... while a labour force survey's rate covers its quarter
+    case("Labour force survey, second quarter 2021\n\nThe unemployment rate was 6.1%, and 1.2 million people were "
+         "unemployed. The number of registered unemployed was 310 thousand.", "6.1%", key="unemployment_rate",
+         period=("2021-04-01", "2021-06-30")),
 ]
 
 BUGS_CAUGHT = [

@@ -148,6 +148,10 @@ FIND = [
     # after at / by / as of, the beginning or end of something is a point: a stock's date
     case("by the end of 2024", "end of 2024", "date", "2024-12-31", "2024-12-31"),
     case("at the beginning of 2025", "beginning of 2025", "date", "2025-01-01", "2025-01-01"),
+    # ... and so after a comparison: the level at a date is compared with
+    case("down 12.1 thousand compared with the end of February 2021", "end of February 2021", "date",
+         "2021-02-28", "2021-02-28"),
+    case("up from the end of 2023", "end of 2023", "date", "2023-12-31", "2023-12-31"),
     case("in mid-March 2025", "mid-March 2025", "fuzzy", "2025-03-11", "2025-03-20"),
     case("at year-end 2024", "year-end 2024", "fuzzy", "2024-10-01", "2024-12-31"),
     case("by the end of the year", "end of the year", "date", None, None),
