@@ -311,7 +311,7 @@ def subject_keys(run: DocumentView) -> frozenset[str]:
     if run.subject is None:
         titles = run.layout.title_starts
         end = 0
-        for sent, here in zip(run.doc.sentences, run.by_sentence):
+        for sent, here in zip(run.doc.sentences, run.by_sentence, strict=True):
             end = sent.end
             if here.numbers and not sent.meta and sent.start not in titles:
                 break
