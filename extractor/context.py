@@ -243,7 +243,8 @@ def update_context(run: DocumentView, sent: Sentence, resolved: list[Resolved], 
     if values:
         run.ctx.seen_value = True
     for m in reversed(here.regions):  # the last place named (with a code: "the state" is no "Greater Hobart")
-        if m.kind in ("region", "city") and m.code is not None:
+        if m.kind in ("region", "city") and m.code is not None and not _OWN_FIGURE.match(run.text, m.end):
+            # (not one with its figure in brackets: "the largest after California ($3.19 trillion)")
             run.ctx.last_place = m
             break
     if not values and run.ctx.seen_value and _is_heading(run, sent):
@@ -340,6 +341,9 @@ def _update_periods(run: DocumentView, sent: Sentence, resolved: list[Resolved],
         run.ctx.stock_date = dates[-1]
     if values and run.ctx.lead is None and (intervals or dates):  # the lead's periods, for a headline above it
         run.ctx.lead = (intervals[0] if intervals else None, dates[-1] if dates else None)
+
+
+_OWN_FIGURE = re.compile(r"\s*\(\s*[-+−$€£]?\d")
 
 
 def inside_header(run: DocumentView, r: Resolved) -> bool:

@@ -72,6 +72,14 @@ def indicator(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentenc
     if v.unit is not None and v.unit not in _NOT_MONEY and mentions:
         # "Employees of mining companies earned 1.21 million tenge": a sum of money is no count of people
         mentions = [m for m in mentions if m.generic or run.indicator_info(m.key).get("unit") != "person"]
+    if len(mentions) > 1:
+        # "Per capita income, calculated as total income divided by total population, was $72,910": the
+        # indicators a definition names are not what the value measures
+        mentions = [m for m in mentions if not _in_definition(run, m, sent)] or mentions
+    if len(mentions) > 1 and any(m.key in run.ws["by_activity"] for m in mentions):
+        # "Employment fell in manufacturing and in wholesale and retail trade (-61 thousand)": an activity
+        # after "in" is where the employed work, not what the value measures
+        mentions = [m for m in mentions if not _activity_after_in(run, m)] or mentions
     if any(m.anaphor for m in mentions):  # "the rate" with no rate named before it refers to nothing here
         mentions = [m for m in mentions if not m.anaphor or _named_last(run, m.family, v.start) is not None]
     chosen = None
@@ -303,6 +311,21 @@ def survey_answer(run: DocumentView, v: NumberMention, sent: Sentence, clause: t
     if a_end <= a_start:
         a_start, a_end = v.start, v.end
     return IndicatorMention(run.text[a_start:a_end], a_start, a_end, "survey_share")
+
+
+_IN_BEFORE = re.compile(r"(?i)\bin\s+(?:the\s+)?(?:[a-z,]+\s+){0,4}$")
+
+
+def _in_definition(run: DocumentView, m: IndicatorMention, sent: Sentence) -> bool:
+    """Whether an indicator mention stands in an aside that defines another ("calculated as ...")."""
+    comma = run.text.rfind(",", max(sent.start, m.start - 120), m.start)
+    return comma >= 0 and run.assembler.definition_aside.match(run.text, comma, m.start) is not None
+
+
+def _activity_after_in(run: DocumentView, m: IndicatorMention) -> bool:
+    """Whether an indicator mention names an economic activity after "in" ("in wholesale and retail trade")."""
+    return run.assembler.sector_words.fullmatch(m.text) is not None \
+        and _IN_BEFORE.search(run.text, max(0, m.start - 40), m.start) is not None
 
 
 def subject_keys(run: DocumentView) -> frozenset[str]:

@@ -155,6 +155,11 @@ REGISTERED = ("Registered unemployment, June 2021\n\nAt the end of June 2021, 51
               "fell by 38.2 thousand. The unemployment rate reached 4.4%.\n\nBy county, the lowest unemployment "
               "rate was recorded in the capital region (3.1%).")
 
+INCOME_PER_HEAD = ("State personal income, 2021\n\nPer capita personal income, defined as total personal income "
+                   "divided by the resident population, was $48,120. It ranged from $61,300 in Massachusetts to "
+                   "$39,800 in Alabama.\n\nPersonal income in Oregon rose 5.1 percent, more than in Washington "
+                   "($512.4 billion). The state's per capita income was $55,870.")
+
 OTHER_RELEASES = [
     case("According to the labour force survey, the unemployment rate in Kyrgyzstan in the second quarter of "
          "2023 was 8.1%.", "8.1%", measure="level", key="unemployment_rate", region="KG",
@@ -484,6 +489,17 @@ OTHER_RELEASES = [
          reference=("2021-05-31", "2021-05-31"), measure="change"),
     case(REGISTERED, "4.4%", key="registered_unemployment_rate", period=("2021-06-30", "2021-06-30")),
     case(REGISTERED, "3.1%", key="registered_unemployment_rate", period=("2021-06-30", "2021-06-30")),
+    # an activity after "in" beside employment is where the employed work, not an indicator of its own
+    case("Labour force survey, March 2020\n\nEmployment rose in construction (+18 thousand) but dropped in "
+         "retail trade (-24 thousand, -3.2%).", "-24 thousand", key="employment"),
+    case("Labour force survey, March 2020\n\nEmployment rose in construction (+18 thousand) but dropped in "
+         "retail trade (-24 thousand, -3.2%).", "-3.2%", key="employment"),
+    case("Retail trade turnover, March 2020\n\nTurnover in retail trade rose by 2.1%.", "2.1%", key="retail_trade"),
+    # an aside that defines the indicator names other indicators: not the value's, nor the one in force
+    case(INCOME_PER_HEAD, "$48,120", key="personal_income_per_capita"),
+    case(INCOME_PER_HEAD, "$61,300", key="personal_income_per_capita", region="US-MA"),
+    # "the state's" is the sentence's subject, not the place compared with in brackets
+    case(INCOME_PER_HEAD, "$55,870", region="US-OR"),
     # ... while a labour force survey's rate covers its quarter
     case("Labour force survey, second quarter 2021\n\nThe unemployment rate was 6.1%, and 1.2 million people were "
          "unemployed. The number of registered unemployed was 310 thousand.", "6.1%", key="unemployment_rate",
