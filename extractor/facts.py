@@ -113,8 +113,8 @@ class Assembler:
         self.excess_balances = _excess_balances(patterns_dir)
         self.negative_contribution = _any_word(self._words.get("negative_contribution_words", ()))
         self.sector_words = _any_word(self._words.get("sector_words", ()), re.IGNORECASE)
-        self.definition_aside = re.compile(r",\s*" + _any_word(self._words.get("definition_words", ()), re.IGNORECASE).pattern
-                                           + r"[^,;.]*", re.IGNORECASE)
+        definition = _any_word(self._words.get("definition_words", ())).pattern
+        self.definition_aside = re.compile(r",\s*" + definition + r"[^,;.]*", re.IGNORECASE)
         self.real_terms = _any_word(self._words.get("real_terms_words", ()))
         self.share_of_change = re.compile(r"\s*of\s+(?:the|this|that|its)\s+" + _any_word(
             self._words.get("change_nouns", ())).pattern, re.IGNORECASE)
