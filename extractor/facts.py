@@ -190,6 +190,7 @@ def _fact(view, v: NumberMention, sent: Sentence, lead: Sentence | None, values:
     breaks = view.sentence_breaks(sent)
     clause = view.clause_of(v, sent, breaks)
 
+    in_force = view.ctx.indicator_key, view.ctx.indicator_mention
     indicator, key = link_indicator.indicator(view, v, sent, lead, values, breaks, evidence)
     # "deaths exceeded births by 860" is a balance; "... by 1.4 times" or "by 3%" compares them
     excess = link_indicator.excess_balance(view, v, sent) if v.unit not in ("times", "percent") else None
@@ -228,6 +229,10 @@ def _fact(view, v: NumberMention, sent: Sentence, lead: Sentence | None, values:
         # no part is more than its whole; a percent of an index is its level
         measure_, direction, rule = "level", None, "rule:level"
         evidence.append("unit_index")
+    if measure_ == "share" and in_force[0] is not None and ("indicator_sentence" in evidence or "indicator_adjacent" in evidence):
+        # "Women made up 46.2% of the employed population. In towns the indicator reached 15.8%": the
+        # whole a share is of does not become what "the indicator" refers to
+        view.ctx.indicator_key, view.ctx.indicator_mention = in_force
     before = measure.gapped(view, v, unit) if measure_ != "change" else None
     if before is not None:
         measure_, direction, rule = "change", before.direction, "rule:change"

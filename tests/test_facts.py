@@ -500,6 +500,9 @@ OTHER_RELEASES = [
     case(INCOME_PER_HEAD, "$61,300", key="personal_income_per_capita", region="US-MA"),
     # "the state's" is the sentence's subject, not the place compared with in brackets
     case(INCOME_PER_HEAD, "$55,870", region="US-OR"),
+    # the whole a share is of does not become what "the indicator" refers to
+    case("Labour force survey, Q2 2020\n\nThe unemployment rate was 9.4%. Men made up 53.0% of the labour force. "
+         "In the cities the indicator was 11.2%.", "11.2%", key="unemployment_rate", measure="level"),
     # ... while a labour force survey's rate covers its quarter
     case("Labour force survey, second quarter 2021\n\nThe unemployment rate was 6.1%, and 1.2 million people were "
          "unemployed. The number of registered unemployed was 310 thousand.", "6.1%", key="unemployment_rate",
