@@ -229,7 +229,8 @@ def _fact(view, v: NumberMention, sent: Sentence, lead: Sentence | None, values:
         # no part is more than its whole; a percent of an index is its level
         measure_, direction, rule = "level", None, "rule:level"
         evidence.append("unit_index")
-    if measure_ == "share" and in_force[0] is not None and ("indicator_sentence" in evidence or "indicator_adjacent" in evidence):
+    if measure_ == "share" and in_force[0] is not None and (
+            "indicator_sentence" in evidence or "indicator_adjacent" in evidence):
         # "Women made up 46.2% of the employed population. In towns the indicator reached 15.8%": the
         # whole a share is of does not become what "the indicator" refers to
         view.ctx.indicator_key, view.ctx.indicator_mention = in_force
