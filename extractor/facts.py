@@ -267,6 +267,13 @@ def _fact(view, v: NumberMention, sent: Sentence, lead: Sentence | None, values:
         evidence.append("survey")
         rule = "rule:survey_share"
     key = link_indicator.scoped(view, key, sent, evidence)
+    if v.explicit_sign and measure_ in ("change", "level") and v.unit in (None, "person") \
+            and (net := view.indicator_info(key).get("net")) is not None and indicator is not None:
+        # "Bishkek (+9,870 people) gained residents through internal migration": a signed count of moves
+        # is their balance
+        key, indicator, info = net, specific(indicator, net), view.indicator_info(net)
+        measure_, direction = "level", None
+        evidence.append("indicator_net_signed")
     number = v.number
     if excess is not None:
         measure_, direction, number = "level", None, excess[1] * abs(number)

@@ -503,6 +503,10 @@ OTHER_RELEASES = [
     # the whole a share is of does not become what "the indicator" refers to
     case("Labour force survey, Q2 2020\n\nThe unemployment rate was 9.4%. Men made up 53.0% of the labour force. "
          "In the cities the indicator was 11.2%.", "11.2%", key="unemployment_rate", measure="level"),
+    # a signed count of moves within the country is their balance
+    case("Internal migration, 2021\n\nAlmaty (+6,410 people) and Astana (+5,020) gained residents through internal "
+         "migration, while Kostanay region (-2,310) lost them.", "-2,310", key="internal_net_migration",
+         measure="level", number=-2310),
     # ... while a labour force survey's rate covers its quarter
     case("Labour force survey, second quarter 2021\n\nThe unemployment rate was 6.1%, and 1.2 million people were "
          "unemployed. The number of registered unemployed was 310 thousand.", "6.1%", key="unemployment_rate",
