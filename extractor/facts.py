@@ -113,6 +113,8 @@ class Assembler:
         self.excess_balances = _excess_balances(patterns_dir)
         self.negative_contribution = _any_word(self._words.get("negative_contribution_words", ()))
         self.sector_words = _any_word(self._words.get("sector_words", ()), re.IGNORECASE)
+        self.cause_before = re.compile(_any_word(self._words.get("cause_words", ())).pattern + r"\s*(?:the\s+)?\Z",
+                                       re.IGNORECASE)
         definition = _any_word(self._words.get("definition_words", ())).pattern
         self.definition_aside = re.compile(r",\s*" + definition + r"[^,;.]*", re.IGNORECASE)
         self.real_terms = _any_word(self._words.get("real_terms_words", ()))

@@ -72,6 +72,11 @@ def indicator(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentenc
     if v.unit is not None and v.unit not in _NOT_MONEY and mentions:
         # "Employees of mining companies earned 1.21 million tenge": a sum of money is no count of people
         mentions = [m for m in mentions if m.generic or run.indicator_info(m.key).get("unit") != "person"]
+    if mentions:
+        # "Only Lisbon (+0.27%) and the Algarve (+0.44%) grew, thanks to migration": a cause is not the measure
+        # (one before the value is what it measures: "due to net migration, estimated at +2.7 million")
+        mentions = [m for m in mentions if m.start < v.end or not run.assembler.cause_before.search(
+            run.text, max(sent.start, m.start - 25), m.start)]
     if len(mentions) > 1:
         # "Per capita income, calculated as total income divided by total population, was $72,910": the
         # indicators a definition names are not what the value measures
@@ -97,7 +102,7 @@ def indicator(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentenc
         if not _value_starts_between(values, v.end, m.start) \
                 and not _JOINS_NEXT.search(run.text, v.end, m.start) \
                 and not (v.unit == "percent" and _OF_AFTER.match(run.text, v.end) and _rate_before(run, mentions, v)):
-            chosen = m
+            chosen = _verb_after_people(run, m, mentions)  # "31,549 residents left as emigrants": the verb's
             evidence.append("indicator_adjacent")
             break
     if chosen is None and mentions:
@@ -314,6 +319,18 @@ def survey_answer(run: DocumentView, v: NumberMention, sent: Sentence, clause: t
 
 
 _IN_BEFORE = re.compile(r"(?i)\bin\s+(?:the\s+)?(?:[a-z,]+\s+){0,4}$")
+
+
+def _verb_after_people(run: DocumentView, m: IndicatorMention, mentions: Sequence[IndicatorMention]) -> IndicatorMention:
+    """The mention a generic people word right after a value hands over to: the movement or event named
+    next ("31,549 residents left as permanent emigrants", "1,200 people moved to the city")."""
+    if not m.generic:
+        return m
+    i = first_at(mentions, m.end)
+    if i < len(mentions) and not mentions[i].generic and run.gap_tokens(m.start, m.end, mentions[i].start,
+                                                                         mentions[i].end) <= 2:
+        return mentions[i]
+    return m
 
 
 def _in_definition(run: DocumentView, m: IndicatorMention, sent: Sentence) -> bool:
