@@ -315,7 +315,9 @@ def _update_periods(run: DocumentView, sent: Sentence, resolved: list[Resolved],
             run.ctx.frame = r  # "In 2024, ..." sets the frame of a news text
     intervals = [r for r in main if r.mention.kind != "date"]
     header = run.ctx.header
-    if values and not run.ctx.seen_value and header is not None and header.interval is not None \
+    # (a fuzzy title, "Mid-2019 Population Estimates", gives way to the first stretch stated with values)
+    if values and header is not None and header.interval is not None \
+            and (not run.ctx.seen_value or header.mention.kind == "fuzzy") \
             and run.ctx.frame is header and not any(r.interval == header.interval for r in intervals):
         wider = [r for r in intervals if r.interval[0] < header.interval[0] and header.interval[1] <= r.interval[1]]
         earlier = [r for r in intervals if r.interval[1] < header.interval[0] and r.mention.kind not in _NOT_A_FRAME]

@@ -494,7 +494,7 @@ _template("to_month", r"""
     (?:\s{1,3}|(?=\d))                        # a space, lost before a day in scraped text (to30 June)
     (?:(?i:the)\s{1,3})?                      # the (March 2025 quarter)
     (?:(?P<d>[0-3]?\d)\s{1,3})?               # 31 (March)
-    (?P<m><<MONTH>>)(?:\s{1,3}[0-3]?\d(?!\d))?   # March (31)
+    (?P<m><<MONTH>>)(?:\s{1,3}(?P<d2>[0-3]?\d)(?!\d))?   # March (31)
     (?:,?\s{1,3}(?P<y><<YEAR>>)(?!\d))?       # 2025
     (?:\s{1,3}(?i:quarter)(?!\w))?            # quarter (ABS)
 """)

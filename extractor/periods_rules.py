@@ -431,9 +431,13 @@ def _h_to_month(m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:
     if not n or n > 36:
         return None
     mo = vocab.month(m.group("m"))
+    day = m.group("d") or m.group("d2")
+    y = int(m.group("y")) if m.group("y") else None
+    if day is not None and int(day) == 1:
+        # "the year to July 1, 2023": to the day before a stock's date, the months before it (FACTS.md)
+        mo, y = (12, y - 1 if y else None) if mo == 1 else (mo - 1, y)
     detail: Detail = (("n_months", n), ("month", mo))
-    if m.group("y"):
-        y = int(m.group("y"))
+    if y is not None:
         fy, fm = _month_add(y, mo, -(n - 1))
         return _mention(m, "to_month", date(fy, fm, 1), _month_end(y, mo), detail)
     return _mention(m, "to_month", detail=detail)

@@ -363,11 +363,13 @@ def _lexicon(base: Path) -> _Lexicon:
                 for surface in collector.variants(n):
                     collector.add(surface, code, (1,))
                 _add_lower(collector, n, code, (1,), not_lower)
+    nested = []  # subdivisions of subdivisions: local names of their country, matched after the aliases
     for sub in pycountry.subdivisions:
         kind = "city" if "city" in (sub.type or "").lower() else "region"
         places[sub.code] = _Place(sub.code, sub.name, kind, sub.country_code)
         subdivision_type[sub.code] = sub.type
         if sub.parent_code is not None:
+            nested.append(sub)
             continue
         rank = (2, rank_of.get(sub.country_code, len(rank_of)))
         type_word = _type_word(sub.type)
@@ -436,6 +438,12 @@ def _lexicon(base: Path) -> _Lexicon:
 
     _statistical_regions(_Source(STATISTICAL, base), places, collector, local, region_suffixes)
     _capitals(_Source(CAPITALS, base), places, local)
+    # Scottish council areas, Irish counties, French departments: places inside a region, named only in
+    # a text about their own country, where no other place is found in their words
+    for sub in nested:
+        for name in _subdivision_names(sub.name, strip_words, genitive, suffixes):
+            if name[:1].isupper() and not _is_generic(name, words, generic):
+                local.setdefault(name, {}).setdefault(sub.country_code, sub.code)
 
     # -- groups
     for key, entry in groups.mapping().items():

@@ -36,7 +36,8 @@ def _rules(patterns_dir: Path | None) -> tuple[re.Pattern[str], frozenset[str], 
     data = load_yaml("segments.yaml", base=patterns_dir)
     bullets = re.compile(r"\s*(?:" + "|".join(re.escape(b) for b in data["bullets"]) + r")\s")
     abbreviations = frozenset(a.lower() for a in data["abbreviations"])
-    meta = re.compile(r"(?i)^\W*(?:" + "|".join(re.escape(w) for w in data["meta_line_words"]) + r")\b")
+    meta = re.compile(r"(?i:^\W*(?:" + "|".join(re.escape(w) for w in data["meta_line_words"]) + r")\b)"
+                      + (f"|(?:{data['byline']})" if data.get("byline") else ""))
     return bullets, abbreviations, int(data["max_bare_item_length"]), meta
 
 

@@ -507,6 +507,13 @@ OTHER_RELEASES = [
     case("Internal migration, 2021\n\nAlmaty (+6,410 people) and Astana (+5,020) gained residents through internal "
          "migration, while Kostanay region (-2,310) lost them.", "-2,310", key="internal_net_migration",
          measure="level", number=-2310),
+    # a fuzzy title period gives way to the stretch the lead states; a byline names no place
+    case("Mid-2021 population estimates\n\nBy Jordan Ellis, Reporter\n\nThe population on 30 June 2021 was "
+         "3,120,400. It grew by 0.4% in the year to 30 June 2021.\n\nThere were 31,200 births.", "31,200",
+         period=("2020-07-01", "2021-06-30"), region=None),
+    # a census metropolitan area has no code: FACTS.md's code null
+    case("Calgary census metropolitan area grew 3.9% to 1.6 million residents in the year to July 1, 2023.",
+         "3.9%", region=None, period=("2022-07-01", "2023-06-30")),
     # ... while a labour force survey's rate covers its quarter
     case("Labour force survey, second quarter 2021\n\nThe unemployment rate was 6.1%, and 1.2 million people were "
          "unemployed. The number of registered unemployed was 310 thousand.", "6.1%", key="unemployment_rate",

@@ -59,6 +59,11 @@ ROWS = [
          ("2020-09-01", "2021-08-31"), {}, ("2020-09-01", "2021-08-31")),
     case("net migration during the year ending 30 June 2016", "year ending 30 June 2016", "to_month",
          ("2015-07-01", "2016-06-30"), {}, ("2015-07-01", "2016-06-30")),
+    # to a stock's date on the first of a month: the twelve months before it
+    case("the population grew 2.1% in the year to July 1, 2022", "year to July 1, 2022", "to_month",
+         ("2021-07-01", "2022-06-30"), {}, ("2021-07-01", "2022-06-30")),
+    case("in the year to 1 January 2020, births", "year to 1 January 2020", "to_month",
+         ("2019-01-01", "2019-12-31"), {}, ("2019-01-01", "2019-12-31")),
     case("in the year ended June 2025, arrivals", "year ended June 2025", "to_month",
          ("2024-07-01", "2025-06-30"), {}, ("2024-07-01", "2025-06-30")),
     case("house prices rose 1.8% in the year to March 2024", "year to March 2024", "to_month",

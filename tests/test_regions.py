@@ -301,6 +301,8 @@ LOCAL = [
     ("SA 869.9 6.7 WA 1,364.7", [("SA", "AU-SA", "AU"), ("WA", "AU-WA", "AU")]),
     ("rents in London rose", [("London", "UKI", "GB")]),
     ("the north west of the country", []),
+    # a subdivision of a subdivision (a Scottish council area, an Irish county) is local to its country
+    ("Fife (+0.4%) and Inverclyde (-0.7%)", [("Fife", "GB-FIF", "GB"), ("Inverclyde", "GB-IVC", "GB")]),
 ]
 
 
