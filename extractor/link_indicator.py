@@ -321,7 +321,8 @@ def survey_answer(run: DocumentView, v: NumberMention, sent: Sentence, clause: t
 _IN_BEFORE = re.compile(r"(?i)\bin\s+(?:the\s+)?(?:[a-z,]+\s+){0,4}$")
 
 
-def _verb_after_people(run: DocumentView, m: IndicatorMention, mentions: Sequence[IndicatorMention]) -> IndicatorMention:
+def _verb_after_people(run: DocumentView, m: IndicatorMention,
+                       mentions: Sequence[IndicatorMention]) -> IndicatorMention:
     """The mention a generic people word right after a value hands over to: the movement or event named
     next ("31,549 residents left as permanent emigrants", "1,200 people moved to the city")."""
     if not m.generic:
