@@ -50,6 +50,7 @@ class Context:
     frame: Resolved | None = None
     line_period: Resolved | None = None  # the last main interval stated: holds until another is
     stock_date: Resolved | None = None  # the last date a stock is measured at ("As of July 1, 2014")
+    stretch: Resolved | None = None  # the stretch a fronted stock date took the frame from: still the flows'
     as_of: date | None = None
     line: int = -1
     indicator_key: str | None = None  # last specific key in this line
@@ -312,6 +313,9 @@ def _update_periods(run: DocumentView, sent: Sentence, resolved: list[Resolved],
                 run.ctx.frame = r  # "the survey, conducted in late 2024, showed ..."
         elif r.fronted and (kind not in _NOT_A_FRAME or (kind == "date" and values)) \
                 and run.ctx.header is None:
+            frame = run.ctx.frame
+            if kind == "date" and frame is not None and frame.interval and frame.interval[0] != frame.interval[1]:
+                run.ctx.stretch = frame  # "As of October 1, ..." after wages "in January-September 2021"
             run.ctx.frame = r  # "In 2024, ..." sets the frame of a news text
     intervals = [r for r in main if r.mention.kind != "date"]
     header = run.ctx.header

@@ -96,6 +96,9 @@ def period(run: DocumentView, v: NumberMention, sent: Sentence, values: list[Num
     elif chosen is None and context.in_force(run) is not None:
         chosen = context.in_force(run)
         evidence.append("period_line" if run.ctx.line_period else "period_frame")
+        if chosen.interval is not None and chosen.interval[0] == chosen.interval[1] and run.ctx.stretch is not None \
+                and info.get("kind") in ("money", "event"):
+            chosen = run.ctx.stretch  # wages after "As of October 1, the number of employees ...": still the stretch's
     elif chosen is None and run.ctx.stock_date is not None:
         chosen = run.ctx.stock_date  # no interval stated anywhere: the date the text is at
         evidence.append("period_stock_date")
@@ -279,8 +282,8 @@ def _heads_later_value(run: DocumentView, r: Resolved, v: NumberMention, values:
     i = first_at(values, m.end)
     if i == len(values) or values[i].start - m.end > _HEAD_REACH:
         return False
-    k = bisect.bisect_left(breaks, v.end)  # a clause break between the value and the period ...
-    opens = k < len(breaks) and breaks[k] <= m.start
+    k = bisect.bisect_left(breaks, v.end)  # a clause break (or a bracket) between the value and the period ...
+    opens = k < len(breaks) and breaks[k] <= m.start or "(" in run.text[v.end:m.start]  # "12,2 (in 2015 - 12,6)"
     return opens and _COMMA_OR_STOP.search(run.text, m.end, values[i].start) is None  # ... none after it
 
 

@@ -514,6 +514,13 @@ OTHER_RELEASES = [
     # a census metropolitan area has no code: FACTS.md's code null
     case("Calgary census metropolitan area grew 3.9% to 1.6 million residents in the year to July 1, 2023.",
          "3.9%", region=None, period=("2022-07-01", "2023-06-30")),
+    # a stock's date fronted after a lead's stretch dates the stocks, not the wages that follow
+    case("TASHKENT. The average monthly wage reached 5.1 million soums in January-June 2023. As of July 1, the number "
+         "of employees was 5.9 million. Wages were highest in finance (12.4 million soums).", "12.4 million",
+         period=("2023-01-01", "2023-06-30")),
+    # a period in brackets with its own value is that value's: "12,2 (in January-June 2022 - 12,6)"
+    case("Births in the region, January-June 2023\n\nThe birth rate per 1000 population made 11,9 (in January-June "
+         "2022 - 12,6).", "11,9", period=("2023-01-01", "2023-06-30")),
     # ... while a labour force survey's rate covers its quarter
     case("Labour force survey, second quarter 2021\n\nThe unemployment rate was 6.1%, and 1.2 million people were "
          "unemployed. The number of registered unemployed was 310 thousand.", "6.1%", key="unemployment_rate",
