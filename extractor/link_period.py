@@ -78,6 +78,10 @@ def period(run: DocumentView, v: NumberMention, sent: Sentence, values: list[Num
             main = [r for r in main if r.interval is not None and r.interval[0] != r.interval[1]] or main
         if len(main) > 1:  # "In March prices rose by 1,7%, since the beginning of the year – by 4,1%"
             main = [r for r in main if not _heads_later_value(run, r, v, values, breaks)] or main
+        elif v.end <= main[0].mention.start and "(" in run.text[v.end:main[0].mention.start] \
+                and _heads_later_value(run, main[0], v, values, breaks):
+            main = []  # "made 11,9 (in January-June 2022 - 12,6)": the bracket's period is its own value's
+    if main:
         chosen = cheapest(main, lambda r: run.attach_cost(r.mention.start, r.mention.end, v, breaks, values))
         evidence.append("period_sentence")
         if len(main) > 1 and any(r.interval != chosen.interval for r in main):
