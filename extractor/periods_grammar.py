@@ -381,6 +381,12 @@ _template("month_year", r"""
     (?:(?P<y><<YEAR>>)(?!\d|[.,]\d)|(?P<rel><<RELYEAR>>))   # 2025 | last year
 """)
 
+_template("year_month", r"""
+    (?<![Ii]n\s)(?<![Ss]ince\s)               # (not "In 2023, March exports ...")
+    (?P<y><<YEAR>>),?\s{1,3}                  # 2019, (a title's "Labour force survey 2019, October")
+    (?P<m><<MONTH>>)(?![\w-])(?!\s{1,3}[0-3]?\d\b)   # October (not "2019 October 15": a date)
+""")
+
 _template("month_prep", r"""
     (?<![\w])(?P<prep>(?i:in|since|during|by|until|till|through|throughout|before|after|for|from|of|to|with))
     \s{1,3}(?P<core><<MONTH>>)                # the month alone: in March

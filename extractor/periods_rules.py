@@ -249,6 +249,10 @@ def _h_month_year(m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:
     return _months_mention(m, vocab, "month", mo, mo)
 
 
+def _h_year_month(m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:
+    return _months_mention(m, vocab, "month", vocab.month(m.group("m")), vocab.month(m.group("m")))
+
+
 def _h_month_prep(m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:
     mo = vocab.month(m.group("core"))
     return _mention(m, "month", detail=(("months", (mo, mo)),))
@@ -519,7 +523,7 @@ _HANDLERS: dict[str, Handler] = {
     "quarter_word": _h_quarter, "quarter_q": _h_quarter, "quarter_num": _h_quarter, "quarter_yq": _h_quarter,
     "quarter_month": _h_quarter_month, "month_list": _h_month_list, "quarter_span": _h_quarter_span,
     "half_word": _h_half, "half_h": _h_half, "half_yh": _h_half,
-    "month_year": _h_month_year, "month_prep": _h_month_prep,
+    "month_year": _h_month_year, "year_month": _h_year_month, "month_prep": _h_month_prep,
     "year_range": _h_year_range, "decade": _h_decade, "year": _h_year,
     "since_ytd": _h_since_ytd, "fuzzy": _h_fuzzy, "fuzzy_year_word": _h_fuzzy_year_word,
     "same_period": _h_same_period, "rel_year": _h_rel_year, "year_back": _h_year_back,

@@ -41,6 +41,7 @@ _REACH: dict[str, tuple[tuple[str, ...], int, int]] = {
     "half_h": (("KW_H",), 0, 34),
     "half_yh": (("KW_H",), 10, 2),
     "month_year": (("MONTH",), 0, 42),
+    "year_month": (("YEAR",), 0, 16),
     "month_prep": (("MONTH",), 14, 2),
     "year_range": (("YEAR",), 28, 18),
     "decade": (("YEAR",), 0, 3),
@@ -153,7 +154,7 @@ def _scan(text: str, rx: re.Pattern[str], finder: re.Pattern[str] | None, handle
 # through the window: the same matches in the same order as the windowed search (which
 # could only find them at those starts), without walking the characters in between.
 _ANCHORED = frozenset({"date_mdy", "date_iso", "date_num2", "quarter_q", "half_h", "month_list", "basis",
-                       "month_year", "month_year_word", "decade", "year"})
+                       "month_year", "year_month", "month_year_word", "decade", "year"})
 
 
 def _scan_anchored(text: str, rx: re.Pattern[str], handler: Handler, vocab: _Vocab,
