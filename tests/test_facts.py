@@ -521,6 +521,11 @@ OTHER_RELEASES = [
     # a period in brackets with its own value is that value's: "12,2 (in January-June 2022 - 12,6)"
     case("Births in the region, January-June 2023\n\nThe birth rate per 1000 population made 11,9 (in January-June "
          "2022 - 12,6).", "11,9", period=("2023-01-01", "2023-06-30")),
+    # "v persons in REGION": the place after "in" is the value's, whatever comes next
+    case("Unemployment, May 2022\n\nAn estimated 13.4 million persons in the EU, of whom 11.1 million in the euro "
+         "area, were unemployed in May 2022.", "13.4 million", region="EU"),
+    case("Unemployment, May 2022\n\nIn Osh oblast there were 6.5 thousand and in Bishkek 3.1 thousand unemployed.",
+         "6.5 thousand", region="KG-O"),
     # ... while a labour force survey's rate covers its quarter
     case("Labour force survey, second quarter 2021\n\nThe unemployment rate was 6.1%, and 1.2 million people were "
          "unemployed. The number of registered unemployed was 310 thousand.", "6.1%", key="unemployment_rate",
