@@ -34,7 +34,8 @@ _PARTNER_ANAPHOR = re.compile(r"\bthese countries\b|\bthem\b")
 _HEAD_GAP = re.compile(r"\s*(?:\((?:[^()]*?[,;]\s*)?|[:–—-]\s*(?:by\s+)?|'s\s+\(?)")
 # Between a value and the place it is measured in: "0.3% in the EU", "4.1 percent in Auckland".
 # "0.3% in the EU", "12.96 million persons in the EU": one word (a unit, a people noun) may come between
-_IN_AFTER = re.compile(r"\s*(?:(?:percent|per cent|pts|points|percentage points|(?!(?:and|or|but|while|whereas|than|versus|against)\b)[a-z]+)\s+)?in\s+(?:the\s+)?")
+_IN_AFTER = re.compile(r"\s*(?:(?:percent|per cent|pts|points|percentage points"
+                       r"|(?!(?:and|or|but|while|whereas|than|versus|against)\b)[a-z]+)\s+)?in\s+(?:the\s+)?")
 _APPOSITION_HEAD = re.compile(r",\s+(?:the|a|an|its)\s[^,;.\d]{0,60}")
 _APPOSITION_END = re.compile(r"\s*(?:\([^()]{0,20}\)\s*)?,")
 _HEAD_REACH = 120  # a bracket of figures after its place is short
