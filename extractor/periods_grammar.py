@@ -238,8 +238,8 @@ def _template(name: str, pattern: str) -> None:
 _template("date_mdy", r"""
     (?P<m><<MONTH>>)                          # month name: May, Sept.
     \s{1,3}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?    # day: 1, 1st
-    (?!\d|[.,]\d|\s{0,2}%)                    # not a longer number or a percent
-    (?:,?\s{1,3}(?P<y><<YEAR>>)(?!\d))?       # optional year: , 2025
+    (?!\d|[.,](?!(?:19|20)\d\d(?!\d))\d|\s{0,2}%)  # not a longer number or a percent ("1,2023": a year)
+    (?:(?:,\s{0,3}|\s{1,3})(?P<y><<YEAR>>)(?!\d))?  # optional year: , 2025 (",2023" in scraped text)
 """)
 
 _template("date_dmy", r"""

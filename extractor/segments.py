@@ -37,7 +37,7 @@ def _rules(patterns_dir: Path | None) -> tuple[re.Pattern[str], frozenset[str], 
     bullets = re.compile(r"\s*(?:" + "|".join(re.escape(b) for b in data["bullets"]) + r")\s")
     abbreviations = frozenset(a.lower() for a in data["abbreviations"])
     meta = re.compile(r"(?i:^\W*(?:" + "|".join(re.escape(w) for w in data["meta_line_words"]) + r")\b)"
-                      + (f"|(?:{data['byline']})" if data.get("byline") else ""))
+                      + "".join(f"|(?:{p})" for p in data.get("meta_patterns", ())))
     return bullets, abbreviations, int(data["max_bare_item_length"]), meta
 
 

@@ -58,9 +58,15 @@ def test_segments_bare_dash_items_after_a_lead_in():
     assert split_sentences(text)[1].list_item
 
 
-def test_segments_meta_lines():
-    text = "Date of publication: 09.02.2026\nIn 2025 it grew."
-    assert [s.meta for s in split_sentences(text)] == [True, False]
+@pytest.mark.parametrize(("line", "meta"), [
+    ("Date of publication: 09.02.2026", True),
+    ("By Jordan Kessler, Staff Reporter", True),  # a byline
+    ("By December 2024 the population had grown.", False),
+    ("Kun.uz | 10:05 / 12.03.2024 | Views: 12 408", True),  # a news page's header
+    ("In 2025 it grew.", False),
+])
+def test_segments_meta_lines(line, meta):
+    assert split_sentences(line + "\nIn 2025 it grew.")[0].meta is meta
 
 
 @given(st.text())
