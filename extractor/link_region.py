@@ -16,7 +16,7 @@ from .context import partner_place
 from .layout import DATELINE_REACH, is_dateline
 from .lexicon import LexiconMatch
 from .segments import Sentence
-from .spans import REACH, cheapest
+from .spans import REACH, cheapest, ranks_against
 from .types import (
     NumberMention,
     Region,
@@ -192,7 +192,10 @@ def _names_home(run: DocumentView, sent: Sentence) -> bool:
     """Whether the sentence speaks of the whole country ("in the country", "nationwide")."""
     here = run.here
     if here.names_home is None:
-        here.names_home = any(c.label == "HOME" for c in here.cues)
+        # (not a ranking against the country: "the country's largest city", "one of the lowest rates in
+        # the country" are said of a place)
+        here.names_home = any(c.label == "HOME" and not ranks_against(run.text, c.start, c.end, sent.start)
+                              for c in here.cues)
     return here.names_home
 
 

@@ -114,3 +114,12 @@ def last_word(text: str, start: int, end: int) -> str:
     return found.group(1) if found else ""
 
 
+_RANKED_BEFORE = re.compile(r"(?i)\b(?:\w+est|most|least|one of the \w+)\b[^.,;]{0,25}\b(?:in|of|across)\s+the\s+$")
+_RANKED_AFTER = re.compile(r"(?:'s|’s)?\s+(?:\w+est|most|least|second|third)\b", re.IGNORECASE)
+
+
+def ranks_against(text: str, start: int, end: int, floor: int = 0) -> bool:
+    """Whether a word for the whole country at ``start:end`` only ranks a place against it: "the
+    country's largest city", "one of the lowest rates in the country" (said of the place, not the country)."""
+    return _RANKED_BEFORE.search(text, max(floor, start - 40), start) is not None \
+        or _RANKED_AFTER.match(text, end) is not None

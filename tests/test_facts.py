@@ -526,6 +526,12 @@ OTHER_RELEASES = [
          "area, were unemployed in May 2022.", "13.4 million", region="EU"),
     case("Unemployment, May 2022\n\nIn Osh oblast there were 6.5 thousand and in Bishkek 3.1 thousand unemployed.",
          "6.5 thousand", region="KG-O"),
+    # a heading's place holds where the country is only ranked against: "the country's largest city"
+    case("Unemployment in Kazakhstan, Q1 2023\n\nThe unemployment rate was 4.8%.\n\nShymkent\nThe country's "
+         "third largest city had a rate of 5.2%. Here 30.1 thousand people were looking for work.", "30.1 thousand",
+         region="KZ-79"),
+    case("Unemployment in Kazakhstan, Q1 2023\n\nThe unemployment rate was 4.8%.\n\nAtyrau region\nThe region "
+         "posted one of the lowest rates in the country, 4.1%.", "4.1%", region="KZ-23"),
     # ... while a labour force survey's rate covers its quarter
     case("Labour force survey, second quarter 2021\n\nThe unemployment rate was 6.1%, and 1.2 million people were "
          "unemployed. The number of registered unemployed was 310 thousand.", "6.1%", key="unemployment_rate",
