@@ -27,7 +27,7 @@ _LEVEL_VERBS = frozenset({"was", "is", "were", "are", "amounted", "amount", "to"
                           "stood", "totaled", "totalled", "constituted", "equaled", "equalled", "came", "of", "up",
                           "has", "been", "had", "estimated", "in", "the", "quarter", "year"})
 _MORE_THAN = re.compile(r"\s*(?:\w+\s+)?(?:more|fewer|less|higher|lower)\s+than\b")
-_NEXT_WORDS = re.compile(r"\s*(?:\(|\s)*([A-Za-z][\w-]*)(?:\s+([A-Za-z][\w-]*))?")
+_NEXT_WORDS = re.compile(r"\s*(?:\(|\s)*([A-Za-z][\w-]*)(?:\s+([A-Za-z][\w-]*))?(?:\s+([A-Za-z][\w-]*))?")
 # Between two figures of the same change: "up 97,000, or 3.7%", "56 770 people, or 0.3%".
 # "12 cents, or 0.3%", "4.7 percent at an annual rate, or $330.2 billion"
 _OF_CHANGE = re.compile(r"(?i)\s+(?:people\s+|persons\s+|residents\s+)?of\s+(?:the|this|that|its)\s+"
@@ -110,6 +110,9 @@ def unit(run: DocumentView, v: NumberMention, info: dict[str, Any], evidence: li
         if any(w in people for w in following[:2]):
             evidence.append("unit_people_noun")
             return "person"
+        if any(w in run.ws["event_nouns"] for w in following[:3]):
+            evidence.append("unit_count_noun")  # "2,013.4 thousand international visitor trips": trips, not people
+            return "count"
         if "indicator_adjacent" in evidence and info.get("unit"):
             evidence.append("unit_from_indicator")
             return str(info["unit"])  # "271 thousand 806 births": the noun is the indicator

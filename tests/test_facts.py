@@ -532,6 +532,15 @@ OTHER_RELEASES = [
          region="KZ-79"),
     case("Unemployment in Kazakhstan, Q1 2023\n\nThe unemployment rate was 4.8%.\n\nAtyrau region\nThe region "
          "posted one of the lowest rates in the country, 4.1%.", "4.1%", region="KZ-23"),
+    # trips, visits and nights are counts of events, not of people
+    case("In 2022, the number of inbound visitor trips to Armenia amounted to 1,665.3 thousand. Of these, 905.1 "
+         "thousand were overnight trips.", "1,665.3 thousand", unit="count"),
+    case("In 2022, the number of inbound visitor trips to Armenia amounted to 1,665.3 thousand. Of these, 905.1 "
+         "thousand were overnight trips.", "905.1 thousand", unit="count"),
+    case("In 2022, Armenia received 1,665.3 thousand foreign visitors.", "1,665.3 thousand", unit="person"),
+    # "the lowest rates" refers to the rate named last
+    case("Unemployment, Q2 2023\n\nThe unemployment rate was 4.8%. Atyrau region posted one of the lowest rates, "
+         "4.1%.", "4.1%", key="unemployment_rate", measure="level"),
     # ... while a labour force survey's rate covers its quarter
     case("Labour force survey, second quarter 2021\n\nThe unemployment rate was 6.1%, and 1.2 million people were "
          "unemployed. The number of registered unemployed was 310 thousand.", "6.1%", key="unemployment_rate",
