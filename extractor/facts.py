@@ -206,8 +206,9 @@ def _fact(view, v: NumberMention, sent: Sentence, lead: Sentence | None, values:
             and word.group(1).lower() in view.ws["place_count_nouns"]:
         return None  # "these five countries", "in seven provinces": a count of places
     unit = measure.unit(view, v, info, evidence, sent, lead)
-    if unit == "person" and "unit_from_indicator" in evidence and indicator is not None \
-            and indicator.text.rsplit(None, 1)[-1].lower() in view.ws["event_nouns"]:
+    if unit == "person" and "unit_from_indicator" in evidence and indicator is not None and (
+            indicator.text.rsplit(None, 1)[-1].lower() in view.ws["event_nouns"]
+            or ((after := _WORD.match(view.text, indicator.end)) and after.group(1).lower() in view.ws["event_nouns"])):
         unit = "count"  # "the number of international visitor trips amounted to 2,013.4 thousand"
         evidence.append("unit_count_noun")
     if unit in _TIME_UNITS and info.get("unit") != unit:
