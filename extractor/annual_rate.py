@@ -63,6 +63,11 @@ def _annual(run: DocumentView, v: NumberMention, sent: Sentence, indicator: Indi
         return "paragraph" if said else ""
     if run.assembler.annual_by_default.search(text) is not None:
         return "indicator"
+    if run.ctx.rate_basis is not None and run.ctx.rate_basis[0] == sent.line - 1 and sent.first_in_line \
+            and all(r.reference for r in run.here_resolved):
+        # "Over the month, food prices rose by 0,85%. // Among food products, the largest increases were for
+        # vegetables (+5,62%)": a paragraph that goes on with the one before keeps its rate words
+        return "paragraph" if run.ctx.rate_basis[1] else ""
     # A release that headlines the annual rate ("rose 3.1% year over year in October") means it where it
     # does not say ("Excluding gasoline, the CPI rose 3.6%"); a monthly rate is said so each time. An
     # index's level ("the CPI stood at 133.0") is the month's.
@@ -188,14 +193,15 @@ def against_the_stretch_before(period: Period, reference: Period, evidence: list
 
 def against_december(period: Period, reference: Period, evidence: list[str]) -> Period:
     """A price index's month compared with December of the year before ("CPI in September 2019 in comparison
-    with December 2018 made 103,4%") covers the year so far: January to that month."""
-    if months(period.first, period.last) != 1 or period.first.month == 1:
+    with December 2018 made 103,4%") covers the year so far: January to that month (also when a release's
+    annual basis had stretched it to 12 months)."""
+    if months(period.first, period.last) not in (1, 12) or period.last.month == 1:
         return period
     if (reference.first.month, reference.first.year, months(reference.first, reference.last)) != \
-            (12, period.first.year - 1, 1):
+            (12, period.last.year - 1, 1):
         return period
     evidence.append("period_since_december")
-    return Period(period.text, period.start, period.end, date(period.first.year, 1, 1), period.last)
+    return Period(period.text, period.start, period.end, date(period.last.year, 1, 1), period.last)
 
 
 def against_a_year_earlier(period: Period, reference: Period, evidence: list[str]) -> Period:

@@ -160,6 +160,11 @@ INCOME_PER_HEAD = ("State personal income, 2021\n\nPer capita personal income, d
                    "$39,800 in Alabama.\n\nPersonal income in Oregon rose 5.1 percent, more than in Washington "
                    "($512.4 billion). The state's per capita income was $55,870.")
 
+CPI_MONTHLY = ("Consumer prices in May 2022\n\nIn May 2022, consumer prices rose by 1,12% compared to April 2022. "
+               "Compared to December 2021, the consumer price index was 102,31%, and compared to May 2021 - 109,80% "
+               "(annual inflation rate of 9,80%).\n\nOver the month, food prices rose by 1,40%.\n\nAmong food "
+               "products, the largest increases were recorded for potatoes (+4,10%) and milk (+2,05%).")
+
 OTHER_RELEASES = [
     case("According to the labour force survey, the unemployment rate in Kyrgyzstan in the second quarter of "
          "2023 was 8.1%.", "8.1%", measure="level", key="unemployment_rate", region="KG",
@@ -541,6 +546,10 @@ OTHER_RELEASES = [
     # "the lowest rates" refers to the rate named last
     case("Unemployment, Q2 2023\n\nThe unemployment rate was 4.8%. Atyrau region posted one of the lowest rates, "
          "4.1%.", "4.1%", key="unemployment_rate", measure="level"),
+    # an index against December covers the year so far, even in a release headlining its annual rate
+    case(CPI_MONTHLY, "102,31%", period=("2022-01-01", "2022-05-31")),
+    # a paragraph going on from a monthly one keeps its rate words
+    case(CPI_MONTHLY, "+4,10%", period=("2022-05-01", "2022-05-31")),
     # ... while a labour force survey's rate covers its quarter
     case("Labour force survey, second quarter 2021\n\nThe unemployment rate was 6.1%, and 1.2 million people were "
          "unemployed. The number of registered unemployed was 310 thousand.", "6.1%", key="unemployment_rate",
