@@ -48,6 +48,8 @@ def _annual(run: DocumentView, v: NumberMention, sent: Sentence, indicator: Indi
     if annual is not None or monthly is not None:
         verdict = monthly is None or (annual is not None and annual < monthly)
         run.ctx.rate_basis = (sent.line, verdict)
+        if sent.first_in_line:
+            run.ctx.opening_basis = (sent.line, verdict)
         if run.ctx.doc_rate_basis is None:
             run.ctx.doc_rate_basis = verdict
         return "words" if verdict else ""
@@ -63,11 +65,11 @@ def _annual(run: DocumentView, v: NumberMention, sent: Sentence, indicator: Indi
         return "paragraph" if said else ""
     if run.assembler.annual_by_default.search(text) is not None:
         return "indicator"
-    if run.ctx.rate_basis is not None and run.ctx.rate_basis[0] == sent.line - 1 and sent.first_in_line \
+    if run.ctx.opening_basis is not None and run.ctx.opening_basis[0] == sent.line - 1 and sent.first_in_line \
             and all(r.reference for r in run.here_resolved):
         # "Over the month, food prices rose by 0,85%. // Among food products, the largest increases were for
-        # vegetables (+5,62%)": a paragraph that goes on with the one before keeps its rate words
-        return "paragraph" if run.ctx.rate_basis[1] else ""
+        # vegetables (+5,62%)": a paragraph that goes on with the one before keeps the words it opened with
+        return "paragraph" if run.ctx.opening_basis[1] else ""
     # A release that headlines the annual rate ("rose 3.1% year over year in October") means it where it
     # does not say ("Excluding gasoline, the CPI rose 3.6%"); a monthly rate is said so each time. An
     # index's level ("the CPI stood at 133.0") is the month's.

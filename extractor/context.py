@@ -56,6 +56,7 @@ class Context:
     indicator_key: str | None = None  # last specific key in this line
     indicator_mention: IndicatorMention | None = None
     rate_basis: tuple[int, bool] | None = None  # (line, annual?) as the words of a price rate last said
+    opening_basis: tuple[int, bool] | None = None  # (line, annual?) as a paragraph's first sentence said
     doc_rate_basis: bool | None = None  # annual? as the words of the document's first price rate said
     doc_indicator: IndicatorMention | None = None  # the last specific indicator a value took: holds across paragraphs
     title_indicator: IndicatorMention | None = None  # the topic the title or lead named before any value
