@@ -56,6 +56,7 @@ class Context:
     indicator_key: str | None = None  # last specific key in this line
     indicator_mention: IndicatorMention | None = None
     rate_basis: tuple[int, bool] | None = None  # (line, annual?) as the words of a price rate last said
+    paragraph_subject: bool = False  # the paragraph's first value set the indicator in force
     opening_basis: tuple[int, bool] | None = None  # (line, annual?) as a paragraph's first sentence said
     doc_rate_basis: bool | None = None  # annual? as the words of the document's first price rate said
     doc_indicator: IndicatorMention | None = None  # the last specific indicator a value took: holds across paragraphs
@@ -88,6 +89,7 @@ def new_line(run: DocumentView, sent: Sentence) -> None:
         run.ctx.indicator_key = None
         run.ctx.indicator_mention = None
         run.ctx.last_place = run.ctx.section_region
+        run.ctx.paragraph_subject = False
 
 
 def note_cues(run: DocumentView, sent: Sentence) -> None:

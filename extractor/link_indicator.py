@@ -164,7 +164,11 @@ def indicator(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentenc
     if key and not chosen.generic:
         run.ctx.indicator_key = key
         run.ctx.indicator_mention = chosen
-        run.ctx.doc_indicator = chosen
+        if not run.ctx.paragraph_subject:
+            # what a paragraph's first sentence is about holds for later paragraphs; the parts a later
+            # sentence lists ("net interstate migration 34,040") do not
+            run.ctx.doc_indicator = chosen
+            run.ctx.paragraph_subject = True
     elif key:
         if run.ctx.indicator_mention is None or (
                 "indicator_sentence" in evidence and key != run.ctx.indicator_key):

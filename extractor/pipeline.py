@@ -64,7 +64,8 @@ def build_nlp() -> Language:
     # "in 2020,down 5.2%on the year".
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(
         [*nlp.Defaults.infixes, r"(?<=[0-9])\.(?=[A-Z][a-z])", r"(?<=[0-9])[,%](?=[A-Za-z])",
-         r"(?<=[A-Za-z])\((?=[A-Za-z+-])"]).finditer  # "million(up 9.7 percent)"
+         r"(?<=[A-Za-z])\((?=[A-Za-z+-])",  # "million(up 9.7 percent)"
+         r"(?<=[A-Za-z0-9%])\)(?=[A-Za-z])"]).finditer  # "Brisbane(C)remained", "(ERP)was"
     nlp.add_pipe(LEMMATIZER)
     return nlp
 

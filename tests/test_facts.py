@@ -165,6 +165,11 @@ CPI_MONTHLY = ("Consumer prices in May 2022\n\nIn May 2022, consumer prices rose
                "(annual inflation rate of 9,80%).\n\nOver the month, food prices rose by 1,40%.\n\nAmong food "
                "products, the largest increases were recorded for potatoes (+4,10%) and milk (+2,05%).")
 
+LGA_RELEASE = ("Regional population, year ended 30 June 2021\n\nThe state's estimated resident population(ERP)was "
+               "5,221,170 at 30 June 2021.Natural increase contributed 25,800 persons and net interstate migration "
+               "30,100.\n\nLogan(C)remained the largest LGA with an ERP of 1,312,100 persons.\n\nThe largest "
+               "increase was in Ipswich(C)(+12,104).Gympie(R)grew fastest,by 4.2%,followed by Noosa(S)(3.1%).")
+
 OTHER_RELEASES = [
     case("According to the labour force survey, the unemployment rate in Kyrgyzstan in the second quarter of "
          "2023 was 8.1%.", "8.1%", measure="level", key="unemployment_rate", region="KG",
@@ -550,6 +555,12 @@ OTHER_RELEASES = [
     case(CPI_MONTHLY, "102,31%", period=("2022-01-01", "2022-05-31")),
     # a paragraph going on from a monthly one keeps its rate words
     case(CPI_MONTHLY, "+4,10%", period=("2022-05-01", "2022-05-31")),
+    # the parts a sentence lists do not become the indicator of the paragraphs after it
+    case(LGA_RELEASE, "1,312,100", key="population", region=None, period=("2021-06-30", "2021-06-30")),
+    case(LGA_RELEASE, "+12,104", key="population", measure="change"),
+    # scraped text: ")grew", ",by", ",followed by" read as if the spaces were there
+    case(LGA_RELEASE, "4.2%", measure="change", direction="increase"),
+    case(LGA_RELEASE, "3.1%", measure="change", direction="increase"),
     # ... while a labour force survey's rate covers its quarter
     case("Labour force survey, second quarter 2021\n\nThe unemployment rate was 6.1%, and 1.2 million people were "
          "unemployed. The number of registered unemployed was 310 thousand.", "6.1%", key="unemployment_rate",
