@@ -20,7 +20,7 @@ from . import periods as period_rules
 from .layout import DATELINE_REACH, is_dateline
 from .resources import load_yaml
 from .segments import Sentence
-from .spans import REACH, WORD, Interval, ranks_against, word_before_name
+from .spans import REACH, WORD, Interval, home_word_not_subject, word_before_name
 from .types import (
     Fact,
     IndicatorMention,
@@ -399,8 +399,8 @@ def note_subject_region(run: DocumentView, sent: Sentence, values: list[NumberMe
             continue
         subject = m
         break
-    home_cue = any(c.label == "HOME" and c.start < limit and not ranks_against(run.text, c.start, c.end, sent.start)
-                   for c in run.here.cues)
+    home_cue = any(c.label == "HOME" and c.start < limit
+                   and not home_word_not_subject(run.text, c.start, c.end, sent.start) for c in run.here.cues)
     if subject is None and not home_cue:
         return
     if subject is not None and _ranks_places(run, subject, partner_words):

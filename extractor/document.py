@@ -91,9 +91,11 @@ class DocumentView:
             if local:
                 self.regions = Sorted(_with_local(self.regions.items, local, self.home.country))
         if self.home is not None and self.home.country:
-            uncoded = uncoded_places(self.text, self.home.country, assembler.patterns_dir)
+            uncoded, fallback = uncoded_places(self.text, self.home.country, assembler.patterns_dir)
             if uncoded:
                 self.regions = Sorted(_with_uncoded(self.regions.items, uncoded))
+            if fallback:  # "Glubokoe district": where no coded place was found in its words
+                self.regions = Sorted(_with_local(self.regions.items, fallback, self.home.country))
         self.year_hint = self.guess_year()
         self.ctx = Context()
         self.resolved_by_sentence: dict[int, list[Resolved]] = {}

@@ -16,7 +16,7 @@ from .context import partner_place
 from .layout import DATELINE_REACH, is_dateline
 from .lexicon import LexiconMatch
 from .segments import Sentence
-from .spans import REACH, cheapest, ranks_against
+from .spans import REACH, cheapest, home_word_not_subject
 from .types import (
     NumberMention,
     Region,
@@ -194,7 +194,7 @@ def _names_home(run: DocumentView, sent: Sentence) -> bool:
     if here.names_home is None:
         # (not a ranking against the country: "the country's largest city", "one of the lowest rates in
         # the country" are said of a place)
-        here.names_home = any(c.label == "HOME" and not ranks_against(run.text, c.start, c.end, sent.start)
+        here.names_home = any(c.label == "HOME" and not home_word_not_subject(run.text, c.start, c.end, sent.start)
                               for c in here.cues)
     return here.names_home
 

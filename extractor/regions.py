@@ -843,26 +843,34 @@ def _merge(found: list[RegionMention], glued: list[RegionMention]) -> list[Regio
 
 
 @functools.cache
-def _uncoded_rules(patterns_dir: Path | None) -> tuple[tuple[re.Pattern[str], str, str], ...]:
-    """``patterns/regions/uncoded.yaml``: (pattern, country, hint) for places with no code."""
+def _uncoded_rules(patterns_dir: Path | None) -> tuple[tuple[re.Pattern[str], str, tuple[str, ...], bool], ...]:
+    """``patterns/regions/uncoded.yaml``: (pattern, country, hints, fallback) for places with no code."""
     rows = load_yaml(UNCODED, base=patterns_dir) or []
     if not isinstance(rows, list):
         raise PatternError(resource_path(UNCODED, patterns_dir), None, "must be a list of entries")
     out = []
     for i, row in enumerate(rows):
         try:
-            out.append((re.compile(str(row["pattern"])), str(row.get("country", "any")), str(row.get("hint", ""))))
+            fallback = row.get("fallback", False)
+            if not isinstance(fallback, bool):
+                raise TypeError(f"fallback must be true or false, not {fallback!r}")
+            hint = row.get("hint", "")
+            hints = tuple(map(str, hint)) if isinstance(hint, list) else (str(hint),)
+            out.append((re.compile(str(row["pattern"])), str(row.get("country", "any")), hints, fallback))
         except (KeyError, TypeError, re.error) as exc:
             raise PatternError(resource_path(UNCODED, patterns_dir), None,
                                f"entry {i + 1}: {exc}") from exc
     return tuple(out)
 
 
-def uncoded_places(text: str, country: str, patterns_dir: Path | None) -> list[RegionMention]:
-    """Places of the text's country with no code: "the census metropolitan area of Toronto"."""
-    found = []
-    for rx, where, hint in _uncoded_rules(patterns_dir):
-        if where in ("any", country) and hint in text:
-            found.extend(RegionMention(m.group(), m.start(), m.end(), None, m.group(), "region", country)
-                         for m in rx.finditer(text))
+def uncoded_places(text: str, country: str,
+                   patterns_dir: Path | None) -> tuple[list[RegionMention], list[RegionMention]]:
+    """Places of the text's country with no code: those that replace the places inside them ("the
+    census metropolitan area of Toronto"), and those found only where no other place is ("Glubokoe
+    district", a ``fallback`` entry)."""
+    found: tuple[list[RegionMention], list[RegionMention]] = ([], [])
+    for rx, where, hints, fallback in _uncoded_rules(patterns_dir):
+        if where in ("any", country) and any(h in text for h in hints):
+            found[fallback].extend(RegionMention(m.group(), m.start(), m.end(), None, m.group(), "region", country)
+                                   for m in rx.finditer(text))
     return found

@@ -118,8 +118,13 @@ _RANKED_BEFORE = re.compile(r"(?i)\b(?:\w+est|most|least|one of the \w+)\b[^.,;]
 _RANKED_AFTER = re.compile(r"(?:'s|’s)?\s+(?:\w+est|most|least|second|third)\b", re.IGNORECASE)
 
 
-def ranks_against(text: str, start: int, end: int, floor: int = 0) -> bool:
-    """Whether a word for the whole country at ``start:end`` only ranks a place against it: "the
-    country's largest city", "one of the lowest rates in the country" (said of the place, not the country)."""
-    return _RANKED_BEFORE.search(text, max(floor, start - 40), start) is not None \
-        or _RANKED_AFTER.match(text, end) is not None
+_OUTSIDE_BEFORE = re.compile(r"(?i)\b(?:outside|beyond)\s+(?:of\s+)?(?:the\s+)?$")
+
+
+def home_word_not_subject(text: str, start: int, end: int, floor: int = 0) -> bool:
+    """Whether a word for the whole country at ``start:end`` is not what the sentence is about: it only
+    ranks a place against the country ("the country's largest city", "one of the lowest rates in the
+    country") or names where movers came from ("From outside the republic 1,052 people arrived")."""
+    lo = max(floor, start - 40)
+    return _RANKED_BEFORE.search(text, lo, start) is not None or _RANKED_AFTER.match(text, end) is not None \
+        or _OUTSIDE_BEFORE.search(text, lo, start) is not None

@@ -170,6 +170,10 @@ LGA_RELEASE = ("Regional population, year ended 30 June 2021\n\nThe state's esti
                "30,100.\n\nLogan(C)remained the largest LGA with an ERP of 1,312,100 persons.\n\nThe largest "
                "increase was in Ipswich(C)(+12,104).Gympie(R)grew fastest,by 4.2%,followed by Noosa(S)(3.1%).")
 
+DISTRICTS = ("Demographic situation in Pavlodar region for January-June 2022\n\nThe population grew only in Ekibastuz "
+             "city (+1 140 people), while the greatest decrease was noted in Irtysh district (-860 people).\n\n"
+             "From outside the republic 940 people arrived in the region, 2,120 people left it.")
+
 OTHER_RELEASES = [
     case("According to the labour force survey, the unemployment rate in Kyrgyzstan in the second quarter of "
          "2023 was 8.1%.", "8.1%", measure="level", key="unemployment_rate", region="KG",
@@ -561,6 +565,10 @@ OTHER_RELEASES = [
     # scraped text: ")grew", ",by", ",followed by" read as if the spaces were there
     case(LGA_RELEASE, "4.2%", measure="change", direction="increase"),
     case(LGA_RELEASE, "3.1%", measure="change", direction="increase"),
+    # districts and towns named with their type word have no code; where movers came from is not the subject
+    case(DISTRICTS, "+1 140", region=None, measure="change"),
+    case(DISTRICTS, "-860", region=None),
+    case(DISTRICTS, "2,120", region="KZ-55", key="emigration"),
     # ... while a labour force survey's rate covers its quarter
     case("Labour force survey, second quarter 2021\n\nThe unemployment rate was 6.1%, and 1.2 million people were "
          "unemployed. The number of registered unemployed was 310 thousand.", "6.1%", key="unemployment_rate",
