@@ -314,8 +314,8 @@ def _update_periods(run: DocumentView, sent: Sentence, resolved: list[Resolved],
         elif not values and kind not in _NOT_A_FRAME and kind != "since":
             if not inside_header(run, r) or _is_heading(run, sent):  # "Main partners in August": a section's
                 run.ctx.frame = r  # "the survey, conducted in late 2024, showed ..."
-        elif r.fronted and (kind not in _NOT_A_FRAME or (kind == "date" and values)) \
-                and run.ctx.header is None:
+        elif r.fronted and kind != "since" and (kind not in _NOT_A_FRAME or (kind == "date" and values)) \
+                and run.ctx.header is None:  # ("Since the beginning of the year prices rose by 3.9%": its clause's)
             frame = run.ctx.frame
             if kind == "date" and frame is not None and frame.interval and frame.interval[0] != frame.interval[1]:
                 run.ctx.stretch = frame  # "As of October 1, ..." after wages "in January-September 2021"

@@ -299,6 +299,16 @@ def _trails_other_value(run: DocumentView, r: Resolved, v: NumberMention, values
         if i < len(values) and _OPEN_BRACKET.fullmatch(run.text, v.end, values[i].start):
             i += 1  # "624,100 people (2.4%) over the past year": the bracket (or "or") restates the value
         return i < len(values) and values[i].end <= m.start
+    if m.end <= v.start:
+        # "Since the beginning of the year prices have increased by 3.9%, and in annual terms inflation slowed
+        # to 6.5%": a period that heads another value, with a clause break between it and this one
+        # ... when this one's clause states its own basis ("in annual terms")
+        j = first_at(values, m.end)
+        if j < len(values) and values[j] is not v and values[j].end <= v.start \
+                and (joint := _CLAUSE_AND.search(run.text, values[j].end, v.start)) is not None:
+            own = run.text[joint.end():v.start].lower()
+            if run.assembler.annual_words.search(own) or run.assembler.monthly_words.search(own):
+                return True
     i = first_at(values, m.start) - 1  # the last value starting before the period
     if i < 0 or values[i] is v or values[i].end > m.start:
         return False
@@ -306,6 +316,7 @@ def _trails_other_value(run: DocumentView, r: Resolved, v: NumberMention, values
 
 
 _HEAD_REACH = 30
+_CLAUSE_AND = re.compile(r"[,;]\s+(?:and|while|whereas|but)\s")
 _AVERAGED = re.compile(r"(?i)\baverag(?:ed|ing)\b|\baverage\s+(?:annual\s+|monthly\s+)?(?:number|level)\b")
 _SINCE_MONTH = re.compile(r"(?i)since\s+(?:the\s+end\s+of\s+)?"
                           r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+(?:19|20)\d\d)?\Z")

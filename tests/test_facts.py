@@ -174,6 +174,11 @@ DISTRICTS = ("Demographic situation in Pavlodar region for January-June 2022\n\n
              "city (+1 140 people), while the greatest decrease was noted in Irtysh district (-860 people).\n\n"
              "From outside the republic 940 people arrived in the region, 2,120 people left it.")
 
+CPI_SINCE = ("Inflation accelerates to 9.8% in October\n\nKYIV, November 10. Consumer prices in October 2021 rose "
+             "by 1.2% compared with September. Since the beginning of the year prices have increased by 7.9%, and in "
+             "annual terms inflation accelerated to 9.8%.\n\nFood became 1.5% more expensive over the month. Fruit "
+             "rose in price by 2.3%.")
+
 OTHER_RELEASES = [
     case("According to the labour force survey, the unemployment rate in Kyrgyzstan in the second quarter of "
          "2023 was 8.1%.", "8.1%", measure="level", key="unemployment_rate", region="KG",
@@ -569,6 +574,10 @@ OTHER_RELEASES = [
     case(DISTRICTS, "+1 140", region=None, measure="change"),
     case(DISTRICTS, "-860", region=None),
     case(DISTRICTS, "2,120", region="KZ-55", key="emigration"),
+    # a fronted "since" period is its clause's: a later clause with its own basis takes the frame, and so
+    # do the paragraphs after it
+    case(CPI_SINCE, "9.8%", period=("2020-11-01", "2021-10-31")),
+    case(CPI_SINCE, "2.3%", period=("2021-10-01", "2021-10-31")),
     # ... while a labour force survey's rate covers its quarter
     case("Labour force survey, second quarter 2021\n\nThe unemployment rate was 6.1%, and 1.2 million people were "
          "unemployed. The number of registered unemployed was 310 thousand.", "6.1%", key="unemployment_rate",
