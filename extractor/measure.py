@@ -48,7 +48,9 @@ _PER_BEFORE = re.compile(r"(?i)\bper\s+[\d\s,.]*\Z")
 _DEMONYM = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+(?:ians|ans|ers|stanis|is|ese)\b")
 _WORD_AFTER = re.compile(r"\s+([A-Za-z]+)")
 # A change noun, what it is of, then a verb of level: the noun's value ("growth in total pay was 4.3%").
-_GROWTH_OF = re.compile(r"\s+(?:in|of)\s+[^.;:%\d]{1,150}?\s(?:was|were|is|are|stood at|amounted to|reached|made)\s+")
+# (a year may stand in between: "the growth rate of GDP in comparison with the corresponding period of 2018 made")
+_GROWTH_OF = re.compile(r"\s+(?:rate\s+)?(?:in|of)\s+(?:[^.;:%\d]|(?:19|20)\d\d){1,150}?\s"
+                        r"(?:was|were|is|are|stood at|amounted to|reached|made)\s+")
 _GROWTH_OF_REACH = 180
 _UNIT_HEADER = re.compile(r",\s*([A-Za-z$€£]+)\s*:\s")
 _HEADER_REACH = 300  # characters back from a value (bounded work per value in a long sentence)
@@ -275,7 +277,7 @@ def measure(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence 
         if lead_direction is not None:
             evidence.append("direction_lead_in")
             return "change", lead_direction.id, "rule:list_item"
-        noun = _growth_noun(run, v, sent)
+        noun = _growth_noun(run, v, sent) or _colon_lead_noun(run, v, sent)
         if noun is not None:
             evidence.append("direction_noun")  # "Annual growth in average earnings for regular pay was 4.8%"
             return "change", noun.id, "rule:change"
@@ -327,6 +329,17 @@ def _growth_noun(run: DocumentView, v: NumberMention, sent: Sentence) -> Lexicon
                 return cue  # "growth in ... was 4.8%", "The rate of decline eased to 0.14%"
             return None
     return None
+
+
+def _colon_lead_noun(run: DocumentView, v: NumberMention, sent: Sentence) -> LexiconMatch | None:
+    """A change noun in the lead-in before a colon, for the items after it: "The growth of value added was
+    provided in all sectors: in industry it made 5,8 percent, in construction – 4,1 percent"."""
+    colon = run.text.rfind(":", sent.start, v.start)
+    if colon < 0 or run.numbers.count_between(sent.start, colon):
+        return None
+    nouns = [c for c in run.cues.within(sent.start, colon)
+             if c.label == "DIRECTION" and c.text.lower() in _DIRECTION_NOUNS]
+    return nouns[-1] if nouns else None
 
 
 def more_than_after(run: DocumentView, v: NumberMention) -> bool:

@@ -179,6 +179,11 @@ CPI_SINCE = ("Inflation accelerates to 9.8% in October\n\nKYIV, November 10. Con
              "annual terms inflation accelerated to 9.8%.\n\nFood became 1.5% more expensive over the month. Fruit "
              "rose in price by 2.3%.")
 
+SECTORS = ("ASHGABAT, 8 January 2022. The results of January-December 2021 were summed up. The growth rate of gross "
+           "domestic product in comparison with the corresponding period of 2020 made 5,3 percent. The growth of value "
+           "added was ensured in all branches: in industry it made 4,4 percent, in trade – 8,8 percent. The volume of "
+           "production in the industrial complex increased by 3,9 percent.")
+
 OTHER_RELEASES = [
     case("According to the labour force survey, the unemployment rate in Kyrgyzstan in the second quarter of "
          "2023 was 8.1%.", "8.1%", measure="level", key="unemployment_rate", region="KG",
@@ -578,6 +583,11 @@ OTHER_RELEASES = [
     # do the paragraphs after it
     case(CPI_SINCE, "9.8%", period=("2020-11-01", "2021-10-31")),
     case(CPI_SINCE, "2.3%", period=("2021-10-01", "2021-10-31")),
+    # a change noun before a colon, for the items after it; a growth rate compared with a dated period
+    case(SECTORS, "5,3 percent", measure="change", direction="increase", key="gdp"),
+    case(SECTORS, "4,4 percent", measure="change", direction="increase", key="gross_value_added"),
+    case(SECTORS, "8,8 percent", measure="change", direction="increase"),
+    case(SECTORS, "3,9 percent", measure="change", key="industrial_production"),
     # ... while a labour force survey's rate covers its quarter
     case("Labour force survey, second quarter 2021\n\nThe unemployment rate was 6.1%, and 1.2 million people were "
          "unemployed. The number of registered unemployed was 310 thousand.", "6.1%", key="unemployment_rate",
