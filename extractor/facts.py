@@ -115,6 +115,8 @@ class Assembler:
         self.sector_words = _any_word(self._words.get("sector_words", ()), re.IGNORECASE)
         self.cause_before = re.compile(_any_word(self._words.get("cause_words", ())).pattern + r"\s*(?:the\s+)?\Z",
                                        re.IGNORECASE)
+        self.institution_after = re.compile(r"\s+" + _any_word(self._words.get("institution_after", ())).pattern,
+                                            re.IGNORECASE)
         definition = _any_word(self._words.get("definition_words", ())).pattern
         self.definition_aside = re.compile(r",\s*" + definition + r"[^,;.]*", re.IGNORECASE)
         self.real_terms = _any_word(self._words.get("real_terms_words", ()))

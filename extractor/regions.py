@@ -67,6 +67,7 @@ STOPLIST = "regions/stoplist.yaml"
 FORMS = "regions/forms.yaml"
 STATISTICAL = "regions/statistical.yaml"
 CAPITALS = "regions/capitals.yaml"
+ADJECTIVES = "regions/adjectives.yaml"  # "German exports": a country named by its adjective
 UNCODED = "regions/uncoded.yaml"  # places with no code, found once the text's country is known
 
 KINDS = ("country", "region", "city", "group")
@@ -115,6 +116,8 @@ class _Lexicon:
     institutions: frozenset[str]  # "Bank" in "the Bank of England": the place names the institution
     hyphen_prefixes: frozenset[str]  # "Trans-", "Mid-": a capitalised word before a hyphen that is no name
     local: dict[str, dict[str, str]]  # a name that is a place only in a text about one country: {country: code}
+    demonym_nouns: frozenset[str] = frozenset()  # "Kazakh citizens": a country's adjective naming people
+    adjectives: frozenset[str] = frozenset()  # the surface forms of countries' adjectives ("German")
 
 
 class _Source:
@@ -321,7 +324,8 @@ def _lexicon(base: Path) -> _Lexicon:
 
     stop = stoplist.mapping()
     for key in stop:
-        if key not in ("words", "generic_words", "blockers", "not_lower_case", "institution_words", "hyphen_prefixes"):
+        if key not in ("words", "generic_words", "blockers", "not_lower_case", "institution_words", "hyphen_prefixes",
+                       "demonym_nouns"):
             raise stoplist.error(f"unknown key {key!r}", key)
     words = frozenset(w.lower() for w in _strings(stoplist, "words", stop.get("words"), "words"))
     generic = frozenset(w.lower() for w in _strings(stoplist, "generic_words",
@@ -436,6 +440,7 @@ def _lexicon(base: Path) -> _Lexicon:
         _add_local(local, aliases, code, place.country, _strings(aliases, code, entry.get("local"), "local"),
                    region_suffixes if kind == "region" else [])
 
+    adjectives = _adjectives(_Source(ADJECTIVES, base), places, collector)
     _statistical_regions(_Source(STATISTICAL, base), places, collector, local, region_suffixes)
     _capitals(_Source(CAPITALS, base), places, local)
     # Scottish council areas, Irish counties, French departments: places inside a region, named only in
@@ -473,7 +478,24 @@ def _lexicon(base: Path) -> _Lexicon:
                                                           "words")),
                     frozenset(w.lower() for w in _strings(stoplist, "hyphen_prefixes", stop.get("hyphen_prefixes"),
                                                           "words")),
-                    local)
+                    local,
+                    frozenset(w.lower() for w in _strings(stoplist, "demonym_nouns", stop.get("demonym_nouns"),
+                                                          "words")),
+                    adjectives)
+
+
+def _adjectives(source: _Source, places: dict[str, _Place], collector: _Collector) -> frozenset[str]:
+    """Countries' adjectives (``adjectives.yaml``) as names of the country; their surface forms."""
+    surfaces = set()
+    for key, names in source.mapping().items():
+        code = str(key)
+        if code not in places or places[code].kind != "country":
+            raise source.error(f"{code!r} is not an ISO 3166-1 country code", code)
+        for n in _strings(source, code, names, "adjectives"):
+            for s in collector.variants(n):
+                collector.explicit(s, code, source, code, n)
+                surfaces.add(s)
+    return frozenset(surfaces)
 
 
 def _capitals(source: _Source, places: dict[str, _Place], local: dict[str, dict[str, str]]) -> None:
@@ -668,7 +690,8 @@ class RegionFinder:
             if any(taken[start:end]):
                 continue
             taken[start:end] = b"\x01" * (end - start)
-            if target.code is not None and not self._institution(doc, start) and not self._in_a_name(doc, start):
+            if target.code is not None and not self._institution(doc, start) and not self._in_a_name(doc, start) \
+                    and not self._demonym(doc, start, end):
                 hits.append(_Hit(start, end, target.code, target.alternatives))
         hits.sort(key=lambda h: h.start)
         self._coordinated_regions(doc, hits)
@@ -683,13 +706,21 @@ class RegionFinder:
                                     place.kind, place.country, hit.alternatives))
         return out
 
+    def _demonym(self, doc: Doc, start: int, end: int) -> bool:
+        """"Kazakh citizens", "Russian speakers": a country's adjective before a people noun names people."""
+        return end < len(doc) and doc[end].lower_ in self._lex.demonym_nouns \
+            and doc[start:end].text in self._lex.adjectives
+
     def _institution(self, doc: Doc, start: int) -> bool:
         """"the Bank of England", "the University of Tasmania": the place is part of a name."""
         return start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in self._lex.institutions
 
     def _in_a_name(self, doc: Doc, start: int) -> bool:
         """"Interfax-Kazakhstan": glued by a hyphen to a capitalised word that is no place ("Russia-Ukraine"
-        names two)."""
+        names two); "non-EU": the place negated."""
+        if start >= 2 and doc[start - 1].text in ("-", "–") and not doc[start - 2].whitespace_ \
+                and doc[start - 2].lower_ in _NEGATING:
+            return True  # "non-EU countries", "extra-EU trade": everywhere but the place
         if not _hyphenated_name(doc, start, self._lex.hyphen_prefixes):
             return False
         target = self._lex.orth.get(doc[start - 2].text)
@@ -732,6 +763,9 @@ class RegionFinder:
                     hit.alternatives = (hit.code, *[a for a in hit.alternatives if a != alt])
                     hit.code = alt
                     break
+
+
+_NEGATING = frozenset({"non", "extra"})
 
 
 def _hyphenated_name(doc: Doc, start: int, prefixes: frozenset[str]) -> bool:

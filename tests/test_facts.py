@@ -588,6 +588,11 @@ OTHER_RELEASES = [
     case(SECTORS, "4,4 percent", measure="change", direction="increase", key="gross_value_added"),
     case(SECTORS, "8,8 percent", measure="change", direction="increase"),
     case(SECTORS, "3,9 percent", measure="change", key="industrial_production"),
+    # the adjective of a country is its name; a place before "Bureau" names an institution
+    case("German exports in May 2023\n\nWIESBADEN - In May 2023, German exports fell by 1.2% on April 2023. "
+         "Exports to non-EU countries rose by 0.4%.", "0.4%", region="DE"),
+    case("Tasmania's population grew by 4,100 people in the year to 30 June 2021, bringing the state's total to "
+         "545,100, according to the Australian Bureau of Statistics.", "545,100", region="AU-TAS"),
     # ... while a labour force survey's rate covers its quarter
     case("Labour force survey, second quarter 2021\n\nThe unemployment rate was 6.1%, and 1.2 million people were "
          "unemployed. The number of registered unemployed was 310 thousand.", "6.1%", key="unemployment_rate",

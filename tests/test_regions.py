@@ -39,6 +39,10 @@ def found(text: str) -> list[tuple[str, str]]:
 
 # (text, every mention expected, in order, as (span text, code))
 CASES = [
+    # a country named by its adjective; a place negated by "non-" / "extra-" is none
+    ("German exports fell by 2.4%", [("German", "DE")]),
+    ("the Norwegian krone and Kazakh wages", [("Norwegian", "NO"), ("Kazakh", "KZ")]),
+    ("exports to non-EU countries and extra-EU trade", []),
     # "the RK": the Republic of Kazakhstan as KZ releases abbreviate it; not inside other tokens
     ("the population of the RK", [("RK", "KZ")]),
     ("the RK's GDP and the RK-1 satellite", [("RK", "KZ")]),
@@ -282,7 +286,8 @@ def test_every_file_loads_and_every_code_is_real(finder):
     for code in _yaml("forms.yaml")["priority"]:
         assert pycountry.countries.get(alpha_2=code) is not None
     assert set(_yaml("stoplist.yaml")) == {"words", "generic_words", "blockers", "not_lower_case",
-                                              "institution_words", "hyphen_prefixes"}
+                                              "institution_words", "hyphen_prefixes", "demonym_nouns"}
+    assert set(_yaml("adjectives.yaml")) <= {c.alpha_2 for c in pycountry.countries}
 
 
 def test_every_target_code_is_known(finder):
