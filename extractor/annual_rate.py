@@ -45,6 +45,12 @@ def _annual(run: DocumentView, v: NumberMention, sent: Sentence, indicator: Indi
     at = v.start - sent.start
     annual = _nearest(run.assembler.annual_words, text, at)
     monthly = _nearest(run.assembler.monthly_words, text, at)
+    if annual is None and monthly is None and run.ctx.doc_rate_basis is None and _against_month_before(run):
+        # "prices rose by 0.7% in April 2022 compared with March": the release's first rate is monthly
+        run.ctx.doc_rate_basis = False
+        run.ctx.rate_basis = (sent.line, False)
+        if sent.first_in_line:
+            run.ctx.opening_basis = (sent.line, False)
     if annual is not None or monthly is not None:
         verdict = monthly is None or (annual is not None and annual < monthly)
         run.ctx.rate_basis = (sent.line, verdict)
@@ -74,6 +80,15 @@ def _annual(run: DocumentView, v: NumberMention, sent: Sentence, indicator: Indi
     # does not say ("Excluding gasoline, the CPI rose 3.6%"); a monthly rate is said so each time. An
     # index's level ("the CPI stood at 133.0") is the month's.
     return "document" if run.ctx.doc_rate_basis and v.unit == "percent" else ""
+
+
+def _against_month_before(run: DocumentView) -> bool:
+    """Whether the sentence sets a month (or quarter) against the one just before it."""
+    resolved = run.here_resolved
+    mains = [r.interval for r in resolved if not r.reference and r.interval and months(*r.interval) in (1, 3)]
+    refs = [r.interval for r in resolved if r.reference and r.interval and months(*r.interval) in (1, 3)]
+    return any(ref[1] + timedelta(days=1) == main[0] and months(*ref) == months(*main)
+               for main in mains for ref in refs)
 
 
 def _said_before(run: DocumentView, sent: Sentence) -> bool | None:

@@ -38,6 +38,7 @@ _RELATIVE_KINDS = frozenset({"relative_year", "same_period", "deictic"})
 _NOT_A_FRAME = _RELATIVE_KINDS | {"date"}
 _EARLIER = re.compile(r"(?i)\b(?:earlier|ago|before)\b")
 # A stock dated by reference to the period just stated: "541,479 at that date".
+_BACKWARDS_TO = re.compile(r"\s*(?:to|against|vs\.?|versus|/)\s*\Z", re.IGNORECASE)
 _THAT_DATE = re.compile(r"(?i)\b(?:at|on|as of|as at) (?:that|this|the same) date\b")
 _SUBJECT_REACH = 60  # a sentence's subject is named within its first words
 # Words a value ends with: "down 9.8 percent on the first quarter of 2023".
@@ -187,6 +188,12 @@ def is_reference(run: DocumentView, m: PeriodMention, sent: Sentence) -> bool:
         return True  # "down from 81,500 a year earlier"
     if m.kind == "since" and run.assembler.superlative.search(run.text, max(sent.start, m.start - 40), m.start):
         return True  # "the highest rate since 2008" compares with a stretch; it is no value's period
+    if m.first is not None and (earlier := _BACKWARDS_TO.search(run.text, max(sent.start, m.start - 30), m.start)):
+        # "(April 2022 to April 2021)": a month set against an earlier one is compared with it, no range
+        at = earlier.start()
+        later = [p for p in run.here.periods if at - 2 <= p.end <= at and p.first is not None and p.first > m.first]
+        if later:
+            return True
     before = run.text[max(sent.start, m.start - 60):m.start]
     words = WORD.findall(before.lower())
     filler = run.ws["comparison_filler"]

@@ -119,8 +119,9 @@ def period(run: DocumentView, v: NumberMention, sent: Sentence, values: list[Num
             period = Period(period.text, period.start, period.end, after, after)
             evidence.append("period_stock_after")
     if period is not None and chosen is not None and info.get("kind") == "index" and chosen.mention.kind == "since" \
-            and _SINCE_MONTH.match(chosen.mention.text) and period.first.day == 1:
+            and _SINCE_MONTH.match(chosen.mention.text) and period.first.day == 1 and period.first.month == 12:
         # a price index "since December 2020" is compared with December's level: the change runs from January
+        # ("since January" runs from January: FACTS.md)
         after = period.first + timedelta(days=32)
         period = Period(period.text, period.start, period.end, after.replace(day=1), period.last)
         evidence.append("period_since_month")

@@ -184,6 +184,10 @@ SECTORS = ("ASHGABAT, 8 January 2022. The results of January-December 2021 were 
            "added was ensured in all branches: in industry it made 4,4 percent, in trade – 8,8 percent. The volume of "
            "production in the industrial complex increased by 3,9 percent.")
 
+CPI_BELTA = ("Consumer prices in May 2022\n\nMINSK, 10 June - Consumer prices rose by 0.9% in May 2022 compared with "
+             "April. In annual terms (May 2022 to May 2021), prices increased by 16.9%.\n\nSince January, food "
+             "products have risen in price by 8.8%.\n\nIn May, onions (+4.4%) became more expensive.")
+
 OTHER_RELEASES = [
     case("According to the labour force survey, the unemployment rate in Kyrgyzstan in the second quarter of "
          "2023 was 8.1%.", "8.1%", measure="level", key="unemployment_rate", region="KG",
@@ -593,6 +597,11 @@ OTHER_RELEASES = [
          "Exports to non-EU countries rose by 0.4%.", "0.4%", region="DE"),
     case("Tasmania's population grew by 4,100 people in the year to 30 June 2021, bringing the state's total to "
          "545,100, according to the Australian Bureau of Statistics.", "545,100", region="AU-TAS"),
+    # a release whose first rate sets a month against the month before is monthly where it does not say;
+    # "(April 2022 to April 2021)" compares, it is no range; "since January" runs from January
+    case(CPI_BELTA, "16.9%", period=("2021-06-01", "2022-05-31"), reference=("2021-05-01", "2021-05-31")),
+    case(CPI_BELTA, "+4.4%", period=("2022-05-01", "2022-05-31")),
+    case(CPI_BELTA, "8.8%", period=("2022-01-01", "2022-05-31")),
     # ... while a labour force survey's rate covers its quarter
     case("Labour force survey, second quarter 2021\n\nThe unemployment rate was 6.1%, and 1.2 million people were "
          "unemployed. The number of registered unemployed was 310 thousand.", "6.1%", key="unemployment_rate",
