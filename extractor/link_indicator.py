@@ -358,8 +358,9 @@ def subject_keys(run: DocumentView) -> frozenset[str]:
         end = 0
         for sent, here in zip(run.doc.sentences, run.by_sentence, strict=True):
             end = sent.end
-            if here.numbers and not sent.meta and sent.start not in titles:
-                break
+            if not sent.meta and sent.start not in titles and sent.line > 0 and any(
+                    not any(p.start < n.end and n.start < p.end for p in here.periods) for n in here.numbers):
+                break  # (the first line is the headline, a dateline's day is no value: the lead is read too)
         run.subject = frozenset(m.key for m in run.indicators.within(0, end) if not m.generic and m.key)
     return run.subject
 

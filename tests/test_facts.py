@@ -602,6 +602,10 @@ OTHER_RELEASES = [
     case(CPI_BELTA, "16.9%", period=("2021-06-01", "2022-05-31"), reference=("2021-05-01", "2021-05-31")),
     case(CPI_BELTA, "+4.4%", period=("2022-05-01", "2022-05-31")),
     case(CPI_BELTA, "8.8%", period=("2022-01-01", "2022-05-31")),
+    # in a release about visitors, "arrived" and "arrivals" are visitor arrivals (the lead after a dateline)
+    case("Georgia welcomes 1.2 million visitors\n\nTBILISI, MAY 10, AGENDA. 1,204,300 foreign visitors arrived in "
+         "Georgia in the first quarter of 2023, an increase of 31.2%. Turkey ranked first with 210,400 arrivals.",
+         "210,400", key="visitor_arrivals"),
     # ... while a labour force survey's rate covers its quarter
     case("Labour force survey, second quarter 2021\n\nThe unemployment rate was 6.1%, and 1.2 million people were "
          "unemployed. The number of registered unemployed was 310 thousand.", "6.1%", key="unemployment_rate",
