@@ -77,6 +77,12 @@ def indicator(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentenc
         # (one before the value is what it measures: "due to net migration, estimated at +2.7 million")
         mentions = [m for m in mentions if m.start < v.end or not run.assembler.cause_before.search(
             run.text, max(sent.start, m.start - 25), m.start)]
+    note = _BRACKET_NOTE.search(run.text, sent.start, sent.end) if len(mentions) > 1 else None
+    if note is not None:
+        # "Employment rate (%), with the unemployment rate (%) in brackets: North West 74.1 (4.2)": the
+        # bracketed figures are the noted indicator's, the others the rest's
+        bracketed = _in_bracket(run.text, v)
+        mentions = [m for m in mentions if (note.start() <= m.start < note.end()) == bracketed] or mentions
     if len(mentions) > 1:
         # "Per capita income, calculated as total income divided by total population, was $72,910": the
         # indicators a definition names are not what the value measures
@@ -88,7 +94,7 @@ def indicator(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentenc
     if any(m.anaphor for m in mentions):  # "the rate" with no rate named before it refers to nothing here
         mentions = [m for m in mentions if not m.anaphor or _named_last(run, m.family, v.start) is not None]
     chosen = None
-    restated = sibling(run, v)
+    restated = sibling(run, v) if note is None else None
     if restated is not None and restated.indicator is not None:
         # "47,000 (+0.2%)": the bracketed value restates the one before it
         evidence.append("indicator_sibling")
@@ -320,6 +326,14 @@ def survey_answer(run: DocumentView, v: NumberMention, sent: Sentence, clause: t
     if a_end <= a_start:
         a_start, a_end = v.start, v.end
     return IndicatorMention(run.text[a_start:a_end], a_start, a_end, "survey_share")
+
+
+_BRACKET_NOTE = re.compile(r"(?i)\bwith\s+(?:the\s+)?[^.;:]{3,80}?\s+in\s+(?:brackets|parenthes[ie]s)")
+
+
+def _in_bracket(text: str, v: NumberMention) -> bool:
+    """Whether the value stands right inside an opening bracket: "74.1 (4.2)"."""
+    return text[max(0, v.start - 2):v.start].rstrip().endswith("(") and text[v.end:v.end + 2].lstrip().startswith(")")
 
 
 _IN_BEFORE = re.compile(r"(?i)\bin\s+(?:the\s+)?(?:[a-z,]+\s+){0,4}$")

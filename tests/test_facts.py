@@ -188,6 +188,10 @@ CPI_BELTA = ("Consumer prices in May 2022\n\nMINSK, 10 June - Consumer prices ro
              "April. In annual terms (May 2022 to May 2021), prices increased by 16.9%.\n\nSince January, food "
              "products have risen in price by 8.8%.\n\nIn May, onions (+4.4%) became more expensive.")
 
+ONS_TABLE = ("Labour market in the regions of the UK: May 2021\n\nEmployment rate (%), people aged 16 to 64, with "
+             "the unemployment rate (%) in brackets, January to March 2021: North West 73.8 (4.6) East 77.1 (3.2) "
+             "London 74.0 (6.5)")
+
 OTHER_RELEASES = [
     case("According to the labour force survey, the unemployment rate in Kyrgyzstan in the second quarter of "
          "2023 was 8.1%.", "8.1%", measure="level", key="unemployment_rate", region="KG",
@@ -606,6 +610,9 @@ OTHER_RELEASES = [
     case("Georgia welcomes 1.2 million visitors\n\nTBILISI, MAY 10, AGENDA. 1,204,300 foreign visitors arrived in "
          "Georgia in the first quarter of 2023, an increase of 31.2%. Turkey ranked first with 210,400 arrivals.",
          "210,400", key="visitor_arrivals"),
+    # a table note "with the X in brackets": bracketed figures are X's, the others the header's first indicator
+    case(ONS_TABLE, "77.1", key="employment_rate", region="UKH"),
+    case(ONS_TABLE, "3.2", key="unemployment_rate", region="UKH"),
     # ... while a labour force survey's rate covers its quarter
     case("Labour force survey, second quarter 2021\n\nThe unemployment rate was 6.1%, and 1.2 million people were "
          "unemployed. The number of registered unemployed was 310 thousand.", "6.1%", key="unemployment_rate",
