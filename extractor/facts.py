@@ -117,6 +117,10 @@ class Assembler:
                                        re.IGNORECASE)
         self.institution_after = re.compile(r"\s+" + _any_word(self._words.get("institution_after", ())).pattern,
                                             re.IGNORECASE)
+        # "Eurostat, the statistical office of the European Union": the place names the institution
+        self.institution_before = re.compile(_any_word(self._words.get("institution_of", ())).pattern
+                                             + r"\s+(?:of|for|under)\s+(?:the\s+)?(?:\w+\s+of\s+(?:the\s+)?)?\Z",
+                                             re.IGNORECASE)
         definition = _any_word(self._words.get("definition_words", ())).pattern
         self.definition_aside = re.compile(r",\s*" + definition + r"[^,;.]*", re.IGNORECASE)
         self.real_terms = _any_word(self._words.get("real_terms_words", ()))

@@ -158,6 +158,10 @@ def indicator(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentenc
             evidence.append("indicator_generic_resolved")
         elif chosen.family:
             named = first_named(run, chosen.family)  # "inflation" in a text that names the HICP is the HICP's
+            if named in (None, chosen.family[0]) and run.home is not None \
+                    and (run.home.code or "").lower() in run.ws["group_index_homes"]:
+                # "Euro area annual inflation is expected to be 2.4%": a group's index is the harmonised one
+                named = next((k for k in chosen.family if k in run.ws["group_index"]), named)
             if named is not None and named != key:
                 key = named
                 evidence.append("indicator_generic_resolved")

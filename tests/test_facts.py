@@ -613,6 +613,10 @@ OTHER_RELEASES = [
     # a table note "with the X in brackets": bracketed figures are X's, the others the header's first indicator
     case(ONS_TABLE, "77.1", key="employment_rate", region="UKH"),
     case(ONS_TABLE, "3.2", key="unemployment_rate", region="UKH"),
+    # a group's inflation is its harmonised index; the place an office is "of" is not the value's
+    case("Euro area annual inflation down to 2.6%\n\nEuro area annual inflation is expected to be 2.6% in February "
+         "2024, down from 2.8% in January according to Eurostat, the statistical office of the European Union.",
+         "2.8%", key="hicp", region="EA"),
     # ... while a labour force survey's rate covers its quarter
     case("Labour force survey, second quarter 2021\n\nThe unemployment rate was 6.1%, and 1.2 million people were "
          "unemployed. The number of registered unemployed was 310 thousand.", "6.1%", key="unemployment_rate",
