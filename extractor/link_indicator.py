@@ -120,6 +120,9 @@ def indicator(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentenc
     if chosen is None and mentions:
         # "amounted to 51 324; divorces – 19 821": an indicator heading a value of its own is not another's
         mentions = [m for m in mentions if not _heads_another(run, m, v)] or mentions
+        # "Exports totaled $2.04 billion, having grown 1.4 times, while imports climbed 11.9%": an indicator
+        # opening the next clause, with a value of its own, is that value's
+        mentions = [m for m in mentions if not _opens_next_clause(run, m, v, values)] or mentions
         best = cheapest(mentions, lambda m: run.attach_cost(m.start, m.end, v, breaks, values)
                    + (_GENERIC_PENALTY if m.generic else 0))
         chosen = best
@@ -275,6 +278,19 @@ def _heads_another(run: DocumentView, m: IndicatorMention, v: NumberMention) -> 
     dash = HEAD_DASH.match(run.text, m.end)
     return dash is not None and any(w.start == dash.end() and w is not v
                                     for w in run.numbers.within(dash.end(), dash.end() + _VALUE_REACH))
+
+
+_NEXT_CLAUSE = re.compile(r"\s*[,;]?\s*(?:while|whereas|but|and)\s+(?:the\s+)?\Z", re.IGNORECASE)
+
+
+def _opens_next_clause(run: DocumentView, m: IndicatorMention, v: NumberMention, values: list[NumberMention]) -> bool:
+    """Whether ``m`` comes after ``v`` at the head of a clause ("..., while imports climbed 11.9%") that has
+    a value of its own."""
+    if m.start < v.end or not _NEXT_CLAUSE.search(run.text, v.end, m.start) or ("," not in run.text[v.end:m.start]
+                                                                              and ";" not in run.text[v.end:m.start]):
+        return False
+    i = first_at(values, m.end)
+    return i < len(values) and values[i].start - m.end <= _VALUE_REACH
 
 
 def sibling(run: DocumentView, v: NumberMention) -> Fact | None:

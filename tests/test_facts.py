@@ -617,6 +617,11 @@ OTHER_RELEASES = [
     case("Euro area annual inflation down to 2.6%\n\nEuro area annual inflation is expected to be 2.6% in February "
          "2024, down from 2.8% in January according to Eurostat, the statistical office of the European Union.",
          "2.8%", key="hicp", region="EA"),
+    # an indicator opening the next clause with a value of its own is that value's
+    case("In January-June 2023, exports totaled $1.1 billion, having grown 1.3 times, while imports climbed 8.2% to "
+         "$4.0 billion.", "1.3 times", key="exports"),
+    case("In 2023, imports from China hit $3.1 billion, up 21.5%, while exports to the country fell 4.0%.",
+         "21.5%", key="imports"),
     # ... while a labour force survey's rate covers its quarter
     case("Labour force survey, second quarter 2021\n\nThe unemployment rate was 6.1%, and 1.2 million people were "
          "unemployed. The number of registered unemployed was 310 thousand.", "6.1%", key="unemployment_rate",
