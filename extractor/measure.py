@@ -66,8 +66,10 @@ _GAP_VERBS = _COPULAS | {"reached", "came", "has", "had", "accounted", "numbered
 # The rest of a change's clause, then "and" and who the next value is of, with no verb of its own
 # (a verb would bring its own cue): " residents and California ", ", and in Italy ", ", and for durable goods ".
 # (scraped text loses the space after the comma: ",followed by Sunshine Coast(R)(2.9%)"; a local type
-# code in brackets may follow the place)
-_GAPPED = re.compile(r"\)?[^\d.;:()%]{0,30}?(?:,\s*|\s+)(?:and|while|whereas|but|followed by)\s+(?:(?:in|for|of)\s+)?"
+# code in brackets may follow the place; a comma alone before a capitalised item continues a list:
+# "rose in Victoria (1.0 per cent), New South Wales (0.3 per cent)")
+_GAPPED = re.compile(r"\)?[^\d.;:()%]{0,30}?(?:,\s*(?:(?:and|while|whereas|but|followed by)\s+|(?=[A-Z]))"
+                     r"|\s+(?:and|while|whereas|but|followed by)\s+)(?:(?:in|for|of)\s+)?"
                      r"[A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){0,4}?(?:\s*\([A-Z]{1,3}\))?(?:\s+(?:by\s+)?|\s*\(\s*)")
 # A price index stated as a percent of its base ("100,9% compared to February") is at least this.
 INDEX_LEVEL_FLOOR = 50.0

@@ -93,7 +93,11 @@ def _currency(patterns_dir: Path | None) -> re.Pattern[str]:
     """Currency words and codes as ``patterns/numbers.yaml`` lists them."""
     data = load_yaml("numbers.yaml", base=patterns_dir)
     words = [str(w) for w in data.get("currency_words", ())] + [str(w) for w in data.get("currency_codes", ())]
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?!\w)")
+    symbols = [str(w) for w in (data.get("currency_symbols") or {})]
+    # a sign may carry its scale: "$m", "€bn" ("State $m % change")
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?!\w)"
+                      r"|(?<![\w$])(?:" + "|".join(map(re.escape, sorted(symbols, key=len, reverse=True)))
+                      + r")(?=(?:m|bn|mn|b)?(?!\w))")
 
 
 def find_tables(text: str, values: Sequence[NumberMention], periods: Sequence[PeriodMention],

@@ -622,6 +622,12 @@ OTHER_RELEASES = [
          "$4.0 billion.", "1.3 times", key="exports"),
     case("In 2023, imports from China hit $3.1 billion, up 21.5%, while exports to the country fell 4.0%.",
          "21.5%", key="imports"),
+    # a list of places after a change verb, items separated by commas only, are changes too
+    case("Retail Trade, Australia, March 2019\n\nTurnover rose in Victoria (0.8 per cent), Queensland (0.4 per "
+         "cent) and Tasmania (1.1 per cent).", "0.4 per cent", measure="change", region="AU-QLD"),
+    # a "$m" column: millions of dollars
+    case("Retail trade, March 2019\n\nRetail turnover by state, March 2019: State $m % change from February 2019 "
+         "NSW 8,310.2 0.4 Vic. 6,822.0 0.8 Qld 5,101.7 0.4", "6,822.0", number=6_822_000_000.0, unit="$"),
     # ... while a labour force survey's rate covers its quarter
     case("Labour force survey, second quarter 2021\n\nThe unemployment rate was 6.1%, and 1.2 million people were "
          "unemployed. The number of registered unemployed was 310 thousand.", "6.1%", key="unemployment_rate",
