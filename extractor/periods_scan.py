@@ -268,6 +268,24 @@ def _as_of(text: str, mention: PeriodMention, grammar: _Grammar, prev_end: int) 
                          first=mention.first, last=mention.last, detail=(*mention.detail, ("as_of", True)))
 
 
+_EDGE_OF = re.compile(r"(?i)\b(end|beginning|start)\s{1,3}of\s{1,3}(?:the\s{1,3})?\Z")
+_EDGE_KINDS = frozenset({"quarter", "half", "month", "month_range"})
+
+
+def _edge_of(text: str, mention: PeriodMention, grammar: _Grammar, prev_end: int) -> PeriodMention:
+    """"At the end of the third quarter of 2022": the last day of the quarter, a stock's date (the grammar
+    reads "at the end of 2024" itself)."""
+    if mention.kind not in _EDGE_KINDS or mention.first is None or mention.last is None:
+        return mention
+    edge = _EDGE_OF.search(text, max(prev_end, mention.start - 24), mention.start)
+    if edge is None or not grammar.vocab.point_before.search(text, max(prev_end, edge.start() - 16), edge.start()):
+        return mention
+    part = grammar.vocab.point_parts.get(edge.group(1).lower())
+    day = mention.last if part == "last" else mention.first
+    return _new_mention(text[edge.start():mention.end], edge.start(), mention.end, "date", day, day,
+                        (("edge", part),))
+
+
 def find_periods(text: str, *, patterns_dir: Path | None = None) -> list[PeriodMention]:
     """Every period mention in ``text``: sorted, non-overlapping, offsets into ``text``.
 
@@ -287,7 +305,7 @@ def find_periods(text: str, *, patterns_dir: Path | None = None) -> list[PeriodM
     out: list[PeriodMention] = []
     prev_end = 0
     for mention in chosen:
-        mention = _ending_quarter(text, mention, grammar, prev_end)
+        mention = _edge_of(text, _ending_quarter(text, mention, grammar, prev_end), grammar, prev_end)
         mention = _as_of(text, _since(text, mention, grammar, prev_end), grammar, prev_end)
         out.append(mention)
         prev_end = mention.end

@@ -149,6 +149,11 @@ FIND = [
     case("by the end of 2024", "end of 2024", "date", "2024-12-31", "2024-12-31"),
     # scraped text lost the space after the comma before a year
     case("As of July 1,2023,the population", "July 1,2023", "date", "2023-07-01", "2023-07-01"),
+    # the end or beginning of a quarter, half or month after at / by / as of: its last or first day
+    case("At the end of the second quarter of 2021, Norway had", "end of the second quarter of 2021", "date",
+         "2021-06-30", "2021-06-30"),
+    case("by the end of the first half of 2023", "end of the first half of 2023", "date", "2023-06-30",
+         "2023-06-30"),
     # a title's year before its month
     case("Labour force survey 2019, October", "2019, October", "month", "2019-10-01", "2019-10-31"),
     case("Consumer prices 2024 March", "2024 March", "month", "2024-03-01", "2024-03-31"),
