@@ -118,13 +118,15 @@ _RANKED_BEFORE = re.compile(r"(?i)\b(?:\w+est|most|least|one of the \w+)\b[^.,;]
 _RANKED_AFTER = re.compile(r"(?:'s|’s)?\s+(?:\w+est|most|least|second|third)\b", re.IGNORECASE)
 
 
-_OUTSIDE_BEFORE = re.compile(r"(?i)\b(?:outside|beyond)\s+(?:of\s+)?(?:the\s+)?$")
+_OUTSIDE_BEFORE = re.compile(r"(?i)\b(?:outside|beyond|within|(?:other\s+)?(?:regions?|parts?|areas?|provinces?|"
+                             r"oblasts?|districts?)\s+of)\s+(?:of\s+)?(?:the\s+)?$")
 
 
 def home_word_not_subject(text: str, start: int, end: int, floor: int = 0) -> bool:
     """Whether a word for the whole country at ``start:end`` is not what the sentence is about: it only
     ranks a place against the country ("the country's largest city", "one of the lowest rates in the
-    country") or names where movers came from ("From outside the republic 1,052 people arrived")."""
+    country"), names where movers came from ("From outside the republic 1,052 people arrived") or moves
+    inside it ("Between regions of the country 9 874 people arrived")."""
     lo = max(floor, start - 40)
     return _RANKED_BEFORE.search(text, lo, start) is not None or _RANKED_AFTER.match(text, end) is not None \
         or _OUTSIDE_BEFORE.search(text, lo, start) is not None

@@ -587,6 +587,7 @@ OTHER_RELEASES = [
     case(DISTRICTS, "+1 140", region=None, measure="change"),
     case(DISTRICTS, "-860", region=None),
     case(DISTRICTS, "2,120", region="KZ-55", key="emigration"),
+    case(DISTRICTS + " Between regions of the country 6 210 people arrived.", "6 210", region="KZ-55"),
     # a fronted "since" period is its clause's: a later clause with its own basis takes the frame, and so
     # do the paragraphs after it
     case(CPI_SINCE, "9.8%", period=("2020-11-01", "2021-10-31")),
