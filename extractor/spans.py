@@ -118,15 +118,16 @@ _RANKED_BEFORE = re.compile(r"(?i)\b(?:\w+est|most|least|one of the \w+)\b[^.,;]
 _RANKED_AFTER = re.compile(r"(?:'s|’s)?\s+(?:\w+est|most|least|second|third)\b", re.IGNORECASE)
 
 
-_OUTSIDE_BEFORE = re.compile(r"(?i)\b(?:outside|beyond|within|(?:other\s+)?(?:regions?|parts?|areas?|provinces?|"
-                             r"oblasts?|districts?)\s+of)\s+(?:of\s+)?(?:the\s+)?$")
+_OUTSIDE_BEFORE = re.compile(r"(?i)(?:\b(?:outside|beyond|within|(?:other\s+)?(?:regions?|parts?|areas?|provinces?|"
+                             r"oblasts?|districts?)\s+of)|(?:%|\bper\s?cent|\bpercent)\s+of)\s+(?:of\s+)?(?:the\s+)?$")
 
 
 def home_word_not_subject(text: str, start: int, end: int, floor: int = 0) -> bool:
     """Whether a word for the whole country at ``start:end`` is not what the sentence is about: it only
     ranks a place against the country ("the country's largest city", "one of the lowest rates in the
     country"), names where movers came from ("From outside the republic 1,052 people arrived") or moves
-    inside it ("Between regions of the country 9 874 people arrived")."""
+    inside it ("Between regions of the country 9 874 people arrived") or is the whole a share is of
+    ("733.4 thousand employees, or 43.3% of the country's total, worked here")."""
     lo = max(floor, start - 40)
     return _RANKED_BEFORE.search(text, lo, start) is not None or _RANKED_AFTER.match(text, end) is not None \
         or _OUTSIDE_BEFORE.search(text, lo, start) is not None

@@ -588,6 +588,8 @@ OTHER_RELEASES = [
     case(DISTRICTS, "-860", region=None),
     case(DISTRICTS, "2,120", region="KZ-55", key="emigration"),
     case(DISTRICTS + " Between regions of the country 6 210 people arrived.", "6 210", region="KZ-55"),
+    case("Wages in Azerbaijan, 2022\n\nBaku\nIn 2022, the average salary in the capital was 1,012.3 manat. Some "
+         "721.5 thousand employees, or 42.9% of the country's total, worked here.", "721.5 thousand", region="AZ-BA"),
     # a fronted "since" period is its clause's: a later clause with its own basis takes the frame, and so
     # do the paragraphs after it
     case(CPI_SINCE, "9.8%", period=("2020-11-01", "2021-10-31")),
