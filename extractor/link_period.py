@@ -310,10 +310,14 @@ def _trails_other_value(run: DocumentView, r: Resolved, v: NumberMention, values
             own = run.text[joint.end():v.start].lower()
             if run.assembler.annual_words.search(own) or run.assembler.monthly_words.search(own):
                 return True
+        if j < len(values) and values[j] is v and v.start - m.end <= _TRAIL_GAP + 3:
+            return False  # "(in January-September 2015 - 12,6)": the period heads this value
     i = first_at(values, m.start) - 1  # the last value starting before the period
     if i < 0 or values[i] is v or values[i].end > m.start:
         return False
-    return m.start - values[i].end <= _TRAIL_GAP and not run.text[values[i].end:m.start].strip()
+    # ("12,2 (in January-September 2015 - 12,6)": a bracket may open between them)
+    return m.start - values[i].end <= _TRAIL_GAP + 6 and _TRAIL_BETWEEN.fullmatch(run.text, values[i].end, m.start) \
+        is not None and (m.start - values[i].end <= _TRAIL_GAP or "(" in run.text[values[i].end:m.start])
 
 
 _HEAD_REACH = 30
@@ -322,6 +326,7 @@ _AVERAGED = re.compile(r"(?i)\baverag(?:ed|ing)\b|\baverage\s+(?:annual\s+|month
 _SINCE_MONTH = re.compile(r"(?i)since\s+(?:the\s+end\s+of\s+)?"
                           r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+(?:19|20)\d\d)?\Z")
 _TRAIL_GAP = 3  # "2,0% since December 2020": the period right after its value
+_TRAIL_BETWEEN = re.compile(r"\s*(?:\(\s*(?:in|for)?\s*)?")
 _COMMA_OR_STOP = re.compile(r"[,;.]\s")
 _OPEN_BRACKET = re.compile(r"(?:\s+[A-Za-z]+)?(?:\s*[(\[]|,?\s+or)\s*")  # "(2.4%)", ", or $246.4 billion,"
 

@@ -192,6 +192,8 @@ ONS_TABLE = ("Labour market in the regions of the UK: May 2021\n\nEmployment rat
              "the unemployment rate (%) in brackets, January to March 2021: North West 73.8 (4.6) East 77.1 (3.2) "
              "London 74.0 (6.5)")
 
+RATES_BRACKETED = "In 2016 the birth rate made 12,2 (in 2015 - 12,6), the death rate - 14,5 (in 2015 - 14,8)."
+
 OTHER_RELEASES = [
     case("According to the labour force survey, the unemployment rate in Kyrgyzstan in the second quarter of "
          "2023 was 8.1%.", "8.1%", measure="level", key="unemployment_rate", region="KG",
@@ -631,6 +633,12 @@ OTHER_RELEASES = [
     # a "$m" column: millions of dollars
     case("Retail trade, March 2019\n\nRetail turnover by state, March 2019: State $m % change from February 2019 "
          "NSW 8,310.2 0.4 Vic. 6,822.0 0.8 Qld 5,101.7 0.4", "6,822.0", number=6_822_000_000.0, unit="$"),
+    # "(in <earlier period> - v)" restates the value before it for its own period
+    case(RATES_BRACKETED, "14,5", key="death_rate", period=("2016-01-01", "2016-12-31")),
+    case(RATES_BRACKETED, "14,8", key="death_rate", period=("2015-01-01", "2015-12-31")),
+    case(RATES_BRACKETED, "12,6", key="birth_rate", period=("2015-01-01", "2015-12-31")),
+    case("In 2022, a total of 26,910 persons immigrated to Norway, while 9,306 emigrated.", "26,910",
+         key="immigration"),
     # ... while a labour force survey's rate covers its quarter
     case("Labour force survey, second quarter 2021\n\nThe unemployment rate was 6.1%, and 1.2 million people were "
          "unemployed. The number of registered unemployed was 310 thousand.", "6.1%", key="unemployment_rate",
