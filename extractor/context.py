@@ -416,7 +416,9 @@ def note_subject_region(run: DocumentView, sent: Sentence, values: list[NumberMe
     if home_cue or (subject is not None and home is not None and subject.code == home.code):
         run.ctx.line_region = None  # back to the whole country, for the rest of the paragraph
         run.ctx.line_home = True
-        if not run.ctx.seen_value:
+        if not run.ctx.seen_value and (values or run.ctx.doc_region is None or run.ctx.doc_region.start > sent.start):
+            # (a line with no values naming the country, "Statistics Agency ... of the Republic of
+            # Uzbekistan", leaves a title's region in force)
             run.ctx.doc_region = None
         return
     if subject is None or is_dateline(run.text, subject) or subject.code is None:

@@ -639,6 +639,10 @@ OTHER_RELEASES = [
     case(RATES_BRACKETED, "12,6", key="birth_rate", period=("2015-01-01", "2015-12-31")),
     case("In 2022, a total of 26,910 persons immigrated to Norway, while 9,306 emigrated.", "26,910",
          key="immigration"),
+    # an office line naming the country leaves the title's region in force
+    case("Demographic situation in Andijan region, January-June 2021\n\nStatistics Agency under the President of the "
+         "Republic of Uzbekistan, Andijan regional department\n\nIn January-June 2021, 39 412 births were "
+         "registered in the region.", "39 412", region="UZ-AN"),
     # ... while a labour force survey's rate covers its quarter
     case("Labour force survey, second quarter 2021\n\nThe unemployment rate was 6.1%, and 1.2 million people were "
          "unemployed. The number of registered unemployed was 310 thousand.", "6.1%", key="unemployment_rate",
