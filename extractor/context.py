@@ -38,6 +38,7 @@ _RELATIVE_KINDS = frozenset({"relative_year", "same_period", "deictic"})
 _NOT_A_FRAME = _RELATIVE_KINDS | {"date"}
 _EARLIER = re.compile(r"(?i)\b(?:earlier|ago|before)\b")
 # A stock dated by reference to the period just stated: "541,479 at that date".
+_TYPE_WORDS = frozenset({"county", "district", "municipality", "city", "town", "borough", "parish"})
 _BACKWARDS_TO = re.compile(r"\s*(?:to|against|vs\.?|versus|/)\s*\Z", re.IGNORECASE)
 _THAT_DATE = re.compile(r"(?i)\b(?:at|on|as of|as at) (?:that|this|the same) date\b")
 _SUBJECT_REACH = 60  # a sentence's subject is named within its first words
@@ -69,6 +70,7 @@ class Context:
     seen_value: bool = False
     lead: tuple[Resolved | None, Resolved | None] | None = None  # the first interval and stock date stated with values
     last_place: RegionMention | None = None  # last sub-national place named in this line
+    last_uncoded: RegionMention | None = None  # last place with no code named with its type ("Maricopa County")
     line_region: RegionMention | None = None  # the subject of the paragraph ("Kostanay region lost ...")
     section_region: RegionMention | None = None  # the place a section heading names ("Seoul"), to the next heading
     line_home: bool = False  # the paragraph named the whole country as its subject ("Across Kyrgyzstan, ...")
@@ -253,6 +255,9 @@ def update_context(run: DocumentView, sent: Sentence, resolved: list[Resolved], 
         note_subject_region(run, sent, values)
     if values:
         run.ctx.seen_value = True
+    uncoded = [m for m in here.regions if m.code is None and m.text.rsplit(None, 1)[-1].lower() in _TYPE_WORDS]
+    if uncoded:
+        run.ctx.last_uncoded = uncoded[-1]  # "the county" after "Maricopa County"
     for m in reversed(here.regions):  # the last place named (with a code: "the state" is no "Greater Hobart")
         if m.kind in ("region", "city") and m.code is not None and not _OWN_FIGURE.match(run.text, m.end):
             # (not one with its figure in brackets: "the largest after California ($3.19 trillion)")

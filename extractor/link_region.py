@@ -66,7 +66,7 @@ def region(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence |
     group = coordinated(run, places, v)
     if group:
         evidence.append("region_list")
-        codes = ",".join(m.code for m in group)
+        codes = ",".join(m.code or m.name for m in group)
         return partner, home_region(run, sent), codes
     # "came from Kostanay region (710 people)": a home region heads its bracket even as an origin
     if len(places) == len(mentions):
@@ -158,6 +158,11 @@ def _region_in_force(run: DocumentView, v: NumberMention, sent: Sentence, lead: 
     country."""
     home = run.home
     anaphor = [c for c in run.near(run.cues, run.here.cues, v, sent) if c.label == "ANAPHOR"]
+    uncoded = run.ctx.last_uncoded
+    if anaphor and uncoded is not None and anaphor[-1].text.rsplit(None, 1)[-1].lower() in uncoded.text.lower() \
+            and (run.ctx.last_place is None or run.ctx.last_place.start < uncoded.start):
+        evidence.append("region_anaphor")  # "The county's population climbed" after "Maricopa County added"
+        return _region_of(uncoded)
     if anaphor and run.ctx.last_place is not None:
         evidence.append("region_anaphor")  # "the unemployment rate in the province was 5.8%"
         return _region_of(run.ctx.last_place)

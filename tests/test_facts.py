@@ -643,6 +643,9 @@ OTHER_RELEASES = [
     case("Demographic situation in Andijan region, January-June 2021\n\nStatistics Agency under the President of the "
          "Republic of Uzbekistan, Andijan regional department\n\nIn January-June 2021, 39 412 births were "
          "registered in the region.", "39 412", region="UZ-AN"),
+    # a county named with its type word has no code, and "the county's" refers back to it
+    case("Maricopa County tops nation again\n\nPHOENIX - Maricopa County added 51,020 residents in the year to "
+         "July 1, 2022.\n\nThe county's population climbed to 4.55 million.", "4.55 million", region=None),
     # ... while a labour force survey's rate covers its quarter
     case("Labour force survey, second quarter 2021\n\nThe unemployment rate was 6.1%, and 1.2 million people were "
          "unemployed. The number of registered unemployed was 310 thousand.", "6.1%", key="unemployment_rate",
