@@ -646,6 +646,13 @@ OTHER_RELEASES = [
     # a county named with its type word has no code, and "the county's" refers back to it
     case("Maricopa County tops nation again\n\nPHOENIX - Maricopa County added 51,020 residents in the year to "
          "July 1, 2022.\n\nThe county's population climbed to 4.55 million.", "4.55 million", region=None),
+    # US metropolitan areas named by their cities and states' postal codes have no code
+    case("Metropolitan area unemployment, June 2023\n\nThe national rate was 3.8 percent. Bismarck, ND, had the "
+         "lowest rate, 1.9 percent, while Dallas-Fort Worth-Arlington, TX (+98,200) gained the most jobs.",
+         "1.9 percent", region=None),
+    case("Metropolitan area unemployment, June 2023\n\nThe national rate was 3.8 percent. Bismarck, ND, had the "
+         "lowest rate, 1.9 percent, while Dallas-Fort Worth-Arlington, TX (+98,200) gained the most jobs.",
+         "3.8 percent", region="US"),
     # ... while a labour force survey's rate covers its quarter
     case("Labour force survey, second quarter 2021\n\nThe unemployment rate was 6.1%, and 1.2 million people were "
          "unemployed. The number of registered unemployed was 310 thousand.", "6.1%", key="unemployment_rate",
