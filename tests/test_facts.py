@@ -651,8 +651,8 @@ OTHER_RELEASES = [
          "lowest rate, 1.9 percent, while Dallas-Fort Worth-Arlington, TX (+98,200) gained the most jobs.",
          "1.9 percent", region=None),
     case("Metropolitan area unemployment, June 2023\n\nThe national rate was 3.8 percent. Bismarck, ND, had the "
-         "lowest rate, 1.9 percent, while Dallas-Fort Worth-Arlington, TX (+98,200) gained the most jobs.",
-         "3.8 percent", region="US"),
+         "lowest rate, 1.9 percent, while Dallas-Fort Worth-Arlington, TX (+98,200) gained the most jobs, the Bureau of "
+         "Labor Statistics said.", "3.8 percent", region="US"),
     # ... while a labour force survey's rate covers its quarter
     case("Labour force survey, second quarter 2021\n\nThe unemployment rate was 6.1%, and 1.2 million people were "
          "unemployed. The number of registered unemployed was 310 thousand.", "6.1%", key="unemployment_rate",
