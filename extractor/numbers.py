@@ -488,6 +488,7 @@ class _Suffixes(_Context):
                 if den in lx.rate_units:
                     return _Suffix(end, value, lx.rate_units[den], extended)
         pos = end
+        before = ""
         for i in range(1 + (0 if strict_units else lx.lookahead)):
             m = self._at(lx.word_re, pos)
             if not m:
@@ -495,7 +496,10 @@ class _Suffixes(_Context):
             w = m.group("w")
             found = self._unit_of(w)
             if found:
+                # "1 466,8 million US dollars": a currency word with its country is the country's code
+                found = lx.qualified_currencies.get((before, _low(w)), found)
                 return _Suffix(end, value, found, extended, unit_word=_low(w), unit_at_once=i == 0)
+            before = _low(w)
             low = _low(w)
             if i == 0 and not strict_units and low in lx.bridge:
                 m2 = self._at(lx.word_re, m.end())

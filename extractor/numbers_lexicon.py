@@ -222,6 +222,7 @@ class Lexicon:
     glued_scales: tuple[str, ...]  # scale words that may be glued to the word after them
     people: frozenset[str]
     currency_words: frozenset[str]
+    qualified_currencies: dict[tuple[str, str], str]  # ("us", "dollars") -> "USD"
     currency_codes: frozenset[str]
     currency_symbols: tuple[tuple[str, str], ...]
     currency_symbol_ends: frozenset[str]
@@ -448,6 +449,8 @@ def _units(y: _Sections) -> dict[str, Any]:
         glued_followers=y.word_set("glued_followers"),
         people=y.word_set("people_words"),
         currency_words=y.word_set("currency_words"),
+        qualified_currencies={tuple(_low(w) for w in str(k).split()): str(v)  # type: ignore[misc]
+                              for k, v in (y.data.get("qualified_currencies") or {}).items()},
         currency_codes=frozenset(codes),
         currency_symbols=tuple(sorted(symbols.items(), key=lambda kv: len(kv[0]), reverse=True)),
         currency_symbol_ends=frozenset(sym[-1] for sym in symbols),

@@ -308,7 +308,7 @@ OTHER_RELEASES = [
     case("In the first half of 2024 in Tajikistan the registered unemployment made 43.1 thousand persons.",
          "43.1 thousand", key="registered_unemployed"),
     case("Foreign trade turnover of Tajikistan made 4.1 billion US dollars in 2024, of which export - 1.1 billion, "
-         "import - 3.0 billion.", "3.0 billion", unit="dollars", key="imports"),
+         "import - 3.0 billion.", "3.0 billion", unit="USD", key="imports"),
     # a change "in real terms" of an indicator with a real-terms key
     case("The average monthly wage in Kazakhstan reached 412,000 tenge in the third quarter of 2024. In real terms "
          "the figure grew by 4.2%.", "4.2%", key="real_wages", measure="change"),
@@ -651,8 +651,8 @@ OTHER_RELEASES = [
          "lowest rate, 1.9 percent, while Dallas-Fort Worth-Arlington, TX (+98,200) gained the most jobs.",
          "1.9 percent", region=None),
     case("Metropolitan area unemployment, June 2023\n\nThe national rate was 3.8 percent. Bismarck, ND, had the "
-         "lowest rate, 1.9 percent, while Dallas-Fort Worth-Arlington, TX (+98,200) gained the most jobs, the Bureau of "
-         "Labor Statistics said.", "3.8 percent", region="US"),
+         "lowest rate, 1.9 percent, while Dallas-Fort Worth-Arlington, TX (+98,200) gained the most jobs, the "
+         "Bureau of Labor Statistics said.", "3.8 percent", region="US"),
     # ... while a labour force survey's rate covers its quarter
     case("Labour force survey, second quarter 2021\n\nThe unemployment rate was 6.1%, and 1.2 million people were "
          "unemployed. The number of registered unemployed was 310 thousand.", "6.1%", key="unemployment_rate",
