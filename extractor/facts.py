@@ -280,6 +280,10 @@ def _fact(view, v: NumberMention, sent: Sentence, lead: Sentence | None, values:
         evidence.append("survey")
         rule = "rule:survey_share"
     key = link_indicator.scoped(view, key, sent, evidence)
+    if unit == "per_1000" and indicator is not None and (rate_key := view.indicator_info(key).get("per_1000")):
+        # "marriages ... 7,0 per 1000 population": a count per 1,000 people is the indicator's rate
+        key, indicator, info = rate_key, specific(indicator, rate_key), view.indicator_info(rate_key)
+        evidence.append("indicator_per_1000")
     if v.explicit_sign and measure_ in ("change", "level") and v.unit in (None, "person") \
             and (net := view.indicator_info(key).get("net")) is not None and indicator is not None:
         # "Bishkek (+9,870 people) gained residents through internal migration": a signed count of moves

@@ -653,6 +653,10 @@ OTHER_RELEASES = [
     case("Metropolitan area unemployment, June 2023\n\nThe national rate was 3.8 percent. Bismarck, ND, had the "
          "lowest rate, 1.9 percent, while Dallas-Fort Worth-Arlington, TX (+98,200) gained the most jobs, the "
          "Bureau of Labor Statistics said.", "3.8 percent", region="US"),
+    # a count per 1,000 people is the indicator's rate
+    case("In 2019, 41 210 marriages were registered in the republic, or 6,4 per 1000 population.", "6,4",
+         key="marriage_rate", unit="per_1000"),
+    case("In 2018 the population of Malta grew by 36.9 per 1,000 residents.", "36.9", key="population_growth_rate"),
     # ... while a labour force survey's rate covers its quarter
     case("Labour force survey, second quarter 2021\n\nThe unemployment rate was 6.1%, and 1.2 million people were "
          "unemployed. The number of registered unemployed was 310 thousand.", "6.1%", key="unemployment_rate",
