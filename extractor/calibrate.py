@@ -271,7 +271,7 @@ def _folds(doc_ids: Sequence[str], k: int) -> list[set[str]]:
 def _isotonic(rows: Sequence[Row], target: str, c: float, names: list[str]) -> tuple[list[float], list[float]]:
     """Breakpoints of the isotonic map from out-of-fold raw scores (folds by document)."""
     _, isotonic, _ = _sklearn()
-    scores, labels, weights = [], [], []
+    scores, labels, sample_weights = [], [], []
     for held in _folds([r.doc_id for r in rows], INNER_FOLDS):
         train = [r for r in rows if r.doc_id not in held and r.weight > 0]
         test = [r for r in rows if r.doc_id in held and r.weight > 0]
@@ -280,10 +280,10 @@ def _isotonic(rows: Sequence[Row], target: str, c: float, names: list[str]) -> t
         intercept, weights = _fit(train, target, c, names)
         scores += _raw(test, intercept, weights, names)
         labels += [bool(r.labels[target]) for r in test]
-        weights += [r.weight for r in test]
+        sample_weights += [r.weight for r in test]
     if len(set(labels)) < 2:
         return [], []
-    iso = isotonic.IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(scores, labels, weights)
+    iso = isotonic.IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(scores, labels, sample_weights)
     return [float(v) for v in iso.X_thresholds_], [float(v) for v in iso.y_thresholds_]
 
 
