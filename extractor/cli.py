@@ -225,6 +225,9 @@ def _check_extract_options(args: argparse.Namespace, output: Path | None, state_
     """Combinations of options that cannot work, as usage errors before any work starts."""
     if args.with_text and args.format != "jsonl":
         raise UsageError("--with-text needs --format jsonl (the text is written as a line before its facts)")
+    if args.with_evidence and (args.format != "jsonl" or args.engine != "jobs" or state_path is not None):
+        raise UsageError("--with-evidence needs --format jsonl and --engine jobs, without --state "
+                         "(a fact reused from the state has no evidence)")
     if args.format in ("parquet", "duckdb") and output is None:
         raise UsageError(f"--format {args.format} writes a file: give -o FILE.{args.format}")
     if args.format == "duckdb" and state_path is not None:
@@ -321,7 +324,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 done[j] = (document, facts)
             if i in done:
                 document, facts = done.pop(i)
-                dicts = [f.to_dict() for f in facts]
+                dicts = [f.to_dict() | {"evidence": list(f.evidence)} if args.with_evidence else f.to_dict()
+                         for f in facts]
                 state.store(document, dicts)
                 yield document, dicts
 
@@ -514,7 +518,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def cmd_calibrate(args: argparse.Namespace) -> int:
-    from .calibrate import DEFAULT_C, DEFAULT_FINAL, calibrate
+    from .calibrate import DEFAULT_C, DEFAULT_FINAL, DEFAULT_FINAL_ON, calibrate
 
     root = Path(args.gold_dir)
     if not root.is_dir():
@@ -526,7 +530,8 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
     modes = ("fast", "accurate") if args.mode == "both" else (args.mode,)
     try:
         report = calibrate(root, output, modes=modes, c=DEFAULT_C if args.c is None else args.c, text_dirs=texts,
-                           isotonic=args.isotonic, final=args.final or DEFAULT_FINAL)
+                           isotonic=args.isotonic, final=args.final or DEFAULT_FINAL,
+                           final_on=args.final_on or DEFAULT_FINAL_ON, snapshots=not args.no_snapshots)
     except (ImportError, FileNotFoundError, ValueError) as exc:
         print(f"extractor calibrate: error: {exc}", file=sys.stderr)
         return 1
@@ -569,6 +574,9 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--state", metavar="FILE", help="remember content hashes and facts; re-extract only changes")
     ex.add_argument("--with-text", action="store_true",
                     help="write each document's text (as a line before its facts) so spans can be checked")
+    ex.add_argument("--with-evidence", action="store_true",
+                    help="add each fact's evidence (the names the confidence model reads) as \"evidence\": [...] "
+                         "(jsonl): what a snapshot of unseen predictions records")
     ex.add_argument("--max-size", type=float, default=DEFAULT_MAX_BYTES / 2**20, metavar="MB",
                     help=f"skip larger files (default {DEFAULT_MAX_BYTES // 2**20})")
     ex.set_defaults(func=cmd_extract)
@@ -606,6 +614,11 @@ def build_parser() -> argparse.ArgumentParser:
     ca.add_argument("--final", choices=("platt", "isotonic", "none"), default=None,
                     help="map of the four models' product to the fact's confidence, fitted on out-of-fold "
                          "products (default platt; none: the product itself)")
+    ca.add_argument("--final-on", choices=("snapshot", "all"), default=None,
+                    help="fit the final map on the snapshot rows (default: confidence calibrated to unseen text) "
+                         "or on all rows")
+    ca.add_argument("--no-snapshots", action="store_true",
+                    help="ignore the unseen_predictions.jsonl snapshots beside the gold sets")
     ca.set_defaults(func=cmd_calibrate)
     return parser
 

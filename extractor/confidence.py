@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import PatternError
-from .features import evidence_features
+from .features import _field_names_of, evidence_features, fields_features
 from .resources import load_yaml, patterns_dir
 from .types import Fact, _new_fact
 
@@ -248,32 +248,61 @@ def score(evidence: Iterable[str], *, patterns_dir: Path | None = None) -> float
     return scores(tuple(evidence), patterns_dir)[0]
 
 
-@functools.lru_cache(maxsize=65536)
-def scores(evidence: tuple[str, ...], patterns_dir: Path | None = None) -> tuple[float, tuple[tuple[str, float], ...]]:
-    """``(confidence, slot_confidence)`` for a fact built with this evidence: the four models applied
-    to :func:`~extractor.features.evidence_features`; the confidence is their product through the
-    final map, the slot confidences the last three models' probabilities. Facts share a
-    few hundred evidence tuples, so after the first of each this is a dictionary lookup (thousands of
-    facts per MB)."""
-    intercepts, weights, models, final = _stacked(patterns_dir)
-    z = list(intercepts)
+def _logits(features: Mapping[str, float], patterns_dir: Path | None,
+            start: tuple[float, ...] | None) -> tuple[float, ...]:
+    """``start`` (the intercepts when None) plus the four models' weights of these features."""
+    intercepts, weights, _, _ = _stacked(patterns_dir)
+    z = list(intercepts if start is None else start)
     get = weights.get
-    for name, value in evidence_features(evidence).items():
+    for name, value in features.items():
         w = get(name)
         if w is not None:
             for k in range(len(z)):
                 z[k] += w[k] * value
+    return tuple(z)
+
+
+@functools.lru_cache(maxsize=16384)
+def _evidence_logits(evidence: tuple[str, ...], patterns_dir: Path | None) -> tuple[float, ...]:
+    return _logits(evidence_features(evidence), patterns_dir, None)
+
+
+@functools.lru_cache(maxsize=16384)
+def _field_logits(fields: tuple[str, ...], patterns_dir: Path | None) -> tuple[float, ...]:
+    return _logits(fields_features(fields), patterns_dir, (0.0,) * len(MODELS))
+
+
+@functools.lru_cache(maxsize=65536)
+def scores(evidence: tuple[str, ...], patterns_dir: Path | None = None,
+           fields: tuple[str, ...] = ()) -> tuple[float, tuple[tuple[str, float], ...]]:
+    """``(confidence, slot_confidence)`` for a fact built with this evidence and these
+    :func:`~extractor.features.field_names`: the four models applied to their features; the
+    confidence is their product through the final map, the slot confidences the last three models'
+    probabilities. Facts share a few hundred evidence tuples and fewer field tuples, each scored once
+    (and each pair once), so after the first this is a dictionary lookup (thousands of facts per MB)."""
+    _, _, models, final = _stacked(patterns_dir)
+    z = _evidence_logits(evidence, patterns_dir)
+    if fields:
+        z = tuple(a + b for a, b in zip(z, _field_logits(fields, patterns_dir), strict=True))
     p = [model.calibrated(_logistic(zk)) for model, zk in zip(models, z, strict=True)]
     return final(p[0] * p[1] * p[2] * p[3]), tuple(zip(SLOTS, p[1:], strict=True))
 
 
+@functools.cache
+def indicator_kinds(base: Path | None = None) -> dict[str, str | None]:
+    """Each indicator key's ``kind`` (``patterns/indicator_keys.yaml``), as
+    :func:`~extractor.features.field_names` reads it."""
+    keys = load_yaml("indicator_keys.yaml", base=base) or {}
+    return {str(k): (v.get("kind") if isinstance(v, dict) else None) for k, v in keys.items()}
+
+
 def with_scores(fact: Fact, *, patterns_dir: Path | None = None) -> Fact:
-    """``fact`` with the confidence and slot confidence of its evidence (after the evidence changed)."""
-    confidence, slots = scores(fact.evidence, patterns_dir)
+    """``fact`` with the confidence and slot confidence of its evidence and fields (after they changed)."""
+    confidence, slots = scores(fact.evidence, patterns_dir, _field_names_of(fact, indicator_kinds(patterns_dir)))
     # dataclasses.replace() re-runs the frozen __init__
     return _new_fact(fact.doc_id, fact.value, fact.measure, fact.direction, fact.indicator, fact.region, fact.period,
                      fact.reference_period, fact.breakdown, confidence, fact.extractor, fact.evidence, slots)
 
 
-__all__ = ["FINAL_KINDS", "MODEL_FILE", "MODELS", "SLOTS", "TARGETS", "FinalMap", "LogisticModel", "load_final",
-           "load_models", "logit", "score", "scores", "with_scores"]
+__all__ = ["FINAL_KINDS", "MODEL_FILE", "MODELS", "SLOTS", "TARGETS", "FinalMap", "LogisticModel", "indicator_kinds",
+           "load_final", "load_models", "logit", "score", "scores", "with_scores"]

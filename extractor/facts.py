@@ -30,6 +30,7 @@ from . import annual_rate, context, link_indicator, link_period, link_region, li
 from .confidence import scores, with_scores
 from .context import Resolved
 from .document import DocumentInput, DocumentView
+from .features import field_names
 from .indicators import IndicatorFinder
 from .resources import load_yaml
 from .risk import risk_evidence
@@ -38,8 +39,12 @@ from .spans import overlaps
 from .tables import Cell
 from .types import (  # _new_*: the records, made faster (see fast_constructor)
     Fact,
+    Indicator,
     IndicatorMention,
     NumberMention,
+    Period,
+    Region,
+    Value,
     _new_fact,
     _new_indicator,
     _new_value,
@@ -331,7 +336,8 @@ def _fact(view, v: NumberMention, sent: Sentence, lead: Sentence | None, values:
     _model_evidence(view, v, evidence)
     risk_evidence(view, v, sent, clause, info, measure_, unit, ind, period, evidence)
     found = tuple(evidence)
-    confidence, slots = scores(found, view.assembler.patterns_dir)
+    fields = _fields(view, value, measure_, ind, region, period, reference is not None, bool(breakdown))
+    confidence, slots = scores(found, view.assembler.patterns_dir, fields)
     return _new_fact(view.doc_id, value, measure_, direction, ind, region, period, reference,
                      tuple(breakdown), confidence, rule, found, slots)
 
@@ -369,9 +375,19 @@ def _table_fact(view: DocumentView, cell: Cell, sent: Sentence) -> Fact:
     breakdown = (("partner", partner.code),) if partner is not None else ()
     _model_evidence(view, v, evidence)
     found = tuple(evidence)
-    confidence, slots = scores(found, view.assembler.patterns_dir)
+    fields = _fields(view, value, measure_, ind, region, period, False, bool(breakdown))
+    confidence, slots = scores(found, view.assembler.patterns_dir, fields)
     return _new_fact(view.doc_id, value, measure_, direction, ind, region, period, None, breakdown,
                      confidence, "rule:table", found, slots)
+
+
+def _fields(view: DocumentView, value: Value, measure_: str, ind: Indicator | None, region: Region | None,
+            period: Period | None, reference: bool, breakdown: bool) -> tuple[str, ...]:
+    """The finished fact's :func:`~extractor.features.field_names` (as ``with_scores`` reads them from a Fact)."""
+    key = ind.key if ind else None
+    return field_names(value.start, value.unit, measure_, view.indicator_info(key).get("kind"),
+                       ind.start if ind else None, key, region.start if region else None,
+                       region.code if region else None, period.start if period else None, reference, breakdown)
 
 
 def _model_evidence(view, v: NumberMention, evidence: list[str]) -> None:

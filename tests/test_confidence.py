@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import os
 import shutil
 import subprocess
 import sys
@@ -423,3 +424,190 @@ def test_plot_without_matplotlib_says_what_to_install(monkeypatch, tmp_path):
     hide_module(monkeypatch, "matplotlib")
     with pytest.raises(ImportError, match=r"extractor\[plot\]"):
         plot_reliability([True], [0.9], tmp_path / "r.png")
+
+
+# --- snapshots of unseen predictions (calibrate learns from them too) --------------------------------
+
+
+def test_fact_features_read_the_same_from_a_fact_and_from_its_line():
+    from extractor.confidence import indicator_kinds
+    from extractor.features import fact_features
+
+    kinds = indicator_kinds()
+    text = (ROOT / "tests" / "fixtures" / "world4" / "pl_gus_unemployment_mar_2019.txt").read_text(encoding="utf-8")
+    facts = extract(text)
+    assert facts
+    for fact in facts:
+        line = fact.to_dict() | {"evidence": list(fact.evidence)}
+        features = fact_features(fact, kinds)
+        assert fact_features(line, kinds) == features
+        assert {n for n in features if n.startswith("ev:")} == {f"ev:{n}" for n in fact.evidence}
+        assert any(n.startswith("fact:measure_") for n in features)
+        assert fact_features(fact) == evidence_features(fact.evidence)  # no kinds: the evidence alone
+
+
+def test_extract_scores_the_fields_as_with_scores_reads_them():
+    """The assembler computes a fact's field names from its parts; with_scores (and calibrate) from the
+    finished fact: both must give the same confidence."""
+    from extractor.confidence import with_scores
+
+    for name in ("pl_gus_unemployment_mar_2019", "us_census_state_pop_2017", "kz_bns_industry_jan_aug_2024"):
+        text = (ROOT / "tests" / "fixtures" / "world4" / f"{name}.txt").read_text(encoding="utf-8")
+        for fact in extract(text):
+            again = with_scores(fact)
+            assert (again.confidence, again.slot_confidence) == (fact.confidence, fact.slot_confidence)
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    ((200, "USD", "level", "money", 150, "gdp", 10, "US", 0, False, True),
+     {"unit_code", "measure_unit_level_code", "kind_money", "indicator_before_near", "region_before_far",
+      "period_before_far", "breakdown_stated"}),
+    ((5, "count", "level", None, None, None, None, None, None, False, False),
+     {"unit_count", "kind_None", "indicator_missing", "region_missing", "period_missing"}),
+    ((5, "percent", "change", "index", 20, None, 700, None, 30, True, False),
+     {"measure_change", "indicator_key_none", "indicator_after_adjacent", "region_code_none", "region_after_beyond",
+      "period_after_adjacent", "reference_stated"}),
+])
+def test_field_names(args, expected):
+    from extractor.features import field_names
+
+    assert expected <= set(field_names(*args))
+
+
+def _snapshot_line(doc_id: str, fact) -> str:
+    import json
+
+    return json.dumps({**fact.to_dict(), "doc_id": doc_id, "evidence": list(fact.evidence)})
+
+
+@pytest.fixture
+def gold_with_snapshot(tmp_path):
+    """Two world4 documents and a snapshot of today's facts beside them (the first fact of each made wrong)."""
+    import json
+
+    folder = tmp_path / "set"
+    folder.mkdir()
+    lines = ['{"snapshot": {"commit": "abc", "mode": "fast", "date": "2026-01-01"}}']
+    for stem in ("pl_gus_unemployment_mar_2019", "cz_czso_gdp_flash_q2_2016"):
+        for suffix in (".json", ".txt"):
+            shutil.copy(ROOT / "tests" / "fixtures" / "world4" / f"{stem}{suffix}", folder / f"{stem}{suffix}")
+        facts = extract((folder / f"{stem}.txt").read_text(encoding="utf-8"))
+        for i, fact in enumerate(facts):
+            line = json.loads(_snapshot_line(stem, fact))
+            if i == 0:
+                line["measure"] = "rate"  # never the gold's measure here
+            lines.append(json.dumps(line))
+    (folder / "unseen_predictions.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_snapshot_rows_take_features_from_the_evidence_and_labels_from_the_gold(gold_with_snapshot):
+    from extractor.calibrate import build_rows, load_gold, read_snapshot, snapshot_rows
+
+    folder = gold_with_snapshot / "set"
+    header, facts = read_snapshot(folder / "unseen_predictions.jsonl")
+    assert header["commit"] == "abc" and facts and all("evidence" in f for f in facts)
+    docs = load_gold(gold_with_snapshot)
+    rows = snapshot_rows(docs, gold_with_snapshot)
+    current = build_rows(docs, root=gold_with_snapshot)
+    assert {r.kind for r in rows} == {"snapshot"} and {r.group for r in rows} == {"set"}
+    assert {r.kind for r in current} == {"current"}
+    # the same facts as today's, but the first of each document wrong: its value label flips
+    assert len(rows) == len(current)
+    flipped = [(a.doc_id, a.labels["value"], b.labels["value"]) for a, b in zip(rows, current, strict=True)
+               if a.labels["value"] != b.labels["value"]]
+    assert len(flipped) == 2 and all(not snap and now for _, snap, now in flipped)
+    assert [r.features for r in rows if r.labels["value"]] == [
+        r.features for r, s in zip(current, rows, strict=True) if s.labels["value"]]
+    assert all(any(n.startswith("ev:") for n in r.features) for r in rows)
+
+
+def test_a_gold_set_without_snapshot_gives_no_snapshot_rows(tiny_gold):
+    from extractor.calibrate import load_gold, snapshot_rows
+
+    assert snapshot_rows(load_gold(tiny_gold, [tiny_gold / "texts"]), tiny_gold) == []
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ("{not json", ":2: not JSON"),
+    ("[1, 2]", ":2: expected a JSON object"),
+    ('{"snapshot": {"commit": "x"}}', ":2: the snapshot header must come first"),
+    ('{"doc_id": "pl_gus_unemployment_mar_2019", "value": {"start": 0, "end": 1, "number": 1}}', ":2: evidence:"),
+    ('{"doc_id": "pl_gus_unemployment_mar_2019", "value": {"start": "0", "end": 1, "number": 1}, "evidence": []}',
+     ":2: value.start: expected an integer"),
+    ('{"doc_id": "pl_gus_unemployment_mar_2019", "value": {"start": 0, "end": 1, "number": "1"}, "evidence": []}',
+     ":2: value.number: expected a number"),
+    ('{"value": {"start": 0, "end": 1, "number": 1}, "evidence": []}', ":2: expected a fact with a string doc_id"),
+    ('{"doc_id": "nowhere", "value": {"text": "x", "start": 0, "end": 1, "number": 1}, "evidence": []}',
+     "no gold file beside it: nowhere"),
+    ('{"doc_id": "pl_gus_unemployment_mar_2019", "value": {"text": "934.6", "start": 0, "end": 5, "number": 934.6},'
+     ' "evidence": []}', "taken on another version of it?"),
+])
+def test_malformed_snapshot_names_its_file(gold_with_snapshot, line, message):
+    from extractor.calibrate import load_gold, snapshot_rows
+
+    path = gold_with_snapshot / "set" / "unseen_predictions.jsonl"
+    head = path.read_text(encoding="utf-8").splitlines()[0]
+    path.write_text(f"{head}\n{line}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="unseen_predictions.jsonl") as caught:
+        snapshot_rows(load_gold(gold_with_snapshot), gold_with_snapshot)
+    assert message in str(caught.value)
+
+
+def test_calibrate_learns_from_snapshots_and_reports_them_apart(gold_with_snapshot, tmp_path):
+    pytest.importorskip("sklearn")
+    from extractor.calibrate import calibrate
+
+    out = tmp_path / MODEL_FILE
+    report = calibrate(gold_with_snapshot, out)
+    assert "current rules' rows" in report and "snapshot rows (" in report
+    assert "LODO, current rows only" in report and "by set, with snapshots" in report
+    assert "snapshot facts" in out.read_text(encoding="utf-8").splitlines()[0]
+    plain = calibrate(gold_with_snapshot, out, snapshots=False)
+    assert "snapshot rows" not in plain
+    with pytest.raises(ValueError, match="final map fitted on"):
+        calibrate(gold_with_snapshot, out, final_on="gold")
+
+
+def test_leave_one_document_out_holds_both_kinds_of_rows_out_together():
+    pytest.importorskip("sklearn")
+    from extractor.calibrate import Row, held_out_scores
+
+    rows = _rows()
+    snapshot = [Row(r.doc_id, r.features, dict(r.labels), "snapshot", "s") for r in rows]
+    before = held_out_scores(rows + snapshot)["value"]
+    # turn every label of one document's snapshot rows around: none of that document's scores move
+    for r in snapshot:
+        if r.doc_id == "d0":
+            r.labels = {k: not v for k, v in r.labels.items()}
+    after = held_out_scores(rows + snapshot)["value"]
+    both = rows + snapshot
+    assert [a for a, r in zip(after, both, strict=True) if r.doc_id == "d0"] == [
+        b for b, r in zip(before, both, strict=True) if r.doc_id == "d0"]
+    assert after != before
+
+
+def test_cli_extract_with_evidence_and_the_snapshot_script(tmp_path):
+    import json
+
+    facts = tmp_path / "facts.jsonl"
+    assert run("extract", "tests/fixtures/world4/pl_gus_unemployment_mar_2019.txt", "--with-evidence",
+               "-o", str(facts)).returncode == 0
+    lines = [json.loads(line) for line in facts.read_text(encoding="utf-8").splitlines()]
+    assert lines and all(isinstance(line["evidence"], list) for line in lines)
+    assert run("extract", "seeds", "--with-evidence", "--format", "csv").returncode == 2
+    folder = tmp_path / "set"
+    folder.mkdir()
+    for suffix in (".json", ".txt"):
+        shutil.copy(ROOT / "tests" / "fixtures" / "world4" / f"pl_gus_unemployment_mar_2019{suffix}", folder)
+    script = [sys.executable, str(ROOT / "tests" / "fixtures" / "_snapshot.py"), str(folder)]
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}  # this checkout's extractor, as the snapshot records it
+    done = subprocess.run(script, capture_output=True, text=True, cwd=ROOT, env=env)
+    assert done.returncode == 0, done.stderr
+    assert f"code {ROOT}" in done.stderr
+    written = (folder / "unseen_predictions.jsonl").read_text(encoding="utf-8").splitlines()
+    header = json.loads(written[0])["snapshot"]
+    assert header["mode"] == "fast" and header["documents"] == 1 and header["facts"] == len(written) - 1
+    assert [json.loads(line)["evidence"] for line in written[1:]] == [line["evidence"] for line in lines]
+    again = subprocess.run(script, capture_output=True, text=True, cwd=ROOT, env=env)
+    assert again.returncode != 0 and "exists" in again.stderr  # taken once, before tuning
