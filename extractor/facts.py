@@ -355,7 +355,8 @@ def _table_fact(view: DocumentView, cell: Cell, sent: Sentence) -> Fact:
     v = cell.value
     evidence: list[str] = []
     indicator = cell.column.indicator
-    if cell.region is None:  # "Real PCE 1.1 4.6 2.9": a row named by what it measures, not by a place
+    if cell.region is None and not cell.column.contribution:
+        # "Real PCE 1.1 4.6 2.9": a row named by what it measures, not by a place (a contribution's row is a part)
         named = [m for m in view.indicators.within(*cell.row) if not m.generic]
         if named:
             indicator = named[-1]

@@ -30,6 +30,10 @@ def unit_and_measure(cell: Cell, info: dict[str, Any], evidence: list[str]) -> t
     """Unit, measure and direction from the column: "Change (%)" is a signed percent change."""
     v = cell.value
     evidence.append("table")
+    if cell.column.unit == "percentage_point":
+        if cell.column.contribution:  # FACTS.md: a contribution to growth in percentage points is a share
+            return "percentage_point", "share", None
+        return "percentage_point", "change", "decrease" if v.number < 0 else "increase"
     if cell.column.change:
         direction = "decrease" if v.number < 0 else "increase"
         if not cell.column.percent and v.unit is None and (cell.column.scale != 1 or cell.column.unit):

@@ -47,6 +47,7 @@ class Column:
     scale: float  # 1000 for "('000)"
     unit: str | None  # a currency the header names ("Average monthly wage by region, somoni"), or per_1000
     index: bool = False  # the header names an index or its base ("(2021=100)"): its numbers are index points
+    contribution: bool = False  # "Contribution to GDP growth (percentage points)": its rows are the parts
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +74,8 @@ class _Rules:
     min_rows_one_column: int
     currency: re.Pattern[str]
     not_label_words: frozenset[str]
+    percentage_point: tuple[str, ...] = ()
+    contribution: tuple[str, ...] = ()
 
 
 @functools.cache
@@ -86,7 +89,9 @@ def _rules(patterns_dir: Path | None) -> _Rules:
                   tuple(str(w).lower() for w in data["per_thousand_markers"]),
                   frozenset(str(w).lower() for w in data["total_labels"]), int(data["max_label_words"]),
                   int(data["min_rows"]), int(data["min_rows_one_column"]), _currency(patterns_dir),
-                  frozenset(str(w).lower() for w in data["not_label_words"]))
+                  frozenset(str(w).lower() for w in data["not_label_words"]),
+                  tuple(str(w).lower() for w in data.get("percentage_point_markers", ())),
+                  tuple(str(w).lower() for w in data.get("contribution_markers", ())))
 
 
 def _currency(patterns_dir: Path | None) -> re.Pattern[str]:
@@ -251,9 +256,11 @@ def _columns(text: str, header: tuple[int, int], width: int, periods: Sequence[P
         marks = _markers(text, a, b, rules) | wide
         scale = 1000.0 if "thousand" in marks else 1_000_000.0 if "million" in marks else 1.0
         money = rules.currency.search(text, a, b) or rules.currency.search(text, start, end)
-        unit = "per_1000" if "per_1000" in marks else money.group() if money else None
-        columns.append(Column(a, b, indicator, dated[-1] if dated else None, "percent" in marks, "change" in marks,
-                              scale, unit, index))
+        unit = "percentage_point" if "percentage_point" in marks else "per_1000" if "per_1000" in marks \
+            else money.group() if money else None
+        columns.append(Column(a, b, indicator, dated[-1] if dated else None,
+                              "percent" in marks and "percentage_point" not in marks, "change" in marks,
+                              scale, unit, index, "contribution" in marks))
     return columns
 
 
@@ -262,8 +269,9 @@ def _markers(text: str, a: int, b: int, rules: _Rules, *, leading_only: bool = F
     With ``leading_only``, only markers that more label words follow (they head every column)."""
     part = text[a:b].lower()
     found = set()
-    for name, markers in (("percent", rules.percent), ("thousand", rules.thousand), ("million", rules.million),
-                          ("per_1000", rules.per_thousand)):
+    for name, markers in (("percentage_point", rules.percentage_point), ("percent", rules.percent),
+                          ("thousand", rules.thousand), ("million", rules.million),
+                          ("per_1000", rules.per_thousand), ("contribution", rules.contribution)):
         for marker in markers:
             at = part.find(marker)
             if at >= 0 and (not leading_only or _WORD.search(part, at + len(marker))):

@@ -657,6 +657,10 @@ OTHER_RELEASES = [
     case("In 2019, 41 210 marriages were registered in the republic, or 6,4 per 1000 population.", "6,4",
          key="marriage_rate", unit="per_1000"),
     case("In 2018 the population of Malta grew by 36.9 per 1,000 residents.", "36.9", key="population_growth_rate"),
+    # a table of contributions in percentage points: shares of the header's indicator, whatever the rows name
+    case("Gross domestic product, March 2020 quarter\n\nGDP rose 0.3 percent in the quarter.\n\nContribution to "
+         "quarterly GDP growth (percentage points): Agriculture 0.11 Manufacturing -0.04 Retail trade 0.06",
+         "0.06", unit="percentage_point", measure="share", key="gdp"),
     # ... while a labour force survey's rate covers its quarter
     case("Labour force survey, second quarter 2021\n\nThe unemployment rate was 6.1%, and 1.2 million people were "
          "unemployed. The number of registered unemployed was 310 thousand.", "6.1%", key="unemployment_rate",
