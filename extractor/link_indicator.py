@@ -153,7 +153,12 @@ def indicator(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentenc
         evidence.append("indicator_generic_resolved")
     elif chosen.generic:
         carried = run.ctx.indicator_key
-        if carried and (not chosen.family or carried in chosen.family):
+        own = [m.key for m in run.here.indicators if not m.generic and m.key in (chosen.family or ())
+               and m.end <= chosen.start] if chosen.family else []
+        if own:
+            key = own[-1]  # "The CPIH 12-month inflation rate was 1.2%": the sentence names which index
+            evidence.append("indicator_generic_resolved")
+        elif carried and (not chosen.family or carried in chosen.family):
             key = carried
             evidence.append("indicator_generic_resolved")
         elif chosen.family and run.ctx.doc_indicator is not None and run.ctx.doc_indicator.key in chosen.family:

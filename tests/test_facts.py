@@ -661,6 +661,9 @@ OTHER_RELEASES = [
     case("Gross domestic product, March 2020 quarter\n\nGDP rose 0.3 percent in the quarter.\n\nContribution to "
          "quarterly GDP growth (percentage points): Agriculture 0.11 Manufacturing -0.04 Retail trade 0.06",
          "0.06", unit="percentage_point", measure="share", key="gdp"),
+    # a generic word takes the family member its own sentence names before it
+    case("Consumer price inflation, UK: May 2017\n\nThe Consumer Prices Index including owner occupiers' housing "
+         "costs (CPIH) 12-month inflation rate was 2.7% in May 2017.", "2.7%", key="cpih"),
     # ... while a labour force survey's rate covers its quarter
     case("Labour force survey, second quarter 2021\n\nThe unemployment rate was 6.1%, and 1.2 million people were "
          "unemployed. The number of registered unemployed was 310 thousand.", "6.1%", key="unemployment_rate",
