@@ -664,6 +664,12 @@ OTHER_RELEASES = [
     # a generic word takes the family member its own sentence names before it
     case("Consumer price inflation, UK: May 2017\n\nThe Consumer Prices Index including owner occupiers' housing "
          "costs (CPIH) 12-month inflation rate was 2.7% in May 2017.", "2.7%", key="cpih"),
+    # jobs "created" and "additional jobs" are changes; "NUTS 1" is a code, no value
+    case("In the first quarter of 2023, salaried employment in Brittany (NUTS 1 region FRH) increased by 0.3%, "
+         "that is 4,100 additional jobs. The market services sector created 2,900 jobs.", "2,900",
+         measure="change", direction="increase"),
+    case("In the first quarter of 2023, salaried employment in Brittany (NUTS 1 region FRH) increased by 0.3%, "
+         "that is 4,100 additional jobs.", "4,100", measure="change"),
     # ... while a labour force survey's rate covers its quarter
     case("Labour force survey, second quarter 2021\n\nThe unemployment rate was 6.1%, and 1.2 million people were "
          "unemployed. The number of registered unemployed was 310 thousand.", "6.1%", key="unemployment_rate",

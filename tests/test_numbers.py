@@ -344,6 +344,7 @@ NOTHING = [
     nothing("Table 2.1 and Figure 3"),
     nothing("Page 3 of 12"),
     nothing("Article 12 of the Law"),
+    nothing("Occitanie (NUTS 1 region FRJ)"),  # a classification level
     nothing("Decree No. 5 and № 12"),
     nothing("version 3.1.4"),
     nothing("Jan-2025"),
