@@ -66,14 +66,17 @@ def _holds_value(sent: Sentence, values: Sequence[NumberMention]) -> bool:
     return any(sent.start <= v.start and v.end <= sent.end for v in values)
 
 
+_AGENCY_FIRST = re.compile(r"[A-Z][\w.&-]{1,20}(?:\s[A-Z][\w.&-]{1,20})?,\s*")
+
+
 def is_dateline(text: str, m: RegionMention) -> bool:
     """"ALMATY. ...", "ASTANA, 14 August 2023 –", "BISHKEK —": the place a report was filed from,
     at the start of a line near the top, in capitals or followed by a date or a dash."""
     if m.start > DATELINE_REACH:
         return False
     line_start = text.rfind("\n", 0, m.start) + 1
-    if text[line_start:m.start].strip():
-        return False
+    if text[line_start:m.start].strip() and not _AGENCY_FIRST.fullmatch(text, line_start, m.start):
+        return False  # (an agency may come first: "IPN, Chisinau, 28 March 2024 –")
     # "EU at 2.0%", "UK inflation": an abbreviation in capitals is no dateline
     return (m.text.isupper() and len(m.text) > 3) or _DATELINE_TAIL.match(text, m.end) is not None
 

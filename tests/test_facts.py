@@ -670,6 +670,9 @@ OTHER_RELEASES = [
          measure="change", direction="increase"),
     case("In the first quarter of 2023, salaried employment in Brittany (NUTS 1 region FRH) increased by 0.3%, "
          "that is 4,100 additional jobs.", "4,100", measure="change"),
+    # a dateline may name its agency first; live-born children are births
+    case("Births in Moldova fall\n\nIPN, Chisinau, 20 March 2023 – In 2022, 26,990 live-born children were "
+         "registered in the Republic of Moldova.", "26,990", region="MD", key="births"),
     # ... while a labour force survey's rate covers its quarter
     case("Labour force survey, second quarter 2021\n\nThe unemployment rate was 6.1%, and 1.2 million people were "
          "unemployed. The number of registered unemployed was 310 thousand.", "6.1%", key="unemployment_rate",
