@@ -39,6 +39,8 @@ _NOT_A_FRAME = _RELATIVE_KINDS | {"date"}
 _EARLIER = re.compile(r"(?i)\b(?:earlier|ago|before)\b")
 # A stock dated by reference to the period just stated: "541,479 at that date".
 _TYPE_WORDS = frozenset({"county", "district", "municipality", "city", "town", "borough", "parish"})
+_COMPARED_STOCK = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|against|versus|than|from)\s+[\d.,\s]+"
+                             r"(?:[a-z]+\s+){0,2}(?:on|at|as\s+of)\s+\Z")
 _BACKWARDS_TO = re.compile(r"\s*(?:to|against|vs\.?|versus|/)\s*\Z", re.IGNORECASE)
 _THAT_DATE = re.compile(r"(?i)\b(?:at|on|as of|as at) (?:that|this|the same) date\b")
 _SUBJECT_REACH = 60  # a sentence's subject is named within its first words
@@ -196,6 +198,8 @@ def is_reference(run: DocumentView, m: PeriodMention, sent: Sentence) -> bool:
         later = [p for p in run.here.periods if at - 2 <= p.end <= at and p.first is not None and p.first > m.first]
         if later:
             return True
+    if m.kind == "date" and _COMPARED_STOCK.search(run.text, max(sent.start, m.start - 60), m.start):
+        return True  # "compared with 512.4 million on 1 January 2018": the earlier stock's date
     before = run.text[max(sent.start, m.start - 60):m.start]
     words = WORD.findall(before.lower())
     filler = run.ws["comparison_filler"]

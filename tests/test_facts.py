@@ -673,6 +673,10 @@ OTHER_RELEASES = [
     # a dateline may name its agency first; live-born children are births
     case("Births in Moldova fall\n\nIPN, Chisinau, 20 March 2023 – In 2022, 26,990 live-born children were "
          "registered in the Republic of Moldova.", "26,990", region="MD", key="births"),
+    # the date of a compared stock is a reference, not the stock date in force
+    case("On 1 January 2020, the population of the EU was estimated at 447.3 million, compared with 446.8 million on "
+         "1 January 2019. In 2019, more deaths than births were registered. Germany (83.2 million) was the most "
+         "populous.", "83.2 million", period=("2020-01-01", "2020-01-01")),
     # ... while a labour force survey's rate covers its quarter
     case("Labour force survey, second quarter 2021\n\nThe unemployment rate was 6.1%, and 1.2 million people were "
          "unemployed. The number of registered unemployed was 310 thousand.", "6.1%", key="unemployment_rate",
