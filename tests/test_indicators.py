@@ -126,9 +126,9 @@ CASES = [
     ("Net taxes on products increased by 2.1% in real terms", ("Net taxes on products", "net_taxes_on_products")),
     ("Household final consumption expenditure rose 0.5%",
      ("Household final consumption expenditure", "household_consumption")),
-    ("Gross fixed capital formation increased by 1.1%", ("Gross fixed capital formation", "fixed_investment")),
+    ("Gross fixed capital formation increased by 1.1%", ("Gross fixed capital formation", "gross_fixed_capital_formation")),
     ("The volume of investments in fixed capital amounted to 8.1 trillion tenge",
-     ("investments in fixed capital", "fixed_investment")),
+     ("investments in fixed capital", "fixed_capital_investment")),
     ("Business investment fell by 1.1%", ("Business investment", "business_investment")),
     # --- industry, construction, housing
     ("the volume of industrial production amounted to 25.5 trillion tenge",
