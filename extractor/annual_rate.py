@@ -59,6 +59,14 @@ def _annual(run: DocumentView, v: NumberMention, sent: Sentence, indicator: Indi
         if run.ctx.doc_rate_basis is None:
             run.ctx.doc_rate_basis = verdict
         return "words" if verdict else ""
+    if sent.list_item and sent.lead_in is not None:
+        lead = run.doc.sentences[sent.lead_in]
+        lead_text = run.text[lead.start:lead.end].lower()
+        lead_annual = _last_end(run.assembler.annual_words, lead_text)
+        lead_monthly = _last_end(run.assembler.monthly_words, lead_text)
+        if lead_annual >= 0 or lead_monthly >= 0:
+            # "Monthly inflation was mainly driven by ...:" / "Annual inflation was mostly affected by ...:"
+            return "words" if lead_annual > lead_monthly else ""
     own = indicator.text.lower() if indicator is not None and not (sent.start <= indicator.start < sent.end) else ""
     if own and (run.assembler.annual_words.search(own) or run.assembler.annual_by_default.search(own)):
         return "indicator"

@@ -194,6 +194,11 @@ ONS_TABLE = ("Labour market in the regions of the UK: May 2021\n\nEmployment rat
 
 RATES_BRACKETED = "In 2016 the birth rate made 12,2 (in 2015 - 12,6), the death rate - 14,5 (in 2015 - 14,8)."
 
+CPI_LISTS = ("Consumer Price Index, June 2020\n\nIn June 2020 the annual inflation rate amounted to 6.1 percent.\n\n"
+             "Monthly inflation was mainly driven by price changes in the following groups:\n- Transport: prices went "
+             "down by 2.1 percent.\n\nAnnual inflation was mostly affected by the following groups:\n- Health: +9.0 "
+             "percent, contribution 0.55 percentage points.")
+
 OTHER_RELEASES = [
     case("According to the labour force survey, the unemployment rate in Kyrgyzstan in the second quarter of "
          "2023 was 8.1%.", "8.1%", measure="level", key="unemployment_rate", region="KG",
@@ -677,6 +682,9 @@ OTHER_RELEASES = [
     case("On 1 January 2020, the population of the EU was estimated at 447.3 million, compared with 446.8 million on "
          "1 January 2019. In 2019, more deaths than births were registered. Germany (83.2 million) was the most "
          "populous.", "83.2 million", period=("2020-01-01", "2020-01-01")),
+    # list items take the rate basis of their lead-in
+    case(CPI_LISTS, "2.1 percent", period=("2020-06-01", "2020-06-30")),
+    case(CPI_LISTS, "0.55 percentage points", period=("2019-07-01", "2020-06-30")),
     # ... while a labour force survey's rate covers its quarter
     case("Labour force survey, second quarter 2021\n\nThe unemployment rate was 6.1%, and 1.2 million people were "
          "unemployed. The number of registered unemployed was 310 thousand.", "6.1%", key="unemployment_rate",
