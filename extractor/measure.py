@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from .document import DocumentView
 
 _PER_THOUSAND = re.compile(r"(?i)\bper\s+(?:1[ ,.\u00a0\u202f]?000|thousand)\b|‰")
+_PER_THOUSAND_FRONTED = re.compile(r"(?i)\bper\s+(?:1[ ,.\u00a0\u202f]?000|thousand)\s+(?:of\s+the\s+)?"
+                                   r"(?:population|people|inhabitants|residents)\b[^.;]{0,30}?\b(?:there\s+were|were)\s+[^.;]*\Z")
 _NEXT_WORDS_NOUN = re.compile(r"\s+(?!and\b|or\b|in\b|of\b|to\b|for\b|than\b)[a-z]{3,}s\b")
 _DIRECTION_NOUNS = frozenset({"growth", "increase", "decline", "decrease", "drop", "fall", "rise", "gain", "loss",
                               "reduction", "contraction", "jump"})
@@ -86,6 +88,9 @@ def unit(run: DocumentView, v: NumberMention, info: dict[str, Any], evidence: li
     if lead is not None and _PER_THOUSAND.search(run.text[lead.start:lead.end]):
         evidence.append("unit_lead_in")
         return "per_1000"  # "The highest birth rates ... (per 1,000 people):" then "– Turkistan region – 26,05"
+    if sent is not None and _PER_THOUSAND_FRONTED.search(run.text, max(sent.start, v.start - 80), v.start):
+        evidence.append("unit_lead_in")
+        return "per_1000"  # "Per 1000 population there were 7,0 marriages and 1,8 divorces"
     if _per_thousand_in_bracket(run, v):
         evidence.append("unit_lead_in")
         return "per_1000"  # "(in calculation per 1000 population: births 8,9, deaths 12,5)"

@@ -128,6 +128,8 @@ def home_word_not_subject(text: str, start: int, end: int, floor: int = 0) -> bo
     country"), names where movers came from ("From outside the republic 1,052 people arrived") or moves
     inside it ("Between regions of the country 9 874 people arrived") or is the whole a share is of
     ("733.4 thousand employees, or 43.3% of the country's total, worked here")."""
+    if text[start:end].lower().endswith("countries"):
+        return True  # "to the CIS countries", "other countries": places, not the whole country
     lo = max(floor, start - 40)
     return _RANKED_BEFORE.search(text, lo, start) is not None or _RANKED_AFTER.match(text, end) is not None \
         or _OUTSIDE_BEFORE.search(text, lo, start) is not None

@@ -685,6 +685,12 @@ OTHER_RELEASES = [
     # list items take the rate basis of their lead-in
     case(CPI_LISTS, "2.1 percent", period=("2020-06-01", "2020-06-30")),
     case(CPI_LISTS, "0.55 percentage points", period=("2019-07-01", "2020-06-30")),
+    # "per 1000 population there were" fronted; "other countries" are places, not the home country
+    case("In 2018, per 1000 population there were 7,0 marriages and 1,8 divorces.", "1,8", unit="per_1000",
+         key="divorce_rate", measure="rate"),
+    case("Population of Karaganda region, January-June 2019\n\nExternal migration. 6 064 people left the region. "
+         "Of those who left, 2 946 people went to the CIS countries and 3 118 people to other countries.",
+         "3 118", region="KZ-35"),
     # ... while a labour force survey's rate covers its quarter
     case("Labour force survey, second quarter 2021\n\nThe unemployment rate was 6.1%, and 1.2 million people were "
          "unemployed. The number of registered unemployed was 310 thousand.", "6.1%", key="unemployment_rate",
