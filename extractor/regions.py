@@ -691,7 +691,7 @@ class RegionFinder:
                 continue
             taken[start:end] = b"\x01" * (end - start)
             if target.code is not None and not self._institution(doc, start) and not self._in_a_name(doc, start) \
-                    and not self._demonym(doc, start, end):
+                    and not _demonym(doc, start, end, self._lex):
                 hits.append(_Hit(start, end, target.code, target.alternatives))
         hits.sort(key=lambda h: h.start)
         self._coordinated_regions(doc, hits)
@@ -705,11 +705,6 @@ class RegionFinder:
             out.append(_new_mention(span.text, span.start_char, span.end_char, place.code, place.name,
                                     place.kind, place.country, hit.alternatives))
         return out
-
-    def _demonym(self, doc: Doc, start: int, end: int) -> bool:
-        """"Kazakh citizens", "Russian speakers": a country's adjective before a people noun names people."""
-        return end < len(doc) and doc[end].lower_ in self._lex.demonym_nouns \
-            and doc[start:end].text in self._lex.adjectives
 
     def _institution(self, doc: Doc, start: int) -> bool:
         """"the Bank of England", "the University of Tasmania": the place is part of a name."""
@@ -763,6 +758,11 @@ class RegionFinder:
                     hit.alternatives = (hit.code, *[a for a in hit.alternatives if a != alt])
                     hit.code = alt
                     break
+
+
+def _demonym(doc: Doc, start: int, end: int, lex: _Lexicon) -> bool:
+    """"Kazakh citizens", "Russian speakers": a country's adjective before a people noun names people."""
+    return end < len(doc) and doc[end].lower_ in lex.demonym_nouns and doc[start:end].text in lex.adjectives
 
 
 _NEGATING = frozenset({"non", "extra"})
