@@ -80,7 +80,11 @@ def indicator(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentenc
         # (one before the value is what it measures: "due to net migration, estimated at +2.7 million")
         mentions = [m for m in mentions if m.start < v.end or not run.assembler.cause_before.search(
             run.text, max(sent.start, m.start - 25), m.start)]
-    note = _BRACKET_NOTE.search(run.text, sent.start, sent.end) if len(mentions) > 1 else None
+    note = None
+    if len(mentions) > 1:
+        if run.here.bracket_note is False:  # once per sentence
+            run.here.bracket_note = _BRACKET_NOTE.search(run.text, sent.start, sent.end)
+        note = run.here.bracket_note
     if note is not None:
         # "Employment rate (%), with the unemployment rate (%) in brackets: North West 74.1 (4.2)": the
         # bracketed figures are the noted indicator's, the others the rest's
