@@ -126,6 +126,7 @@ class Assembler:
         self.institution_before = re.compile(_any_word(self._words.get("institution_of", ())).pattern
                                              + r"\s+(?:of|for|under)\s+(?:the\s+)?(?:\w+\s+of\s+(?:the\s+)?)?\Z",
                                              re.IGNORECASE)
+        self.max_bare_run = int(load_yaml("facts.yaml", base=patterns_dir).get("max_bare_run", 25))
         definition = _any_word(self._words.get("definition_words", ())).pattern
         self.definition_aside = re.compile(r",\s*" + definition + r"[^,;.]*", re.IGNORECASE)
         self.real_terms = _any_word(self._words.get("real_terms_words", ()))
@@ -183,16 +184,36 @@ def _values(view, sent: Sentence) -> list[NumberMention]:
         return []
     here = view.here
     periods = here.periods
+    numbers = here.numbers
+    if len(numbers) >= view.assembler.max_bare_run:
+        numbers = _outside_bare_runs(view.text, numbers, view.assembler.max_bare_run)
     if not periods:
-        return list(here.numbers)
+        return list(numbers)
     found = []
     ends = [p.end for p in periods]
-    for n in here.numbers:
+    for n in numbers:
         i = bisect.bisect_right(ends, n.start)  # the first period ending after the number starts
         if i < len(periods) and periods[i].start < n.end:
             continue  # "four" in "first four months", a year read as a number
         found.append(n)
     return found
+
+def _outside_bare_runs(text: str, numbers: Sequence[NumberMention], longest: int) -> list[NumberMention]:
+    """The numbers outside runs of ``longest`` or more with nothing but spaces between them: such a run
+    ("1 1 1 1 ...", a column of figures that lost its labels) states no value (a flattened table's row
+    holds a label between its few numbers)."""
+    out: list[NumberMention] = []
+    run: list[NumberMention] = []
+    for n in numbers:
+        if run and text[run[-1].end:n.start].strip():
+            if len(run) < longest:
+                out.extend(run)
+            run = []
+        run.append(n)
+    if len(run) < longest:
+        out.extend(run)
+    return out
+
 
 def _fact(view, v: NumberMention, sent: Sentence, lead: Sentence | None, values: list[NumberMention],
           resolved: list[Resolved], lead_resolved: list[Resolved]) -> Fact | None:

@@ -739,6 +739,14 @@ def test_facts_not_values(text):
     assert extract(text) == []
 
 
+def test_facts_a_long_run_of_bare_numbers_states_no_value():
+    # "1 1 1 ...": a run of 25 or more numbers with only spaces between them is no statement; a table's
+    # row, with a label between its few numbers, still is
+    assert extract("In 2024 the figures were " + "7 " * 30) == []
+    table = "Births 2023 Births 2024 Astana 23 410 24 105 Almaty 31 220 30 870"
+    assert len(extract(table)) == 4
+
+
 def test_facts_one_sentence_two_facts():
     facts = extract("In 2024 migrants from Uzbekistan rose 1.5 times to 4,838 people.")
     assert [(f.value.text, f.measure) for f in facts] == [("1.5 times", "change"), ("4,838", "level")]
