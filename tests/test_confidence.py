@@ -122,7 +122,9 @@ def test_scores_apply_all_four_models_to_the_evidence():
     # the risky ways a slot was filled (extractor/risk.py)
     ("In 2023, 26,000 births were registered on 1 January 2024.", "26,000",
      "period_kind_disagrees"),  # a flow at a point in time
-    ("In 2024, the population of Latvia declined by -7.3 per 1 000 residents.", "-7.3", "measure_kind_disagrees"),
+    # (a per-N figure of a key without a rate of its own: the population's is its growth rate, not a risk)
+    ("In 2024, the number of employed in Latvia declined by -7.3 per 1 000 residents.", "-7.3",
+     "measure_kind_disagrees"),
     ("In 2024, 1.06million visitors came to Tasmania.", "1.06million", "region_home_place_named"),
     ("In 2024, visitors to Tasmania were down 5.2%on the year before.", "5.2%", "number_glued"),
     ("In 2024, 1.06millionvisitors came to Tasmania.", "1.06million", "number_glued"),
