@@ -691,6 +691,11 @@ OTHER_RELEASES = [
     case("Population of Karaganda region, January-June 2019\n\nExternal migration. 6 064 people left the region. "
          "Of those who left, 2 946 people went to the CIS countries and 3 118 people to other countries.",
          "3 118", region="KZ-35"),
+    # "Growth was highest in Oslo (4,360)": the growth's figure, a change; not so inside "natural decrease"
+    case("Population, 2nd quarter 2021\n\nThe population increased in all counties. Growth was highest in Oslo "
+         "(3,910) and Viken (4,820).", "3,910", measure="change", direction="increase"),
+    case("Population of Ukraine, 2019\n\nThe natural decrease was the highest in Dnipropetrovsk oblast (-21 410 "
+         "persons).", "-21 410", measure="level", number=-21410),
     # ... while a labour force survey's rate covers its quarter
     case("Labour force survey, second quarter 2021\n\nThe unemployment rate was 6.1%, and 1.2 million people were "
          "unemployed. The number of registered unemployed was 310 thousand.", "6.1%", key="unemployment_rate",
