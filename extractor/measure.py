@@ -22,10 +22,9 @@ if TYPE_CHECKING:
 _PER_THOUSAND = re.compile(r"(?i)\bper\s+(?:1[ ,.\u00a0\u202f]?000|thousand)\b|‰")
 _PER_THOUSAND_FRONTED = re.compile(r"(?i)\bper\s+(?:1[ ,.\u00a0\u202f]?000|thousand)\s+(?:of\s+the\s+)?"
                                    r"(?:population|people|inhabitants|residents)\b[^.;]{0,30}?\b(?:there\s+were|were)\s+[^.;]*\Z")
-_RANKED_NOUN = re.compile(r"(?i)\b(growth|increase|rise|gain|decline|decrease|drop|fall|loss)\s+(?:was|were)\s+"
-                          r"(?:the\s+)?(?:highest|lowest|largest|smallest|strongest|weakest|biggest|greatest|fastest|"
-                          r"slowest)\s+in\s+[^.;]*\Z")
-_DECREASE_NOUNS = frozenset({"decline", "decrease", "drop", "fall", "loss"})
+# after a change noun: "Growth was highest in Oslo (4,360)"
+_RANKED_AFTER_NOUN = re.compile(r"(?i)\s+(?:was|were)\s+(?:the\s+)?(?:highest|lowest|largest|smallest|strongest|weakest|"
+                                r"biggest|greatest|fastest|slowest)\s+in\s+[^.;]*")
 _NEXT_WORDS_NOUN = re.compile(r"\s+(?!and\b|or\b|in\b|of\b|to\b|for\b|than\b)[a-z]{3,}s\b")
 _DIRECTION_NOUNS = frozenset({"growth", "increase", "decline", "decrease", "drop", "fall", "rise", "gain", "loss",
                               "reduction", "contraction", "jump"})
@@ -263,12 +262,10 @@ def measure(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence 
     if ranked is not None:
         evidence.append("direction_cue")  # "grew the slowest at 0.9%", "rose the most, by 2.1%"
         return "change", ranked, "rule:change"
-    noun = _RANKED_NOUN.search(run.text, max(sent.start, v.start - 80), v.start) \
-        if unit != "percent" and kind != "balance" else None
-    if noun is not None and not run.numbers.count_between(noun.end(), v.start) \
-            and not any(m.start <= noun.start(1) < m.end for m in run.here.indicators):  # not "natural decrease"
+    noun = _ranked_noun(run, v, sent) if unit != "percent" and kind != "balance" else None
+    if noun is not None:
         evidence.append("direction_noun")  # "Growth was highest in Oslo (4,360)": the growth's figure
-        return "change", "decrease" if noun.group(1).lower() in _DECREASE_NOUNS else "increase", "rule:change"
+        return "change", noun.id, "rule:change"
     linked = direction_cue is not None and not level_to and (
         link in run.w["change_links"] or cue_adjacent(run, direction_cue, v)
         or (unit == "percent" and info.get("kind") != "rate"))
@@ -346,6 +343,14 @@ def _growth_noun(run: DocumentView, v: NumberMention, sent: Sentence) -> Lexicon
                 return cue  # "growth in ... was 4.8%", "The rate of decline eased to 0.14%"
             return None
     return None
+
+
+def _ranked_noun(run: DocumentView, v: NumberMention, sent: Sentence) -> LexiconMatch | None:
+    """A change noun ranking the places after it, in the same clause: "Growth was highest in Oslo (4,360),
+    Viken (5,125) ..." (a noun inside an indicator, "natural decrease", is no cue)."""
+    lo = max(sent.start, v.start - 80)
+    nouns = [c for c in run.cues.within(lo, v.start) if c.label == "DIRECTION" and c.text.lower() in _DIRECTION_NOUNS]
+    return nouns[-1] if nouns and _RANKED_AFTER_NOUN.fullmatch(run.text, nouns[-1].end, v.start) else None
 
 
 def _colon_lead_noun(run: DocumentView, v: NumberMention, sent: Sentence) -> LexiconMatch | None:
