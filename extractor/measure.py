@@ -23,8 +23,8 @@ _PER_THOUSAND = re.compile(r"(?i)\bper\s+(?:1[ ,.\u00a0\u202f]?000|thousand)\b|â
 _PER_THOUSAND_FRONTED = re.compile(r"(?i)\bper\s+(?:1[ ,.\u00a0\u202f]?000|thousand)\s+(?:of\s+the\s+)?"
                                    r"(?:population|people|inhabitants|residents)\b[^.;]{0,30}?\b(?:there\s+were|were)\s+[^.;]*\Z")
 # after a change noun: "Growth was highest in Oslo (4,360)"
-_RANKED_AFTER_NOUN = re.compile(r"(?i)\s+(?:was|were)\s+(?:the\s+)?(?:highest|lowest|largest|smallest|strongest|weakest|"
-                                r"biggest|greatest|fastest|slowest)\s+in\s+[^.;]*")
+_RANKED_AFTER_NOUN = re.compile(r"(?i)\s+(?:was|were)\s+(?:the\s+)?(?:highest|lowest|largest|smallest|strongest|"
+                                r"weakest|biggest|greatest|fastest|slowest)\s+in\s+[^.;]*")
 _NEXT_WORDS_NOUN = re.compile(r"\s+(?!and\b|or\b|in\b|of\b|to\b|for\b|than\b)[a-z]{3,}s\b")
 _DIRECTION_NOUNS = frozenset({"growth", "increase", "decline", "decrease", "drop", "fall", "rise", "gain", "loss",
                               "reduction", "contraction", "jump"})
