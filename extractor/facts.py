@@ -133,6 +133,7 @@ class Assembler:
         self.share_of_change = re.compile(r"\s*of\s+(?:the|this|that|its)\s+" + _any_word(
             self._words.get("change_nouns", ())).pattern, re.IGNORECASE)
         self.annual_change = _any_word(self._words.get("annual_change_words", ()))
+        self.change_subject = _any_word(self._words.get("change_subject_words", ()), re.IGNORECASE)
         self.quarterly_change = _any_word(self._words.get("quarterly_change_words", ()))
         self.national_words = _any_word(self._words.get("national_words", ()), re.IGNORECASE)
         partner, inbound = self._words.get("partner_phrases"), self._words.get("inbound_nouns")

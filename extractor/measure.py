@@ -54,7 +54,7 @@ _DEMONYM = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?[A-Z][a-z]+(?:ians|ans|ers|stanis|
 _WORD_AFTER = re.compile(r"\s+([A-Za-z]+)")
 # A change noun, what it is of, then a verb of level: the noun's value ("growth in total pay was 4.3%").
 # (a year may stand in between: "the growth rate of GDP in comparison with the corresponding period of 2018 made")
-_GROWTH_OF = re.compile(r"\s+(?:rate\s+)?(?:in|of)\s+(?:[^.;:%\d]|(?:19|20)\d\d){1,150}?\s"
+_GROWTH_OF = re.compile(r"\s+(?:rate\s+)?(?:in|of|for)\s+(?:[^.;:%\d]|(?:19|20)\d\d){1,150}?\s"
                         r"(?:was|were|is|are|stood at|amounted to|reached|made)\s+")
 _GROWTH_OF_REACH = 180
 _UNIT_HEADER = re.compile(r",\s*([A-Za-z$€£]+)\s*:\s")
@@ -291,7 +291,10 @@ def measure(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence 
         if lead_direction is not None:
             evidence.append("direction_lead_in")
             return "change", lead_direction.id, "rule:list_item"
-        noun = _growth_noun(run, v, sent) or _colon_lead_noun(run, v, sent)
+        if _change_subject(run, v, clause):
+            evidence.append("direction_noun")  # "The percent change in personal income ranged from 6.2 percent"
+            return "change", "decrease" if v.number < 0 else "increase", "rule:change"
+        noun = _growth_noun(run, v, sent) or _colon_lead_noun(run, v, sent) or _superlative_noun(run, v, sent)
         if noun is not None:
             evidence.append("direction_noun")  # "Annual growth in average earnings for regular pay was 4.8%"
             return "change", noun.id, "rule:change"
@@ -351,6 +354,34 @@ def _ranked_noun(run: DocumentView, v: NumberMention, sent: Sentence) -> Lexicon
     lo = max(sent.start, v.start - 80)
     nouns = [c for c in run.cues.within(lo, v.start) if c.label == "DIRECTION" and c.text.lower() in _DIRECTION_NOUNS]
     return nouns[-1] if nouns and _RANKED_AFTER_NOUN.fullmatch(run.text, nouns[-1].end, v.start) else None
+
+
+def _change_subject(run: DocumentView, v: NumberMention, clause: tuple[int, int]) -> bool:
+    """Whether a percent-change noun heads the value's clause, with no direction or share word between."""
+    lo = max(clause[0], v.start - 150)
+    found = list(run.assembler.change_subject.finditer(run.text, lo, v.start))
+    return bool(found) and not any(c.label in ("DIRECTION", "SHARE") for c in run.cues.within(found[-1].end(), v.start))
+
+
+_SUPERLATIVE_NOUN_TO_ITEMS = re.compile(r"(?i)\s+(?:was|were)\s+(?:(?:noted|recorded|observed|registered|seen)\s+)?"
+                                        r"(?:in\s+)?[^.;:]*")
+
+
+def _superlative_noun(run: DocumentView, v: NumberMention, sent: Sentence) -> LexiconMatch | None:
+    """A change noun after a superlative, heading the items its values follow: "The states with the fastest
+    growth were Washington (6.2 percent), Utah (5.9 percent)", "the highest growth was noted in information and
+    communication – 19,8%" (no share word, nor another direction word, between the noun and the value)."""
+    nouns = [c for c in run.cues.within(sent.start, v.start) if c.label == "DIRECTION"]
+    if not nouns or nouns[-1].text.lower() not in _DIRECTION_NOUNS:
+        return None
+    noun = nouns[-1]
+    before = run.text[max(sent.start, noun.start - 30):noun.start].lower().split()[-2:]
+    if not any(w in run.ws["superlative_words"] for w in before):
+        return None
+    if not _SUPERLATIVE_NOUN_TO_ITEMS.fullmatch(run.text, noun.end, v.start) \
+            or any(c.label == "SHARE" for c in run.cues.within(noun.end, v.start)):
+        return None
+    return noun
 
 
 def _colon_lead_noun(run: DocumentView, v: NumberMention, sent: Sentence) -> LexiconMatch | None:

@@ -691,6 +691,26 @@ OTHER_RELEASES = [
     case("Population of Karaganda region, January-June 2019\n\nExternal migration. 6 064 people left the region. "
          "Of those who left, 2 946 people went to the CIS countries and 3 118 people to other countries.",
          "3 118", region="KZ-35"),
+    # a change noun after a superlative heads the items whose values follow it
+    case("Personal income, third quarter 2018\n\nThe states with the fastest growth were Ohio (6.1 percent), Iowa "
+         "(5.8 percent) and Utah (5.5 percent).", "6.1 percent", measure="change", direction="increase"),
+    case("Gross domestic product, 2021\n\nAmong services, the highest growth was noted in transport – 1,4 times, "
+         "finance – 17,2%, and trade – 9,1%.", "17,2%", measure="change", direction="increase"),
+    case("Retail, 2023\n\nThe largest increase was recorded in Tartu county (4.2%), while sales elsewhere held.",
+         "4.2%", measure="change", direction="increase"),
+    case("Retail, 2023\n\nThe largest increase was in Tartu county, which accounted for 31.0% of all sales.",
+         "31.0%", measure="share"),
+    # a growth noun, what it is for, a copula: the growth's figure
+    case("GDP, March 2020 quarter\n\nAnnual GDP growth for the year ended March 2020 was 1.6 percent.",
+         "1.6 percent", measure="change", direction="increase"),
+    # a percent-change noun heading the clause: a change, signed as written
+    case("State personal income, 2019\n\nThe percent change in personal income across all states ranged from "
+         "5.2 percent in Idaho to -0.3 percent in Wyoming.", "5.2 percent", measure="change", direction="increase"),
+    case("State personal income, 2019\n\nThe percent change in personal income across all states ranged from "
+         "5.2 percent in Idaho to -0.3 percent in Wyoming.", "-0.3 percent", measure="change", direction="decrease",
+         number=0.3),
+    case("Wages, 2022\n\nThe annual percentage change in average weekly earnings was 4.4% in the private sector.",
+         "4.4%", measure="change", direction="increase"),
     # "Growth was highest in Oslo (4,360)": the growth's figure, a change; not so inside "natural decrease"
     case("Population, 2nd quarter 2021\n\nThe population increased in all counties. Growth was highest in Oslo "
          "(3,910) and Viken (4,820).", "3,910", measure="change", direction="increase"),
