@@ -125,6 +125,10 @@ def period(run: DocumentView, v: NumberMention, sent: Sentence, values: list[Num
         after = period.first + timedelta(days=32)
         period = Period(period.text, period.start, period.end, after.replace(day=1), period.last)
         evidence.append("period_since_month")
+    between = _between_two(run, chosen, period) if info.get("kind") == "index" and measure == "change" else None
+    if between is not None:
+        evidence.append("period_between")  # "the CPI rose by 0.2% between August and September 2016"
+        return between
     if period is not None and info.get("kind") == "index" and (
             measure in ("change", "level") or "contribution" in evidence):
         period = annual_rate.twelve_months(run, v, sent, period, evidence, indicator)
@@ -163,6 +167,29 @@ def period(run: DocumentView, v: NumberMention, sent: Sentence, values: list[Num
                 and not annual_rate.said_monthly(run, v, sent, reference):
             period = annual_rate.against_a_year_earlier(period, reference, evidence)
     return period, reference
+
+
+_BETWEEN = re.compile(r"(?i)between\s")
+_BETWEEN_BEFORE = re.compile(r"(?i)\bbetween\s+(?:the\s+)?\Z")
+
+
+def _between_two(run: DocumentView, chosen: Resolved | None, period: Period | None) -> tuple[Period, Period] | None:
+    """A price index's change "between August and September 2016" is September's against August's level:
+    the later month or quarter, with the earlier as its reference (a stock's change between two dates is
+    the stretch between them)."""
+    if chosen is None or period is None or not (_BETWEEN.match(chosen.mention.text) or _BETWEEN_BEFORE.search(
+            run.text, max(0, chosen.mention.start - 14), chosen.mention.start)):
+        return None
+    detail = dict(chosen.mention.detail)
+    step = 3 if "quarters" in detail else 1 if chosen.mention.kind == "month_range" else None
+    if step is None:
+        return None
+    if annual_rate.months(period.first, period.last) < 2 * step:
+        return None
+    first = period.first
+    after = first.replace(year=first.year + (first.month - 1 + step) // 12, month=(first.month - 1 + step) % 12 + 1)
+    later = Period(period.text, period.start, period.end, annual_rate.months_back(period.last, step), period.last)
+    return later, Period(period.text, period.start, period.end, first, after - timedelta(days=1))
 
 
 def _rate_of_a_stock(run: DocumentView, info: dict[str, Any], measure: str) -> bool:

@@ -67,7 +67,7 @@ def risk_evidence(view: Any, v: NumberMention, sent: Sentence, clause: tuple[int
         if (measure == "rate" and (kind in _FLOWS or kind == "stock")) or (measure == "share" and kind == "rate"):
             evidence.append("measure_kind_disagrees")
         if kind == "index" and measure == "change" and "period_annual_rate" not in evidence \
-                and "period_monthly_rate" not in evidence:
+                and "period_monthly_rate" not in evidence and "period_between" not in evidence:
             evidence.append("period_index_unread")
     here = view.here
     if here.periods and "period_sentence" not in evidence and "period_compared" not in evidence:

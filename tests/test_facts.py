@@ -402,6 +402,16 @@ OTHER_RELEASES = [
     # a heading's period is a section's; a change's level reached after its comparison; coverage ratios; deficits
     case(TR_TRADE, "18 billion 958 million", key="exports", period=("2021-08-01", "2021-08-31")),
     case(TR_TRADE, "83.8%", key="coverage_ratio", measure="level"),
+    # a price index's change between two months or quarters: the later one, against the earlier's level
+    case("Consumer prices, June 2021\n\nThe CPI rose by 0.4% between May and June 2021.", "0.4%",
+         period=("2021-06-01", "2021-06-30"), reference=("2021-05-01", "2021-05-31")),
+    case("Producer prices, 2019\n\nThe producer price index fell 1.1% between the first and second quarters of "
+         "2019.", "1.1%", period=("2019-04-01", "2019-06-30"), reference=("2019-01-01", "2019-03-31")),
+    # ... a stock's change between two dates stays the stretch between them
+    case("Population, 2019\n\nThe population grew by 2.2 percent between January and June 2019.", "2.2 percent",
+         period=("2019-01-01", "2019-06-30")),
+    case("Foreign trade, January-June 2017\n\nThe coverage of imports by exports made 47,2%.", "47,2%",
+         key="coverage_ratio", measure="level"),
     case(TR_TRADE, "14.8%", key="trade_balance", measure="change", direction="decrease"),
     case(TR_TRADE, "26 billion 85 million", number=-26085000000, key="trade_balance"),
     case(TR_TRADE, "1 billion 467 million", period=("2021-08-01", "2021-08-31"), partner="DE", region="TR"),
