@@ -701,6 +701,10 @@ OTHER_RELEASES = [
     case("Population of Karaganda region, January-June 2019\n\nExternal migration. 6 064 people left the region. "
          "Of those who left, 2 946 people went to the CIS countries and 3 118 people to other countries.",
          "3 118", region="KZ-35"),
+    # "the largest economies" are countries, not GDP: the rate is the release's
+    case("Euro area annual inflation, May 2024\n\nEuro area annual inflation is expected to be 2.6% in May 2024. "
+         "In the largest economies, the annual rate is expected at 2.8% in Germany and 2.7% in France.", "2.8%",
+         measure="change", region="DE"),
     # a change noun after a superlative heads the items whose values follow it
     case("Personal income, third quarter 2018\n\nThe states with the fastest growth were Ohio (6.1 percent), Iowa "
          "(5.8 percent) and Utah (5.5 percent).", "6.1 percent", measure="change", direction="increase"),
