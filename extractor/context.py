@@ -154,8 +154,12 @@ def _that_date(run: DocumentView, sent: Sentence, out: list[Resolved]) -> None:
 def is_publication(run: DocumentView, m: PeriodMention) -> bool:
     """The dateline ("BISHKEK, November 21, 2023 –") dates the document, not a fact."""
     published = run.doc.published
-    return (published is not None and m.kind == "date" and m.first == published
-            and m.start < DATELINE_REACH)
+    if published is None or m.kind != "date" or m.start >= DATELINE_REACH:
+        return False
+    if m.first is None:  # "OTTAWA, Nov 29 (Reuters)": the publication's day, its year left out
+        detail = dict(m.detail)
+        return (detail.get("month"), detail.get("day")) == (published.month, published.day)
+    return m.first == published
 
 
 def resolve(run: DocumentView, m: PeriodMention, *, in_force: Interval | None,

@@ -38,7 +38,8 @@ _NOT_PUBLICATION = re.compile(r"(?i)updated|modified|revised|next")
 
 _DATELINE_SUFFIX = re.compile(r"""
     \A\s{0,3}
-    (?:\d{1,2}:\d{2}(?::\d{2})?\s{0,2}(?:[AaPp]\.?[Mm]\.?)?\s{0,3})?  # 19:49
+    (?:\d{1,2}:\d{2}(?::\d{2})?\s{0,2}(?:[AaPp]\.?[Mm]\.?)?\s{0,3}  # 19:49
+       (?:(?:[A-Z]{2,4}|UTC[+-]\d{1,2})\s{0,3})?)?  # 9:41 AM EST: a time zone after the time
     (?:\Z|[\n|/(,.–—-])                       # end of line or a separator
 """, re.VERBOSE)
 
@@ -47,7 +48,8 @@ _DATELINE_SUFFIX = re.compile(r"""
 # 20.0 million" names the date of a stock, not of the text.
 _CITY_DATELINE_SUFFIX = re.compile(r"""
     \A\s{0,3}
-    (?:\d{1,2}:\d{2}(?::\d{2})?\s{0,2}(?:[AaPp]\.?[Mm]\.?)?\s{0,3})?  # 19:49
+    (?:\d{1,2}:\d{2}(?::\d{2})?\s{0,2}(?:[AaPp]\.?[Mm]\.?)?\s{0,3}  # 19:49
+       (?:(?:[A-Z]{2,4}|UTC[+-]\d{1,2})\s{0,3})?)?  # 9:41 AM EST: a time zone after the time
     (?:\(|[–—-]\s{0,3}[A-Z"“‘'])               # (The Daily), or a dash and the story's first word
 """, re.VERBOSE)
 

@@ -705,6 +705,10 @@ OTHER_RELEASES = [
     case("Euro area annual inflation, May 2024\n\nEuro area annual inflation is expected to be 2.6% in May 2024. "
          "In the largest economies, the annual rate is expected at 2.8% in Germany and 2.7% in France.", "2.8%",
          measure="change", region="DE"),
+    # a wire's dateline without its year is the publication's day, not the base of "the prior quarter"
+    case("Canada's economy grows 0.3%\n\nNovember 29, 2024 9:41 AM EST\n\nOTTAWA, Nov 29 (Reuters) - Canada's economy "
+         "grew at an annualized rate of 1.0% in the third quarter, after rising 2.2% in the prior quarter.", "2.2%",
+         period=("2024-04-01", "2024-06-30")),
     # a change noun after a superlative heads the items whose values follow it
     case("Personal income, third quarter 2018\n\nThe states with the fastest growth were Ohio (6.1 percent), Iowa "
          "(5.8 percent) and Utah (5.5 percent).", "6.1 percent", measure="change", direction="increase"),

@@ -400,6 +400,8 @@ PUBLICATION = [
     case("Published: 10 August 2022\nThe number of", "2022-08-10"),
     case("Release date: 10 April 2025", "2025-04-10"),
     case("10 August 2022 19:49\n\nThe number of emigrants", "2022-08-10"),
+    case("Canada's economy grows 0.3%\n\nNovember 29, 2024 9:41 AM EST\n\nOTTAWA, Nov 29 (Reuters) - Canada's economy",
+         "2024-11-29"),
     case("ASTANA, May 5, 2025 — The population of Kazakhstan", "2025-05-05"),
     case("ASTANA (Kazinform) – 5 May 2025. The bureau reported", "2025-05-05"),
     case("Updated: 12 August 2022\nThe number of", None),
