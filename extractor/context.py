@@ -122,8 +122,11 @@ def resolve_periods(run: DocumentView, index: int, sent: Sentence, *, has_values
         interval, guessed = resolve(run, m, in_force=in_force, as_reference=reference)
         if interval is None and not reference and m.kind == "same_period":
             interval = _basis_before_date(run, m)  # "20,286,084 as of January 1, 2025, up 1.3% over the year"
-        if reference and fronted and m.kind == "relative_year":
-            reference = False  # "A year earlier, the rate was 1.5%": the sentence's own time, a year back
+        if reference and fronted and (m.kind == "relative_year" or m.kind == "same_period" and interval is not None
+                                      and _shifted(m) and in_force is not None and interval != in_force):
+            # "A year earlier, the rate was 1.5%", "In the same quarter of 2021 the increase was 9,815": the
+            # sentence's own time, moved back
+            reference = False
         elif reference and fronted and m.kind == "same_period" and in_force is not None \
                 and not run.assembler.comparison_before.search(run.text, sent.start, m.start):
             # "Over the same period, 7,086 people left": the period in force, not a comparison
@@ -135,6 +138,14 @@ def resolve_periods(run: DocumentView, index: int, sent: Sentence, *, has_values
     if has_values and run.text.find(" date", sent.start, sent.end) >= 0:  # str.find first: most sentences lack it
         _that_date(run, sent, out)
     return out
+
+
+def _shifted(m: PeriodMention) -> bool:
+    """Whether a "same period" mention names another year ("of 2021", "last year", "a year earlier")."""
+    detail = dict(m.detail)
+    if "basis" in detail:
+        return False  # "year-on-year", "on a monthly basis": how a change is measured, not when
+    return detail.get("year") is not None or bool(detail.get("shift"))
 
 
 def _that_date(run: DocumentView, sent: Sentence, out: list[Resolved]) -> None:

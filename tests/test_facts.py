@@ -709,6 +709,11 @@ OTHER_RELEASES = [
     case("Canada's economy grows 0.3%\n\nNovember 29, 2024 9:41 AM EST\n\nOTTAWA, Nov 29 (Reuters) - Canada's economy "
          "grew at an annualized rate of 1.0% in the third quarter, after rising 2.2% in the prior quarter.", "2.2%",
          period=("2024-04-01", "2024-06-30")),
+    # a fronted "same period" of another year is the sentence's own time; "year-on-year" stays a basis
+    case("Population, 3rd quarter 2022\n\nThe population grew by 21,340 during the quarter. In the same quarter of "
+         "2021 the increase was 9,815.", "9,815", period=("2021-07-01", "2021-09-30")),
+    case("Wages, 2nd quarter 2020\n\nThe average wage rose by 4.1% in the second quarter. In the same period last "
+         "year the wage had risen by 5.3%.", "5.3%", period=("2019-04-01", "2019-06-30")),
     # a change noun after a superlative heads the items whose values follow it
     case("Personal income, third quarter 2018\n\nThe states with the fastest growth were Ohio (6.1 percent), Iowa "
          "(5.8 percent) and Utah (5.5 percent).", "6.1 percent", measure="change", direction="increase"),
