@@ -85,6 +85,9 @@ def region(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence |
               and not run.assembler.institution_before.search(run.text, max(0, m.start - 40), m.start)]
     if len(places) > 1:
         places = [m for k, m in enumerate(places) if k == 0 or not _in_apposition(run, places[k - 1], m)]
+    if places and national_after(run, v):
+        evidence.append("region_home")  # "Minnesota's rate was 68.4 percent, compared with 62.6 percent nationally"
+        return partner, home_region(run, sent), None
     if places:
         best = cheapest(places, lambda m: run.attach_cost(m.start, m.end, v, breaks, values))
         evidence.append("region_sentence")
@@ -188,11 +191,22 @@ def _national(run: DocumentView, v: NumberMention, sent: Sentence) -> bool:
         here.national = run.assembler.national_words.search(run.text, sent.start, sent.end) is not None
     if not here.national:
         return False
+    if national_after(run, v):
+        return True  # "compared with 62.6 percent nationally"
     lo = max(sent.start, v.start - _NATIONAL_REACH)
     if run.assembler.national_words.search(run.text, lo, v.start) is None:
         return False
     before = [n.end for n in run.numbers.within(lo - _NATIONAL_REACH, v.start) if lo <= n.end <= v.start]
     return run.assembler.national_words.search(run.text, before[-1] if before else lo, v.start) is not None
+
+
+_SPACE_THEN = re.compile(r"[ \u00a0]{1,3}")
+
+
+def national_after(run: DocumentView, v: NumberMention) -> bool:
+    """A word of the whole country right after the value: "compared with 62.6 percent nationally"."""
+    space = _SPACE_THEN.match(run.text, v.end)
+    return space is not None and run.assembler.national_words.match(run.text, space.end()) is not None
 
 
 def _names_home(run: DocumentView, sent: Sentence) -> bool:

@@ -714,6 +714,13 @@ OTHER_RELEASES = [
          "2021 the increase was 9,815.", "9,815", period=("2021-07-01", "2021-09-30")),
     case("Wages, 2nd quarter 2020\n\nThe average wage rose by 4.1% in the second quarter. In the same period last "
          "year the wage had risen by 5.3%.", "5.3%", period=("2019-04-01", "2019-06-30")),
+    # "down 0.1 percentage point from May" compares with May; "62.6 percent nationally" is the country's
+    case("Labour market, June 2023\n\nOhio's labor force participation rate was 61.4 percent in June, down 0.1 "
+         "percentage point from May, compared with 62.6 percent nationally.", "0.1 percentage point",
+         period=("2023-06-01", "2023-06-30"), reference=("2023-05-01", "2023-05-31"), region="US-OH"),
+    case("Labour market, June 2023\n\nOhio's labor force participation rate was 61.4 percent in June, down 0.1 "
+         "percentage point from May, compared with 62.6 percent nationally.", "62.6 percent",
+         period=("2023-06-01", "2023-06-30"), region="US"),
     # a change noun after a superlative heads the items whose values follow it
     case("Personal income, third quarter 2018\n\nThe states with the fastest growth were Ohio (6.1 percent), Iowa "
          "(5.8 percent) and Utah (5.5 percent).", "6.1 percent", measure="change", direction="increase"),
