@@ -20,6 +20,10 @@ def find():
 
 
 CASES = [
+    # people nouns of a part of the population, and trade's coverage ratio
+    ("City dwellers make up 34.6% of the population, villagers 65.4%.", ("City dwellers", "urban_population")),
+    ("villagers accounted for 61.0%", ("villagers", "rural_population")),
+    ("The coverage of imports by exports made 51,4%.", ("coverage of imports by exports", "coverage_ratio")),
     # seeds
     ("In January-December 2025 the number of arrivals in the country amounted 23761 to people",
      ("number of arrivals", "immigration")),
@@ -197,6 +201,7 @@ CASES = [
 
 # Phrases that must not be read as an indicator of another domain
 NOT_CASES = [
+    ("In the largest economies, the annual rate is expected at 2.3%", ("economies", "gdp")),
     ("Visitor arrivals rose 12%", ("arrivals", "immigration")),  # tourism, not migration
     ("The trade balance was positive", ("balance", "net_migration")),
     ("Job vacancies fell to 886,000", ("Job", "employment")),
