@@ -45,6 +45,7 @@ _BACKWARDS_TO = re.compile(r"\s*(?:to|against|vs\.?|versus|/)\s*\Z", re.IGNORECA
 _THAT_DATE = re.compile(r"(?i)\b(?:at|on|as of|as at) (?:that|this|the same) date\b")
 _SUBJECT_REACH = 60  # a sentence's subject is named within its first words
 # Words a value ends with: "down 9.8 percent on the first quarter of 2023".
+_GAPPED_WITH = re.compile(r"(?i)[,;]\s*(?:and\s+)?with\s+(?:the\s+)?\Z")
 _VALUE_TAILS = frozenset({"percent", "cent", "pts", "point", "points", "pp", "times", "fold", "people", "persons",
                           "thousand", "thous", "million", "mln", "billion", "bln", "trillion"})
 
@@ -216,6 +217,8 @@ def is_reference(run: DocumentView, m: PeriodMention, sent: Sentence) -> bool:
     if m.kind == "date" and _COMPARED_STOCK.search(run.text, max(sent.start, m.start - 60), m.start):
         return True  # "compared with 512.4 million on 1 January 2018": the earlier stock's date
     before = run.text[max(sent.start, m.start - 60):m.start]
+    if _GAPPED_WITH.search(before) and run.assembler.comparison_before.search(run.text, sent.start, m.start):
+        return True  # "in comparison with May 2019 made 100,3 percent, with December 2018 - 100,9 percent"
     words = WORD.findall(before.lower())
     filler = run.ws["comparison_filler"]
     comparison = run.w["comparison_words"]

@@ -721,6 +721,13 @@ OTHER_RELEASES = [
     case("Labour market, June 2023\n\nOhio's labor force participation rate was 61.4 percent in June, down 0.1 "
          "percentage point from May, compared with 62.6 percent nationally.", "62.6 percent",
          period=("2023-06-01", "2023-06-30"), region="US"),
+    # a second comparison gapped after a comma: "..., with December 2018 - 100,9 percent" compares too
+    case("Prices. In March 2020 the consumer price index in comparison with February 2020 made 100,4 percent, with "
+         "December 2019 - 101,2 percent. Compared to March of previous year prices increased by 3,3 percent.",
+         "101,2 percent", measure="level", period=("2020-01-01", "2020-03-31")),
+    case("Prices. In March 2020 the consumer price index in comparison with February 2020 made 100,4 percent, with "
+         "December 2019 - 101,2 percent. Compared to March of previous year prices increased by 3,3 percent.",
+         "3,3 percent", period=("2019-04-01", "2020-03-31"), reference=("2019-03-01", "2019-03-31")),
     # a change noun after a superlative heads the items whose values follow it
     case("Personal income, third quarter 2018\n\nThe states with the fastest growth were Ohio (6.1 percent), Iowa "
          "(5.8 percent) and Utah (5.5 percent).", "6.1 percent", measure="change", direction="increase"),
