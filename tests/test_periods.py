@@ -266,6 +266,9 @@ NOT_PERIODS = [
     case("on a non-competitive basis for up to five years"),
     case("work permits for one to twelve months based on their preferences"),
     case("the balance was 2025 people"),
+    # an index's reference base
+    case("(index numbers, 2011-12 = 100; % change from previous quarter)"),
+    case("Consumer price index (2015=100)"),
     case("a total of 2,024 arrivals"),
     case("about 2000 applications"),
     case("call (202) 691-2000"),
