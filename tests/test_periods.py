@@ -267,7 +267,7 @@ NOT_PERIODS = [
     case("work permits for one to twelve months based on their preferences"),
     case("the balance was 2025 people"),
     # an index's reference base
-    case("(index numbers, 2011-12 = 100; % change from previous quarter)"),
+    case("(index numbers, 2011-12 = 100; % change)"),
     case("Consumer price index (2015=100)"),
     case("a total of 2,024 arrivals"),
     case("about 2000 applications"),
