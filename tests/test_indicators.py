@@ -116,9 +116,9 @@ CASES = [
     ("Private rents rose by 8.8% in the 12 months to March 2024", ("Private rents", "private_rents")),
     ("The Producer Price Index for final demand increased 0.9 percent", ("Producer Price Index", "ppi")),
     ("industrial producer prices rose by 0.8% in the euro area", ("industrial producer prices", "ppi")),
-    ("Average UK house prices increased by 3.2% in the 12 months to July 2025", ("house prices", "house_prices")),
+    ("Average UK house prices increased by 3.2% in the 12 months to July 2025", ("house prices", "house_price_index")),
     ("Residential property prices rose 1.8% in the June quarter",
-     ("Residential property prices", "house_prices")),
+     ("Residential property prices", "house_price_index")),
     ("U.S. import prices rose 0.4 percent in July", ("import prices", "import_prices")),
     ("The GDP deflator increased by 2.4% compared to the same quarter", ("GDP deflator", "gdp_deflator")),
     # --- national accounts
