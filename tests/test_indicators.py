@@ -20,6 +20,15 @@ def find():
 
 
 CASES = [
+    # regional accounts, payroll surveys, housing and services, as the annotators key them
+    ("Gross regional product of the region made 12 trillion 345,6 billion tenge", ("Gross regional product",
+                                                                                  "gross_regional_product")),
+    ("GRP per capita made 17 845,2 thousand tenge", ("GRP per capita", "gross_regional_product_per_capita")),
+    ("the number of vacant positions rose to 506,000", ("vacant positions", "vacancies")),
+    ("Average weekly earnings rose 2.6%", ("Average weekly earnings", "average_weekly_earnings")),
+    ("Modified domestic demand grew 4.5%", ("Modified domestic demand", "modified_domestic_demand")),
+    ("there were 18,104 dwelling sales in June", ("dwelling sales", "dwelling_purchases")),
+    ("Prices of construction work rose 13.2%", ("Prices of construction work", "construction_prices")),
     # people nouns of a part of the population, and trade's coverage ratio
     ("City dwellers make up 34.6% of the population, villagers 65.4%.", ("City dwellers", "urban_population")),
     ("villagers accounted for 61.0%", ("villagers", "rural_population")),
@@ -76,7 +85,7 @@ CASES = [
     # --- labour market
     ("Employed persons numbered 13.9 million in June", ("Employed persons", "employment")),
     ("Total nonfarm payroll employment rose by 73,000 in July",
-     ("Total nonfarm payroll employment", "employment")),
+     ("Total nonfarm payroll employment", "payroll_employment")),
     ("The UK economic inactivity rate was estimated at 21.6%", ("economic inactivity rate", "inactivity_rate")),
     ("The underutilisation rate fell 0.1 percentage points to 10.2 per cent",
      ("underutilisation rate", "underutilisation_rate")),
@@ -84,8 +93,8 @@ CASES = [
      ("labor force participation rate", "participation_rate")),
     ("The employment-population ratio, at 59.6 percent", ("employment-population ratio", "employment_rate")),
     ("The estimated number of vacancies in the UK fell by 26,000 on the quarter to 819,000",
-     ("number of vacancies", "job_vacancies")),
-    ("The number of job openings was little changed at 7.4 million", ("job openings", "job_vacancies")),
+     ("number of vacancies", "vacancies")),
+    ("The number of job openings was little changed at 7.4 million", ("job openings", "vacancies")),
     ("The job vacancy rate in the euro area was 2.2% at the end of the second quarter",
      ("job vacancy rate", "job_vacancy_rate")),
     ("The number of unemployed persons in the II quarter amounted to 444.8 thousand people",
