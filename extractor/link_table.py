@@ -62,6 +62,11 @@ def region(run: DocumentView, cell: Cell, info: dict[str, Any], evidence: list[s
     """The partner and region of a row: its label's place, a partner when it is a foreign country and
     the indicator a flow, the whole country for a "Total" row."""
     place = cell.region
+    subject = run.ctx.line_region or run.ctx.section_region or run.ctx.doc_region
+    if place is None and not cell.total and subject is not None and subject.code is not None:
+        # "Industry 152 306 8,9" in a release about Aktobe region: a row of activities is the region's
+        evidence.append("region_in_force")
+        return None, _new_region(subject.text, subject.start, subject.end, subject.code, subject.name)
     if place is None or cell.total:
         evidence.append("region_table_total" if cell.total else "region_home")
         return None, home

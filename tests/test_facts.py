@@ -728,6 +728,10 @@ OTHER_RELEASES = [
     case("Prices. In March 2020 the consumer price index in comparison with February 2020 made 100,4 percent, with "
          "December 2019 - 101,2 percent. Compared to March of previous year prices increased by 3,3 percent.",
          "3,3 percent", period=("2019-04-01", "2020-03-31"), reference=("2019-03-01", "2019-03-31")),
+    # a flattened table of activities in a regional release: the rows are the region's
+    case("Labour market of Aktobe region, III quarter 2016\n\nAverage monthly nominal wage by types of economic "
+         "activity, tenge (change to III quarter 2015, %): Industry 152 306 8,9 Construction 121 480 3,2 Trade 98 715 "
+         "-1,2", "121 480", region="KZ-15", key="wages"),
     # a change noun after a superlative heads the items whose values follow it
     case("Personal income, third quarter 2018\n\nThe states with the fastest growth were Ohio (6.1 percent), Iowa "
          "(5.8 percent) and Utah (5.5 percent).", "6.1 percent", measure="change", direction="increase"),
