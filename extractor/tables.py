@@ -285,7 +285,8 @@ def _markers(text: str, a: int, b: int, rules: _Rules, *, leading_only: bool = F
 
 _DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "quarter", "decade"})
 _INDEX_HEADER = re.compile(r"=\s*100\b|\bindex\b|\bindices\b", re.IGNORECASE)
-_COMPARED_WITH = re.compile(r"(?:\b(?:from|on|over|against|than|compared\s+(?:to|with)|versus|vs\.?)|%\s+to|%\s+of)"
+_COMPARED_WITH = re.compile(r"(?:\b(?:from|on|over|against|than|compared\s+(?:to|with)|versus|vs\.?|change\s+to"
+                            r"|relative\s+to|in\s+relation\s+to)|%\s+to|%\s+of)"
                             r"\s+(?:the\s+)?\Z", re.IGNORECASE)  # "in % to January-August 2023"
 
 

@@ -732,6 +732,9 @@ OTHER_RELEASES = [
     case("Labour market of Aktobe region, III quarter 2016\n\nAverage monthly nominal wage by types of economic "
          "activity, tenge (change to III quarter 2015, %): Industry 152 306 8,9 Construction 121 480 3,2 Trade 98 715 "
          "-1,2", "121 480", region="KZ-15", key="wages"),
+    case("Labour market of Aktobe region, III quarter 2016\n\nAverage monthly nominal wage by types of economic "
+         "activity, III quarter 2016 (tenge; change to III quarter 2015, %): Industry 152 306 8,9 Construction 121 480 "
+         "3,2 Trade 98 715 -1,2", "3,2", measure="change", period=("2016-07-01", "2016-09-30")),
     # a change noun after a superlative heads the items whose values follow it
     case("Personal income, third quarter 2018\n\nThe states with the fastest growth were Ohio (6.1 percent), Iowa "
          "(5.8 percent) and Utah (5.5 percent).", "6.1 percent", measure="change", direction="increase"),
