@@ -71,6 +71,14 @@ def _lexicon(patterns_dir: Path | None) -> dict[str, Any]:
 
 
 @functools.cache
+def _document_topics(patterns_dir: Path | None) -> tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]:
+    """``document_topics`` of ``patterns/facts.yaml``: (key, its words, its excluded words)."""
+    data = load_yaml("facts.yaml", base=patterns_dir).get("document_topics") or {}
+    return tuple((str(key), _any_word([str(w) for w in spec.get("words", ())], re.IGNORECASE),
+                  _any_word([str(w) for w in spec.get("not", ())], re.IGNORECASE)) for key, spec in data.items())
+
+
+@functools.cache
 def _excess_balances(patterns_dir: Path | None) -> dict[tuple[str, str], tuple[str, int]]:
     """``excess_balances`` of ``patterns/facts.yaml``: (larger flow's key, smaller's) -> (balance key, sign)."""
     data = load_yaml("facts.yaml", base=patterns_dir).get("excess_balances") or {}
@@ -116,6 +124,7 @@ class Assembler:
         self.currencies, self.currency_units = _currencies(patterns_dir)
         self.comparison_before = _any_word(self._words.get("comparison_words", ()))
         self.excess_balances = _excess_balances(patterns_dir)
+        self.document_topics = _document_topics(patterns_dir)
         self.negative_contribution = _any_word(self._words.get("negative_contribution_words", ()))
         self.sector_words = _any_word(self._words.get("sector_words", ()), re.IGNORECASE)
         self.cause_before = re.compile(_any_word(self._words.get("cause_words", ())).pattern + r"\s*(?:the\s+)?\Z",

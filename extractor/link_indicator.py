@@ -407,7 +407,12 @@ def subject_keys(run: DocumentView) -> frozenset[str]:
             if not sent.meta and sent.start not in titles and sent.line > 0 and any(
                     not any(p.start < n.end and n.start < p.end for p in here.periods) for n in here.numbers):
                 break  # (the first line is the headline, a dateline's day is no value: the lead is read too)
-        run.subject = frozenset(m.key for m in run.indicators.within(0, end) if not m.generic and m.key)
+        named = {m.key for m in run.indicators.within(0, end) if not m.generic and m.key}
+        for key, words, excluded in run.assembler.document_topics:
+            found = words.finditer(run.text)
+            if next(found, None) is not None and next(found, None) is not None and not excluded.search(run.text):
+                named.add(key)  # a text on visitors and hotels whose headline only says "foreigners arriving"
+        run.subject = frozenset(named)
     return run.subject
 
 

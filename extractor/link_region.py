@@ -160,7 +160,9 @@ def _region_in_force(run: DocumentView, v: NumberMention, sent: Sentence, lead: 
     lead-in, the region in force (the subject of the paragraph, else of the title or lead), the home
     country."""
     home = run.home
-    anaphor = [c for c in run.near(run.cues, run.here.cues, v, sent) if c.label == "ANAPHOR"]
+    # (not "the State Statistics Committee": an institution's name)
+    anaphor = [c for c in run.near(run.cues, run.here.cues, v, sent) if c.label == "ANAPHOR"
+               and not run.assembler.institution_after.match(run.text, c.end)]
     uncoded = run.ctx.last_uncoded
     if anaphor and uncoded is not None and anaphor[-1].text.rsplit(None, 1)[-1].lower() in uncoded.text.lower() \
             and (run.ctx.last_place is None or run.ctx.last_place.start < uncoded.start):

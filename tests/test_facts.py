@@ -735,6 +735,14 @@ OTHER_RELEASES = [
     case("Labour market of Aktobe region, III quarter 2016\n\nAverage monthly nominal wage by types of economic "
          "activity, III quarter 2016 (tenge; change to III quarter 2015, %): Industry 152 306 8,9 Construction 121 480 "
          "3,2 Trade 98 715 -1,2", "3,2", measure="change", period=("2016-07-01", "2016-09-30")),
+    # a text on visitors and hotels: arrivals of foreigners are visitor arrivals, departures outbound visitors;
+    # "Baku. 24 July. APA." is a dateline, "the State Statistics Committee" no anaphor of a region
+    case("Number of foreigners arriving in Azerbaijan up 8%\n\nBaku. 24 July. APA. In January-June 2018, 1,372,400 "
+         "foreigners arrived in Azerbaijan, the State Statistics Committee told APA. About 59% of visitors came for "
+         "leisure. Over the same period, 1,816,300 citizens of Azerbaijan travelled abroad. Hotels accommodated "
+         "312,600 guests.", "1,372,400", key="visitor_arrivals", unit="person", region="AZ"),
+    case("Migration, January-June 2018\n\nIn January-June 2018, 1,372 foreigners arrived in Kazakhstan for permanent "
+         "residence. Hotels and visitors are not counted.", "1,372", key="immigration"),
     # a change noun after a superlative heads the items whose values follow it
     case("Personal income, third quarter 2018\n\nThe states with the fastest growth were Ohio (6.1 percent), Iowa "
          "(5.8 percent) and Utah (5.5 percent).", "6.1 percent", measure="change", direction="increase"),
