@@ -56,6 +56,7 @@ class Context:
     line_period: Resolved | None = None  # the last main interval stated: holds until another is
     stock_date: Resolved | None = None  # the last date a stock is measured at ("As of July 1, 2014")
     stretch: Resolved | None = None  # the stretch a fronted stock date took the frame from: still the flows'
+    last_stretch: Resolved | None = None  # the last interval (not a day) stated in the text
     as_of: date | None = None
     line: int = -1
     indicator_key: str | None = None  # last specific key in this line
@@ -196,6 +197,19 @@ def resolve(run: DocumentView, m: PeriodMention, *, in_force: Interval | None,
 
 def in_force(run: DocumentView) -> Resolved | None:
     return run.ctx.line_period or run.ctx.frame
+
+
+def stretch_before(run: DocumentView, day: Resolved, *, stated_only: bool = False) -> Resolved | None:
+    """The stretch a flow has in a text at a day: the one a fronted stock date took the frame from, else
+    the last stretch stated after the text came to that day that ends the day before ("At the beginning
+    of 2020 ... Over the past year ..." then "11,223 people emigrated"). ``stated_only``: the body's stretch only
+    (migrants "working abroad as of 1 January" under a title's year are a stock, whatever their key)."""
+    if run.ctx.stretch is not None and not stated_only:
+        return run.ctx.stretch
+    last = run.ctx.last_stretch
+    if last is None or last.interval is None or day.interval is None:
+        return None
+    return last if last.interval[1] + timedelta(days=1) == day.interval[0] else None
 
 
 def in_force_interval(run: DocumentView) -> Interval | None:
@@ -370,6 +384,11 @@ def _update_periods(run: DocumentView, sent: Sentence, resolved: list[Resolved],
             # "Labour market overview, UK: November 2024" over "... in July to September 2024": the title
             # dated the release; the lead's period is the one the figures are for
             run.ctx.frame = run.ctx.header = earlier[0]
+    # a stretch stated after the text came to a day ("At the beginning of 2020 ... Over the past year")
+    frame = run.ctx.frame
+    stretches = [r for r in intervals if r.interval[0] != r.interval[1] and r.mention.kind != "since"]
+    if stretches and frame is not None and frame.interval is not None and frame.interval[0] == frame.interval[1]:
+        run.ctx.last_stretch = stretches[-1]
     if intervals:
         # "over the year, the industry has added 232,000 jobs": a stretch said of its own clause
         carried = [r for r in intervals if r.mention.kind not in ("same_period", "since")]

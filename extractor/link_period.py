@@ -100,9 +100,11 @@ def period(run: DocumentView, v: NumberMention, sent: Sentence, values: list[Num
     elif chosen is None and context.in_force(run) is not None:
         chosen = context.in_force(run)
         evidence.append("period_line" if run.ctx.line_period else "period_frame")
-        if chosen.interval is not None and chosen.interval[0] == chosen.interval[1] and run.ctx.stretch is not None \
-                and info.get("kind") in ("money", "event"):
-            chosen = run.ctx.stretch  # wages after "As of October 1, the number of employees ...": still the stretch's
+        if chosen.interval is not None and chosen.interval[0] == chosen.interval[1] and (
+                info.get("kind") in ("money", "event", "flow", "balance") or measure == "change") \
+                and (before := context.stretch_before(run, chosen, stated_only=info.get("kind") == "flow"
+                                                      and measure != "change")) is not None:
+            chosen = before  # wages after "As of October 1, the number of employees ...": still the stretch's
     elif chosen is None and run.ctx.stock_date is not None:
         chosen = run.ctx.stock_date  # no interval stated anywhere: the date the text is at
         evidence.append("period_stock_date")

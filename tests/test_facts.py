@@ -39,6 +39,9 @@ ILO_RATE = ("ILO unemployment, fourth quarter 2017\n\nIn the fourth quarter of 2
 AM_TRADE = ("In January-September 2023 external trade turnover of Armenia amounted to 14 billion 236,8 million USD. "
             "Export made up 6 billion 18,4 million USD (increase of 61,2%), import – 8 billion 218,4 million USD "
             "(increase of 46,4%). Negative balance of external trade made 2 billion 200,0 million USD.")
+LV_POPULATION = ("Latvia's population falls\n\nAt the beginning of 2020, Latvia had 1,907,675 residents. Over the "
+                 "past year, the population declined by 12,262 people.\n\nMigration took the rest: 11,223 people "
+                 "emigrated from Latvia.\n\nThe population of Riga fell to 627,487 (-0.7%).")
 TR_TRADE = ("Foreign Trade Statistics, August 2021\n\nTürkiye's exports in August 2021 rose by 54.9% compared "
             "with August 2020 to 18 billion 958 million dollars. The exports-to-imports coverage ratio rose to 83.8% "
             "from 74.8% in August 2020.\n\nJanuary-August 2021\nThe deficit narrowed by 14.8% to 26 billion 85 "
@@ -743,6 +746,10 @@ OTHER_RELEASES = [
          "312,600 guests.", "1,372,400", key="visitor_arrivals", unit="person", region="AZ"),
     case("Migration, January-June 2018\n\nIn January-June 2018, 1,372 foreigners arrived in Kazakhstan for permanent "
          "residence. Hotels and visitors are not counted.", "1,372", key="immigration"),
+    # a text at a day ("At the beginning of 2020") that then states the year before: flows and changes are the year's
+    case(LV_POPULATION, "11,223", period=("2019-01-01", "2019-12-31")),
+    case(LV_POPULATION, "-0.7%", period=("2019-01-01", "2019-12-31")),
+    case(LV_POPULATION, "627,487", period=("2020-01-01", "2020-01-01")),
     # a change noun after a superlative heads the items whose values follow it
     case("Personal income, third quarter 2018\n\nThe states with the fastest growth were Ohio (6.1 percent), Iowa "
          "(5.8 percent) and Utah (5.5 percent).", "6.1 percent", measure="change", direction="increase"),
