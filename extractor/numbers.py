@@ -57,6 +57,7 @@ _new_mention = fast_constructor(NumberMention)  # same record as NumberMention(.
 
 __all__ = ["find_numbers", "parse_decimal"]
 
+_YEAR_THEN_GROUPS = regex.compile(r"(?:18|19|20)\d\d,\d{1,3}(?:,\d{3})+\Z")  # "2019,11,274"
 _MAX_NUMERAL = 40  # longer digit runs are identifiers or noise, never values
 _WINDOW = 40  # characters of left context read for qualifiers, signs and context words
 _REACH = 160  # characters of right context read for scales, units, rates and ranges
@@ -701,6 +702,8 @@ class _Scanner(_Spelled):
             return self._kill(e)
         if core[0] == "0" and len(core) > 1 and core[1] in _DIGITS:
             return self._kill(e)  # 010000, 05: codes, postcodes, dates
+        if _YEAR_THEN_GROUPS.match(core) and self.lx.year_before_re.search(t, max(0, s - 20), s):
+            return self._digits(s + 5, e)  # "In 2019,11,274 marriages": scraped text lost the space
         plain = core.isdigit()  # no separator
         if p == "." and (p2.isspace() or p2 in "([") and plain:  # ".5%"
             s -= 1

@@ -408,7 +408,7 @@ _template("decade", r"""
 _template("year", r"""
     (?:(?<![\w.,])|(?<=\b[Ii]n)|(?<=\b[Oo]ver)|(?<=\b[Ss]ince)|(?<=\b[Dd]uring)|(?<=\bfor)|(?<=\bof))
     (?P<y><<YEAR>>)                            # a year 1800-2100; scraped text glues the preposition: "in2024"
-    (?!\w|[.,]\d)                             # not 2024.5, not 2025Q1
+    (?!\w|\.\d|,\d(?!\d{0,2}(?:,\d{3})+(?![\d,])))  # not 2024.5, not 2025Q1; "In 2019,11,274": lost space
 """)
 
 _template("since_ytd", r"""

@@ -223,6 +223,8 @@ UNITS = [
     case("a price of 5,000 KZT", "5,000", 5000, "KZT"),
     case("loans of USD 5 million", "USD 5 million", 5e6, "USD"),
     case("exports of goods for ISK 587.4 billion", "ISK 587.4 billion", 587.4e9, "ISK"),
+    # scraped text that lost the space after a year: the year is a period, the rest the value
+    case("In 2019,11,274 marriages were registered", "11,274", 11274, None),
     case("a deficit of RON 12.5 billion", "RON 12.5 billion", 12.5e9, "RON"),
     case("imports of 593,6 billion kronur", "593,6 billion", 593.6e9, "kronur"),
     case("a median wage of 412,000 forints", "412,000", 412000, "forints"),

@@ -110,6 +110,7 @@ FIND = [
     case("declined 0.1 percent in March", "March", "month", None, None),
     case("Sept 2024 figures", "Sept 2024", "month", "2024-09-01", "2024-09-30"),
     # years
+    case("In 2019,11,274 marriages were registered", "2019", "year", "2019-01-01", "2019-12-31"),
     case("While 155,700 people left Kazakhstan in 2000", "2000", "year", "2000-01-01", "2000-12-31"),
     case("By 2020, this figure had improved", "2020", "year", "2020-01-01", "2020-12-31"),
     case("The 2021 census counted", "2021", "year", "2021-01-01", "2021-12-31"),
