@@ -8,7 +8,7 @@ country). What the header leaves open comes from the context in force, as for an
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from . import annual_rate, context
@@ -22,6 +22,11 @@ if TYPE_CHECKING:
 
 
 _FROM_TO = re.compile(r"\bto\b|[-–—]")
+_NEXT_YEAR = re.compile(r"[-–](\d\d)(?!\d)")  # "December 2019-20"
+
+
+def _next_year(first_of_month: date) -> date:
+    return first_of_month.replace(year=first_of_month.year + 1)
 _COUNT_FLOOR = 100.0  # a change column's numbers from here up are counts, unless the header says "%"
 _THOUSANDS = re.compile(r"\d,\d{3}\b")
 
@@ -89,6 +94,12 @@ def period(run: DocumentView, cell: Cell, columns_dated: list[Period], evidence:
         if interval:
             evidence.append("period_table_column")
             period = make_period(m, interval)
+            later = _NEXT_YEAR.match(run.text, m.end)
+            if cell.column.change and later and int(later.group(1)) == (period.last.year + 1) % 100:
+                # "Percent change December 2019-20": December 2020's change from December 2019
+                evidence.append("period_year_pair")
+                return Period(period.text, period.start, period.end, _next_year(period.first),
+                              _next_year(period.last + timedelta(days=1)) - timedelta(days=1))
             if cell.column.change and _FROM_TO.search(m.text) and annual_rate.months(period.first, period.last) == 2:
                 # "% change July to August 2016": the change from July's level is August's
                 return Period(period.text, period.start, period.end, (period.first + timedelta(days=32)).replace(day=1),

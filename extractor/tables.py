@@ -247,12 +247,19 @@ def _columns(text: str, header: tuple[int, int], width: int, periods: Sequence[P
     for a, b in spans:
         own = [m for m in in_header if a <= m.start and m.end <= b]
         specific = [m for m in own if not m.generic and not _after_per(text, m.start)]
-        indicator = (specific or own or [title])[-1]
+        # a column naming nothing measures what the column before it named: "Average weekly wage Percent
+        # change fourth quarter 2019-20"
+        before = [m for m in in_header if m.end <= a and not m.generic] if spans[0] != (start, end) else []
+        indicator = (specific or own or before[-1:] or [title])[-1]
         # "% change from March quarter": what a change column compares with is not its period
         dated = [p for p in periods if a <= p.start and p.end <= b
                  and not _COMPARED_WITH.search(text, max(a, p.start - 25), p.start)]
         # "October 2022 (corresponding month of previous year = 100, %)": the base is no column's period
         dated = [p for p in dated if p.first is not None] or dated
+        if not dated and "change" not in _markers(text, a, b, rules):
+            dated = [p for p in periods if start <= p.start and p.end <= spans[0][1] and p.first is not None][:1]
+            # "Employment and average weekly wage ..., fourth quarter 2020: ... Average weekly wage": the
+            # table's own period for a level column that names none
         marks = _markers(text, a, b, rules) | wide
         scale = 1000.0 if "thousand" in marks else 1_000_000.0 if "million" in marks else 1.0
         money = rules.currency.search(text, a, b) or rules.currency.search(text, start, end)

@@ -187,7 +187,16 @@ def test_find_tables_not_prose(fast, text):
 # --- facts from the cells -------------------------------------------------------------------
 
 
+COUNTY_WAGES = ("County Employment and Wages in Texas, Fourth Quarter 2020\n\nEmployment and average weekly wage in "
+                "selected large counties in Texas, fourth quarter 2020: Area Employment December 2020 Percent change "
+                "December 2019-20 Average weekly wage Percent change fourth quarter 2019-20 United States 142,936,700 "
+                "-5.9 $1,385 10.3 Texas 12,345,600 -4.1 $1,276 8.7")
 TABLE_FACTS = [
+    # "Percent change December 2019-20" is December 2020's; a column naming nothing is of the one before it;
+    # a level column with no period of its own takes the table's
+    case(COUNTY_WAGES, "-4.1", key="employment", measure="change", period=("2020-12-01", "2020-12-31")),
+    case(COUNTY_WAGES, "8.7", key="weekly_wage", measure="change", period=("2020-10-01", "2020-12-31")),
+    case(COUNTY_WAGES, "$1,276", key="weekly_wage", region="US-TX", period=("2020-10-01", "2020-12-31")),
     case(GROWTH, "0.7", unit="percent", measure="change", direction="increase", key="employment", region="CA-QC",
          rule="rule:table"),
     case(BIRTHS, "24 105", number=24105, unit="person", measure="level", key="births", region="KZ-71",
