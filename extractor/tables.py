@@ -249,7 +249,8 @@ def _columns(text: str, header: tuple[int, int], width: int, periods: Sequence[P
         specific = [m for m in own if not m.generic and not _after_per(text, m.start)]
         # a column naming nothing measures what the column before it named: "Average weekly wage Percent
         # change fourth quarter 2019-20"
-        before = [m for m in in_header if m.end <= a and not m.generic] if spans[0] != (start, end) else []
+        before = [m for m in in_header if m.end <= a and not m.generic and not _after_per(text, m.start)] \
+            if spans[0] != (start, end) else []
         indicator = (specific or own or before[-1:] or [title])[-1]
         # "% change from March quarter": what a change column compares with is not its period
         dated = [p for p in periods if a <= p.start and p.end <= b
