@@ -391,7 +391,8 @@ def _update_periods(run: DocumentView, sent: Sentence, resolved: list[Resolved],
         run.ctx.last_stretch = stretches[-1]
     if intervals:
         # "over the year, the industry has added 232,000 jobs": a stretch said of its own clause
-        carried = [r for r in intervals if r.mention.kind not in ("same_period", "since")]
+        carried = [r for r in intervals if r.mention.kind not in ("same_period", "since")
+                   and not _bracketed_figure(run, r.mention)]
         if carried and not _FLASHBACK.search(run.text, sent.start, sent.end):
             run.ctx.line_period = carried[-1]
         if run.ctx.frame is None and values:
@@ -403,6 +404,13 @@ def _update_periods(run: DocumentView, sent: Sentence, resolved: list[Resolved],
         run.ctx.stock_date = dates[-1]
     if values and run.ctx.lead is None and (intervals or dates):  # the lead's periods, for a headline above it
         run.ctx.lead = (intervals[0] if intervals else None, dates[-1] if dates else None)
+
+
+def _bracketed_figure(run: DocumentView, m: PeriodMention) -> bool:
+    """Whether the period dates a figure in brackets before it ("were 22.1% higher (24.9% in October)"): the
+    bracket's own value's, no period for the sentences after it."""
+    opened = run.text.rfind("(", max(0, m.start - 40), m.start)
+    return opened >= 0 and ")" not in run.text[opened:m.start] and run.numbers.count_between(opened, m.start) > 0
 
 
 _OWN_FIGURE = re.compile(r"\s*\(\s*[-+−$€£]?\d")

@@ -399,8 +399,11 @@ def _table_fact(view: DocumentView, cell: Cell, sent: Sentence) -> Fact:
     number = abs(number) if measure_ == "change" else number
     partner, region = link_table.region(view, cell, info, evidence, link_region.home_region(view, sent))
     period = link_table.period(view, cell, link_table.dated_columns(view, cell, view.tables), evidence)
-    if period is not None and info.get("kind") == "index" and (measure_ == "change" or unit == "percent"):
+    column = view.text[cell.column.start:cell.column.end].lower()
+    if period is not None and info.get("kind") == "index" and (measure_ == "change" or unit == "percent") \
+            and not (view.assembler.monthly_words.search(column) and not view.assembler.annual_words.search(column)):
         # "Consumer Price Index, 12-month % change ... September 2014 October 2014": annual rates of those months
+        # (not an "m/m" column's: the month's own rate)
         period = annual_rate.twelve_months(view, v, sent, period, evidence, indicator)
     value = _new_value(v.text, v.start, v.end, number, unit, v.qualifier)
     ind = _new_indicator(indicator.text, indicator.start, indicator.end, key) if indicator else None

@@ -29,7 +29,7 @@ from .types import IndicatorMention, NumberMention, PeriodMention, RegionMention
 _WORD = re.compile(r"[^\W\d][\w'’.-]*")
 # a digit only inside a code ("EU28", "EA-19"); a comma or a bracket only inside a label ("Alcoholic beverages,
 # tobacco", "Other goods (including motor fuel)"), never at its ends
-_LABEL_BREAKS = re.compile(r"[;:%]|(?<![\w-])\d|^\s*[,()]|[,(]\s*$|\([^)]*$|^[^(]*\)")
+_LABEL_BREAKS = re.compile(r"[:%]|;\s*$|^\s*;|(?<![\w-])\d|^\s*[,()]|[,(]\s*$|\([^)]*$|^[^(]*\)")
 _PER_BEFORE = re.compile(r"(?i)\bper\s+(?:1[ ,.\u00a0]?000|thousand)\s*$")
 _YEAR = re.compile(r"(?<![\d/])(?:19|20)\d\d(?![\d/])")
 

@@ -750,6 +750,10 @@ OTHER_RELEASES = [
     case(LV_POPULATION, "11,223", period=("2019-01-01", "2019-12-31")),
     case(LV_POPULATION, "-0.7%", period=("2019-01-01", "2019-12-31")),
     case(LV_POPULATION, "627,487", period=("2020-01-01", "2020-01-01")),
+    # "(24.9% in October)" dates its own figure, not the sentences after it
+    case("Producer prices, November 2022\n\nYear-on-year, industrial producer prices were 22.1% higher (24.9% in "
+         "October). The annual growth was driven by energy prices, which were up by 58.3%.", "58.3%",
+         period=("2021-12-01", "2022-11-30")),
     # a change noun after a superlative heads the items whose values follow it
     case("Personal income, third quarter 2018\n\nThe states with the fastest growth were Ohio (6.1 percent), Iowa "
          "(5.8 percent) and Utah (5.5 percent).", "6.1 percent", measure="change", direction="increase"),

@@ -191,7 +191,13 @@ COUNTY_WAGES = ("County Employment and Wages in Texas, Fourth Quarter 2020\n\nEm
                 "selected large counties in Texas, fourth quarter 2020: Area Employment December 2020 Percent change "
                 "December 2019-20 Average weekly wage Percent change fourth quarter 2019-20 United States 142,936,700 "
                 "-5.9 $1,385 10.3 Texas 12,345,600 -4.1 $1,276 8.7")
+PPI_SECTIONS = ("Producer price indices, November 2022\n\nIndustrial producer prices by CZ-CPA section, November 2022 "
+                "(% change): m/m y/y Mining and quarrying -2.4 41.6 Electricity, gas, steam and air conditioning "
+                "supply -5.4 58.3 Water supply; sewerage 0.3 9.8 Total -0.9 22.1")
 TABLE_FACTS = [
+    # long activity labels ("Water supply; sewerage"); an m/m column is the month's rate, a y/y column the year's
+    case(PPI_SECTIONS, "-5.4", measure="change", direction="decrease", period=("2022-11-01", "2022-11-30")),
+    case(PPI_SECTIONS, "9.8", unit="percent", measure="change", period=("2021-12-01", "2022-11-30")),
     # "Percent change December 2019-20" is December 2020's; a column naming nothing is of the one before it;
     # a level column with no period of its own takes the table's
     case(COUNTY_WAGES, "-4.1", key="employment", measure="change", period=("2020-12-01", "2020-12-31")),
