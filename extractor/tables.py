@@ -328,6 +328,16 @@ def _cuts(text: str, start: int, end: int, periods: Sequence[PeriodMention], rul
             cuts.add(at)
     for m in rules.change.finditer(text[start:end].lower()):
         cuts.add(start + m.start())
+    # "Employed, thousand people Unemployment rate, %": a label, a comma and its unit end a column
+    lower = text[start:end].lower()
+    for marker in (*rules.percent, *rules.thousand, *rules.million, *rules.per_thousand):
+        at = lower.find(", " + marker)
+        while at >= 0:
+            after = start + at + 2 + len(marker)
+            rest = text[after:end]
+            if rest[:1].isspace() and rest.lstrip()[:1].isupper():
+                cuts.add(after)
+            at = lower.find(", " + marker, at + 1)
     merged: list[int] = []
     for at in sorted(cuts):
         if at <= start or at >= end:

@@ -194,7 +194,13 @@ COUNTY_WAGES = ("County Employment and Wages in Texas, Fourth Quarter 2020\n\nEm
 PPI_SECTIONS = ("Producer price indices, November 2022\n\nIndustrial producer prices by CZ-CPA section, November 2022 "
                 "(% change): m/m y/y Mining and quarrying -2.4 41.6 Electricity, gas, steam and air conditioning "
                 "supply -5.4 58.3 Water supply; sewerage 0.3 9.8 Total -0.9 22.1")
+DISTRICTS = ("Labour market of Turkestan region, III quarter of 2024\n\nEmployed population and unemployment rate by "
+             "districts, III quarter of 2024: District Employed, thousand people Unemployment rate, % Saryagash "
+             "district 98,4 4,1 Maktaaral district 86,2 4,6 Tolebi district 54,3 4,4")
 TABLE_FACTS = [
+    # "Label, unit Label, unit": each column is its label and unit
+    case(DISTRICTS, "98,4", number=98400, unit="person", key="employment"),
+    case(DISTRICTS, "4,6", unit="percent", key="unemployment_rate", measure="level"),
     # long activity labels ("Water supply; sewerage"); an m/m column is the month's rate, a y/y column the year's
     case(PPI_SECTIONS, "-5.4", measure="change", direction="decrease", period=("2022-11-01", "2022-11-30")),
     case(PPI_SECTIONS, "9.8", unit="percent", measure="change", period=("2021-12-01", "2022-11-30")),
