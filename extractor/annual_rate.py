@@ -25,11 +25,11 @@ def twelve_months(run: DocumentView, v: NumberMention, sent: Sentence, period: P
     ``period`` is one month or one quarter; otherwise ``period`` as it is. With no rate word in the
     sentence, the indicator's own words decide ("EU at 2.0%" under "annual inflation")."""
     n = months(period.first, period.last)
-    if n not in (1, 3) or period.first.day != 1:
+    if period.first.day != 1 or n not in (1, 3) and not _year_to_date(run, period, n):
         return period
     basis = _annual(run, v, sent, indicator)
-    if not basis:
-        return period
+    if not basis or n not in (1, 3) and basis != "words":
+        return period  # "In annual terms, bread went up by 19,4%" in a January-June release: June's annual rate
     first = months_back(period.last, 12)
     evidence.append("period_annual_rate")
     if basis in ("paragraph", "document"):
@@ -123,18 +123,33 @@ def last_month(run: DocumentView, v: NumberMention, sent: Sentence, period: Peri
     """The month (or quarter) ending the 12-month stretch in force when the words nearest the value
     say the rate is monthly: "The CPI rose by 0.6% on the month" under "... in the 12 months to March
     2024" covers March 2024."""
-    if months(period.first, period.last) != 12:
+    n = months(period.first, period.last)
+    if n != 12 and not _year_to_date(run, period, n):
         return period
     lo = max(sent.start, v.start - _WINDOW)  # a window, not the sentence: bounded work per value
     text = run.text[lo:min(sent.end, v.end + _WINDOW)].lower()
     at = v.start - lo
     monthly = _nearest_match(run.assembler.monthly_words, text, at)
     annual = _nearest(run.assembler.annual_words, text, at)
+    if n != 12 and monthly is not None and monthly[1].startswith("since"):
+        return period  # "since the beginning of the year": the stretch itself
+    if monthly is None and n != 12 and annual is None and run.ctx.opening_basis == (sent.line, False) \
+            and all(r.reference for r in run.here_resolved):
+        # "Over the month, prices for food rose by 0,6%. Non-food products rose in price by 0,2%": the
+        # paragraph opened with the month's rate, under a January-June release
+        monthly = (0, "month")
     if monthly is None or (annual is not None and annual <= monthly[0]):
         return period
     evidence.append("period_monthly_rate")
     first = months_back(period.last, 3 if "quarter" in monthly[1] else 1)
     return Period(period.text, period.start, period.end, first, period.last)
+
+
+def _year_to_date(run: DocumentView, period: Period, n: int) -> bool:
+    """A stretch from January to a later month of the same year ("January-June 2017"), not one the
+    sentence states with "since" ("2,0% since December 2020", "Since the beginning of the year")."""
+    return 1 < n < 12 and period.first.month == 1 and period.first.day == 1 and not any(
+        r.mention.kind == "since" and not r.reference for r in run.here_resolved)
 
 
 def named_stretch(run: DocumentView, v: NumberMention, sent: Sentence, period: Period, evidence: list[str]) -> Period:

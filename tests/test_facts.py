@@ -42,6 +42,9 @@ AM_TRADE = ("In January-September 2023 external trade turnover of Armenia amount
 LV_POPULATION = ("Latvia's population falls\n\nAt the beginning of 2020, Latvia had 1,907,675 residents. Over the "
                  "past year, the population declined by 12,262 people.\n\nMigration took the rest: 11,223 people "
                  "emigrated from Latvia.\n\nThe population of Riga fell to 627,487 (-0.7%).")
+AZ_CPI = ("Consumer price index in January-June 2017\n\nIn January-June 2017 the consumer price index made 112,9%.\n\n"
+          "Over the month, prices for food products rose by 0,6%. Non-food products rose in price by 0,2%.\n\nIn "
+          "annual terms, bread went up by 19,4%. Since the beginning of the year prices have increased by 4,1%.")
 TR_TRADE = ("Foreign Trade Statistics, August 2021\n\nTürkiye's exports in August 2021 rose by 54.9% compared "
             "with August 2020 to 18 billion 958 million dollars. The exports-to-imports coverage ratio rose to 83.8% "
             "from 74.8% in August 2020.\n\nJanuary-August 2021\nThe deficit narrowed by 14.8% to 26 billion 85 "
@@ -754,6 +757,10 @@ OTHER_RELEASES = [
     case("Producer prices, November 2022\n\nYear-on-year, industrial producer prices were 22.1% higher (24.9% in "
          "October). The annual growth was driven by energy prices, which were up by 58.3%.", "58.3%",
          period=("2021-12-01", "2022-11-30")),
+    # a January-June release: a rate "in annual terms" is June's annual rate, "over the month" June's
+    case(AZ_CPI, "19,4%", period=("2016-07-01", "2017-06-30")),
+    case(AZ_CPI, "0,2%", period=("2017-06-01", "2017-06-30")),
+    case(AZ_CPI, "4,1%", period=("2017-01-01", "2017-06-30")),
     # a change noun after a superlative heads the items whose values follow it
     case("Personal income, third quarter 2018\n\nThe states with the fastest growth were Ohio (6.1 percent), Iowa "
          "(5.8 percent) and Utah (5.5 percent).", "6.1 percent", measure="change", direction="increase"),
