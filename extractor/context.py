@@ -29,6 +29,7 @@ from .types import (
     PeriodMention,
     RegionMention,
     _new_period,
+    specific,
 )
 
 if TYPE_CHECKING:
@@ -314,12 +315,26 @@ def update_context(run: DocumentView, sent: Sentence, resolved: list[Resolved], 
                 if run.ctx.doc_indicator is None:
                     run.ctx.doc_indicator = m  # a title's topic, or a section heading's
                 break
+        title = run.ctx.title_indicator
         if run.ctx.doc_indicator is None and here.indicators and here.indicators[0].key:
-            run.ctx.doc_indicator = here.indicators[0]  # "Unemployment in the EU, March 2024": a generic word
+            first = here.indicators[0]
+            # "Strongest price increase in Groningen" in a release on house prices: the title's member of the family
+            named = _family_member(run, first) if first.generic and first.family else None
+            run.ctx.doc_indicator = specific(first, named) if named else first  # "Unemployment in the EU,
+            # March 2024": a generic word; "Strongest price increase in Groningen" in a release on house prices:
+            # the member of its family the document names
         if run.ctx.doc_indicator is None and heading:
-            run.ctx.doc_indicator = run.ctx.title_indicator
+            run.ctx.doc_indicator = title
         if not run.ctx.seen_value and run.ctx.title_indicator is None:
             run.ctx.title_indicator = run.ctx.doc_indicator
+
+
+def _family_member(run: DocumentView, word: IndicatorMention) -> str | None:
+    """The key of a generic word's family that the document names with a specific phrase (of the same kind
+    as the family's default: the house price index for "price", not an average price)."""
+    kind = run.indicator_info(word.family[0]).get("kind")
+    return next((m.key for m in run.indicators.items if not m.generic and m.key in word.family
+                 and run.indicator_info(m.key).get("kind") == kind), None)
 
 
 def _heading_place(run: DocumentView) -> RegionMention | None:

@@ -187,7 +187,9 @@ def _walk(view) -> list[Fact]:
                 if fact.measure == "change" and fact.indicator is not None and fact.indicator.key:
                     view.ctx.last_change = specific(fact.indicator, fact.indicator.key)
         context.update_context(view, sent, resolved, values)
-    return _lead_periods(view, _restated_headlines(out, view.assembler.patterns_dir))
+    title_end = view.text.find("\n")
+    return _lead_periods(view, _restated_headlines(out, view.assembler.patterns_dir,
+                                                   len(view.text) if title_end < 0 else title_end))
 
 def _values(view, sent: Sentence) -> list[NumberMention]:
     if sent.meta:
@@ -438,9 +440,10 @@ def _model_evidence(view, v: NumberMention, evidence: list[str]) -> None:
     evidence.append("model_silent")
 
 
-def _restated_headlines(facts: list[Fact], patterns_dir: Path | None) -> list[Fact]:
+def _restated_headlines(facts: list[Fact], patterns_dir: Path | None, title_end: int) -> list[Fact]:
     """A headline figure with no period ("Unemployment rate drops to 8.1%") takes the period, region
-    and indicator of the same figure restated later in the body. One pass from the end: linear."""
+    and indicator of the same figure restated later in the body; a title's change "in June" that the
+    body restates as the 12 months to June takes that stretch. One pass from the end: linear."""
     from dataclasses import replace
 
     out = list(facts)
@@ -448,7 +451,15 @@ def _restated_headlines(facts: list[Fact], patterns_dir: Path | None) -> list[Fa
     for i in range(len(out) - 1, -1, -1):
         fact = out[i]
         key = (fact.value.number, fact.value.unit)
-        if fact.period is None and key in restated:
+        later = restated.get(key)
+        if later is not None and fact.value.start < title_end and fact.period is not None \
+                and later.period is not None and fact.measure == later.measure == "change" \
+                and fact.indicator is not None and later.indicator is not None \
+                and fact.indicator.key == later.indicator.key and later.period.last == fact.period.last \
+                and later.period.first < fact.period.first:
+            out[i] = with_scores(replace(fact, period=later.period, evidence=(*fact.evidence, "period_restated")),
+                                 patterns_dir=patterns_dir)  # "House prices up 6.9 percent in June"
+        elif fact.period is None and key in restated:
             later = restated[key]
             out[i] = with_scores(replace(fact, period=later.period, region=fact.region or later.region,
                                          indicator=fact.indicator or later.indicator,

@@ -45,6 +45,10 @@ LV_POPULATION = ("Latvia's population falls\n\nAt the beginning of 2020, Latvia 
 AZ_CPI = ("Consumer price index in January-June 2017\n\nIn January-June 2017 the consumer price index made 112,9%.\n\n"
           "Over the month, prices for food products rose by 0,6%. Non-food products rose in price by 0,2%.\n\nIn "
           "annual terms, bread went up by 19,4%. Since the beginning of the year prices have increased by 4,1%.")
+NL_HOUSES = ("House prices up 6.9 percent in June\n\nIn June 2019, prices of existing owner-occupied dwellings were on "
+             "average 6.9 percent higher than in the same month last year. The average selling price of a dwelling was "
+             "311,547 euros.\n\nStrongest price increase in Groningen\nIn June, prices in the province of Groningen "
+             "were 9.8 percent higher than a year earlier.")
 TR_TRADE = ("Foreign Trade Statistics, August 2021\n\nTürkiye's exports in August 2021 rose by 54.9% compared "
             "with August 2020 to 18 billion 958 million dollars. The exports-to-imports coverage ratio rose to 83.8% "
             "from 74.8% in August 2020.\n\nJanuary-August 2021\nThe deficit narrowed by 14.8% to 26 billion 85 "
@@ -761,6 +765,11 @@ OTHER_RELEASES = [
     case(AZ_CPI, "19,4%", period=("2016-07-01", "2017-06-30")),
     case(AZ_CPI, "0,2%", period=("2017-06-01", "2017-06-30")),
     case(AZ_CPI, "4,1%", period=("2017-01-01", "2017-06-30")),
+    # a house price release: "prices of existing owner-occupied dwellings" are house prices; a heading's
+    # "price" is the family member the release names; the title's "in June" restated as the year to June
+    case(NL_HOUSES, "6.9 percent", key="house_price_index", period=("2018-07-01", "2019-06-30")),
+    case(NL_HOUSES, "9.8 percent", key="house_price_index", region="NL-GR"),
+    case(NL_HOUSES, "311,547", key="average_price"),
     # a change noun after a superlative heads the items whose values follow it
     case("Personal income, third quarter 2018\n\nThe states with the fastest growth were Ohio (6.1 percent), Iowa "
          "(5.8 percent) and Utah (5.5 percent).", "6.1 percent", measure="change", direction="increase"),
