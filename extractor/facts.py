@@ -285,6 +285,13 @@ def _fact(view, v: NumberMention, sent: Sentence, lead: Sentence | None, values:
         # "Women made up 46.2% of the employed population. In towns the indicator reached 15.8%": the
         # whole a share is of does not become what "the indicator" refers to
         view.ctx.indicator_key, view.ctx.indicator_mention = in_force
+    earlier = view.ctx.prev_fact
+    if "level_from" in evidence and earlier is not None and earlier.indicator is not None \
+            and earlier.indicator.key and earlier.indicator.key != key:
+        # "a €23.6 bn surplus in trade in goods ..., compared with +€7.7 bn": the same indicator's earlier figure
+        indicator, key = specific(earlier.indicator, earlier.indicator.key), earlier.indicator.key
+        info = view.indicator_info(key)
+        evidence.append("indicator_compared")
     before = measure.gapped(view, v, unit) if measure_ != "change" else None
     if before is not None:
         measure_, direction, rule = "change", before.direction, "rule:change"

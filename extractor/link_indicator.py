@@ -374,8 +374,9 @@ _IN_BEFORE = re.compile(r"(?i)\bin\s+(?:the\s+)?(?:[a-z,]+\s+){0,4}$")
 def _verb_after_people(run: DocumentView, m: IndicatorMention,
                        mentions: Sequence[IndicatorMention]) -> IndicatorMention:
     """The mention a generic people word right after a value hands over to: the movement or event named
-    next ("31,549 residents left as permanent emigrants", "1,200 people moved to the city")."""
-    if not m.generic:
+    next ("31,549 residents left as permanent emigrants", "1,200 people moved to the city"); a word of
+    another kind keeps its value ("a €23.6 bn surplus in trade in goods")."""
+    if not m.generic or run.indicator_info(m.key).get("unit") != "person":
         return m
     i = first_at(mentions, m.end)
     if i < len(mentions) and not mentions[i].generic and run.gap_tokens(m.start, m.end, mentions[i].start,

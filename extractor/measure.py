@@ -432,10 +432,15 @@ def _earlier_level(run: DocumentView, v: NumberMention, sent: Sentence, link: st
     """The measure of the earlier figure in "rose to 5.2%, up from 4.9%", "made up 35.7 percent, down
     from 43.9 percent": the same as the sentence's figure before it, a level, share or rate."""
     prev = run.ctx.prev_fact
-    if link != "from" or prev is None or prev.measure not in ("level", "share", "rate", "change") \
+    compared = link == "from" or run.text[max(sent.start, v.start - 20):v.start].rstrip().lower().endswith(
+        _COMPARED_WITH_ENDS)  # "a €23.6 bn surplus ..., compared with +€7.7 bn in February 2023"
+    if not compared or prev is None or prev.measure not in ("level", "share", "rate", "change") \
             or prev.value.end < sent.start or prev.value.unit != v.unit:
         return None
     return prev.measure
+
+
+_COMPARED_WITH_ENDS = ("compared with", "compared to", "against", "versus", "as against")
 
 
 def _ranked_after(run: DocumentView, v: NumberMention, sent: Sentence) -> str | None:

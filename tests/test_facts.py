@@ -770,6 +770,13 @@ OTHER_RELEASES = [
     case(NL_HOUSES, "6.9 percent", key="house_price_index", period=("2018-07-01", "2019-06-30")),
     case(NL_HOUSES, "9.8 percent", key="house_price_index", region="NL-GR"),
     case(NL_HOUSES, "311,547", key="average_price"),
+    # "a €23.6 bn surplus in trade in goods": the surplus; "compared with +€7.7 bn": its earlier level
+    case("Euro area international trade, February 2024\n\nThe euro area recorded a €23.6 bn surplus in trade in "
+         "goods with the rest of the world in February 2024, compared with +€7.7 bn in February 2023.", "€23.6 bn",
+         key="trade_balance", measure="level"),
+    case("Euro area international trade, February 2024\n\nThe euro area recorded a €23.6 bn surplus in trade in "
+         "goods with the rest of the world in February 2024, compared with +€7.7 bn in February 2023.", "+€7.7 bn",
+         key="trade_balance", measure="level", period=("2023-02-01", "2023-02-28")),
     # a change noun after a superlative heads the items whose values follow it
     case("Personal income, third quarter 2018\n\nThe states with the fastest growth were Ohio (6.1 percent), Iowa "
          "(5.8 percent) and Utah (5.5 percent).", "6.1 percent", measure="change", direction="increase"),
