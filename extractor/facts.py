@@ -59,6 +59,7 @@ _SPELLED_COUNT = 100  # spelled counts of things below this are no statistics (F
 _TIME_UNITS = frozenset({"year", "month", "day", "week", "hour", "minute", "decade"})
 _TOTAL_TIME = 10_000  # hours or days in the tens of thousands are a total worked or lost, not a duration
 _WORD = re.compile(r"\s*([A-Za-z]+)")
+_TWO_WORDS = re.compile(r"\s*([A-Za-z]+)(?:\s+([A-Za-z]+))?")
 _REMAINING = re.compile(r"(?i)\b(?:remaining|rest|other)\b")  # "made up the remaining 16.9%" of the same whole
 
 
@@ -246,9 +247,10 @@ def _fact(view, v: NumberMention, sent: Sentence, lead: Sentence | None, values:
     info = view.indicator_info(key)
     if v.number == 1 and _BASIS_UNIT.match(view.text, v.end):
         return None  # "the average price of 1 kilogram": the basis of a price, not a statistic
-    if v.spelled and v.unit is None and (word := _WORD.match(view.text, v.end)) \
-            and word.group(1).lower() in view.ws["place_count_nouns"]:
-        return None  # "these five countries", "in seven provinces": a count of places
+    if v.spelled and v.unit is None and (word := _TWO_WORDS.match(view.text, v.end)) \
+            and (word.group(1).lower() in view.ws["place_count_nouns"]
+                 or (word.group(2) or "").lower() in view.ws["place_count_nouns"]):
+        return None  # "these five countries", "in seven provinces", "of eight capital cities": a count of places
     unit = measure.unit(view, v, info, evidence, sent, lead)
     if unit == "person" and "unit_from_indicator" in evidence and indicator is not None and (
             indicator.text.rsplit(None, 1)[-1].lower() in view.ws["event_nouns"]
@@ -413,7 +415,14 @@ def _table_fact(view: DocumentView, cell: Cell, sent: Sentence) -> Fact:
             and not (view.assembler.monthly_words.search(column) and not view.assembler.annual_words.search(column)):
         # "Consumer Price Index, 12-month % change ... September 2014 October 2014": annual rates of those months
         # (not an "m/m" column's: the month's own rate)
-        period = annual_rate.twelve_months(view, v, sent, period, evidence, indicator)
+        if view.assembler.annual_words.search(column) and not view.assembler.monthly_words.search(column) \
+                and annual_rate.months(period.first, period.last) in (1, 3):
+            # "% change from corresponding quarter of previous year": the column's own words
+            period = Period(period.text, period.start, period.end, annual_rate.months_back(period.last, 12),
+                            period.last)
+            evidence.append("period_annual_rate")
+        else:
+            period = annual_rate.twelve_months(view, v, sent, period, evidence, indicator)
     value = _new_value(v.text, v.start, v.end, number, unit, v.qualifier)
     ind = _new_indicator(indicator.text, indicator.start, indicator.end, key) if indicator else None
     breakdown = (("partner", partner.code),) if partner is not None else ()

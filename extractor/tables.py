@@ -117,8 +117,8 @@ def find_tables(text: str, values: Sequence[NumberMention], periods: Sequence[Pe
     line_start = 0
     in_line: list[NumberMention] = []
     for v in values:
-        if v.unit in _DURATION_UNITS:
-            continue  # "12-month % change": a header word, not a cell
+        if v.unit in _DURATION_UNITS or v.spelled:
+            continue  # "12-month % change": a header word, not a cell; "of eight capital cities": a label's word
         if v.start >= line_end:
             if len(in_line) >= 3:
                 cells.update(_table(text, line_start, line_end, in_line, periods, indicators, regions, rules))
@@ -292,6 +292,8 @@ def _markers(text: str, a: int, b: int, rules: _Rules, *, leading_only: bool = F
 
 
 _DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "quarter", "decade"})
+_ALNUM = re.compile(r"\w")
+_INDEX_BASE = re.compile(r"(?:[-–/]\d{2,4})?\s{0,2}=")
 _INDEX_HEADER = re.compile(r"=\s*100\b|\bindex\b|\bindices\b", re.IGNORECASE)
 _COMPARED_WITH = re.compile(r"(?:\b(?:from|on|over|against|than|compared\s+(?:to|with)|versus|vs\.?|change\s+to"
                             r"|relative\s+to|in\s+relation\s+to)|%\s+to|%\s+of)"
@@ -308,9 +310,8 @@ def _header_years(text: str, start: int, end: int, periods: Sequence[PeriodMenti
     ratio of years ("2024/2023") labels a change, not a column's period."""
     found = []
     for m in _YEAR.finditer(text, start, end):
-        if any(p.start <= m.start() < p.end for p in periods) or text.startswith("=", m.end()) \
-                or text[m.end():m.end() + 2].lstrip().startswith("="):
-            continue  # "(2021=100)": an index's base, not a column's period
+        if any(p.start <= m.start() < p.end for p in periods) or _INDEX_BASE.match(text, m.end()):
+            continue  # "(2021=100)", "2011-12 = 100": an index's base, not a column's period
         year = int(m.group())
         found.append(PeriodMention(m.group(), m.start(), m.end(), "year", date(year, 1, 1), date(year, 12, 31)))
     return found
@@ -322,7 +323,7 @@ def _cuts(text: str, start: int, end: int, periods: Sequence[PeriodMention], rul
     for p in periods:
         if start <= p.start and p.end < end and not text[p.end:end].lstrip().startswith("("):
             cuts.add(p.end)
-    for m in re.finditer(r"\)", text[start:end]):
+    for m in re.finditer(r"[);]", text[start:end]):  # "(index numbers; % change from previous quarter; ...)"
         at = start + m.end()
         if _WORD.search(text, at, end):
             cuts.add(at)
@@ -342,8 +343,8 @@ def _cuts(text: str, start: int, end: int, periods: Sequence[PeriodMention], rul
     for at in sorted(cuts):
         if at <= start or at >= end:
             continue
-        if merged and not text[merged[-1]:at].strip():
-            continue  # "2024 | Change": the same cut twice
+        if merged and not _ALNUM.search(text, merged[-1], at):
+            continue  # "2024 | Change", "; % change": the same cut twice
         merged.append(at)
     return [c for c in merged if _WORD.search(text, c, end) or any(c < p.start and p.end <= end for p in periods)]
 

@@ -197,7 +197,16 @@ PPI_SECTIONS = ("Producer price indices, November 2022\n\nIndustrial producer pr
 DISTRICTS = ("Labour market of Turkestan region, III quarter of 2024\n\nEmployed population and unemployment rate by "
              "districts, III quarter of 2024: District Employed, thousand people Unemployment rate, % Saryagash "
              "district 98,4 4,1 Maktaaral district 86,2 4,6 Tolebi district 54,3 4,4")
+CAPITALS_CPI = ("Consumer Price Index, Australia, September quarter 2015\n\nAll groups CPI, capital cities, September "
+                "quarter 2015 (index numbers, 2011-12 = 100; % change from previous quarter; % change from "
+                "corresponding quarter of previous year): Sydney 108.9 0.8 2.3 Melbourne 107.8 0.5 1.6 Weighted "
+                "average of eight capital cities 107.9 0.5 1.5")
 TABLE_FACTS = [
+    # columns described after semicolons in the header's bracket; an index base is no period; a spelled
+    # number in a row label is a word of it
+    case(CAPITALS_CPI, "108.9", key="cpi", measure="level", period=("2015-07-01", "2015-09-30")),
+    case(CAPITALS_CPI, "0.8", unit="percent", measure="change", period=("2015-07-01", "2015-09-30")),
+    case(CAPITALS_CPI, "2.3", unit="percent", measure="change", period=("2014-10-01", "2015-09-30")),
     # "Label, unit Label, unit": each column is its label and unit
     case(DISTRICTS, "98,4", number=98400, unit="person", key="employment"),
     case(DISTRICTS, "4,6", unit="percent", key="unemployment_rate", measure="level"),
