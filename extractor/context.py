@@ -400,9 +400,9 @@ def _update_periods(run: DocumentView, sent: Sentence, resolved: list[Resolved],
             # dated the release; the lead's period is the one the figures are for
             run.ctx.frame = run.ctx.header = earlier[0]
     # a stretch stated after the text came to a day ("At the beginning of 2020 ... Over the past year")
-    frame = run.ctx.frame
+    day = run.ctx.frame or run.ctx.stock_date
     stretches = [r for r in intervals if r.interval[0] != r.interval[1] and r.mention.kind != "since"]
-    if stretches and frame is not None and frame.interval is not None and frame.interval[0] == frame.interval[1]:
+    if stretches and day is not None and day.interval is not None and day.interval[0] == day.interval[1]:
         run.ctx.last_stretch = stretches[-1]
     if intervals:
         # "over the year, the industry has added 232,000 jobs": a stretch said of its own clause

@@ -100,14 +100,11 @@ def period(run: DocumentView, v: NumberMention, sent: Sentence, values: list[Num
     elif chosen is None and context.in_force(run) is not None:
         chosen = context.in_force(run)
         evidence.append("period_line" if run.ctx.line_period else "period_frame")
-        if chosen.interval is not None and chosen.interval[0] == chosen.interval[1] and (
-                info.get("kind") in ("money", "event", "flow", "balance") or measure == "change") \
-                and (before := context.stretch_before(run, chosen, stated_only=info.get("kind") == "flow"
-                                                      and measure != "change")) is not None:
-            chosen = before  # wages after "As of October 1, the number of employees ...": still the stretch's
+        chosen = _flow_stretch(run, chosen, info, measure)
     elif chosen is None and run.ctx.stock_date is not None:
         chosen = run.ctx.stock_date  # no interval stated anywhere: the date the text is at
         evidence.append("period_stock_date")
+        chosen = _flow_stretch(run, chosen, info, measure)
     if chosen is not None:
         if chosen.guessed:
             evidence.append("period_year_guessed")
@@ -192,6 +189,17 @@ def _between_two(run: DocumentView, chosen: Resolved | None, period: Period | No
     after = first.replace(year=first.year + (first.month - 1 + step) // 12, month=(first.month - 1 + step) % 12 + 1)
     later = Period(period.text, period.start, period.end, annual_rate.months_back(period.last, step), period.last)
     return later, Period(period.text, period.start, period.end, first, after - timedelta(days=1))
+
+
+def _flow_stretch(run: DocumentView, chosen: Resolved, info: dict[str, Any], measure: str) -> Resolved:
+    """A flow's or a change's stretch where the text is at a day: wages after "As of October 1, the number of
+    employees ..." are still the stretch's; "Last year 40 592 babies were born" makes the year the flows'."""
+    if chosen.interval is not None and chosen.interval[0] == chosen.interval[1] and (
+            info.get("kind") in ("money", "event", "flow", "balance") or measure == "change") \
+            and (before := context.stretch_before(run, chosen, stated_only=info.get("kind") == "flow"
+                                                  and measure != "change")) is not None:
+        return before
+    return chosen
 
 
 def _rate_of_a_stock(run: DocumentView, info: dict[str, Any], measure: str) -> bool:

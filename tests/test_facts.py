@@ -777,6 +777,11 @@ OTHER_RELEASES = [
     case("Euro area international trade, February 2024\n\nThe euro area recorded a €23.6 bn surplus in trade in "
          "goods with the rest of the world in February 2024, compared with +€7.7 bn in February 2023.", "+€7.7 bn",
          key="trade_balance", measure="level", period=("2023-02-01", "2023-02-28")),
+    # a text at a stock date that then says "Last year": the flows after it are the year's
+    case("Armenia's population declines\n\nYEREVAN, 15 FEBRUARY 2017, ARMENPRESS. The permanent population of Armenia "
+         "as of January 1, 2017 made 2 million 986,1 thousand people.\n\nLast year 40 592 babies were born in the "
+         "country.\n\nThe migration balance remained negative: those who left the country outnumbered those who "
+         "arrived by 25 169 people.", "25 169", period=("2016-01-01", "2016-12-31")),
     # a change noun after a superlative heads the items whose values follow it
     case("Personal income, third quarter 2018\n\nThe states with the fastest growth were Ohio (6.1 percent), Iowa "
          "(5.8 percent) and Utah (5.5 percent).", "6.1 percent", measure="change", direction="increase"),

@@ -25,6 +25,8 @@ CASES = [
                                                                                   "gross_regional_product")),
     ("GRP per capita made 17 845,2 thousand tenge", ("GRP per capita", "gross_regional_product_per_capita")),
     ("the number of vacant positions rose to 506,000", ("vacant positions", "vacancies")),
+    ("The unemployed population was estimated at 524.1 thousand", ("unemployed population", "unemployed")),
+    ("27,936 couples got married", ("couples got married", "marriages")),
     ("Average weekly earnings rose 2.6%", ("Average weekly earnings", "average_weekly_earnings")),
     ("Modified domestic demand grew 4.5%", ("Modified domestic demand", "modified_domestic_demand")),
     ("there were 18,104 dwelling sales in June", ("dwelling sales", "dwelling_purchases")),
