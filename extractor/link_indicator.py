@@ -455,8 +455,9 @@ def sector(run: DocumentView, v: NumberMention, sent: Sentence) -> IndicatorMent
     found = None
     for found in run.assembler.sector_words.finditer(run.text, lo, v.start):  # noqa: B007 (the last one)
         pass
-    if found is None or any(not m.generic for m in run.indicators.within(lo, v.start)):
-        return None
+    if found is None or any(not m.generic for m in run.indicators.within(found.end(), v.start)):
+        return None  # (an indicator before the activity word is another clause's: "38.6% of GDP, while
+        # construction grew 17.4%")
     return IndicatorMention(found.group(0), found.start(), found.end(), run.w["sector_key"][0])
 
 

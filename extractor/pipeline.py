@@ -63,7 +63,7 @@ def build_nlp() -> Language:
     # is two words (spaCy already splits "travel.Interstate" at the dot, not a number's), and so are
     # "in 2020,down 5.2%on the year".
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(
-        [*nlp.Defaults.infixes, r"(?<=[0-9])\.(?=[A-Z][a-z])", r"(?<=[0-9])[,%](?=[A-Za-z])",
+        [*nlp.Defaults.infixes, r"(?<=[0-9%])\.(?=[A-Z][a-z])", r"(?<=[0-9])[,%](?=[A-Za-z])",
          r"(?<=[A-Za-z])\((?=[A-Za-z+-])",  # "million(up 9.7 percent)"
          r"(?<=[A-Za-z0-9%])\)(?=[A-Za-z])"]).finditer  # "Brisbane(C)remained", "(ERP)was"
     nlp.add_pipe(LEMMATIZER)

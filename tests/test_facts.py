@@ -782,6 +782,11 @@ OTHER_RELEASES = [
          "as of January 1, 2017 made 2 million 986,1 thousand people.\n\nLast year 40 592 babies were born in the "
          "country.\n\nThe migration balance remained negative: those who left the country outnumbered those who "
          "arrived by 25 169 people.", "25 169", period=("2016-01-01", "2016-12-31")),
+    # scraped text: "17.4%.Personal consumption"; an activity after the other clause's indicator is still its GVA
+    case("Irish economy grew 8.2% last year\n\nThe industry sector expanded by 14.3%and accounted for 38.6%of GDP,"
+         "while construction grew 17.4%.Personal consumption rose by 3.4%.", "17.4%", key="gross_value_added"),
+    case("Irish economy grew 8.2% last year\n\nThe industry sector expanded by 14.3%and accounted for 38.6%of GDP,"
+         "while construction grew 17.4%.Personal consumption rose by 3.4%.", "3.4%", key="household_consumption"),
     # a change noun after a superlative heads the items whose values follow it
     case("Personal income, third quarter 2018\n\nThe states with the fastest growth were Ohio (6.1 percent), Iowa "
          "(5.8 percent) and Utah (5.5 percent).", "6.1 percent", measure="change", direction="increase"),
