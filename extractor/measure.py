@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 
 _PER_THOUSAND = re.compile(r"(?i)\bper\s+(?:1[ ,.\u00a0\u202f]?000|thousand)\b|‰")
 _PER_THOUSAND_FRONTED = re.compile(r"(?i)\bper\s+(?:1[ ,.\u00a0\u202f]?000|thousand)\s+(?:of\s+the\s+)?"
-                                   r"(?:population|people|inhabitants|residents)\b[^.;]{0,30}?\b(?:there\s+were|were)\s+[^.;]*\Z")
+                                   r"(?:population|people|inhabitants|residents)\b[^.;]{0,30}?\b(?:there\s+were|were)\s+"
+                                   r"(?:[^.;]|(?<=\d)[.](?=\d))*\Z")  # "9.3 live births and 15.8 deaths"
 # after a change noun: "Growth was highest in Oslo (4,360)"
 _RANKED_AFTER_NOUN = re.compile(r"(?i)\s+(?:was|were)\s+(?:the\s+)?(?:highest|lowest|largest|smallest|strongest|"
                                 r"weakest|biggest|greatest|fastest|slowest)\s+in\s+[^.;]*")

@@ -787,6 +787,8 @@ OTHER_RELEASES = [
          "while construction grew 17.4%.Personal consumption rose by 3.4%.", "17.4%", key="gross_value_added"),
     case("Irish economy grew 8.2% last year\n\nThe industry sector expanded by 14.3%and accounted for 38.6%of GDP,"
          "while construction grew 17.4%.Personal consumption rose by 3.4%.", "3.4%", key="household_consumption"),
+    case("Population, first half of 2021\n\nPer thousand inhabitants, there were 9.3 live births and 15.8 deaths.",
+         "15.8", unit="per_1000", measure="rate", key="death_rate"),
     # a change noun after a superlative heads the items whose values follow it
     case("Personal income, third quarter 2018\n\nThe states with the fastest growth were Ohio (6.1 percent), Iowa "
          "(5.8 percent) and Utah (5.5 percent).", "6.1 percent", measure="change", direction="increase"),
