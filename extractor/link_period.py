@@ -29,8 +29,10 @@ _NOW_KINDS = frozenset({"deictic"})
 _AFTER_BEFORE = re.compile(r"\bafter\s*$")
 _THEN_LEVEL = re.compile(r",?\s*(?:there\s+(?:were|was)|(?:the|this)\s+(?:figure|number|indicator|rate|level|"
                          r"population|total)\s+(?:was|were|stood\s+at|amounted\s+to|made)|it\s+(?:was|stood\s+at))\s*")
+# (not across "and": "made 100,3% compared to August and 103,6% compared to December 2023")
+_COMPARED_AFTER = re.compile(r"\s*(?:compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|against|to)\s+(?:the\s+)?")
 _COMPARED_BEFORE = re.compile(r"(?:compared (?:to|with)|than|against|versus|from|after|following)\s*"
-                              r"(?:[^\W\d]+\s+){0,5}$")
+                              r"(?:(?!and\s|while\s|but\s|whereas\s)[^\W\d]+\s+){0,5}$")
 
 
 def period(run: DocumentView, v: NumberMention, sent: Sentence, values: list[NumberMention], breaks: list[int],
@@ -146,7 +148,9 @@ def period(run: DocumentView, v: NumberMention, sent: Sentence, values: list[Num
         evidence.append("period_after")
     if period is not None and measure == "level" and info.get("kind") == "index" and v.unit == "percent" and refs:
         # "CPI in September 2019 in comparison with December 2018 made 103,4%": the index level of the year so far
-        before = [r for r in refs if r.mention.end <= v.start and r.interval is not None]
+        before = [r for r in refs if r.interval is not None and (r.mention.end <= v.start or (
+            r.mention.start >= v.end and _COMPARED_AFTER.fullmatch(run.text, v.end, r.mention.start)))]
+        # ("103,6% compared to December 2023": the basis right after the value)
         if before and before[-1].period() is not None:
             period = annual_rate.against_december(period, before[-1].period(), evidence)
             if "period_since_december" not in evidence:  # "compared to June 2022 - 111,0 percent"

@@ -789,6 +789,12 @@ OTHER_RELEASES = [
          "while construction grew 17.4%.Personal consumption rose by 3.4%.", "3.4%", key="household_consumption"),
     case("Population, first half of 2021\n\nPer thousand inhabitants, there were 9.3 live births and 15.8 deaths.",
          "15.8", unit="per_1000", measure="rate", key="death_rate"),
+    # an index level "compared to December" after it: the year so far; a gapped second comparison is its own
+    case("Socio-economic situation, January-September 2024\n\nThe consumer price index in September 2024 made 100,3% "
+         "compared to August and 103,6% compared to December 2023.", "103,6%", measure="level",
+         period=("2024-01-01", "2024-09-30")),
+    case("Consumer prices, 2023\n\nThe consumer price index for December 2023 made 108.8% compared to December 2022.",
+         "108.8%", measure="level", period=("2023-01-01", "2023-12-31")),
     # a change noun after a superlative heads the items whose values follow it
     case("Personal income, third quarter 2018\n\nThe states with the fastest growth were Ohio (6.1 percent), Iowa "
          "(5.8 percent) and Utah (5.5 percent).", "6.1 percent", measure="change", direction="increase"),
