@@ -167,6 +167,10 @@ def measure(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence 
         lead_cues = [c for c in run.lead_mentions(lead).cues if c.label == "DIRECTION"]
         lead_direction = lead_cues[-1] if lead_cues else None
 
+    side = _BELOW_ABOVE.match(run.text, v.end) if unit not in ("times", "per_1000") else None
+    if side is not None and any(p.start == side.end() for p in run.here.periods):
+        evidence.append("direction_cue")  # "the figure is 5,2% below 2014", "12% above the same period last year"
+        return "change", "decrease" if side.group(1).lower() == "below" else "increase", "rule:change"
     if unit == "times":
         evidence.append("multiplier")
         comparative = _WORD_AFTER.match(run.text, v.end)
@@ -441,6 +445,7 @@ def _earlier_level(run: DocumentView, v: NumberMention, sent: Sentence, link: st
     return prev.measure
 
 
+_BELOW_ABOVE = re.compile(r"(?i)\s+(below|above)\s+(?:that\s+of\s+|the\s+level\s+of\s+)?(?:the\s+)?")
 _COMPARED_WITH_ENDS = ("compared with", "compared to", "against", "versus", "as against")
 
 

@@ -795,6 +795,10 @@ OTHER_RELEASES = [
          period=("2024-01-01", "2024-09-30")),
     case("Consumer prices, 2023\n\nThe consumer price index for December 2023 made 108.8% compared to December 2022.",
          "108.8%", measure="level", period=("2023-01-01", "2023-12-31")),
+    # "5,2% below 2014": a change against that year
+    case("Zhambyl region, 2015\n\nDuring the year 9 871 couples registered their marriage; the figure is 5,2% below "
+         "2014.", "5,2%", measure="change", direction="decrease", period=("2015-01-01", "2015-12-31"),
+         reference=("2014-01-01", "2014-12-31")),
     # a change noun after a superlative heads the items whose values follow it
     case("Personal income, third quarter 2018\n\nThe states with the fastest growth were Ohio (6.1 percent), Iowa "
          "(5.8 percent) and Utah (5.5 percent).", "6.1 percent", measure="change", direction="increase"),
