@@ -53,6 +53,7 @@ from .types import (  # _new_*: the records, made faster (see fast_constructor)
 
 _BASIS_UNIT = re.compile(
     r"(?i)\s+(?:kilogram|kilo|kg|litre|liter|metre|meter|ton|tonne|square|cubic|piece|dozen|loaf|unit)s?\b")
+_BASIS_BEFORE = re.compile(r"(?i)\b(?:of|per|for|at\s+least)\s+\Z")
 _SHARE_WORD = re.compile(r"(?i)\bshares?\b")
 _INDEX_WORDS = re.compile(r"(?i)\b(?:index|indices|indexes|IPV|IPI|physical volume)\b")
 _SPELLED_COUNT = 100  # spelled counts of things below this are no statistics (FACTS.md: optional at most)
@@ -245,8 +246,11 @@ def _fact(view, v: NumberMention, sent: Sentence, lead: Sentence | None, values:
         indicator, key = excess[0], excess[0].key  # "deaths there exceeded births by 160"
         evidence.append("indicator_excess")
     info = view.indicator_info(key)
-    if v.number == 1 and _BASIS_UNIT.match(view.text, v.end):
-        return None  # "the average price of 1 kilogram": the basis of a price, not a statistic
+    if v.number == 1 and v.unit is None and (_BASIS_UNIT.match(view.text, v.end) or (
+            v.spelled and _BASIS_BEFORE.search(view.text, max(0, v.start - 12), v.start))):
+        # "the average price of 1 kilogram", "the wage of one employee", "staying at least one night": the
+        # basis of a figure, not a statistic
+        return None
     if v.spelled and v.unit is None and (word := _TWO_WORDS.match(view.text, v.end)) \
             and (word.group(1).lower() in view.ws["place_count_nouns"]
                  or (word.group(2) or "").lower() in view.ws["place_count_nouns"]):

@@ -864,6 +864,10 @@ NOT_FACTS = [
     "Date of publication: 09.02.2026\n\nDate of next publication: 12.05.2026",
     "Young people aged 20 to 35 remained the most mobile demographic.",
     "Temporary increases were observed during 2006-2008 and 2017-2019.",
+    # the basis of a figure
+    "The average monthly nominal wage of one employee is published quarterly.",
+    "Tourists staying at least one night are counted as visitors.",
+    "Weighted average of eight capital cities",
 ]
 
 
