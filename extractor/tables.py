@@ -242,7 +242,7 @@ def _columns(text: str, header: tuple[int, int], width: int, periods: Sequence[P
     title = next((m for m in in_header if not m.generic), in_header[0] if in_header else None)
     # A marker before the first column's own label is the whole header's: "Births ('000) 2023 2024".
     wide = _markers(text, start, spans[0][1], rules, leading_only=spans[0] != (start, end))
-    index = _INDEX_HEADER.search(text, start, end) is not None
+    whole = _INDEX_HEADER.search(text, start, end) is not None
     columns = []
     for a, b in spans:
         own = [m for m in in_header if a <= m.start and m.end <= b]
@@ -252,6 +252,8 @@ def _columns(text: str, header: tuple[int, int], width: int, periods: Sequence[P
         before = [m for m in in_header if m.end <= a and not m.generic and not _after_per(text, m.start)] \
             if spans[0] != (start, end) else []
         indicator = (specific or own or before[-1:] or [title])[-1]
+        if not specific and own and indicator.generic and title is not None and title.key in indicator.family:
+            indicator = title  # "Gross regional product by regions (UAH million; volume index, %)": the GRP's index
         # "% change from March quarter": what a change column compares with is not its period
         dated = [p for p in periods if a <= p.start and p.end <= b
                  and not _COMPARED_WITH.search(text, max(a, p.start - 25), p.start)]
@@ -266,6 +268,9 @@ def _columns(text: str, header: tuple[int, int], width: int, periods: Sequence[P
         money = rules.currency.search(text, a, b) or rules.currency.search(text, start, end)
         unit = "percentage_point" if "percentage_point" in marks else "per_1000" if "per_1000" in marks \
             else money.group() if money else None
+        # a header cut into columns marks an index column by its own words ("UAH million; volume index, %")
+        index = whole if spans[0] == (start, end) or _INDEX_HEADER.search(text, *spans[0]) \
+            else _INDEX_HEADER.search(text, a, b) is not None
         columns.append(Column(a, b, indicator, dated[-1] if dated else None,
                               "percent" in marks and "percentage_point" not in marks, "change" in marks,
                               scale, unit, index, "contribution" in marks))

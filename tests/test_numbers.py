@@ -225,6 +225,9 @@ UNITS = [
     case("exports of goods for ISK 587.4 billion", "ISK 587.4 billion", 587.4e9, "ISK"),
     # scraped text that lost the space after a year: the year is a period, the rest the value
     case("In 2019,11,274 marriages were registered", "11,274", 11274, None),
+    # one figure may be space-grouped with a decimal comma; three such on a line are two table columns each
+    case("exports made 1 466 103,5 thousand", "1 466 103,5 thousand", 1466103500, None),
+    case("Kyiv city 709 319 103,1 Lviv region 292 611 102,0 Kyiv region 125 508 103,5", "292 611", 292611, None),
     case("a deficit of RON 12.5 billion", "RON 12.5 billion", 12.5e9, "RON"),
     case("imports of 593,6 billion kronur", "593,6 billion", 593.6e9, "kronur"),
     case("a median wage of 412,000 forints", "412,000", 412000, "forints"),

@@ -39,6 +39,9 @@ def found(text: str) -> list[tuple[str, str]]:
 
 # (text, every mention expected, in order, as (span text, code))
 CASES = [
+    # Ukrainian oblasts by their English names
+    ("in Dnipropetrovsk oblast and Zaporizhzhia region", [("Dnipropetrovsk oblast", "UA-12"),
+                                                          ("Zaporizhzhia region", "UA-23")]),
     # a country named by its adjective; a place negated by "non-" / "extra-" is none
     ("German exports fell by 2.4%", [("German", "DE")]),
     ("the Norwegian krone and Kazakh wages", [("Norwegian", "NO"), ("Kazakh", "KZ")]),

@@ -201,7 +201,14 @@ CAPITALS_CPI = ("Consumer Price Index, Australia, September quarter 2015\n\nAll 
                 "quarter 2015 (index numbers, 2011-12 = 100; % change from previous quarter; % change from "
                 "corresponding quarter of previous year): Sydney 108.9 0.8 2.3 Melbourne 107.8 0.5 1.6 Weighted "
                 "average of eight capital cities 107.9 0.5 1.5")
+GRP_REGIONS = ("Gross regional product, 2017\n\nGross regional product by regions, 2017 (UAH million; volume index, "
+               "% to 2016): Kyiv city 709 319 103,1 Dnipropetrovsk region 292 611 102,0 Kyiv region 125 508 "
+               "103,5 Kharkiv region 161 346 102,3")
 TABLE_FACTS = [
+    # a level and an index read as one number ("709 319 103,1") split back into the table's two columns; only
+    # the column that says so is an index
+    case(GRP_REGIONS, "292 611", number=292611, key="gross_regional_product", region="UA-12"),
+    case(GRP_REGIONS, "102,0", number=102.0, key="gross_regional_product", region="UA-12", measure="level"),
     # columns described after semicolons in the header's bracket; an index base is no period; a spelled
     # number in a row label is a word of it
     case(CAPITALS_CPI, "108.9", key="cpi", measure="level", period=("2015-07-01", "2015-09-30")),
