@@ -450,15 +450,21 @@ def first_named(run: DocumentView, family: Sequence[str]) -> str | None:
 def sector(run: DocumentView, v: NumberMention, sent: Sentence) -> IndicatorMention | None:
     """The gross value added of the activity a GDP release says changed: the last activity word
     (``sector_words``) between the value before this one and this one, with no indicator of its own."""
-    lo = max(sent.start, v.start - _SECTOR_REACH)
-    lo = max([lo, *(w.end for w in run.numbers.within(lo, v.start) if w.end <= v.start)])
+    reach = max(sent.start, v.start - _SECTOR_REACH)
+    lo = max([reach, *(w.end for w in run.numbers.within(reach, v.start) if w.end <= v.start)])
     found = None
     for found in run.assembler.sector_words.finditer(run.text, lo, v.start):  # noqa: B007 (the last one)
         pass
-    if found is None or any(not m.generic for m in run.indicators.within(found.end(), v.start)):
-        return None  # (an indicator before the activity word is another clause's: "38.6% of GDP, while
-        # construction grew 17.4%")
-    return IndicatorMention(found.group(0), found.start(), found.end(), run.w["sector_key"][0])
+    if found is None:
+        return None
+    # an indicator between an earlier value and the activity word is that value's ("38.6% of GDP, while
+    # construction grew 17.4%"); one heading the clause is the value's own ("Total GDP, including ocean
+    # transport, fell by 0.9 per cent")
+    after_value, key = lo > reach, run.w["sector_key"][0]
+    if any(not m.generic and m.key != key and not (after_value and m.end <= found.start())
+           for m in run.indicators.within(lo, v.start)):
+        return None  # ("The growth of value added ...: in industry it made 5,8 percent": the sector's own)
+    return IndicatorMention(found.group(0), found.start(), found.end(), key)
 
 
 def excess_balance(run: DocumentView, v: NumberMention, sent: Sentence) -> tuple[IndicatorMention, int] | None:

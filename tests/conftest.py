@@ -48,7 +48,8 @@ def gold_documents() -> list[tuple[str, str, list[dict]]]:
         gold = json.loads(path.read_text(encoding="utf-8"))
         text = (SEEDS / f"{gold['doc_id']}.txt").read_text(encoding="utf-8")
         docs.append((gold["doc_id"], text, gold["facts"]))
-    for folder in (EXTRA, WORLD, WORLD2, WORLD3, WORLD4, WORLD5, WORLD6, WORLD7, WORLD8, WORLD9, WORLD10, WORLD11, WORLD12, WORLD13):
+    for folder in (EXTRA, WORLD, WORLD2, WORLD3, WORLD4, WORLD5, WORLD6, WORLD7, WORLD8, WORLD9, WORLD10, WORLD11,
+                   WORLD12, WORLD13):
         for path in sorted(folder.glob("*.json")):
             gold = json.loads(path.read_text(encoding="utf-8"))
             text = path.with_suffix(".txt").read_text(encoding="utf-8")

@@ -799,6 +799,9 @@ OTHER_RELEASES = [
     case("Zhambyl region, 2015\n\nDuring the year 9 871 couples registered their marriage; the figure is 5,2% below "
          "2014.", "5,2%", measure="change", direction="decrease", period=("2015-01-01", "2015-12-31"),
          reference=("2014-01-01", "2014-12-31")),
+    # an indicator heading the clause keeps its value: not the activity in its apposition
+    case("Quarterly national accounts, 2nd quarter 2016\n\nTotal GDP, including petroleum activities and ocean "
+         "transport, fell by 0.9 per cent.", "0.9 per cent", key="gdp"),
     # a change noun after a superlative heads the items whose values follow it
     case("Personal income, third quarter 2018\n\nThe states with the fastest growth were Ohio (6.1 percent), Iowa "
          "(5.8 percent) and Utah (5.5 percent).", "6.1 percent", measure="change", direction="increase"),
