@@ -68,6 +68,9 @@ _SPACE_GROUPED = regex.compile(
 _RAW = regex.compile(r"[0-9]++(?:[.,][0-9]++)*+")
 # The one shape whose reading depends on what follows: a lone dot before three digits ("1.234").
 _DOT3 = regex.compile(r"[1-9][0-9]{0,2}\.[0-9]{3}")
+_COMMA_THOUSANDS = regex.compile(r"(?<![\d.,])\d{1,3},\d{3}(?![\d])")  # "1,018"
+_DOT_DECIMAL = regex.compile(r"(?<![\d.,])\d+\.\d{1,2}(?![\d.,])")  # "0.4", "12.25"
+_COMMA_DECIMAL = regex.compile(r"(?<![\d.,])\d+,\d{1,2}(?![\d.,])")  # "20,7"
 _SEP_SPLIT = regex.compile(r"([.,])")
 _PARSE_SIGNS = {"-": -1, "+": 1, "\u2212": -1}
 _WORD = regex.compile(r"\p{L}+")  # any letter: "ſix" is six to the case-insensitive rules
@@ -186,6 +189,7 @@ class _Context:
         self.heads: set[int] = set()  # indexes in out of spelled numbers kept only if a range gives them a unit
         self.last_end = 0
         self.killed_end = -2  # end of the last number found not to be a value
+        self.dot_decimal: bool | None = None  # see _dot_decimal
         self.chain_at = -1  # where a number chained to an age ("aged 20 to 35") starts
         self.rate_starts: list[int] | None = None
         folded = text.casefold()
@@ -207,6 +211,15 @@ class _Context:
         scan the rest of the text for a literal the pattern requires.
         """
         return pattern.match(self.t, pos, min(self.n, pos + _REACH))
+
+    def _dot_decimal(self) -> bool:
+        """Whether the text writes decimals with a dot and thousands with a comma ("0.4%", "1,018"), and no
+        decimal comma: then "364.512" is an index with three decimals, not 364,512. Worked out once."""
+        if self.dot_decimal is None:
+            t = self.t
+            self.dot_decimal = bool(_COMMA_THOUSANDS.search(t) and _DOT_DECIMAL.search(t)
+                                    and not _COMMA_DECIMAL.search(t))
+        return self.dot_decimal
 
     def _blocked(self) -> list[tuple[int, int]]:
         t = self.t
@@ -711,7 +724,7 @@ class _Scanner(_Spelled):
             plain = False
         # Only "1.234" can be read two ways; look at what follows only then.
         peek = not plain and _DOT3.fullmatch(core) is not None and (
-            self._ratio_at(e) is not None or self._scale_at(e, "?") is not None)
+            self._ratio_at(e) is not None or self._scale_at(e, "?") is not None or self._dot_decimal())
         value = Decimal(core) if plain and len(core) <= _MAX_NUMERAL else _read_numeral(core, dot3_decimal=peek)
         if value is None:
             return self._kill(e)

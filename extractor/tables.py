@@ -76,6 +76,7 @@ class _Rules:
     not_label_words: frozenset[str]
     percentage_point: tuple[str, ...] = ()
     contribution: tuple[str, ...] = ()
+    billion: tuple[str, ...] = ()
 
 
 @functools.cache
@@ -91,7 +92,8 @@ def _rules(patterns_dir: Path | None) -> _Rules:
                   int(data["min_rows"]), int(data["min_rows_one_column"]), _currency(patterns_dir),
                   frozenset(str(w).lower() for w in data["not_label_words"]),
                   tuple(str(w).lower() for w in data.get("percentage_point_markers", ())),
-                  tuple(str(w).lower() for w in data.get("contribution_markers", ())))
+                  tuple(str(w).lower() for w in data.get("contribution_markers", ())),
+                  tuple(str(w).lower() for w in data.get("billion_markers", ())))
 
 
 def _currency(patterns_dir: Path | None) -> re.Pattern[str]:
@@ -264,7 +266,8 @@ def _columns(text: str, header: tuple[int, int], width: int, periods: Sequence[P
             # "Employment and average weekly wage ..., fourth quarter 2020: ... Average weekly wage": the
             # table's own period for a level column that names none
         marks = _markers(text, a, b, rules) | wide
-        scale = 1000.0 if "thousand" in marks else 1_000_000.0 if "million" in marks else 1.0
+        scale = 1000.0 if "thousand" in marks else 1_000_000.0 if "million" in marks \
+            else 1_000_000_000.0 if "billion" in marks else 1.0
         money = rules.currency.search(text, a, b) or rules.currency.search(text, start, end)
         unit = "percentage_point" if "percentage_point" in marks else "per_1000" if "per_1000" in marks \
             else money.group() if money else None
@@ -283,7 +286,7 @@ def _markers(text: str, a: int, b: int, rules: _Rules, *, leading_only: bool = F
     part = text[a:b].lower()
     found = set()
     for name, markers in (("percentage_point", rules.percentage_point), ("percent", rules.percent),
-                          ("thousand", rules.thousand), ("million", rules.million),
+                          ("thousand", rules.thousand), ("million", rules.million), ("billion", rules.billion),
                           ("per_1000", rules.per_thousand), ("contribution", rules.contribution)):
         for marker in markers:
             at = part.find(marker)
@@ -336,7 +339,7 @@ def _cuts(text: str, start: int, end: int, periods: Sequence[PeriodMention], rul
         cuts.add(start + m.start())
     # "Employed, thousand people Unemployment rate, %": a label, a comma and its unit end a column
     lower = text[start:end].lower()
-    for marker in (*rules.percent, *rules.thousand, *rules.million, *rules.per_thousand):
+    for marker in (*rules.percent, *rules.thousand, *rules.million, *rules.billion, *rules.per_thousand):
         at = lower.find(", " + marker)
         while at >= 0:
             after = start + at + 2 + len(marker)

@@ -204,7 +204,11 @@ CAPITALS_CPI = ("Consumer Price Index, Australia, September quarter 2015\n\nAll 
 GRP_REGIONS = ("Gross regional product, 2017\n\nGross regional product by regions, 2017 (UAH million; volume index, "
                "% to 2016): Kyiv city 709 319 103,1 Dnipropetrovsk region 292 611 102,0 Kyiv region 125 508 "
                "103,5 Kharkiv region 161 346 102,3")
+TRADE_PARTNERS_BN = ("UK trade, 2016\n\nUK exports of goods and services by main partner, 2016 (£bn): United States "
+                     "99.2 Germany 48.9 France 33.6 Netherlands 32.8")
 TABLE_FACTS = [
+    # a scale in the header: billions, "(million soms; ...)"
+    case(TRADE_PARTNERS_BN, "48.9", number=48.9e9),
     # a level and an index read as one number ("709 319 103,1") split back into the table's two columns; only
     # the column that says so is an index
     case(GRP_REGIONS, "292 611", number=292611, key="gross_regional_product", region="UA-12"),
