@@ -127,6 +127,10 @@ class Assembler:
         self.comparison_before = _any_word(self._words.get("comparison_words", ()))
         self.excess_balances = _excess_balances(patterns_dir)
         self.document_topics = _document_topics(patterns_dir)
+        self.net_verbs = {str(k).lower(): int(v) for k, v in
+                          (load_yaml("facts.yaml", base=patterns_dir).get("net_verbs") or {}).items()}
+        self.net_verb = re.compile(r"(?i)\b(" + "|".join(map(re.escape, self.net_verbs) or ["(?!)"])
+                                   + r")\s+(?:[a-z]+\s+){0,2}\Z")
         self.negative_contribution = _any_word(self._words.get("negative_contribution_words", ()))
         self.sector_words = _any_word(self._words.get("sector_words", ()), re.IGNORECASE)
         self.cause_before = re.compile(_any_word(self._words.get("cause_words", ())).pattern + r"\s*(?:the\s+)?\Z",
@@ -335,6 +339,14 @@ def _fact(view, v: NumberMention, sent: Sentence, lead: Sentence | None, values:
         # "marriages ... 7,0 per 1000 population": a count per 1,000 people is the indicator's rate
         key, indicator, info = rate_key, specific(indicator, rate_key), view.indicator_info(rate_key)
         evidence.append("indicator_per_1000")
+    verb = view.assembler.net_verb.search(view.text, max(clause[0], v.start - 30), v.start) \
+        if measure_ == "change" and not v.explicit_sign and v.unit in (None, "person") else None
+    sign = view.assembler.net_verbs.get(verb.group(1).lower()) if verb else None
+    if sign is not None and indicator is not None and (net := view.indicator_info(key).get("net")) is not None:
+        # "In inter-regional migration the region lost 3 448 people": the balance of the moves, signed
+        key, indicator, info = net, specific(indicator, net), view.indicator_info(net)
+        measure_, direction = "level", None
+        evidence.append("indicator_net_verb")
     if v.explicit_sign and measure_ in ("change", "level") and v.unit in (None, "person") \
             and (net := view.indicator_info(key).get("net")) is not None and indicator is not None:
         # "Bishkek (+9,870 people) gained residents through internal migration": a signed count of moves
@@ -343,7 +355,9 @@ def _fact(view, v: NumberMention, sent: Sentence, lead: Sentence | None, values:
         measure_, direction = "level", None
         evidence.append("indicator_net_signed")
     number = v.number
-    if excess is not None:
+    if "indicator_net_verb" in evidence and sign is not None:
+        number = sign * abs(number)
+    elif excess is not None:
         measure_, direction, number = "level", None, excess[1] * abs(number)
     elif measure_ == "change":
         number = abs(number)

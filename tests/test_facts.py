@@ -802,6 +802,9 @@ OTHER_RELEASES = [
     # an indicator heading the clause keeps its value: not the activity in its apposition
     case("Quarterly national accounts, 2nd quarter 2016\n\nTotal GDP, including petroleum activities and ocean "
          "transport, fell by 0.9 per cent.", "0.9 per cent", key="gdp"),
+    # a region that "lost" a count of moves states their balance
+    case("West Kazakhstan region, January-September 2019\n\nIn inter-regional migration the region lost 3 448 people.",
+         "3 448", key="internal_net_migration", measure="level", number=-3448),
     # a change noun after a superlative heads the items whose values follow it
     case("Personal income, third quarter 2018\n\nThe states with the fastest growth were Ohio (6.1 percent), Iowa "
          "(5.8 percent) and Utah (5.5 percent).", "6.1 percent", measure="change", direction="increase"),
