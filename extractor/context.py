@@ -46,6 +46,7 @@ _BACKWARDS_TO = re.compile(r"\s*(?:to|against|vs\.?|versus|/)\s*\Z", re.IGNORECA
 _THAT_DATE = re.compile(r"(?i)\b(?:at|on|as of|as at) (?:that|this|the same) date\b")
 _SUBJECT_REACH = 60  # a sentence's subject is named within its first words
 # Words a value ends with: "down 9.8 percent on the first quarter of 2023".
+_SERIES_BEGAN = re.compile(r"(?i)\bsince\s+(?:[\w-]+\s+){0,4}(?:began|begun|started|begin|start)\s+(?:in\s+)?\Z")
 _GAPPED_WITH = re.compile(r"(?i)[,;]\s*(?:and\s+)?with\s+(?:the\s+)?\Z")
 _VALUE_TAILS = frozenset({"percent", "cent", "pts", "point", "points", "pp", "times", "fold", "people", "persons",
                           "thousand", "thous", "million", "mln", "billion", "bln", "trillion"})
@@ -223,6 +224,8 @@ def is_reference(run: DocumentView, m: PeriodMention, sent: Sentence) -> bool:
         return True  # "down from 81,500 a year earlier"
     if m.kind == "since" and run.assembler.superlative.search(run.text, max(sent.start, m.start - 40), m.start):
         return True  # "the highest rate since 2008" compares with a stretch; it is no value's period
+    if _SERIES_BEGAN.search(run.text, max(sent.start, m.start - 60), m.start):
+        return True  # "the biggest increase since the series began in 1994": history, no value's period
     if m.first is not None and (earlier := _BACKWARDS_TO.search(run.text, max(sent.start, m.start - 30), m.start)):
         # "(April 2022 to April 2021)": a month set against an earlier one is compared with it, no range
         at = earlier.start()

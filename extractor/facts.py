@@ -122,7 +122,7 @@ class Assembler:
         self.monthly_words = _any_word(self._words.get("monthly_rate_words", ()))
         self.annual_by_default = _any_word(self._words.get("annual_by_default", ()))
         self.contribution_words = _any_word(self._words.get("contribution_words", ()))
-        self.superlative = _any_word(self._words.get("superlative_words", ()))
+        self.superlative = _any_word(self._words.get("superlative_words", ()), re.IGNORECASE)  # "Jump Most Since"
         self.currencies, self.currency_units = _currencies(patterns_dir)
         self.comparison_before = _any_word(self._words.get("comparison_words", ()))
         self.excess_balances = _excess_balances(patterns_dir)

@@ -30,7 +30,7 @@ _DATELINE_PREFIX = re.compile(r"""
       |(?P<city>(?:[A-Z][a-z’'.-]{1,20}\s{1,2}){0,2}[A-Z][a-z’'.-]{1,20}   # Ottawa | New Delhi
        (?:,\s{1,2}(?:[A-Z][a-z’'.-]{1,20}\s{1,2}){0,2}[A-Z][a-z’'.-]{1,20})?  # , Uzbekistan
        ,\s{1,3}))?                            # then a comma
-    (?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?\s{1,3})?   # weekday
+    (?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?(?:,\s{0,3}|\s{1,3}))?   # weekday ("Wednesday,May 14")
     \Z
 """, re.VERBOSE)
 
@@ -38,8 +38,8 @@ _NOT_PUBLICATION = re.compile(r"(?i)updated|modified|revised|next")
 
 _DATELINE_SUFFIX = re.compile(r"""
     \A\s{0,3}
-    (?:\d{1,2}:\d{2}(?::\d{2})?\s{0,2}(?:[AaPp]\.?[Mm]\.?)?\s{0,3}  # 19:49
-       (?:(?:[A-Z]{2,4}|UTC[+-]\d{1,2})\s{0,3})?)?  # 9:41 AM EST: a time zone after the time
+    (?:(?:at\s{1,2})?\d{1,2}:\d{2}(?::\d{2})?\s{0,2}(?:[AaPp]\.?[Mm]\.?)?\s{0,3}  # 19:49, at 9:05 AM
+       (?:[A-Z]{2,4}(?:[+-]\d{1,2})?\s{0,3})?)?  # 9:41 AM EST, 9:05 AM GMT+2: a time zone after the time
     (?:\Z|[\n|/(,.–—-])                       # end of line or a separator
 """, re.VERBOSE)
 
@@ -48,8 +48,8 @@ _DATELINE_SUFFIX = re.compile(r"""
 # 20.0 million" names the date of a stock, not of the text.
 _CITY_DATELINE_SUFFIX = re.compile(r"""
     \A\s{0,3}
-    (?:\d{1,2}:\d{2}(?::\d{2})?\s{0,2}(?:[AaPp]\.?[Mm]\.?)?\s{0,3}  # 19:49
-       (?:(?:[A-Z]{2,4}|UTC[+-]\d{1,2})\s{0,3})?)?  # 9:41 AM EST: a time zone after the time
+    (?:(?:at\s{1,2})?\d{1,2}:\d{2}(?::\d{2})?\s{0,2}(?:[AaPp]\.?[Mm]\.?)?\s{0,3}  # 19:49, at 9:05 AM
+       (?:[A-Z]{2,4}(?:[+-]\d{1,2})?\s{0,3})?)?  # 9:41 AM EST, 9:05 AM GMT+2: a time zone after the time
     (?:\(|[–—-]\s{0,3}[A-Z"“‘'])               # (The Daily), or a dash and the story's first word
 """, re.VERBOSE)
 

@@ -805,6 +805,10 @@ OTHER_RELEASES = [
     # a region that "lost" a count of moves states their balance
     case("West Kazakhstan region, January-September 2019\n\nIn inter-regional migration the region lost 3 448 people.",
          "3 448", key="internal_net_migration", measure="level", number=-3448),
+    # "Most Since 1994", "since the series began in 1994": history, no period of the figures after it
+    case("Spain's Inflation Hits 10.8% as Food Prices Jump Most Since 1994\n\nConsumer prices in Spain rose 10.8% in "
+         "July 2022 from a year earlier. Food cost 13.5% more than a year ago, the biggest increase since the series "
+         "began in 1994. Prices of milk jumped 25.1%.", "25.1%", period=("2021-08-01", "2022-07-31")),
     # a change noun after a superlative heads the items whose values follow it
     case("Personal income, third quarter 2018\n\nThe states with the fastest growth were Ohio (6.1 percent), Iowa "
          "(5.8 percent) and Utah (5.5 percent).", "6.1 percent", measure="change", direction="increase"),

@@ -406,6 +406,10 @@ PUBLICATION = [
     case("10 August 2022 19:49\n\nThe number of emigrants", "2022-08-10"),
     case("Canada's economy grows 0.3%\n\nNovember 29, 2024 9:41 AM EST\n\nOTTAWA, Nov 29 (Reuters) - Canada's economy",
          "2024-11-29"),
+    case("Spain's Inflation Hits 10.8%\n\nBy Laura Ferran\nAugust 12, 2022 at 9:05 AM GMT+2\n\n(Bloomberg) -- Consumer "
+         "prices", "2022-08-12"),
+    case("Seattle-area inflation cools to 2.6%\n\nBy Dana Whitfield,Puget Sound Ledger\nWednesday,May 14,2025\n\nCPI",
+         "2025-05-14"),
     case("ASTANA, May 5, 2025 — The population of Kazakhstan", "2025-05-05"),
     case("ASTANA (Kazinform) – 5 May 2025. The bureau reported", "2025-05-05"),
     case("Updated: 12 August 2022\nThe number of", None),
