@@ -27,6 +27,7 @@ CASES = [
     ("the number of vacant positions rose to 506,000", ("vacant positions", "vacancies")),
     ("The unemployed population was estimated at 524.1 thousand", ("unemployed population", "unemployed")),
     ("27,936 couples got married", ("couples got married", "marriages")),
+    ("Belgium had 11,742,796 inhabitants", ("inhabitants", "population")),
     ("Average weekly earnings rose 2.6%", ("Average weekly earnings", "average_weekly_earnings")),
     ("Modified domestic demand grew 4.5%", ("Modified domestic demand", "modified_domestic_demand")),
     ("there were 18,104 dwelling sales in June", ("dwelling sales", "dwelling_purchases")),
