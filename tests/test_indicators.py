@@ -28,6 +28,7 @@ CASES = [
     ("The unemployed population was estimated at 524.1 thousand", ("unemployed population", "unemployed")),
     ("27,936 couples got married", ("couples got married", "marriages")),
     ("Belgium had 11,742,796 inhabitants", ("inhabitants", "population")),
+    ("The natural balance was slightly negative (-255)", ("natural balance", "natural_increase")),
     ("Average weekly earnings rose 2.6%", ("Average weekly earnings", "average_weekly_earnings")),
     ("Modified domestic demand grew 4.5%", ("Modified domestic demand", "modified_domestic_demand")),
     ("there were 18,104 dwelling sales in June", ("dwelling sales", "dwelling_purchases")),
