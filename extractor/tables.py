@@ -235,6 +235,9 @@ def _columns(text: str, header: tuple[int, int], width: int, periods: Sequence[P
     start, end = header
     periods = [*periods, *_header_years(text, start, end, periods)]
     cuts = _cuts(text, start, end, periods, rules)
+    semis = [c for c in cuts if text[c - 1] == ";"]
+    if width > 1 and len(semis) == width - 1:
+        cuts = semis  # "(EUR million; real change on 2020 in %)": the columns the semicolons part
     if width > 1 and len(cuts) >= width - 1:
         bounds = [start, *cuts[len(cuts) - (width - 1):], end]
         spans = list(zip(bounds, bounds[1:], strict=False))

@@ -39,6 +39,7 @@ def found(text: str) -> list[tuple[str, str]]:
 
 # (text, every mention expected, in order, as (span text, code))
 CASES = [
+    ("Upper Austria (17.3%) and Lower Austria (15.9%)", [("Upper Austria", "AT-4"), ("Lower Austria", "AT-3")]),
     # Ukrainian oblasts by their English names
     ("in Dnipropetrovsk oblast and Zaporizhzhia region", [("Dnipropetrovsk oblast", "UA-12"),
                                                           ("Zaporizhzhia region", "UA-23")]),

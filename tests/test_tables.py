@@ -206,7 +206,12 @@ GRP_REGIONS = ("Gross regional product, 2017\n\nGross regional product by region
                "103,5 Kharkiv region 161 346 102,3")
 TRADE_PARTNERS_BN = ("UK trade, 2016\n\nUK exports of goods and services by main partner, 2016 (£bn): United States "
                      "99.2 Germany 48.9 France 33.6 Netherlands 32.8")
+PROVINCES_GRP = ("Regional accounts, 2021\n\nGross regional product by province, 2021 (EUR million; real change on "
+                 "2020 in %): Vienna 101,912 4.1 Upper Austria 70,254 5.3 Lower Austria 64,570 3.9")
 TABLE_FACTS = [
+    # the semicolons part the columns, not the year inside the second one
+    case(PROVINCES_GRP, "70,254", number=70_254e6, measure="level", region="AT-4"),
+    case(PROVINCES_GRP, "5.3", unit="percent", measure="change", region="AT-4"),
     # a scale in the header: billions, "(million soms; ...)"
     case(TRADE_PARTNERS_BN, "48.9", number=48.9e9),
     # a level and an index read as one number ("709 319 103,1") split back into the table's two columns; only
