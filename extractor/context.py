@@ -46,7 +46,7 @@ _BACKWARDS_TO = re.compile(r"\s*(?:to|against|vs\.?|versus|/)\s*\Z", re.IGNORECA
 _THAT_DATE = re.compile(r"(?i)\b(?:at|on|as of|as at) (?:that|this|the same) date\b")
 _SUBJECT_REACH = 60  # a sentence's subject is named within its first words
 # Words a value ends with: "down 9.8 percent on the first quarter of 2023".
-_SERIES_BEGAN = re.compile(r"(?i)\bsince\s+(?:[\w-]+\s+){0,4}(?:began|begun|started|begin|start)\s+(?:in\s+)?\Z")
+_SERIES_BEGAN = re.compile(r"(?i)\bsince\s+(?:[\w'’-]+\s+){0,4}(?:began|begun|started|begin|start)\s+(?:in\s+)?\Z")
 _GAPPED_WITH = re.compile(r"(?i)[,;]\s*(?:and\s+)?with\s+(?:the\s+)?\Z")
 _VALUE_TAILS = frozenset({"percent", "cent", "pts", "point", "points", "pp", "times", "fold", "people", "persons",
                           "thousand", "thous", "million", "mln", "billion", "bln", "trillion"})

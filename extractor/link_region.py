@@ -68,8 +68,10 @@ def region(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence |
         evidence.append("region_list")
         codes = ",".join(m.code or m.name for m in group)
         return partner, home_region(run, sent), codes
-    # "came from Kostanay region (710 people)": a home region heads its bracket even as an origin
-    if len(places) == len(mentions):
+    # "came from Kostanay region (710 people)": a home region heads its bracket even as an origin, in a text
+    # about the country; in one about a region, another region people came from is where they came from
+    subject = run.ctx.section_region or run.ctx.doc_region
+    if len(places) == len(mentions) or (subject is not None and subject.code and "-" in subject.code):
         heads = places
     else:
         kept = {id(m) for m in places}

@@ -809,6 +809,12 @@ OTHER_RELEASES = [
     case("Spain's Inflation Hits 10.8% as Food Prices Jump Most Since 1994\n\nConsumer prices in Spain rose 10.8% in "
          "July 2022 from a year earlier. Food cost 13.5% more than a year ago, the biggest increase since the series "
          "began in 1994. Prices of milk jumped 25.1%.", "25.1%", period=("2021-08-01", "2022-07-31")),
+    # in a text about a region, the regions people came from or went to are partners, not the fact's region
+    case("Mangystau region, I quarter 2021\n\nWithin the republic, 4 870 people arrived in the region. Most of those "
+         "who arrived came from Turkistan region (1 102 people) and Kyzylorda region(845).", "1 102", region="KZ-47"),
+    # "since ISTAT's records began in 1977": history
+    case("Italy unemployment, June 2018\n\nThe number of people in work rose by 16,000 on the month to 23.33 million, "
+         "the highest since ISTAT's records began in 1977.", "23.33 million", period=("2018-06-01", "2018-06-30")),
     # a change noun after a superlative heads the items whose values follow it
     case("Personal income, third quarter 2018\n\nThe states with the fastest growth were Ohio (6.1 percent), Iowa "
          "(5.8 percent) and Utah (5.5 percent).", "6.1 percent", measure="change", direction="increase"),
