@@ -39,6 +39,10 @@ def found(text: str) -> list[tuple[str, str]]:
 
 # (text, every mention expected, in order, as (span text, code))
 CASES = [
+    # subdivisions by their English names: Polish voivodeships, Czech regions, Croatian counties
+    ("wages in Lesser Poland and Greater Poland", [("Lesser Poland", "PL-12"), ("Greater Poland", "PL-30")]),
+    ("GDP grew in South Moravian Region and in Prague", [("South Moravian Region", "CZ-64"), ("Prague", "CZ-10")]),
+    ("City of Zagreb 6,522 Istria 5,601", [("City of Zagreb", "HR-21"), ("Istria", "HR-18")]),
     ("Upper Austria (17.3%) and Lower Austria (15.9%)", [("Upper Austria", "AT-4"), ("Lower Austria", "AT-3")]),
     # Ukrainian oblasts by their English names
     ("in Dnipropetrovsk oblast and Zaporizhzhia region", [("Dnipropetrovsk oblast", "UA-12"),
