@@ -429,7 +429,11 @@ def _table_fact(view: DocumentView, cell: Cell, sent: Sentence) -> Fact:
     partner, region = link_table.region(view, cell, info, evidence, link_region.home_region(view, sent))
     period = link_table.period(view, cell, link_table.dated_columns(view, cell, view.tables), evidence)
     column = view.text[cell.column.start:cell.column.end].lower()
-    if period is not None and info.get("kind") == "index" and (measure_ == "change" or unit == "percent") \
+    based = link_table.index_basis(view, cell, evidence) if info.get("kind") == "index" and measure_ == "level" \
+        and unit == "percent" else None
+    if based is not None:
+        period = based  # "October 2021, in % to: December 2020": the year so far
+    elif period is not None and info.get("kind") == "index" and (measure_ == "change" or unit == "percent") \
             and not (view.assembler.monthly_words.search(column) and not view.assembler.annual_words.search(column)):
         # "Consumer Price Index, 12-month % change ... September 2014 October 2014": annual rates of those months
         # (not an "m/m" column's: the month's own rate)

@@ -126,3 +126,41 @@ def dated_columns(run: DocumentView, cell: Cell, cells: dict[int, Cell]) -> list
             if interval:
                 out.append(make_period(other.column.period, interval))
     return out
+
+
+_TO_BASE = re.compile(r"(?i)%\s*to\b|\bto\s*:|\bin\s+%\s+(?:of|to)\b")  # "in % to: previous month December 2020"
+_PAIR_TO = re.compile(r"\s+to\s+")  # "April 2024 to December 2023"
+_PREVIOUS_MONTH = re.compile(r"(?i)\bprevious\s+month\b")
+
+
+def index_basis(run: DocumentView, cell: Cell, evidence: list[str]) -> Period | None:
+    """The period of a price index's level in a table of bases: "Consumer price indices, October 2021, in % to:
+    previous month December 2020 October 2020" or "April 2024 to March 2024 / April 2024 to December 2023": the
+    table's month against each column's base is that month, the year so far or the 12 months to it."""
+    line_start = run.text.rfind("\n", 0, cell.column.start) + 1
+    marker = _TO_BASE.search(run.text, line_start, cell.column.end)
+    own = [m for m in run.periods.within(cell.column.start, cell.column.end) if m.first is not None]
+    pair = len(own) >= 2 and _PAIR_TO.fullmatch(run.text, own[-2].end, own[-1].start) is not None
+    if pair:
+        table, base = own[-2], own[-1]
+    elif marker is not None:
+        before = [m for m in run.periods.within(line_start, marker.start()) if m.first is not None]
+        if not before:
+            return None
+        table = before[-1]
+        base = own[-1] if own and own[-1].start > marker.end() else None
+        if base is None and not _PREVIOUS_MONTH.search(run.text, cell.column.start, cell.column.end):
+            return None
+    else:
+        return None
+    at = make_period(table, (table.first, table.last))
+    if base is None:  # "previous month": the month itself
+        evidence.append("period_table_basis")
+        return at
+    against = make_period(base, (base.first, base.last))
+    period = annual_rate.against_december(at, against, evidence)
+    if period is at:
+        period = annual_rate.against_a_year_earlier(at, against, evidence)
+    evidence.append("period_table_basis")
+    return period
+

@@ -199,14 +199,16 @@ def _first_label(text: str, line_start: int, first_value: int, labels: list[tupl
         if m.end == end and m.start > line_start:
             return m.start, end
     head = text[line_start:end]
-    cut = max(head.rfind(")"), head.rfind("%"), head.rfind(":"))
-    if cut >= 0 and _WORD.search(head, cut + 1):
-        tail = head[cut + 1:]
-        return line_start + cut + 1 + len(tail) - len(tail.lstrip()), end
     nxt = labels[0]
     assert nxt is not None
-    words = list(_WORD.finditer(head))
     count = len(text[nxt[0]:nxt[1]].split())
+    longest = max(len(text[a:b].split()) for a, b in (label for label in labels if label is not None))
+    cut = max(head.rfind(")"), head.rfind("%"), head.rfind(":"))
+    # (not when the words after it are column labels too: "(%): April 2024 to March 2024 / ... Food products")
+    if cut >= 0 and _WORD.search(head, cut + 1) and len(head[cut + 1:].split()) <= longest + 3:
+        tail = head[cut + 1:]
+        return line_start + cut + 1 + len(tail) - len(tail.lstrip()), end
+    words = list(_WORD.finditer(head))
     if len(words) <= count:
         return None
     return line_start + words[-count].start(), end
@@ -236,8 +238,11 @@ def _columns(text: str, header: tuple[int, int], width: int, periods: Sequence[P
     periods = [*periods, *_header_years(text, start, end, periods)]
     cuts = _cuts(text, start, end, periods, rules)
     semis = [c for c in cuts if text[c - 1] == ";"]
+    slashes = [m.end() for m in _COLUMN_SLASH.finditer(text, start, end)]
     if width > 1 and len(semis) == width - 1:
         cuts = semis  # "(EUR million; real change on 2020 in %)": the columns the semicolons part
+    elif width > 1 and len(slashes) == width - 1:
+        cuts = slashes  # "April 2024 to March 2024 / April 2024 to December 2023 / ..."
     if width > 1 and len(cuts) >= width - 1:
         bounds = [start, *cuts[len(cuts) - (width - 1):], end]
         spans = list(zip(bounds, bounds[1:], strict=False))
@@ -304,6 +309,7 @@ def _markers(text: str, a: int, b: int, rules: _Rules, *, leading_only: bool = F
 
 _DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "quarter", "decade"})
 _ALNUM = re.compile(r"\w")
+_COLUMN_SLASH = re.compile(r"\s[/|]\s")
 _INDEX_BASE = re.compile(r"(?:[-–/]\d{2,4})?\s{0,2}=")
 _INDEX_HEADER = re.compile(r"=\s*100\b|\bindex\b|\bindices\b", re.IGNORECASE)
 _COMPARED_WITH = re.compile(r"(?:\b(?:from|on|over|against|than|compared\s+(?:to|with)|versus|vs\.?|change\s+to"

@@ -208,7 +208,19 @@ TRADE_PARTNERS_BN = ("UK trade, 2016\n\nUK exports of goods and services by main
                      "99.2 Germany 48.9 France 33.6 Netherlands 32.8")
 PROVINCES_GRP = ("Regional accounts, 2021\n\nGross regional product by province, 2021 (EUR million; real change on "
                  "2020 in %): Vienna 101,912 4.1 Upper Austria 70,254 5.3 Lower Austria 64,570 3.9")
+CPI_BASES = ("Consumer prices, October 2021\n\nConsumer price indices by groups of goods and services, October 2021, "
+             "in % to: previous month December 2020 October 2020 Food products 101,4 108,8 111,3 Non-food products "
+             "100,6 106,9 108,2 Paid services 100,5 105,7 106,7")
+CPI_PAIRS = ("Consumer prices, April 2024\n\nConsumer price indices by main groups, April 2024 (%): April 2024 to "
+             "March 2024 / April 2024 to December 2023 / April 2024 to April 2023 Food products 100,85 101,62 103,98 "
+             "Non-food goods 100,71 102,40 104,44 Services 100,38 101,73 103,87")
 TABLE_FACTS = [
+    # a price index's level against each column's base: the month, the year so far, the 12 months to it
+    case(CPI_BASES, "101,4", measure="level", period=("2021-10-01", "2021-10-31")),
+    case(CPI_BASES, "108,8", measure="level", period=("2021-01-01", "2021-10-31")),
+    case(CPI_BASES, "111,3", measure="level", period=("2020-11-01", "2021-10-31")),
+    case(CPI_PAIRS, "101,62", measure="level", period=("2024-01-01", "2024-04-30")),
+    case(CPI_PAIRS, "104,44", measure="level", period=("2023-05-01", "2024-04-30")),
     # the semicolons part the columns, not the year inside the second one
     case(PROVINCES_GRP, "70,254", number=70_254e6, measure="level", region="AT-4"),
     case(PROVINCES_GRP, "5.3", unit="percent", measure="change", region="AT-4"),
