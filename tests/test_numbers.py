@@ -225,6 +225,7 @@ UNITS = [
     case("exports of goods for ISK 587.4 billion", "ISK 587.4 billion", 587.4e9, "ISK"),
     # scraped text that lost the space after a year: the year is a period, the rest the value
     case("In 2019,11,274 marriages were registered", "11,274", 11274, None),
+    case("There were 57,400live births registered", "57,400", 57400, None),
     # a text writing decimals with a dot and thousands with a comma: "364.512" is an index with three decimals
     case("The CPI-U stood at 364.512 in April, up 0.4%, on 1,018 items.", "364.512", 364.512, None),
     case("In 2024, 1.250 people left, 20,7% more", "1.250", 1250, "person"),
