@@ -815,6 +815,9 @@ OTHER_RELEASES = [
     # "since ISTAT's records began in 1977": history
     case("Italy unemployment, June 2018\n\nThe number of people in work rose by 16,000 on the month to 23.33 million, "
          "the highest since ISTAT's records began in 1977.", "23.33 million", period=("2018-06-01", "2018-06-30")),
+    # a news writer's adjective between the verb and the figure
+    case("US jobs, April 2019\n\nWASHINGTON (AP) — America's employers added a robust 263,000 jobs in April.",
+         "263,000", measure="change", direction="increase"),
     # a change noun after a superlative heads the items whose values follow it
     case("Personal income, third quarter 2018\n\nThe states with the fastest growth were Ohio (6.1 percent), Iowa "
          "(5.8 percent) and Utah (5.5 percent).", "6.1 percent", measure="change", direction="increase"),
