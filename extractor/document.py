@@ -102,6 +102,7 @@ class DocumentView:
         self.heads_of: Sequence[IndicatorMention] | None = None  # the mentions self.heads was made of
         self.heads: list[IndicatorMention] = []
         self.partner_cache: dict[tuple[int, int, int, bool], tuple[list[Any], list[Any], list[int], list[int]]] = {}
+        self.family_cache: dict[tuple[str, ...], str | None] = {}  # context._family_member, once per family
         self.subject: frozenset[str] | None = None  # link_indicator.subject_keys
         self.here_resolved: list[Resolved] = []  # the current sentence's periods, resolved
         self.glued_sentence: tuple[int, bool] = (-1, False)  # (start, words run together): risk.py

@@ -368,6 +368,7 @@ def _change_subject(run: DocumentView, v: NumberMention, clause: tuple[int, int]
     return bool(found) and not any(c.label in ("DIRECTION", "SHARE") for c in run.cues.within(found[-1].end(), v.start))
 
 
+_SUPERLATIVE_REACH = 300
 _SUPERLATIVE_NOUN_TO_ITEMS = re.compile(r"(?i)\s+(?:was|were)\s+(?:(?:noted|recorded|observed|registered|seen)\s+)?"
                                         r"(?:in\s+)?[^.;:]*")
 
@@ -376,7 +377,8 @@ def _superlative_noun(run: DocumentView, v: NumberMention, sent: Sentence) -> Le
     """A change noun after a superlative, heading the items its values follow: "The states with the fastest
     growth were Washington (6.2 percent), Utah (5.9 percent)", "the highest growth was noted in information and
     communication – 19,8%" (no share word, nor another direction word, between the noun and the value)."""
-    nouns = [c for c in run.cues.within(sent.start, v.start) if c.label == "DIRECTION"]
+    nouns = [c for c in run.cues.within(max(sent.start, v.start - _SUPERLATIVE_REACH), v.start)
+             if c.label == "DIRECTION"]  # (bounded work per value, however long the sentence)
     if not nouns or nouns[-1].text.lower() not in _DIRECTION_NOUNS:
         return None
     noun = nouns[-1]
