@@ -43,22 +43,43 @@ def _word_after(text: str, end: int) -> str:
     return found.group(1).lower() if found else ""
 
 
+class _Covered:
+    """Which characters some mention already covers: overlap tests in the length of a mention, not in
+    the number of mentions (a table line of thousands of rows names thousands of places)."""
+
+    def __init__(self, spans: list[RegionMention], size: int) -> None:
+        self.marks = bytearray(size)
+        for m in spans:
+            self.add(m)
+
+    def add(self, m: RegionMention) -> None:
+        self.marks[m.start:m.end] = b"\x01" * (m.end - m.start)
+
+    def overlaps(self, m: RegionMention) -> bool:
+        return any(self.marks[m.start:m.end])
+
+
 def _with_uncoded(regions: list[RegionMention], uncoded: list[RegionMention]) -> list[RegionMention]:
     """The places found, with the uncoded ones replacing the places inside them."""
-    kept = [m for m in regions if not any(u.start <= m.start and m.end <= u.end for u in uncoded)]
-    taken = [(m.start, m.end) for m in kept]
-    added = [u for u in uncoded if not any(a < u.end and u.start < b for a, b in taken)]
+    size = max((m.end for m in [*regions, *uncoded]), default=0)
+    owner = [0] * (size + 1)  # which uncoded place (1-based) covers each character
+    for i, u in enumerate(uncoded, 1):
+        owner[u.start:u.end] = [i] * (u.end - u.start)
+    kept = [m for m in regions if not (owner[m.start] and uncoded[owner[m.start] - 1].start <= m.start
+                                       and m.end <= uncoded[owner[m.start] - 1].end)]
+    taken = _Covered(kept, size)
+    added = [u for u in uncoded if not taken.overlaps(u)]
     return sorted([*kept, *added], key=lambda m: m.start)
 
 
 def _with_local(regions: list[RegionMention], local: list[RegionMention], country: str) -> list[RegionMention]:
     """The places found, with the local names of the text's own country where no other place was
     found (a longer local name first: "Mid-West" over "West")."""
-    taken = [(m.start, m.end) for m in regions]
+    taken = _Covered(regions, max((m.end for m in [*regions, *local]), default=0))
     added = []
     for m in sorted(local, key=lambda m: (m.start - m.end, m.start)):
-        if m.country == country and not any(a < m.end and m.start < b for a, b in taken):
-            taken.append((m.start, m.end))
+        if m.country == country and not taken.overlaps(m):
+            taken.add(m)
             added.append(m)
     return sorted([*regions, *added], key=lambda m: m.start) if added else regions
 
