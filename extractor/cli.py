@@ -531,7 +531,8 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
     try:
         report = calibrate(root, output, modes=modes, c=DEFAULT_C if args.c is None else args.c, text_dirs=texts,
                            isotonic=args.isotonic, final=args.final or DEFAULT_FINAL,
-                           final_on=args.final_on or DEFAULT_FINAL_ON, snapshots=not args.no_snapshots)
+                           final_on=args.final_on or DEFAULT_FINAL_ON, snapshots=not args.no_snapshots,
+                           folds=args.folds)
     except (ImportError, FileNotFoundError, ValueError) as exc:
         print(f"extractor calibrate: error: {exc}", file=sys.stderr)
         return 1
@@ -619,6 +620,10 @@ def build_parser() -> argparse.ArgumentParser:
                          "or on all rows")
     ca.add_argument("--no-snapshots", action="store_true",
                     help="ignore the unseen_predictions.jsonl snapshots beside the gold sets")
+    ca.add_argument("--folds", type=int, default=None, metavar="K",
+                    help="hold the documents out in K groups instead of one at a time: held-out figures in a "
+                         "fraction of the time (the models are fitted on every document either way; the final "
+                         "map on K-fold products)")
     ca.set_defaults(func=cmd_calibrate)
     return parser
 

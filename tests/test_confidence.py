@@ -305,6 +305,19 @@ def test_calibrate_writes_a_file_that_loads(tiny_gold, tmp_path):
     assert load_final(tmp_path).kind == "platt"
 
 
+def test_calibrate_in_folds_says_so_and_refuses_one_fold(tiny_gold, tmp_path):
+    pytest.importorskip("sklearn")
+    from extractor.calibrate import calibrate
+
+    out = tmp_path / MODEL_FILE
+    calibrate(tiny_gold, out, text_dirs=[tiny_gold / "texts"], folds=2)
+    text = out.read_text(encoding="utf-8")
+    assert "# 2-fold by document" in text and "Leave-one-document-out" not in text
+    assert any(model.weights for model in load_models(tmp_path).values())
+    with pytest.raises(ValueError, match="folds"):
+        calibrate(tiny_gold, out, text_dirs=[tiny_gold / "texts"], folds=1)
+
+
 @pytest.mark.parametrize(("final", "kind"), [("isotonic", "isotonic"), ("none", "identity")])
 def test_calibrate_final_map_kinds(tiny_gold, tmp_path, final, kind):
     pytest.importorskip("sklearn")
