@@ -236,11 +236,15 @@ def _since(text: str, mention: PeriodMention, grammar: _Grammar, prev_end: int) 
 
 
 def _ending_quarter(text: str, mention: PeriodMention, grammar: _Grammar, prev_end: int) -> PeriodMention:
-    """``the year to`` + a quarter -> the ``to_month`` stretch ending with the quarter's last month."""
-    if mention.kind != "quarter":
-        return mention
+    """``the year to`` + a quarter -> the ``to_month`` stretch ending with the quarter's last month; ``the
+    year to mid-2019`` -> the 12 months to June 2019."""
     detail = dict(mention.detail)
-    q = detail.get("quarter")
+    if mention.kind == "fuzzy" and detail.get("part") == "mid" and mention.last is not None:
+        q = 2  # mid-year: the stretch ends with June
+    elif mention.kind != "quarter":
+        return mention
+    else:
+        q = detail.get("quarter")
     if q is None or "relative" in detail:
         return mention
     hit = grammar.ending_before.search(text, max(prev_end, mention.start - 60), mention.start)

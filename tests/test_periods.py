@@ -111,6 +111,9 @@ FIND = [
     case("Sept 2024 figures", "Sept 2024", "month", "2024-09-01", "2024-09-30"),
     # years
     case("In 2019,11,274 marriages were registered", "2019", "year", "2019-01-01", "2019-12-31"),
+    # "the year to mid-2019": the 12 months to June
+    case("In the year to mid-2019 there were 640,400 births", "year to mid-2019", "to_month", "2018-07-01",
+         "2019-06-30"),
     case("While 155,700 people left Kazakhstan in 2000", "2000", "year", "2000-01-01", "2000-12-31"),
     case("By 2020, this figure had improved", "2020", "year", "2020-01-01", "2020-12-31"),
     case("The 2021 census counted", "2021", "year", "2021-01-01", "2021-12-31"),
