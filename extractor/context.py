@@ -318,16 +318,14 @@ def update_context(run: DocumentView, sent: Sentence, resolved: list[Resolved], 
                 if run.ctx.doc_indicator is None:
                     run.ctx.doc_indicator = m  # a title's topic, or a section heading's
                 break
-        title = run.ctx.title_indicator
         if run.ctx.doc_indicator is None and here.indicators and here.indicators[0].key:
+            # "Unemployment in the EU, March 2024": a generic word; "Strongest price increase in Groningen" in a
+            # release on house prices: the member of its family the document names
             first = here.indicators[0]
-            # "Strongest price increase in Groningen" in a release on house prices: the title's member of the family
             named = _family_member(run, first) if first.generic and first.family else None
-            run.ctx.doc_indicator = specific(first, named) if named else first  # "Unemployment in the EU,
-            # March 2024": a generic word; "Strongest price increase in Groningen" in a release on house prices:
-            # the member of its family the document names
+            run.ctx.doc_indicator = specific(first, named) if named else first
         if run.ctx.doc_indicator is None and heading:
-            run.ctx.doc_indicator = title
+            run.ctx.doc_indicator = run.ctx.title_indicator
         if not run.ctx.seen_value and run.ctx.title_indicator is None:
             run.ctx.title_indicator = run.ctx.doc_indicator
 

@@ -61,13 +61,11 @@ class _Covered:
 
 def _with_uncoded(regions: list[RegionMention], uncoded: list[RegionMention]) -> list[RegionMention]:
     """The places found, with the uncoded ones replacing the places inside them."""
-    size = max((m.end for m in [*regions, *uncoded]), default=0)
-    owner = [0] * (size + 1)  # which uncoded place (1-based) covers each character
-    for i, u in enumerate(uncoded, 1):
-        owner[u.start:u.end] = [i] * (u.end - u.start)
-    kept = [m for m in regions if not (owner[m.start] and uncoded[owner[m.start] - 1].start <= m.start
-                                       and m.end <= uncoded[owner[m.start] - 1].end)]
-    taken = _Covered(kept, size)
+    ordered = sorted(uncoded, key=lambda u: u.start)
+    starts = [u.start for u in ordered]
+    reach = list(itertools.accumulate((u.end for u in ordered), max))  # the furthest end of those from here back
+    kept = [m for m in regions if not ((i := bisect.bisect_right(starts, m.start)) and reach[i - 1] >= m.end)]
+    taken = _Covered(kept, max((m.end for m in [*regions, *uncoded]), default=0))
     added = [u for u in uncoded if not taken.overlaps(u)]
     return sorted([*kept, *added], key=lambda m: m.start)
 

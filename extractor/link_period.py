@@ -29,8 +29,9 @@ _NOW_KINDS = frozenset({"deictic"})
 _AFTER_BEFORE = re.compile(r"\bafter\s*$")
 _THEN_LEVEL = re.compile(r",?\s*(?:there\s+(?:were|was)|(?:the|this)\s+(?:figure|number|indicator|rate|level|"
                          r"population|total)\s+(?:was|were|stood\s+at|amounted\s+to|made)|it\s+(?:was|stood\s+at))\s*")
-# (not across "and": "made 100,3% compared to August and 103,6% compared to December 2023")
+# the basis right after an index level: "103,6% compared to December 2023"
 _COMPARED_AFTER = re.compile(r"\s*(?:compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|against|to)\s+(?:the\s+)?")
+# (not across "and": "made 100,3% compared to August and 103,6% compared to December 2023")
 _COMPARED_BEFORE = re.compile(r"(?:compared (?:to|with)|than|against|versus|from|after|following)\s*"
                               r"(?:(?!and\s|while\s|but\s|whereas\s)[^\W\d]+\s+){0,5}$")
 

@@ -821,8 +821,12 @@ def _split_merged_columns(text: str, found: list[NumberMention]) -> list[NumberM
     if len(merged) < _MERGED_ROWS:
         return found
     lines: dict[int, list[NumberMention]] = {}
-    for m in merged:
-        lines.setdefault(text.rfind("\n", 0, m.start), []).append(m)
+    line, last = -1, 0
+    for m in merged:  # (a newline looked for only since the last one: linear on a one-line table)
+        if text.find("\n", last, m.start) >= 0:
+            line = text.rfind("\n", last, m.start)
+        last = m.start
+        lines.setdefault(line, []).append(m)
     split = {id(m) for row in lines.values() if len(row) >= _MERGED_ROWS for m in row}
     if not split:
         return found

@@ -238,13 +238,15 @@ def _since(text: str, mention: PeriodMention, grammar: _Grammar, prev_end: int) 
 def _ending_quarter(text: str, mention: PeriodMention, grammar: _Grammar, prev_end: int) -> PeriodMention:
     """``the year to`` + a quarter -> the ``to_month`` stretch ending with the quarter's last month; ``the
     year to mid-2019`` -> the 12 months to June 2019."""
-    detail = dict(mention.detail)
-    if mention.kind == "fuzzy" and detail.get("part") == "mid" and mention.last is not None:
-        q = 2  # mid-year: the stretch ends with June
-    elif mention.kind != "quarter":
+    if mention.kind not in ("quarter", "fuzzy"):
         return mention
-    else:
+    detail = dict(mention.detail)
+    if mention.kind == "quarter":
         q = detail.get("quarter")
+    elif detail.get("part") == "mid" and mention.last is not None:
+        q = 2  # mid-year: the stretch ends with June
+    else:
+        return mention
     if q is None or "relative" in detail:
         return mention
     hit = grammar.ending_before.search(text, max(prev_end, mention.start - 60), mention.start)
