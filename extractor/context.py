@@ -185,8 +185,9 @@ def resolve(run: DocumentView, m: PeriodMention, *, in_force: Interval | None,
                                           anchor=anchor, as_reference=as_reference)
     except ValueError:
         got = None
-    if got is None and anchor is None and run.year_hint:
-        # No publication date: "this year" is most likely the latest year the text names.
+    if got is None and anchor is None and run.year_hint and m.kind != "relative_month":
+        # No publication date: "this year" is most likely the latest year the text names ("last month" has
+        # no such guess: a guessed day names no month).
         try:
             got = period_rules.resolve_period(m, in_force=in_force, as_of=run.ctx.as_of,
                                               anchor=date(run.year_hint, 12, 31),
@@ -382,7 +383,9 @@ def _update_periods(run: DocumentView, sent: Sentence, resolved: list[Resolved],
             if not inside_header(run, r) or _is_heading(run, sent):  # "Main partners in August": a section's
                 run.ctx.frame = r  # "the survey, conducted in late 2024, showed ..."
         elif r.fronted and kind != "since" and (kind not in _NOT_A_FRAME or (kind == "date" and values)) \
-                and run.ctx.header is None:  # ("Since the beginning of the year prices rose by 3.9%": its clause's)
+                and run.ctx.header is None and not (kind == "relative_month" and run.ctx.frame is not None):
+            # ("Since the beginning of the year prices rose by 3.9%": its clause's; "Last month, prices rose
+            # 0.9%" after a lead on the year: its sentence's)
             frame = run.ctx.frame
             if kind == "date" and frame is not None and frame.interval and frame.interval[0] != frame.interval[1]:
                 run.ctx.stretch = frame  # "As of October 1, ..." after wages "in January-September 2021"
@@ -410,7 +413,8 @@ def _update_periods(run: DocumentView, sent: Sentence, resolved: list[Resolved],
         run.ctx.last_stretch = stretches[-1]
     if intervals:
         # "over the year, the industry has added 232,000 jobs": a stretch said of its own clause
-        carried = [r for r in intervals if r.mention.kind not in ("same_period", "since")
+        # "Last month, prices rose 0.9%" in a release about the year: that sentence's month (a lead's is the frame)
+        carried = [r for r in intervals if r.mention.kind not in ("same_period", "since", "relative_month")
                    and not _bracketed_figure(run, r.mention)]
         if carried and not _FLASHBACK.search(run.text, sent.start, sent.end):
             run.ctx.line_period = carried[-1]

@@ -156,6 +156,7 @@ class _Vocab:
     count_after: re.Pattern[str]  # "2025 people": the number is a count, not a year
     number_before: re.Pattern[str]  # "about 2000", "No. 2024": a number, not a year
     number_before_finder: re.Pattern[str]  # the same test, searched faster (see _finder)
+    byline_words: frozenset[str]  # "Herald", "Times": a line "Name, <date>" under a headline is a byline
 
     @classmethod
     def from_yaml(cls, data: dict[str, Any]) -> _Vocab:
@@ -194,6 +195,7 @@ class _Vocab:
                 r"\s{0,2}(?i:" + _alt(str(w) for w in data["not_year_after"]) + r")(?![\w])"),
             number_before=number_before,
             number_before_finder=_finder(number_before) or number_before,
+            byline_words=frozenset(str(w).lower() for w in data["byline_words"]),
         )
 
     def month(self, word: str) -> int:
@@ -456,6 +458,12 @@ _template("month_back", r"""
 
 _template("prev_unit", r"""
     (?<![\w-])(?i:previous|preceding|prior)\s{1,3}  # previous
+    (?P<unit>(?i:month|quarter))(?!\w|-on|-over|-to)  # month | quarter
+""")
+
+_template("rel_unit", r"""
+    (?<![\w-])(?<!(?i:the)\s)                # not "over the last month" (a stretch back from now)
+    (?P<w>(?i:last|this))\s{1,3}              # last | this
     (?P<unit>(?i:month|quarter))(?!\w|-on|-over|-to)  # month | quarter
 """)
 

@@ -110,6 +110,18 @@ def _starts_like_date(window: str) -> bool:
     return bool(rest) and _dateline_scan()[0].match(rest) is not None
 
 
+# After a byline's date, at most a time: "Podrobno.uz, 8 January 2024,10:42".
+_BYLINE_REST = re.compile(r"[\s,]*(?:\d{1,2}:\d{2}(?::\d{2})?\s{0,2}(?:[AaPp]\.?[Mm]\.?)?\s{0,3}(?:[A-Z]{2,4})?)?\s*")
+_WEB_NAME = re.compile(r"\w\.[a-z]{2,3}\Z")  # "Kursiv.kz", "Daryo.uz": a news site's name
+
+
+def _is_byline(name: str, head: str, line_no: int) -> bool:
+    """A newspaper's name alone before a date, under a headline: "Sydney Morning Herald, January 8, 2015"."""
+    words = _grammar(None).vocab.byline_words
+    named = any(word.lower().strip(".’'") in words or _WEB_NAME.search(word) for word in name.replace(",", " ").split())
+    return named and any(earlier.strip() for earlier in head.split("\n")[:line_no])
+
+
 def find_publication_date(text: str) -> date | None:
     """The date a text states as its own publication date, or None.
 
@@ -145,5 +157,8 @@ def find_publication_date(text: str) -> date | None:
                 continue
             suffix = _CITY_DATELINE_SUFFIX if prefix.group("city") else _DATELINE_SUFFIX
             if suffix.match(line[mention.end:]):
+                return mention.first
+            if prefix.group("city") and _BYLINE_REST.fullmatch(line, mention.end) \
+                    and _is_byline(prefix.group("city"), head, line_no):
                 return mention.first
     return None

@@ -98,6 +98,9 @@ def _resolve(m: PeriodMention, in_force: Interval | None, as_of: date | None, an
             # its "past year" is 2023 ("Over the past year the number of residents decreased")
         return None if base is None else (date(base + offset, 1, 1), date(base + offset, 12, 31))
 
+    if kind == "relative_month":
+        return _resolve_relative_month(detail, in_force, as_of, anchor, as_reference)
+
     if kind == "deictic":
         point = as_of or anchor
         return None if point is None else (point, point)
@@ -209,6 +212,34 @@ def _resolve_month_shift(shift: int, in_force: Interval | None, as_of: date | No
         return None
     y, mo = _month_add(point.year, point.month, shift)
     return date(y, mo, 1), _month_end(y, mo)
+
+
+def _resolve_relative_month(detail: dict[str, Any], in_force: Interval | None, as_of: date | None,
+                            anchor: date | None, as_reference: bool) -> Interval | None:
+    """``last month``: the month before the publication's; ``this quarter``: the publication's quarter.
+
+    As a reference ("up from 2.1% last month") it is the period in force moved back one unit.
+    """
+    months = 3 if detail["unit"] == "quarter" else 1
+    if as_reference and detail["offset"] < 0 and in_force is not None:
+        return _resolve_month_shift(-months, in_force, as_of, anchor, quarter=months == 3)
+    if detail["offset"] == 0 and in_force is not None and _months_long(in_force) == months:
+        return in_force  # a September-quarter release's "rose 0.5% this quarter": the quarter it reports
+    point = anchor
+    if point is None:
+        return None  # only the date the text was written says which month was the last
+    first_month = point.month if months == 1 else point.month - (point.month - 1) % 3
+    y, mo = _month_add(point.year, first_month, detail["offset"] * months)
+    end_y, end_mo = _month_add(y, mo, months - 1)
+    return date(y, mo, 1), _month_end(end_y, end_mo)
+
+
+def _months_long(interval: Interval) -> int | None:
+    """How many whole calendar months ``interval`` covers, or None when it is not whole months."""
+    first, last = interval
+    if first.day != 1 or last != _month_end(last.year, last.month):
+        return None
+    return (last.year - first.year) * 12 + last.month - first.month + 1
 
 
 def _resolve_since(detail: dict[str, Any], in_force: Interval | None, as_of: date | None,

@@ -385,6 +385,12 @@ def _h_prev_unit(m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:
     return _mention(m, "same_period", detail=(("unit", unit), ("months_shift", shift)))
 
 
+def _h_rel_unit(m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:
+    """``last month``, ``this quarter``: counted from the date the text speaks from."""
+    offset = -1 if m.group("w").lower() == "last" else 0
+    return _mention(m, "relative_month", detail=(("unit", m.group("unit").lower()), ("offset", offset)))
+
+
 def _h_month_year_word(m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:
     mo, y = vocab.month(m.group("m")), int(m.group("y"))
     if m.group("w").lower() == "month":
@@ -527,7 +533,8 @@ _HANDLERS: dict[str, Handler] = {
     "year_range": _h_year_range, "decade": _h_decade, "year": _h_year,
     "since_ytd": _h_since_ytd, "fuzzy": _h_fuzzy, "fuzzy_year_word": _h_fuzzy_year_word,
     "same_period": _h_same_period, "rel_year": _h_rel_year, "year_back": _h_year_back,
-    "month_back": _h_month_back, "prev_unit": _h_prev_unit, "month_year_word": _h_month_year_word,
+    "month_back": _h_month_back, "prev_unit": _h_prev_unit, "rel_unit": _h_rel_unit,
+    "month_year_word": _h_month_year_word,
     "year_before": _h_year_before, "past_years": _h_past_years, "past_months": _h_past_months,
     "to_month": _h_to_month, "deictic": _h_deictic,
     "basis": _h_basis, "basis_phrase": _h_basis,

@@ -54,6 +54,7 @@ _REACH: dict[str, tuple[tuple[str, ...], int, int]] = {
     "year_back": (("KW_YEAR",), 14, 16),
     "month_back": (("KW_MONTH", "KW_QUARTER"), 14, 16),
     "prev_unit": (("KW_MONTH", "KW_QUARTER"), 14, 8),
+    "rel_unit": (("KW_MONTH", "KW_QUARTER"), 8, 8),
     "month_year_word": (("MONTH",), 0, 24),
     "year_before": (("KW_YEAR",), 8, 20),
     "past_years": (("KW_YEAR", "KW_DECADE"), 32, 8),

@@ -857,6 +857,26 @@ BUGS_CAUGHT = [
     case("In 2024 GDP per capita in Georgia made up GEL 6,075.3.", "6,075.3", measure="level", direction=None),
 ]
 
+RELATIVE_MONTHS = [
+    # "Last month" in a dated story is the month before the dateline's; a later "over the month" is that month
+    case("Flats dearer\n\nTBILISI, 9 March 2022. Newsline – Last month, prices for resale apartments in Georgia "
+         "increased by 11,4% compared to February 2021. Over the month the increase made 1,3%.", "11,4%",
+         key="house_price_index", period=("2021-03-01", "2022-02-28")),
+    case("Flats dearer\n\nTBILISI, 9 March 2022. Newsline – Last month, prices for resale apartments in Georgia "
+         "increased by 11,4% compared to February 2021. Over the month the increase made 1,3%.", "1,3%",
+         period=("2022-02-01", "2022-02-28")),
+    # after a lead on the year, "Last month" is its own sentence's: the next one is the year's again
+    case("Prices up 7.1% in 2019\n\nThe Weekly Courier, 6 January 2020\n\nConsumer prices in Armenia rose by "
+         "7.1% in 2019. Last month, prices rose by 0.6%.\n\nFood went up in price by 9.2%.", "0.6%",
+         period=("2019-12-01", "2019-12-31")),
+    case("Prices up 7.1% in 2019\n\nThe Weekly Courier, 6 January 2020\n\nConsumer prices in Armenia rose by "
+         "7.1% in 2019. Last month, prices rose by 0.6%.\n\nFood went up in price by 9.2%.", "9.2%",
+         period=("2019-01-01", "2019-12-31")),
+    # a release's "this quarter" is the quarter it reports
+    case("Wage Price Index, June quarter 2016\n\nReleased 17 August 2016\n\nThe index rose 0.5% this quarter.",
+         "0.5%", period=("2016-04-01", "2016-06-30")),
+]
+
 KNOWN_GAPS = [
     case("Internal migration in Kazakhstan has shifted, with a 1.7-fold increase compared to the previous year. "
          "In 2023, 397,000 people relocated within the country, rising to 688,000 in 2024.", "1.7-fold",
@@ -864,7 +884,8 @@ KNOWN_GAPS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "value", "expected"), FROM_SEEDS + OTHER_RELEASES + BUGS_CAUGHT + KNOWN_GAPS)
+@pytest.mark.parametrize(("text", "value", "expected"),
+                         FROM_SEEDS + OTHER_RELEASES + BUGS_CAUGHT + RELATIVE_MONTHS + KNOWN_GAPS)
 def test_facts_attributes(text, value, expected):
     facts = [f for f in extract(text) if f.value.text.endswith(value) or value in f.value.text]
     assert facts, f"no fact for {value!r} in {[f.value.text for f in extract(text)]}"

@@ -127,6 +127,9 @@ CASES = [
     ("Core inflation, excluding food and energy, was 4.1%", ("Core inflation", "core_cpi")),
     ("Food prices rose 12.6% in the year to March", ("Food prices", "cpi")),  # a component: breakdown product
     ("Private rents rose by 8.8% in the 12 months to March 2024", ("Private rents", "private_rents")),
+    ("Prices for resale apartments in Tbilisi rose 9,4%", ("Prices for resale apartments", "house_price_index")),
+    ("Rental prices in Vilnius rose by 5.1%", ("Rental prices", "private_rents")),
+    ("Secondary housing in Kazakhstan rose in price by 6,2%", ("Secondary housing", "house_price_index")),
     ("The Producer Price Index for final demand increased 0.9 percent", ("Producer Price Index", "ppi")),
     ("industrial producer prices rose by 0.8% in the euro area", ("industrial producer prices", "ppi")),
     ("Average UK house prices increased by 3.2% in the 12 months to July 2025", ("house prices", "house_price_index")),

@@ -383,6 +383,17 @@ RESOLVE = [
     case("in early March", {"anchor": D("2025-05-01")}, ("2025-03-01", "2025-03-10")),
     case("by mid-2024", {"anchor": D("2030-01-01")}, ("2024-01-01", "2024-06-30")),
     case("in the 12 months to March 2025", {}, ("2024-04-01", "2025-03-31")),
+    # "last month" counts from the day the text was written; "this quarter" is the quarter a release reports
+    case("Last month, rents rose", {"anchor": D("2022-03-09")}, ("2022-02-01", "2022-02-28"), id="last month"),
+    case("exports fell last month", {"anchor": D("2021-01-05")}, ("2020-12-01", "2020-12-31"), id="over new year"),
+    case("sales slowed last quarter", {"anchor": D("2019-05-20")}, ("2019-01-01", "2019-03-31"), id="last quarter"),
+    case("prices rose 0.4% this quarter", {"in_force": (D("2018-07-01"), D("2018-09-30")), "anchor": D("2018-10-24")},
+         ("2018-07-01", "2018-09-30"), id="this quarter released"),
+    case("prices rose 0.4% this month", {"anchor": D("2018-10-24")}, ("2018-10-01", "2018-10-31"), id="this month"),
+    case("Last month, rents rose", {}, None, id="last month no anchor"),
+    case("up from 3.1% last month", {"in_force": (D("2017-06-01"), D("2017-06-30")), "anchor": D("2017-07-12"),
+                                      "as_reference": True},
+         ("2017-05-01", "2017-05-31"), id="last month as reference"),
 ]
 
 
@@ -414,6 +425,10 @@ PUBLICATION = [
     case("Seattle-area inflation cools to 2.6%\n\nBy Dana Whitfield,Puget Sound Ledger\nWednesday,May 14,2025\n\nCPI",
          "2025-05-14"),
     case("ASTANA, May 5, 2025 — The population of Kazakhstan", "2025-05-05"),
+    # a newspaper's or site's name alone before a date, under a headline, is a byline
+    case("Jobless rate steady\n\nThe Evening Courier, March 4, 2016\n\nThe unemployment rate", "2016-03-04"),
+    case("Wages up 9%\n\nKapital.kz, 14 June 2021,09:15\n\nThe average wage", "2021-06-14"),
+    case("Statistics\nPopulation Estimates, July 1, 2024\n\nThe population was", None, id="title, not byline"),
     case("ASTANA (Kazinform) – 5 May 2025. The bureau reported", "2025-05-05"),
     case("Updated: 12 August 2022\nThe number of", None),
     case("The population reached 20 million as of May 1, 2025.", None),
