@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from . import periods as period_rules
 from .layout import DATELINE_REACH, is_dateline
+from .periods_publication import is_dateline_date
 from .resources import load_yaml
 from .segments import Sentence
 from .spans import REACH, WORD, Interval, home_word_not_subject, word_before_name
@@ -169,8 +170,10 @@ def _that_date(run: DocumentView, sent: Sentence, out: list[Resolved]) -> None:
 def is_publication(run: DocumentView, m: PeriodMention) -> bool:
     """The dateline ("BISHKEK, November 21, 2023 –") dates the document, not a fact."""
     published = run.doc.published
-    if published is None or m.kind != "date" or m.start >= DATELINE_REACH:
+    if m.kind != "date" or m.start >= DATELINE_REACH:
         return False
+    if published is None:  # "ASTANA. Feb 14 (Interfax-Kazakhstan) -": a yearless dateline dates no fact either
+        return m.first is None and is_dateline_date(run.text, m.start, m.end)
     if m.first is None:  # "OTTAWA, Nov 29 (Reuters)": the publication's day, its year left out
         detail = dict(m.detail)
         return (detail.get("month"), detail.get("day")) == (published.month, published.day)

@@ -421,6 +421,8 @@ def _table_fact(view: DocumentView, cell: Cell, sent: Sentence) -> Fact:
         if named:
             indicator = named[-1]
             evidence.append("indicator_table_row")
+    if indicator is None and (indicator := view.ctx.title_indicator or view.ctx.doc_indicator) is not None:
+        evidence.append("indicator_in_force")  # "Main partners of the region (million US dollars): China 121,4"
     key = indicator.key if indicator is not None else None
     info = view.indicator_info(key)
     unit, measure_, direction = link_table.unit_and_measure(cell, info, evidence)

@@ -79,6 +79,10 @@ def region(run: DocumentView, cell: Cell, info: dict[str, Any], evidence: list[s
     foreign = country is not None and (place.country or place.code) != country.code
     flow = info.get("kind") == "flow" or bool(info.get("flow"))
     if foreign and flow and place.kind in ("country", "group"):
+        if subject is not None and subject.code is not None:
+            # "Main trade partners of the region" in a release on Samarkand region: the region's partners
+            evidence.append("region_in_force")
+            return place, _new_region(subject.text, subject.start, subject.end, subject.code, subject.name)
         evidence.append("region_home")
         return place, home
     evidence.append("region_table_row")

@@ -122,6 +122,17 @@ def _is_byline(name: str, head: str, line_no: int) -> bool:
     return named and any(earlier.strip() for earlier in head.split("\n")[:line_no])
 
 
+def is_dateline_date(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is the date of a dateline ("ASTANA. Feb 14 (Interfax-Kazakhstan) -"), year or not."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    prefix = _DATELINE_PREFIX.match(text[line_start:start])
+    if prefix is None or _NOT_PUBLICATION.search(text, line_start, start):
+        return False
+    suffix = _CITY_DATELINE_SUFFIX if prefix.group("city") else _DATELINE_SUFFIX
+    return suffix.match(text[end:line_end if line_end >= 0 else len(text)]) is not None
+
+
 def find_publication_date(text: str) -> date | None:
     """The date a text states as its own publication date, or None.
 

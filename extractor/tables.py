@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -77,6 +77,7 @@ class _Rules:
     percentage_point: tuple[str, ...] = ()
     contribution: tuple[str, ...] = ()
     billion: tuple[str, ...] = ()
+    qualified: dict[str, str] = field(default_factory=dict)  # "us dollars" -> "USD"
 
 
 @functools.cache
@@ -93,18 +94,26 @@ def _rules(patterns_dir: Path | None) -> _Rules:
                   frozenset(str(w).lower() for w in data["not_label_words"]),
                   tuple(str(w).lower() for w in data.get("percentage_point_markers", ())),
                   tuple(str(w).lower() for w in data.get("contribution_markers", ())),
-                  tuple(str(w).lower() for w in data.get("billion_markers", ())))
+                  tuple(str(w).lower() for w in data.get("billion_markers", ())), _qualified(patterns_dir))
 
 
 def _currency(patterns_dir: Path | None) -> re.Pattern[str]:
     """Currency words and codes as ``patterns/numbers.yaml`` lists them."""
     data = load_yaml("numbers.yaml", base=patterns_dir)
-    words = [str(w) for w in data.get("currency_words", ())] + [str(w) for w in data.get("currency_codes", ())]
+    words = [str(w) for w in data.get("currency_words", ())] + [str(w) for w in data.get("currency_codes", ())] \
+        + [str(w) for w in (data.get("qualified_currencies") or {})]  # "(million US dollars; ...)"
     symbols = [str(w) for w in (data.get("currency_symbols") or {})]
     # a sign may carry its scale: "$m", "€bn" ("State $m % change")
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?!\w)"
                       r"|(?<![\w$])(?:" + "|".join(map(re.escape, sorted(symbols, key=len, reverse=True)))
                       + r")(?=(?:m|bn|mn|b)?(?!\w))")
+
+
+@functools.cache
+def _qualified(patterns_dir: Path | None) -> dict[str, str]:
+    """"us dollars" -> "USD": a currency word after its country's name is the country's code."""
+    data = load_yaml("numbers.yaml", base=patterns_dir)
+    return {" ".join(str(k).lower().split()): str(v) for k, v in (data.get("qualified_currencies") or {}).items()}
 
 
 def find_tables(text: str, values: Sequence[NumberMention], periods: Sequence[PeriodMention],
@@ -278,7 +287,7 @@ def _columns(text: str, header: tuple[int, int], width: int, periods: Sequence[P
             else 1_000_000_000.0 if "billion" in marks else 1.0
         money = rules.currency.search(text, a, b) or rules.currency.search(text, start, end)
         unit = "percentage_point" if "percentage_point" in marks else "per_1000" if "per_1000" in marks \
-            else money.group() if money else None
+            else rules.qualified.get(" ".join(money.group().lower().split()), money.group()) if money else None
         # a header cut into columns marks an index column by its own words ("UAH million; volume index, %")
         index = whole if spans[0] == (start, end) or _INDEX_HEADER.search(text, *spans[0]) \
             else _INDEX_HEADER.search(text, a, b) is not None

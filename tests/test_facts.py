@@ -872,6 +872,10 @@ RELATIVE_MONTHS = [
     case("Prices up 7.1% in 2019\n\nThe Weekly Courier, 6 January 2020\n\nConsumer prices in Armenia rose by "
          "7.1% in 2019. Last month, prices rose by 0.6%.\n\nFood went up in price by 9.2%.", "9.2%",
          period=("2019-01-01", "2019-12-31")),
+    # a yearless dateline dates the story, never a figure
+    case("Tajikistan lost 9,2 thousand people to migration in 2021\n\nDUSHANBE. Mar 3 (Asia-Plus) - In 2021 "
+         "6 410 people arrived in Tajikistan. As of January 1, 2022 the population made 9 million 750 thousand.",
+         "6 410", key="immigration", period=("2021-01-01", "2021-12-31")),
     # a release's "this quarter" is the quarter it reports
     case("Wage Price Index, June quarter 2016\n\nReleased 17 August 2016\n\nThe index rose 0.5% this quarter.",
          "0.5%", period=("2016-04-01", "2016-06-30")),

@@ -208,6 +208,9 @@ TRADE_PARTNERS_BN = ("UK trade, 2016\n\nUK exports of goods and services by main
                      "99.2 Germany 48.9 France 33.6 Netherlands 32.8")
 PROVINCES_GRP = ("Regional accounts, 2021\n\nGross regional product by province, 2021 (EUR million; real change on "
                  "2020 in %): Vienna 101,912 4.1 Upper Austria 70,254 5.3 Lower Austria 64,570 3.9")
+REGION_PARTNERS = ("Foreign trade of Jalal-Abad region, 2019\n\nThe region's foreign trade turnover made 312,5 million "
+                   "US dollars.\n\nMain partners of the region, 2019 (million US dollars): China 121,4 Russia "
+                   "88,0 Kazakhstan 40,3 Turkey 19,9")
 CPI_BASES = ("Consumer prices, October 2021\n\nConsumer price indices by groups of goods and services, October 2021, "
              "in % to: previous month December 2020 October 2020 Food products 101,4 108,8 111,3 Non-food products "
              "100,6 106,9 108,2 Paid services 100,5 105,7 106,7")
@@ -272,6 +275,8 @@ TABLE_FACTS = [
     case(ARRIVALS, "2 410", region="KZ", partner="UZ", key="immigration", unit="person"),
     case(EXPORTS, "298.1", region="GE", partner="RU", unit="USD"),
     case(EXPORTS, "298.1", number=298_100_000),
+    # ... and in a release on one region the region's partners; "US dollars" in the header is USD
+    case(REGION_PARTNERS, "88,0", region="KG-J", partner="RU", unit="USD", number=88_000_000),
     # what the header leaves open comes from the context in force (a title's period)
     case(TITLED, "9 310", region="KZ-75", key="net_migration", period=("2024-01-01", "2024-06-30"),
          rule="rule:table"),
