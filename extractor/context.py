@@ -372,8 +372,9 @@ _FLASHBACK = re.compile(r"\bhad\s+(?:(?:not|already|also|only)\s+)?[a-z]+(?:ed|e
 
 def _update_periods(run: DocumentView, sent: Sentence, resolved: list[Resolved], values: list[NumberMention]) -> None:
     """The frame, the line's period and the stock date this sentence states."""
+    # (a bracket's own period, "(in 2018 – 3 870 persons)", is its figure's: no frame, no line period)
     main = [r for r in resolved if not r.reference and r.interval is not None
-            and r.mention.kind not in ("deictic",)]
+            and r.mention.kind not in ("deictic",) and not _bracketed_figure(run, r.mention)]
     if not main:
         return
     title_like = sent.start in run.layout.title_starts
@@ -417,8 +418,7 @@ def _update_periods(run: DocumentView, sent: Sentence, resolved: list[Resolved],
     if intervals:
         # "over the year, the industry has added 232,000 jobs": a stretch said of its own clause
         # "Last month, prices rose 0.9%" in a release about the year: that sentence's month (a lead's is the frame)
-        carried = [r for r in intervals if r.mention.kind not in ("same_period", "since", "relative_month")
-                   and not _bracketed_figure(run, r.mention)]
+        carried = [r for r in intervals if r.mention.kind not in ("same_period", "since", "relative_month")]
         if carried and not _FLASHBACK.search(run.text, sent.start, sent.end):
             run.ctx.line_period = carried[-1]
         if run.ctx.frame is None and values:
@@ -436,7 +436,13 @@ def _bracketed_figure(run: DocumentView, m: PeriodMention) -> bool:
     """Whether the period dates a figure in brackets before it ("were 22.1% higher (24.9% in October)"): the
     bracket's own value's, no period for the sentences after it."""
     opened = run.text.rfind("(", max(0, m.start - 40), m.start)
-    return opened >= 0 and ")" not in run.text[opened:m.start] and run.numbers.count_between(opened, m.start) > 0
+    if opened < 0 or ")" in run.text[opened:m.start]:
+        return False
+    if run.numbers.count_between(opened, m.start) > 0:
+        return True
+    # "(in 2016 – a migration increase of 312 persons)": the period heads its bracket's own figure
+    closed = run.text.find(")", m.end, m.end + 80)
+    return closed >= 0 and "(" not in run.text[m.end:closed] and run.numbers.count_between(m.end, closed) > 0
 
 
 _OWN_FIGURE = re.compile(r"\s*\(\s*[-+−$€£]?\d")

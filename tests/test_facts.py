@@ -872,6 +872,11 @@ RELATIVE_MONTHS = [
     case("Prices up 7.1% in 2019\n\nThe Weekly Courier, 6 January 2020\n\nConsumer prices in Armenia rose by "
          "7.1% in 2019. Last month, prices rose by 0.6%.\n\nFood went up in price by 9.2%.", "9.2%",
          period=("2019-01-01", "2019-12-31")),
+    # a bracket that opens with its own period dates its own figure, not the sentences after it; "within" the
+    # country is where people moved, the release's region stays
+    case("Migration in Kostanay region, 2019\n\nThe migration outflow made 4 210 persons (in 2018 – 3 870 "
+         "persons). Within Kazakhstan 18 340 persons arrived in the region.", "18 340",
+         region="KZ-39", period=("2019-01-01", "2019-12-31")),
     # a yearless dateline dates the story, never a figure
     case("Tajikistan lost 9,2 thousand people to migration in 2021\n\nDUSHANBE. Mar 3 (Asia-Plus) - In 2021 "
          "6 410 people arrived in Tajikistan. As of January 1, 2022 the population made 9 million 750 thousand.",
