@@ -33,6 +33,8 @@ WORLD14 = FIXTURES / "world14"  # a fourteenth (bureau releases), scored unseen 
 WORLD15 = FIXTURES / "world15"  # a fifteenth (five topics), scored unseen after the tuning on world10-world13
 WORLD16 = FIXTURES / "world16"  # a sixteenth (bureau releases) and a seventeenth (news), scored unseen at the
 WORLD17 = FIXTURES / "world17"  # start of a stop, after the tuning on world10-world14
+WORLD18 = FIXTURES / "world18"  # an eighteenth (mixed) and a nineteenth (five topics), scored unseen after the
+WORLD19 = FIXTURES / "world19"  # tuning on world15-world17
 
 settings.register_profile("default", deadline=None, max_examples=100,
                           suppress_health_check=[HealthCheck.too_slow])
@@ -53,7 +55,8 @@ def gold_documents() -> list[tuple[str, str, list[dict]]]:
         text = (SEEDS / f"{gold['doc_id']}.txt").read_text(encoding="utf-8")
         docs.append((gold["doc_id"], text, gold["facts"]))
     for folder in (EXTRA, WORLD, WORLD2, WORLD3, WORLD4, WORLD5, WORLD6, WORLD7, WORLD8, WORLD9, WORLD10, WORLD11,
-                   WORLD12, WORLD13, WORLD14, WORLD15, WORLD16, WORLD17):
+                   WORLD12, WORLD13, WORLD14, WORLD15, WORLD16, WORLD17,
+                   WORLD18, WORLD19):
         for path in sorted(folder.glob("*.json")):
             gold = json.loads(path.read_text(encoding="utf-8"))
             text = path.with_suffix(".txt").read_text(encoding="utf-8")
