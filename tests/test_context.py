@@ -214,7 +214,7 @@ INDICATOR_IN_FORCE = [
     case("Net migration in Kazakhstan was negative in 2023. The drop amounted to 9,800 people.", "9,800",
          key="net_migration", measure="change", direction="decrease"),
     case("Kyrgyzstan's industrial output grew 9.2% in January-May 2024.\n\nAgricultural output rose 2.1%.",
-         "2.1%", key="agricultural_output", period=("2024-01-01", "2024-05-31")),
+         "2.1%", key="agricultural_production", period=("2024-01-01", "2024-05-31")),
 ]
 
 # --- units and measures ---------------------------------------------------------------------

@@ -208,6 +208,8 @@ TRADE_PARTNERS_BN = ("UK trade, 2016\n\nUK exports of goods and services by main
                      "99.2 Germany 48.9 France 33.6 Netherlands 32.8")
 PROVINCES_GRP = ("Regional accounts, 2021\n\nGross regional product by province, 2021 (EUR million; real change on "
                  "2020 in %): Vienna 101,912 4.1 Upper Austria 70,254 5.3 Lower Austria 64,570 3.9")
+WAGES_THOUSANDS = ("Wages, May 2015\n\nAverage monthly wage by region, May 2015 (thousand manat; change to May 2014, "
+                   "%): Ganja 412,6 +4,2 Sumgait 398,1 +3,7 Shirvan 377,5 +2,9")
 REGION_PARTNERS = ("Foreign trade of Jalal-Abad region, 2019\n\nThe region's foreign trade turnover made 312,5 million "
                    "US dollars.\n\nMain partners of the region, 2019 (million US dollars): China 121,4 Russia "
                    "88,0 Kazakhstan 40,3 Turkey 19,9")
@@ -275,6 +277,9 @@ TABLE_FACTS = [
     case(ARRIVALS, "2 410", region="KZ", partner="UZ", key="immigration", unit="person"),
     case(EXPORTS, "298.1", region="GE", partner="RU", unit="USD"),
     case(EXPORTS, "298.1", number=298_100_000),
+    # "(thousand manat; change ..., %)": the first column's scale, the second's percent
+    case(WAGES_THOUSANDS, "398,1", number=398_100, unit="manat", measure="level"),
+    case(WAGES_THOUSANDS, "+3,7", number=3.7, unit="percent", measure="change"),
     # ... and in a release on one region the region's partners; "US dollars" in the header is USD
     case(REGION_PARTNERS, "88,0", region="KG-J", partner="RU", unit="USD", number=88_000_000),
     # what the header leaves open comes from the context in force (a title's period)
