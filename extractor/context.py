@@ -410,6 +410,18 @@ def _update_periods(run: DocumentView, sent: Sentence, resolved: list[Resolved],
             # "Labour market overview, UK: November 2024" over "... in July to September 2024": the title
             # dated the release; the lead's period is the one the figures are for
             run.ctx.frame = run.ctx.header = earlier[0]
+    frame = run.ctx.frame
+    if values and frame is not None and frame.mention.first is None and frame.mention.kind not in _NOT_A_FRAME \
+            and frame.interval and intervals \
+            and not intervals[0].guessed and intervals[0].mention.first is not None \
+            and intervals[0].mention.kind not in _NOT_A_FRAME \
+            and _months(intervals[0].interval) == _months(frame.interval) is not None \
+            and intervals[0].interval[1].year == frame.interval[1].year:
+        # "grows by 12,000 in three months" over "between April 1 and July 1, 2022": a yearless stretch
+        # gives way to the first dated one of its length stated with figures
+        if header is frame:
+            run.ctx.header = intervals[0]
+        run.ctx.frame = intervals[0]
     # a stretch stated after the text came to a day ("At the beginning of 2020 ... Over the past year")
     day = run.ctx.frame or run.ctx.stock_date
     stretches = [r for r in intervals if r.interval[0] != r.interval[1] and r.mention.kind != "since"]
@@ -430,6 +442,16 @@ def _update_periods(run: DocumentView, sent: Sentence, resolved: list[Resolved],
         run.ctx.stock_date = dates[-1]
     if values and run.ctx.lead is None and (intervals or dates):  # the lead's periods, for a headline above it
         run.ctx.lead = (intervals[0] if intervals else None, dates[-1] if dates else None)
+
+
+def _months(interval: Interval | None) -> int | None:
+    """How many calendar months a stretch of whole months covers (None for anything else)."""
+    if interval is None:
+        return None
+    first, last = interval
+    if first.day != 1 or (last + timedelta(days=1)).day != 1:
+        return None
+    return (last.year - first.year) * 12 + last.month - first.month + 1
 
 
 def _bracketed_figure(run: DocumentView, m: PeriodMention) -> bool:

@@ -14,12 +14,15 @@ from .periods_scan import _NUMBER_TRIGGER, find_periods
 
 _PUB_LABEL = re.compile(r"""
     ^[ \t>*•|-]{0,4}                          # at the start of a line (a bullet at most)
+    (?:[A-Z][\w.]{0,20}(?:[ \t][A-Z][\w.]{0,20}){0,3}[ \t]{0,2}[|·•][ \t]{0,2})?  # "ABC News|", "CBC News · "
     (?:date\s{1,3}of\s{1,3}(?:the\s{1,3})?(?:publication|release)  # date of publication
       |publication\s{1,3}date                 # publication date
       |release\s{1,3}date                     # release date
       |published(?:\s{1,3}on)?                # published (on)
-      |released(?:\s{1,3}on)?)                # released (on)
+      |released(?:\s{1,3}on)?                 # released (on)
+      |posted(?:\s{1,3}on)?)                  # posted (on)
     \s{0,3}[:\-–—]?\s{0,3}                    # optional colon or dash
+    (?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?\s{1,3})?  # a weekday: "Posted Wed 28 Jul 2021"
 """, re.VERBOSE | re.IGNORECASE | re.MULTILINE)
 
 _DATELINE_PREFIX = re.compile(r"""
@@ -56,12 +59,15 @@ _CITY_DATELINE_SUFFIX = re.compile(r"""
 
 # Labels sit at a line start: only lines whose first letter can begin one are tried.
 _LABEL_LINE = re.compile(r"\n[ \t>*•|-]{0,4}[dDpPrR]")
+_HEAD_LABELS = 400
 
 
 def _labels(text: str) -> Iterable[re.Match[str]]:
     """``_PUB_LABEL.finditer(text)``, trying the label only at line starts that can hold one."""
     pos = 0
-    for start in (0, *(hit.start() + 1 for hit in _LABEL_LINE.finditer(text))):
+    # ("ABC News|Posted ..." under a headline: any line of the head may hold a site's label)
+    head = [i + 1 for i, ch in enumerate(text[:_HEAD_LABELS]) if ch == "\n"]
+    for start in sorted({0, *head, *(hit.start() + 1 for hit in _LABEL_LINE.finditer(text))}):
         if start >= pos and (label := _PUB_LABEL.match(text, start)) is not None:
             yield label
             pos = label.end()

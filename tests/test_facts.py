@@ -877,6 +877,10 @@ RELATIVE_MONTHS = [
     case("Migration in Kostanay region, 2019\n\nThe migration outflow made 4 210 persons (in 2018 – 3 870 "
          "persons). Within Kazakhstan 18 340 persons arrived in the region.", "18 340",
          region="KZ-39", period=("2019-01-01", "2019-12-31")),
+    # a headline's "in three months" is the stretch the lead dates, not January-March
+    case("Manitoba adds 9,000 people in three months\n\nWINNIPEG, Oct 2, 2023 – Manitoba's population grew by "
+         "9,214 between April 1 and July 1, 2023. Immigrants accounted for 6,100 of the gain.", "6,100",
+         period=("2023-04-01", "2023-06-30")),
     # a yearless dateline dates the story, never a figure
     case("Tajikistan lost 9,2 thousand people to migration in 2021\n\nDUSHANBE. Mar 3 (Asia-Plus) - In 2021 "
          "6 410 people arrived in Tajikistan. As of January 1, 2022 the population made 9 million 750 thousand.",
