@@ -245,7 +245,8 @@ _template("date_mdy", r"""
 """)
 
 _template("date_dmy", r"""
-    (?:(?<![\w.,])|(?<=\b(?:on|of|at|to|in)))  # not inside a number; "as of1 January" lost its space
+    (?:(?<![\w.,])|(?<=\b(?:on|of|at|to|in))|(?<=[a-z],))  # not inside a number; "as of1 January" and
+                                              # "Thursday,18 July" lost their space
     (?P<d>[0-3]?\d)(?:st|nd|rd|th)?            # day: 1, 1st
     \s{1,3}(?:(?i:of)\s{1,3})?                # optional "of"
     (?P<m><<MONTH>>)                          # month name

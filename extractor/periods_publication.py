@@ -32,8 +32,9 @@ _DATELINE_PREFIX = re.compile(r"""
        \s{0,2}[,.–—-]\s{0,3}                  # , or dash or full stop (ALMATY. 12 May 2023)
       |(?P<city>(?:[A-Z][a-z’'.-]{1,20}\s{1,2}){0,2}[A-Z][a-z’'.-]{1,20}   # Ottawa | New Delhi
        (?:,\s{1,2}(?:[A-Z][a-z’'.-]{1,20}\s{1,2}){0,2}[A-Z][a-z’'.-]{1,20})?  # , Uzbekistan
-       ,\s{1,3}))?                            # then a comma
-    (?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?(?:,\s{0,3}|\s{1,3}))?   # weekday ("Wednesday,May 14")
+       ,(?:\s{1,3}|(?=(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,))))?  # then a comma (its space lost
+                                              # before a weekday in scraped text: "Australian,Thursday,")
+    (?P<weekday>(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?(?:,\s{0,3}|\s{1,3}))?   # "Wednesday,May 14"
     \Z
 """, re.VERBOSE)
 
@@ -176,6 +177,6 @@ def find_publication_date(text: str) -> date | None:
             if suffix.match(line[mention.end:]):
                 return mention.first
             if prefix.group("city") and _BYLINE_REST.fullmatch(line, mention.end) \
-                    and _is_byline(prefix.group("city"), head, line_no):
+                    and (prefix.group("weekday") or _is_byline(prefix.group("city"), head, line_no)):
                 return mention.first
     return None

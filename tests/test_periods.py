@@ -432,6 +432,8 @@ PUBLICATION = [
     # a site's label after its name: "Posted" and a weekday
     case("Rents up\n\nThe Daily Star | Posted Tue 3 Mar 2020, 9:12am\n\nRents rose", "2020-03-03"),
     case("Jobs\n\nMetro News · Posted: May 6, 2019\n\nThe jobless rate", "2019-05-06"),
+    # scraped: the spaces after a byline's commas lost
+    case("Rates steady\n\nThe Coast Mercury,Friday,4 March 2016\n\nThe jobless rate", "2016-03-04"),
     case("ASTANA (Kazinform) – 5 May 2025. The bureau reported", "2025-05-05"),
     case("Updated: 12 August 2022\nThe number of", None),
     case("The population reached 20 million as of May 1, 2025.", None),
