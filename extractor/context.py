@@ -498,6 +498,10 @@ def make_period(m: PeriodMention, interval: Interval) -> Period:
 
 
 
+# A country's possessive right before one of its places: "Armenia's Lori province", "Kazakhstan’s Atyrau region".
+_POSSESSIVE_OF = re.compile(r"['’]s\s{1,3}(?:[a-z-]+\s{1,3}){0,2}\Z")
+
+
 def note_subject_region(run: DocumentView, sent: Sentence, values: list[NumberMention]) -> None:
     """The region in force: the place a sentence is about, named before its first value near the start
     ("Kostanay region lost 3,100 residents", "In Almaty city, ...", a title "Unemployment in the EU").
@@ -507,12 +511,16 @@ def note_subject_region(run: DocumentView, sent: Sentence, values: list[NumberMe
     limit = min(first_value, sent.start + _SUBJECT_REACH) if values else sent.end
     partner_words = run.ws["partner_words"]
     subject = None
-    for m in run.here.regions:
+    regions = run.here.regions
+    for k, m in enumerate(regions):
         if m.start >= limit:
             break
         if partner_place(run, m):
             continue
         subject = m
+        if k + 1 < len(regions) and _POSSESSIVE_OF.match(run.text, m.end, regions[k + 1].start) \
+                and regions[k + 1].country == m.code:
+            subject = regions[k + 1]  # "Armenia's Lori province": the province, its country named to place it
         break
     home_cue = any(c.label == "HOME" and c.start < limit
                    and not home_word_not_subject(run.text, c.start, c.end, sent.start) for c in run.here.cues)

@@ -881,6 +881,10 @@ RELATIVE_MONTHS = [
     case("Manitoba adds 9,000 people in three months\n\nWINNIPEG, Oct 2, 2023 – Manitoba's population grew by "
          "9,214 between April 1 and July 1, 2023. Immigrants accounted for 6,100 of the gain.", "6,100",
          period=("2023-04-01", "2023-06-30")),
+    # a country's possessive names where its province is: the province is the subject, for the whole text
+    case("Population of Georgia's Imereti region fell by 4,100 in 2019\n\nTBILISI, March 3, 2020 – The population "
+         "of Imereti region decreased by 4,100 people in 2019.\n\nIn 2019, 5,912 births were registered.", "5,912",
+         region="GE-IM"),
     # a yearless dateline dates the story, never a figure
     case("Tajikistan lost 9,2 thousand people to migration in 2021\n\nDUSHANBE. Mar 3 (Asia-Plus) - In 2021 "
          "6 410 people arrived in Tajikistan. As of January 1, 2022 the population made 9 million 750 thousand.",

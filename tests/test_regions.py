@@ -121,6 +121,7 @@ CASES = [
     ("Tbilisi and Adjara", [("Tbilisi", "GE-TB"), ("Adjara", "GE-AJ")]),
     ("in Syunik marz", [("Syunik marz", "AM-SU")]),
     ("Yerevan and Baku", [("Yerevan", "AM-ER"), ("Baku", "AZ-BA")]),
+    ("Ganja and Sumgait", [("Ganja", "AZ-GA"), ("Sumgait", "AZ-SM")]),
     ("Bavaria and North Rhine-Westphalia", [("Bavaria", "DE-BY"), ("North Rhine-Westphalia", "DE-NW")]),
     ("Ontario, Alberta and Newfoundland and Labrador",
      [("Ontario", "CA-ON"), ("Alberta", "CA-AB"), ("Newfoundland and Labrador", "CA-NL")]),
