@@ -383,6 +383,7 @@ def _fact(view, v: NumberMention, sent: Sentence, lead: Sentence | None, values:
     if before is not None and "period_sentence" not in evidence and before.period is not None:
         period = before.period  # gapping: "(2.6%) and Victoria (2.6%)" is of the same stretch as the change before
     value = _new_value(v.text, v.start, v.end, number, unit, v.qualifier)
+    key = _regional_key(view, key, region, measure_, indicator)
     ind = _new_indicator(indicator.text, indicator.start, indicator.end, key) if indicator else None
     breakdown: list[tuple[str, str]] = []
     if partner is not None:
@@ -448,6 +449,7 @@ def _table_fact(view: DocumentView, cell: Cell, sent: Sentence) -> Fact:
         else:
             period = annual_rate.twelve_months(view, v, sent, period, evidence, indicator)
     value = _new_value(v.text, v.start, v.end, number, unit, v.qualifier)
+    key = _regional_key(view, key, region, measure_, indicator)
     ind = _new_indicator(indicator.text, indicator.start, indicator.end, key) if indicator else None
     breakdown = (("partner", partner.code),) if partner is not None else ()
     _model_evidence(view, v, evidence)
@@ -456,6 +458,22 @@ def _table_fact(view: DocumentView, cell: Cell, sent: Sentence) -> Fact:
     confidence, slots = scores(found, view.assembler.patterns_dir, fields)
     return _new_fact(view.doc_id, value, measure_, direction, ind, region, period, None, breakdown,
                      confidence, "rule:table", found, slots)
+
+
+_SUBNATIONAL = re.compile(r"[A-Z]{2}(?:-[A-Z0-9]{1,3}|[0-9][0-9A-Z]{0,2})")  # "NZ-OTA", "US-CA", "IE061"
+
+
+def _regional_key(view: DocumentView, key: str | None, region: Region | None, measure_: str,
+                  indicator: IndicatorMention | None) -> str | None:
+    """A key's regional counterpart for a part of the country ("Otago's GDP" is its gross regional product);
+    a share of the national figure, or a figure the text calls national, keeps the national key."""
+    regional = view.indicator_info(key).get("regional")
+    if regional and region is not None and region.code and measure_ != "share" \
+            and _SUBNATIONAL.fullmatch(region.code) \
+            and not (indicator is not None and view.assembler.national_words.search(
+                view.text, max(0, indicator.start - 12), indicator.end)):  # "17.9% of the national GDP, or ..."
+        return str(regional)
+    return key
 
 
 def _fields(view: DocumentView, value: Value, measure_: str, ind: Indicator | None, region: Region | None,

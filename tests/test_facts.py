@@ -885,6 +885,11 @@ RELATIVE_MONTHS = [
     case("Population of Georgia's Imereti region fell by 4,100 in 2019\n\nTBILISI, March 3, 2020 – The population "
          "of Imereti region decreased by 4,100 people in 2019.\n\nIn 2019, 5,912 births were registered.", "5,912",
          region="GE-IM"),
+    # a province's GDP is its gross regional product; its share of the national GDP stays GDP
+    case("Regional accounts, 2021\n\nIn 2021 the GDP of Podlaskie rose by 4.1% and made 3.2% of the national GDP.",
+         "4.1%", key="gross_regional_product", region="PL-20"),
+    case("Regional accounts, 2021\n\nIn 2021 the GDP of Podlaskie rose by 4.1% and made 3.2% of the national GDP.",
+         "3.2%", key="gdp", measure="share"),
     # a yearless dateline dates the story, never a figure
     case("Tajikistan lost 9,2 thousand people to migration in 2021\n\nDUSHANBE. Mar 3 (Asia-Plus) - In 2021 "
          "6 410 people arrived in Tajikistan. As of January 1, 2022 the population made 9 million 750 thousand.",
