@@ -30,7 +30,7 @@ _DATELINE_PREFIX = re.compile(r"""
     (?:[A-Z][A-Z.'’\s-]{1,40}                 # ASTANA
        (?:\s{0,2}\([^()\n]{1,40}\))?          # (Kazinform)
        \s{0,2}[,.–—-]\s{0,3}                  # , or dash or full stop (ALMATY. 12 May 2023)
-      |(?P<city>(?:[A-Z][a-z’'.-]{1,20}\s{1,2}){0,2}[A-Z][a-z’'.-]{1,20}   # Ottawa | New Delhi
+      |(?P<city>(?:[A-Z][A-Za-z’'.-]{1,20}\s{1,2}){0,2}[A-Z][a-z’'.-]{1,20}   # Ottawa | New Delhi | SBS News
        (?:,\s{1,2}(?:[A-Z][a-z’'.-]{1,20}\s{1,2}){0,2}[A-Z][a-z’'.-]{1,20})?  # , Uzbekistan
        ,(?:\s{1,3}|(?=(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,))))?  # then a comma (its space lost
                                               # before a weekday in scraped text: "Australian,Thursday,")

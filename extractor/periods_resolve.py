@@ -175,6 +175,8 @@ def _resolve_to_month(detail: dict[str, Any], in_force: Interval | None, as_of: 
         year = _context_year(in_force, as_of, anchor)
         if year is None:
             return None
+        if in_force is None and as_of is None and anchor is not None and date(year, mo, 1) > anchor:
+            year -= 1  # "the year to June" in a March 2024 story ends in June 2023
         end_y, end_m = year, mo
     return _months_ending(n, end_y, end_m)
 

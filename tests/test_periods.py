@@ -383,6 +383,8 @@ RESOLVE = [
     case("in early March", {"anchor": D("2025-05-01")}, ("2025-03-01", "2025-03-10")),
     case("by mid-2024", {"anchor": D("2030-01-01")}, ("2024-01-01", "2024-06-30")),
     case("in the 12 months to March 2025", {}, ("2024-04-01", "2025-03-31")),
+    case("in the year to June", {"anchor": D("2024-03-05")}, ("2022-07-01", "2023-06-30"), id="year to a month ahead"),
+    case("in the year to June", {"anchor": D("2023-12-14")}, ("2022-07-01", "2023-06-30"), id="year to june, december"),
     # "last month" counts from the day the text was written; "this quarter" is the quarter a release reports
     case("Last month, rents rose", {"anchor": D("2022-03-09")}, ("2022-02-01", "2022-02-28"), id="last month"),
     case("exports fell last month", {"anchor": D("2021-01-05")}, ("2020-12-01", "2020-12-31"), id="over new year"),
@@ -432,6 +434,7 @@ PUBLICATION = [
     # a site's label after its name: "Posted" and a weekday
     case("Rents up\n\nThe Daily Star | Posted Tue 3 Mar 2020, 9:12am\n\nRents rose", "2020-03-03"),
     case("Jobs\n\nMetro News · Posted: May 6, 2019\n\nThe jobless rate", "2019-05-06"),
+    case("Migration at record\n\nKTV News, 2 March 2021\n\nNet migration", "2021-03-02", id="acronym byline"),
     # scraped: the spaces after a byline's commas lost
     case("Rates steady\n\nThe Coast Mercury,Friday,4 March 2016\n\nThe jobless rate", "2016-03-04"),
     case("ASTANA (Kazinform) – 5 May 2025. The bureau reported", "2025-05-05"),
