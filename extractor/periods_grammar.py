@@ -499,7 +499,7 @@ _template("past_months", r"""
 """)
 
 _template("to_month", r"""
-    (?<![\w.,-])
+    (?<![\w.-])(?<!\d,)                    # (not "1,12 months"; "by region,year ended" lost a space)
     (?:(?:(?P<nw><<NUMWORD>>)|(?P<nd>\d{1,2}))[\s-]{1,3}(?i:months?)  # 12 months | 12-month
        (?:\s{1,3}(?i:period))?                # 12-month period
       |(?P<yr>(?i:year))                      # year

@@ -65,7 +65,8 @@ def build_nlp() -> Language:
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(
         [*nlp.Defaults.infixes, r"(?<=[0-9%])\.(?=[A-Z][a-z])", r"(?<=[0-9])[,%](?=[A-Za-z])",
          r"(?<=[A-Za-z])\((?=[A-Za-z+-])",  # "million(up 9.7 percent)"
-         r"(?<=[A-Za-z0-9%])\)(?=[A-Za-z])"]).finditer  # "Brisbane(C)remained", "(ERP)was"
+         r"(?<=[A-Za-z0-9%])\)(?=[A-Za-z])",  # "Brisbane(C)remained", "(ERP)was"
+         r"(?<=\)):(?=[A-Za-z])"]).finditer  # "(number):Births"
     nlp.add_pipe(LEMMATIZER)
     return nlp
 

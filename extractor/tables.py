@@ -252,6 +252,13 @@ def _columns(text: str, header: tuple[int, int], width: int, periods: Sequence[P
         cuts = semis  # "(EUR million; real change on 2020 in %)": the columns the semicolons part
     elif width > 1 and len(slashes) == width - 1:
         cuts = slashes  # "April 2024 to March 2024 / April 2024 to December 2023 / ..."
+    if width > 1:
+        # "(number):Births Deaths": after the header's last bracket or colon, one label per column
+        tail = max(text.rfind(")", start, end), text.rfind(":", start, end)) + 1
+        labels = [m for m in indicators if tail > start and tail <= m.start and m.end <= end and not m.generic]
+        if len(labels) == width and text[tail:labels[0].start].strip() == "" \
+                and all(text[a.end:b.start].strip() == "" for a, b in zip(labels, labels[1:], strict=False)):
+            cuts = [m.start for m in labels[1:]]
     if width > 1 and len(cuts) >= width - 1:
         bounds = [start, *cuts[len(cuts) - (width - 1):], end]
         spans = list(zip(bounds, bounds[1:], strict=False))

@@ -210,6 +210,8 @@ PROVINCES_GRP = ("Regional accounts, 2021\n\nGross regional product by province,
                  "2020 in %): Vienna 101,912 4.1 Upper Austria 70,254 5.3 Lower Austria 64,570 3.9")
 WAGES_THOUSANDS = ("Wages, May 2015\n\nAverage monthly wage by region, May 2015 (thousand manat; change to May 2014, "
                    "%): Ganja 412,6 +4,2 Sumgait 398,1 +3,7 Shirvan 377,5 +2,9")
+LABELS_AFTER_BRACKET = ("Vital statistics\n\nMarriages and divorces by county,year ended June 2019(number):Marriages "
+                        "Divorces Ohio 1,612 1,201 Iowa 1,540 1,188 Utah 1,498 1,170")
 REGION_PARTNERS = ("Foreign trade of Jalal-Abad region, 2019\n\nThe region's foreign trade turnover made 312,5 million "
                    "US dollars.\n\nMain partners of the region, 2019 (million US dollars): China 121,4 Russia "
                    "88,0 Kazakhstan 40,3 Turkey 19,9")
@@ -280,6 +282,9 @@ TABLE_FACTS = [
     # "(thousand manat; change ..., %)": the first column's scale, the second's percent
     case(WAGES_THOUSANDS, "398,1", number=398_100, unit="manat", measure="level"),
     case(WAGES_THOUSANDS, "+3,7", number=3.7, unit="percent", measure="change"),
+    # labels after the header's bracket, one per column; a stretch after a comma that lost its space
+    case(LABELS_AFTER_BRACKET, "1,540", key="marriages", region="US-IA", period=("2018-07-01", "2019-06-30")),
+    case(LABELS_AFTER_BRACKET, "1,188", key="divorces", region="US-IA"),
     # ... and in a release on one region the region's partners; "US dollars" in the header is USD
     case(REGION_PARTNERS, "88,0", region="KG-J", partner="RU", unit="USD", number=88_000_000),
     # what the header leaves open comes from the context in force (a title's period)
