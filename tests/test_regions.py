@@ -124,6 +124,7 @@ CASES = [
     ("Ganja and Sumgait", [("Ganja", "AZ-GA"), ("Sumgait", "AZ-SM")]),
     # GUS writes voivodships by their Polish adjectives, in lower case
     ("most in małopolskie and łódzkie", [("małopolskie", "PL-12"), ("łódzkie", "PL-10")]),
+    ("Mexico City and Jalisco", [("Mexico City", "MX-CMX"), ("Jalisco", "MX-JAL")]),
     ("Bavaria and North Rhine-Westphalia", [("Bavaria", "DE-BY"), ("North Rhine-Westphalia", "DE-NW")]),
     ("Ontario, Alberta and Newfoundland and Labrador",
      [("Ontario", "CA-ON"), ("Alberta", "CA-AB"), ("Newfoundland and Labrador", "CA-NL")]),
