@@ -53,7 +53,8 @@ def unit_and_measure(cell: Cell, info: dict[str, Any], evidence: list[str]) -> t
         return "per_1000", "rate", None  # FACTS.md: per-N figures are rates
     if cell.column.percent or v.unit == "percent":
         # a percent of an index ("Index of physical volume ..., in %") is its level, as of a rate
-        measure = "level" if info.get("kind") in ("rate", "index", "volume_index") or cell.column.index else "share"
+        measure = "level" if info.get("kind") in ("rate", "index", "volume_index") or cell.column.index \
+            or abs(v.number) > 100 else "share"  # (no share is over 100%: "Wages, in % to 2020: Batken 108,1")
         return "percent", measure, None
     if cell.column.index and v.unit is None and abs(v.number) >= INDEX_LEVEL_FLOOR:
         evidence.append("unit_index")  # "Index of retail trade (2021=100) ... Total 107.3"

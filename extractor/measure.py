@@ -81,6 +81,9 @@ _GAPPED = re.compile(r"\)?[^\d.;:()%]{0,30}?(?:,\s*(?:(?:and|while|whereas|but|f
 INDEX_LEVEL_FLOOR = 50.0
 
 
+# "120% of the increase": a part of a whole, whatever its size
+_PART_OF = re.compile(r"\s{0,2}(?:of|in)\s", re.IGNORECASE)
+
 def unit(run: DocumentView, v: NumberMention, info: dict[str, Any], evidence: list[str],
           sent: Sentence | None = None, lead: Sentence | None = None) -> str:
     if v.unit:
@@ -309,6 +312,9 @@ def measure(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence 
         if ranked is not None:
             evidence.append("direction_ranked")  # "... grew by 2.2 percent. Nevada (2.0 percent), Utah (1.9 percent)"
             return "change", ranked, "rule:change"
+        if abs(v.number) > 100 and not _PART_OF.match(run.text, v.end):
+            evidence.append("percent_index_level")  # "the average wage made 108,1%": no share is over 100%
+            return "level", None, "rule:level"
         evidence.append("percent_default_share")
         return "share", None, "rule:share"
     if direction_cue is not None and not level_to and (link == "by" or more_than_after(run, v)):

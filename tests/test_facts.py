@@ -890,6 +890,11 @@ RELATIVE_MONTHS = [
          "4.1%", key="gross_regional_product", region="PL-20"),
     case("Regional accounts, 2021\n\nIn 2021 the GDP of Podlaskie rose by 4.1% and made 3.2% of the national GDP.",
          "3.2%", key="gdp", measure="share"),
+    # no share is over 100%: a percent above it is an index's level, unless it is a part "of" a whole
+    case("Wages in Naryn region, 2022\n\nThe average monthly nominal wage made 18 240 soms, or 112,4% "
+         "compared to 2021.", "112,4%", measure="level", unit="percent"),
+    case("Population of Latvia, 2023\n\nNet migration accounted for 130% of the population increase in 2023.",
+         "130%", measure="share", gap="a share over 100% of a change reads as an index level"),
     # a yearless dateline dates the story, never a figure
     case("Tajikistan lost 9,2 thousand people to migration in 2021\n\nDUSHANBE. Mar 3 (Asia-Plus) - In 2021 "
          "6 410 people arrived in Tajikistan. As of January 1, 2022 the population made 9 million 750 thousand.",

@@ -208,6 +208,8 @@ TRADE_PARTNERS_BN = ("UK trade, 2016\n\nUK exports of goods and services by main
                      "99.2 Germany 48.9 France 33.6 Netherlands 32.8")
 PROVINCES_GRP = ("Regional accounts, 2021\n\nGross regional product by province, 2021 (EUR million; real change on "
                  "2020 in %): Vienna 101,912 4.1 Upper Austria 70,254 5.3 Lower Austria 64,570 3.9")
+WAGES_INDEX = ("Wages, 2019\n\nAverage monthly nominal wage by region, 2019 (in % to 2018): Sughd 109,2 Khatlon 107,9 "
+               "Dushanbe 111,5")
 WAGES_THOUSANDS = ("Wages, May 2015\n\nAverage monthly wage by region, May 2015 (thousand manat; change to May 2014, "
                    "%): Ganja 412,6 +4,2 Sumgait 398,1 +3,7 Shirvan 377,5 +2,9")
 LABELS_AFTER_BRACKET = ("Vital statistics\n\nMarriages and divorces by county,year ended June 2019(number):Marriages "
@@ -282,6 +284,7 @@ TABLE_FACTS = [
     # "(thousand manat; change ..., %)": the first column's scale, the second's percent
     case(WAGES_THOUSANDS, "398,1", number=398_100, unit="manat", measure="level"),
     case(WAGES_THOUSANDS, "+3,7", number=3.7, unit="percent", measure="change"),
+    case(WAGES_INDEX, "107,9", unit="percent", measure="level", region="TJ-KT"),
     # labels after the header's bracket, one per column; a stretch after a comma that lost its space
     case(LABELS_AFTER_BRACKET, "1,540", key="marriages", region="US-IA", period=("2018-07-01", "2019-06-30")),
     case(LABELS_AFTER_BRACKET, "1,188", key="divorces", region="US-IA"),
