@@ -88,6 +88,10 @@ def unit(run: DocumentView, v: NumberMention, info: dict[str, Any], evidence: li
           sent: Sentence | None = None, lead: Sentence | None = None) -> str:
     if v.unit:
         evidence.append("unit_stated")
+        own = info.get("unit")
+        if v.unit == "person" and info.get("kind") == "rate" and own not in (None, "count", "person", "percent",
+                                                                            "per_1000"):
+            return str(own)  # "a fertility rate of 1.64 children per woman": the rate's own unit, not people
         return v.unit
     if info.get("kind") == "index" and abs(v.number) >= INDEX_LEVEL_FLOOR:
         evidence.append("unit_index")  # "The CPI index (2015=100) stood at 133.0": index points, not a percent

@@ -895,6 +895,9 @@ RELATIVE_MONTHS = [
          "compared to 2021.", "112,4%", measure="level", unit="percent"),
     case("Population of Latvia, 2023\n\nNet migration accounted for 130% of the population increase in 2023.",
          "130%", measure="share", gap="a share over 100% of a change reads as an index level"),
+    # a rate's own unit word: a fertility rate counts children per woman, not people
+    case("Births, 2021\n\nIn 2021 the total fertility rate in Estonia was 1.61 children per woman.", "1.61",
+         unit="children", key="fertility_rate", measure="level"),
     # a yearless dateline dates the story, never a figure
     case("Tajikistan lost 9,2 thousand people to migration in 2021\n\nDUSHANBE. Mar 3 (Asia-Plus) - In 2021 "
          "6 410 people arrived in Tajikistan. As of January 1, 2022 the population made 9 million 750 thousand.",

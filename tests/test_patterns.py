@@ -67,7 +67,7 @@ def test_patterns_indicator_keys_have_a_documented_kind_and_fitting_unit():
         if info["kind"] in ("index", "volume_index"):
             assert info["unit"] == "percent", key
         if info["kind"] == "rate":
-            assert info["unit"] in ("percent", "per_1000", "count", "year", "hour"), key
+            assert info["unit"] in ("percent", "per_1000", "count", "year", "hour", "children"), key
 
 
 def test_patterns_every_indicator_key_is_used_by_a_row():
