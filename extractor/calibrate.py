@@ -529,6 +529,8 @@ def calibrate(root: Path, output: Path | None = None, *, modes: Sequence[str] = 
     out the documents in that many groups instead of one at a time (the held-out figures in a fraction
     of the time: the nested figures fit 20 models per held-out group)."""
     _sklearn()  # fail before the slow part when the extra is missing
+    if folds is not None and folds < 2:
+        raise ValueError(f"folds: expected at least 2, got {folds}")
     docs = load_gold(root, text_dirs)
     if len({d.doc_id for d in docs}) < 2:
         raise ValueError(f"{root}: calibration needs at least two gold documents, found {len(docs)}")
@@ -537,8 +539,6 @@ def calibrate(root: Path, output: Path | None = None, *, modes: Sequence[str] = 
     if final_on not in FINAL_ON:
         raise ValueError(f"final map fitted on: expected one of {list(FINAL_ON)}, got {final_on!r}")
     rows = build_rows(docs, modes, root) + (snapshot_rows(docs, root) if snapshots else [])
-    if folds is not None and folds < 2:
-        raise ValueError(f"folds: expected at least 2, got {folds}")
     groups = _folds([r.doc_id for r in rows], folds) if folds else None
     lodo = held_out_scores(rows, c, isotonic, final, folds=groups, final_on=final_on)  # each document held out
     current = sum(r.kind == "current" for r in rows)

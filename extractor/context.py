@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from . import periods as period_rules
 from .layout import DATELINE_REACH, is_dateline
 from .periods_publication import is_dateline_date
+from .periods_resolve import whole_months
 from .resources import load_yaml
 from .segments import Sentence
 from .spans import REACH, WORD, Interval, home_word_not_subject, word_before_name
@@ -415,7 +416,7 @@ def _update_periods(run: DocumentView, sent: Sentence, resolved: list[Resolved],
             and frame.interval and intervals \
             and not intervals[0].guessed and intervals[0].mention.first is not None \
             and intervals[0].mention.kind not in _NOT_A_FRAME \
-            and _months(intervals[0].interval) == _months(frame.interval) is not None \
+            and whole_months(intervals[0].interval) == whole_months(frame.interval) is not None \
             and intervals[0].interval[1].year == frame.interval[1].year:
         # "grows by 12,000 in three months" over "between April 1 and July 1, 2022": a yearless stretch
         # gives way to the first dated one of its length stated with figures
@@ -442,16 +443,6 @@ def _update_periods(run: DocumentView, sent: Sentence, resolved: list[Resolved],
         run.ctx.stock_date = dates[-1]
     if values and run.ctx.lead is None and (intervals or dates):  # the lead's periods, for a headline above it
         run.ctx.lead = (intervals[0] if intervals else None, dates[-1] if dates else None)
-
-
-def _months(interval: Interval | None) -> int | None:
-    """How many calendar months a stretch of whole months covers (None for anything else)."""
-    if interval is None:
-        return None
-    first, last = interval
-    if first.day != 1 or (last + timedelta(days=1)).day != 1:
-        return None
-    return (last.year - first.year) * 12 + last.month - first.month + 1
 
 
 def _bracketed_figure(run: DocumentView, m: PeriodMention) -> bool:

@@ -84,6 +84,7 @@ INDEX_LEVEL_FLOOR = 50.0
 # "120% of the increase": a part of a whole, whatever its size
 _PART_OF = re.compile(r"\s{0,2}(?:of|in)\s", re.IGNORECASE)
 
+
 def unit(run: DocumentView, v: NumberMention, info: dict[str, Any], evidence: list[str],
           sent: Sentence | None = None, lead: Sentence | None = None) -> str:
     if v.unit:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from .periods_grammar import _first_seq, _grammar, _sre_parse
@@ -122,11 +122,11 @@ _BYLINE_REST = re.compile(r"[\s,]*(?:\d{1,2}:\d{2}(?::\d{2})?\s{0,2}(?:[AaPp]\.?
 _WEB_NAME = re.compile(r"\w\.[a-z]{2,3}\Z")  # "Kursiv.kz", "Daryo.uz": a news site's name
 
 
-def _is_byline(name: str, head: str, line_no: int) -> bool:
+def _is_byline(name: str, lines_above: Sequence[str]) -> bool:
     """A newspaper's name alone before a date, under a headline: "Sydney Morning Herald, January 8, 2015"."""
     words = _grammar(None).vocab.byline_words
     named = any(word.lower().strip(".’'") in words or _WEB_NAME.search(word) for word in name.replace(",", " ").split())
-    return named and any(earlier.strip() for earlier in head.split("\n")[:line_no])
+    return named and any(earlier.strip() for earlier in lines_above)
 
 
 def is_dateline_date(text: str, start: int, end: int) -> bool:
@@ -161,7 +161,8 @@ def find_publication_date(text: str) -> date | None:
                 return mention.first
             break
     head = text[:600]
-    for line_no, line in enumerate(head.split("\n")):
+    lines = head.split("\n")
+    for line_no, line in enumerate(lines):
         if line_no > 12:
             break
         if not _may_hold_dateline(line):
@@ -177,6 +178,6 @@ def find_publication_date(text: str) -> date | None:
             if suffix.match(line[mention.end:]):
                 return mention.first
             if prefix.group("city") and _BYLINE_REST.fullmatch(line, mention.end) \
-                    and (prefix.group("weekday") or _is_byline(prefix.group("city"), head, line_no)):
+                    and (prefix.group("weekday") or _is_byline(prefix.group("city"), lines[:line_no])):
                 return mention.first
     return None

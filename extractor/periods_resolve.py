@@ -225,7 +225,7 @@ def _resolve_relative_month(detail: dict[str, Any], in_force: Interval | None, a
     months = 3 if detail["unit"] == "quarter" else 1
     if as_reference and detail["offset"] < 0 and in_force is not None:
         return _resolve_month_shift(-months, in_force, as_of, anchor, quarter=months == 3)
-    if detail["offset"] == 0 and in_force is not None and _months_long(in_force) == months:
+    if detail["offset"] == 0 and in_force is not None and whole_months(in_force) == months:
         return in_force  # a September-quarter release's "rose 0.5% this quarter": the quarter it reports
     point = anchor
     if point is None:
@@ -236,7 +236,7 @@ def _resolve_relative_month(detail: dict[str, Any], in_force: Interval | None, a
     return date(y, mo, 1), _month_end(end_y, end_mo)
 
 
-def _months_long(interval: Interval) -> int | None:
+def whole_months(interval: Interval) -> int | None:
     """How many whole calendar months ``interval`` covers, or None when it is not whole months."""
     first, last = interval
     if first.day != 1 or last != _month_end(last.year, last.month):

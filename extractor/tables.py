@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from .numbers_lexicon import lexicon as numbers_lexicon
 from .resources import load_yaml
 from .types import IndicatorMention, NumberMention, PeriodMention, RegionMention
 
@@ -94,7 +95,9 @@ def _rules(patterns_dir: Path | None) -> _Rules:
                   frozenset(str(w).lower() for w in data["not_label_words"]),
                   tuple(str(w).lower() for w in data.get("percentage_point_markers", ())),
                   tuple(str(w).lower() for w in data.get("contribution_markers", ())),
-                  tuple(str(w).lower() for w in data.get("billion_markers", ())), _qualified(patterns_dir))
+                  tuple(str(w).lower() for w in data.get("billion_markers", ())),
+                  # "us dollars" -> "USD", as the number rules read a currency after its country's name
+                  {" ".join(k): v for k, v in numbers_lexicon(patterns_dir).qualified_currencies.items()})
 
 
 def _currency(patterns_dir: Path | None) -> re.Pattern[str]:
@@ -107,13 +110,6 @@ def _currency(patterns_dir: Path | None) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?!\w)"
                       r"|(?<![\w$])(?:" + "|".join(map(re.escape, sorted(symbols, key=len, reverse=True)))
                       + r")(?=(?:m|bn|mn|b)?(?!\w))")
-
-
-@functools.cache
-def _qualified(patterns_dir: Path | None) -> dict[str, str]:
-    """"us dollars" -> "USD": a currency word after its country's name is the country's code."""
-    data = load_yaml("numbers.yaml", base=patterns_dir)
-    return {" ".join(str(k).lower().split()): str(v) for k, v in (data.get("qualified_currencies") or {}).items()}
 
 
 def find_tables(text: str, values: Sequence[NumberMention], periods: Sequence[PeriodMention],
