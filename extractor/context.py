@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import periods as period_rules
-from .layout import DATELINE_REACH, is_dateline
+from .layout import DATELINE_REACH, TERMINAL, is_dateline
 from .periods_publication import is_dateline_date
 from .periods_resolve import whole_months
 from .resources import load_yaml
@@ -76,6 +76,7 @@ class Context:
     partner: RegionMention | None = None
     header: Resolved | None = None  # the period a bureau's title states ("..., January-June 2024")
     seen_value: bool = False
+    headline_only: bool = False  # the only values seen are a placeless headline's: the lead is still to come
     lead: tuple[Resolved | None, Resolved | None] | None = None  # the first interval and stock date stated with values
     last_place: RegionMention | None = None  # last sub-national place named in this line
     last_uncoded: RegionMention | None = None  # last place with no code named with its type ("Maricopa County")
@@ -299,6 +300,7 @@ def update_context(run: DocumentView, sent: Sentence, resolved: list[Resolved], 
     if (here.regions or here.cues) and not sent.list_item and not sent.meta:
         note_subject_region(run, sent, values)
     if values:
+        run.ctx.headline_only = not run.ctx.seen_value and _placeless_headline(run, sent)
         run.ctx.seen_value = True
     uncoded = [m for m in here.regions if m.code is None and m.text.rsplit(None, 1)[-1].lower() in _TYPE_WORDS]
     if uncoded:
@@ -549,8 +551,17 @@ def _ranks_places(run: DocumentView, subject: RegionMention, partner_words: froz
 
 
 def _lead_seen(run: DocumentView, values: list[NumberMention]) -> bool:
-    """Whether the title and lead are behind us: a sentence with values came before this one."""
-    return run.ctx.seen_value
+    """Whether the title and lead are behind us: a sentence with values came before this one (other
+    than a headline naming no place: "N.S. population grows by 12,000 in three months" leaves the
+    subject to the lead, "Nova Scotia's population grew by 12,057 ...")."""
+    return run.ctx.seen_value and not run.ctx.headline_only
+
+
+def _placeless_headline(run: DocumentView, sent: Sentence) -> bool:
+    """The text's first line, a headline (no full stop at its end), with no place in it."""
+    first = next((s for s in run.doc.sentences if not s.meta), None)
+    return first is sent and not run.here.regions and sent.line == 0 \
+        and not run.text[sent.start:sent.end].rstrip().endswith(TERMINAL)
 
 
 def _has_basis(m: PeriodMention) -> bool:

@@ -335,6 +335,8 @@ def _fact(view, v: NumberMention, sent: Sentence, lead: Sentence | None, values:
         evidence.append("survey")
         rule = "rule:survey_share"
     key = link_indicator.scoped(view, key, sent, evidence)
+    if (moved_in := link_indicator.inward(view, indicator, key, evidence)) != key:
+        key, indicator = moved_in, specific(indicator, moved_in)
     if unit == "per_1000" and indicator is not None and (rate_key := view.indicator_info(key).get("per_1000")):
         # "marriages ... 7,0 per 1000 population": a count per 1,000 people is the indicator's rate
         key, indicator, info = rate_key, specific(indicator, rate_key), view.indicator_info(rate_key)

@@ -30,7 +30,7 @@ DATELINE_REACH = 400  # a dateline sits in the first lines
 # ", 14 August", ", July 24", " – ", ". 24 July." ("Baku. 24 July. APA."), ". July 24"
 _DATELINE_TAIL = re.compile(r"\s*(?:,\s*\d|,\s*[A-Z][a-z]+\s+\d|[—–-]\s"
                             r"|\.\s+\d{1,2}\s+[A-Z][a-z]+|\.\s+[A-Z][a-z]+\s+\d)")
-_TERMINAL = (".", "!", "?", ":", ";")
+TERMINAL = (".", "!", "?", ":", ";")
 
 
 @dataclass(slots=True)
@@ -59,7 +59,7 @@ def _titles(text: str, sentences: Sequence[Sentence], values: Sequence[NumberMen
             continue
         if sent.end > first_value and _holds_value(sent, values):
             break
-        if not text[sent.start:sent.end].rstrip().endswith(_TERMINAL):
+        if not text[sent.start:sent.end].rstrip().endswith(TERMINAL):
             titles.add(sent.start)
     return frozenset(titles)
 
@@ -79,8 +79,8 @@ def is_dateline(text: str, m: RegionMention) -> bool:
     line_start = text.rfind("\n", 0, m.start) + 1
     if text[line_start:m.start].strip() and not _AGENCY_FIRST.fullmatch(text, line_start, m.start):
         return False  # (an agency may come first: "IPN, Chisinau, 28 March 2024 –")
-    # "EU at 2.0%", "UK inflation": an abbreviation in capitals is no dateline
-    return (m.text.isupper() and len(m.text) > 3) or _DATELINE_TAIL.match(text, m.end) is not None
+    # "EU at 2.0%", "UK inflation", "N.S. population": an abbreviation in capitals is no dateline
+    return (m.text.isupper() and sum(c.isalpha() for c in m.text) > 3) or _DATELINE_TAIL.match(text, m.end) is not None
 
 
 __all__ = ["Layout", "read_layout", "is_dateline", "DATELINE_REACH"]

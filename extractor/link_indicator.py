@@ -330,6 +330,24 @@ def scoped(run: DocumentView, key: str | None, sent: Sentence, evidence: list[st
     return key
 
 
+_ARTICLE_GAP = re.compile(r"\s{1,3}(?:the\s{1,3})?")
+
+
+def inward(run: DocumentView, m: IndicatorMention | None, key: str | None, evidence: list[str]) -> str | None:
+    """"636,000 people moved to the UK" in a text about the UK: a move into the place the text is
+    about is its immigration, whatever the words' usual reading (``inward`` in indicator_keys.yaml)."""
+    target = run.indicator_info(key).get("inward") if m is not None else None
+    if not target:
+        return key
+    ctx = run.ctx
+    subjects = {p.code for p in (run.home, ctx.doc_region, ctx.line_region, ctx.section_region) if p is not None}
+    for place in run.here.regions:
+        if place.start > m.end and place.code in subjects and _ARTICLE_GAP.fullmatch(run.text, m.end, place.start):
+            evidence.append("indicator_inward")
+            return target
+    return key
+
+
 def in_survey(run: DocumentView, sent: Sentence) -> bool:
     return sent.line <= run.ctx.survey_until_line
 

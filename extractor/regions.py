@@ -625,9 +625,9 @@ class RegionFinder:
     def find(self, doc: Doc, *, text: str | None = None) -> list[RegionMention]:
         """Every place in ``doc``: sorted, non-overlapping, the longest match winning. ``text`` is
         ``doc.text`` when the caller already has it (building it again costs a pass over the tokens)."""
-        found = self._places(doc)
-        glued = self._glued(doc.text if text is None else text, found)
-        return _merge(found, glued) if glued else found
+        found, text = self._places(doc), doc.text if text is None else text
+        more = self._glued(text, found) + ([] if text.isascii() else _unaccented(self, text, found))
+        return _merge(found, more) if more else found
 
     def find_local(self, doc: Doc) -> list[RegionMention]:
         """Places whose names are places only in a text about one country (``statistical.yaml`` and
@@ -808,6 +808,28 @@ _GLUED = re.compile(r"[(0-9A-Z](?:(?<=\w\()|(?<=[A-Za-z]{3}[0-9])|(?<=[0-9)%][A-
 _WORD_BEFORE = re.compile(r"\w+$")
 _WORD_AFTER = re.compile(r"[^\W\d_]+")
 _REACH = 80  # characters around a glue point that are tokenized again (a name is shorter)
+
+
+def _unaccented(finder: RegionFinder, text: str, found: list[RegionMention]) -> list[RegionMention]:
+    """Names written with accents the gazetteer spells without ("Québec"): the lines around each
+    accented letter are read again with bare letters, one character for one so that every offset
+    holds, and the places found over an accented letter are kept with the text's own spelling. A
+    place of a country other than those the text names as written is a namesake: "Münster" in a
+    text about North Rhine-Westphalia is not Ireland's Munster."""
+    bare = {c: f for c in set(text) if ord(c) > 127 and c.isalpha() and len(f := _fold(c)) == 1 and f != c}
+    if not bare:
+        return []
+    table = str.maketrans(bare)
+    countries = {m.country or m.code for m in found}
+    cuts = [m.start() for m in re.finditer(f"[{re.escape(''.join(bare))}]", text)]
+    out = []
+    for lo, hi, _ in _windows(text, cuts):
+        for m in finder._places(finder.nlp.make_doc(text[lo:hi].translate(table))):
+            start, end = lo + m.start, lo + m.end
+            if any(c in bare for c in text[start:end]) and (not countries or (m.country or m.code) in countries):
+                out.append(_new_mention(text[start:end], start, end, m.code, m.name, m.kind, m.country,
+                                        m.alternatives))
+    return out
 
 
 def _glue_points(text: str, first: set[str], last: set[str]) -> list[int]:

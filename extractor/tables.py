@@ -79,6 +79,7 @@ class _Rules:
     contribution: tuple[str, ...] = ()
     billion: tuple[str, ...] = ()
     qualified: dict[str, str] = field(default_factory=dict)  # "us dollars" -> "USD"
+    places: re.Pattern[str] | None = None  # a header that makes its rows places ("Population by region")
 
 
 @functools.cache
@@ -97,7 +98,17 @@ def _rules(patterns_dir: Path | None) -> _Rules:
                   tuple(str(w).lower() for w in data.get("contribution_markers", ())),
                   tuple(str(w).lower() for w in data.get("billion_markers", ())),
                   # "us dollars" -> "USD", as the number rules read a currency after its country's name
-                  {" ".join(k): v for k, v in numbers_lexicon(patterns_dir).qualified_currencies.items()})
+                  {" ".join(k): v for k, v in numbers_lexicon(patterns_dir).qualified_currencies.items()},
+                  _place_header(data))
+
+
+def _place_header(data: dict) -> re.Pattern[str] | None:
+    """"by region", "by administrative region" anywhere in a header, or "Region" as its first word."""
+    by = [re.escape(str(w).lower()) for w in data.get("place_headers", ())]
+    first = [re.escape(str(w).lower()) for w in data.get("place_columns", ())]
+    parts = ([r"(?<!\w)(?:" + "|".join(by) + r")(?!\w)"] if by else []) \
+        + ([r"^\W*(?:" + "|".join(first) + r")(?!\w)"] if first else [])
+    return re.compile("|".join(parts)) if parts else None
 
 
 def _currency(patterns_dir: Path | None) -> re.Pattern[str]:
@@ -160,10 +171,15 @@ def _table(text: str, start: int, end: int, values: list[NumberMention], periods
         return {}
     columns = _columns(text, header, width, periods, indicators, rules)
     cells: dict[int, Cell] = {}
+    by_place = rules.places is not None and rules.places.search(text[header[0]:header[1]].lower()) is not None
     for run, label in zip(runs, [first, *labels], strict=True):
         assert label is not None
         place = next((m for m in regions if label[0] <= m.start and m.end <= label[1]), None)
         total = text[label[0]:label[1]].lower().strip(" .") in rules.total
+        if place is None and by_place and not total:
+            # "Population by administrative region ...: Montréal 2,058,000": a place with no code, by name
+            name = text[label[0]:label[1]]
+            place = RegionMention(name, label[0], label[1], None, name, "region", None)  # type: ignore[arg-type]
         for value, column in zip(run, columns, strict=True):
             cells[value.start] = Cell(value, column, label, place, total)
     return cells

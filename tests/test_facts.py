@@ -907,6 +907,23 @@ RELATIVE_MONTHS = [
          "0.5%", period=("2016-04-01", "2016-06-30")),
 ]
 
+LEADS_AND_MOVES = [
+    # a headline that names no place leaves the subject to the lead, for the whole text
+    case("Population up 9,000 in three months\n\nManitoba's population grew by 9,214 between April 1 and "
+         "July 1, 2023.\n\nThe province's population stood at 1,454,902 on July 1.", "1,454,902",
+         region="CA-MB", key="population"),
+    # the Canadian Press's "N.S." in a headline is the province, not a dateline
+    case("N.S. population rises 12,000\n\nThe population grew by 12,057 people in the quarter.\n\nThe "
+         "province's population stood at 1,030,953 on July 1, 2022.", "1,030,953", region="CA-NS"),
+    # a move into the place the text is about is its immigration; a move to another country its emigration
+    case("Net migration to UK hits 336,000\n\nAn estimated 636,000 people moved to the UK in the year to June "
+         "2015, while 300,000 emigrated.", "636,000", key="immigration", region="GB"),
+    case("Net migration to UK hits 336,000\n\nAn estimated 636,000 people moved to the UK in the year to June "
+         "2015, while 300,000 emigrated.", "336,000", key="net_migration", region="GB"),
+    case("Migration from Latvia, 2019\n\nIn 2019, 14,060 people moved to Germany from Latvia.", "14,060",
+         key="emigration"),
+]
+
 KNOWN_GAPS = [
     case("Internal migration in Kazakhstan has shifted, with a 1.7-fold increase compared to the previous year. "
          "In 2023, 397,000 people relocated within the country, rising to 688,000 in 2024.", "1.7-fold",
@@ -915,7 +932,8 @@ KNOWN_GAPS = [
 
 
 @pytest.mark.parametrize(("text", "value", "expected"),
-                         FROM_SEEDS + OTHER_RELEASES + BUGS_CAUGHT + RELATIVE_MONTHS + KNOWN_GAPS)
+                         FROM_SEEDS + OTHER_RELEASES + BUGS_CAUGHT + RELATIVE_MONTHS + LEADS_AND_MOVES
+                         + KNOWN_GAPS)
 def test_facts_attributes(text, value, expected):
     facts = [f for f in extract(text) if f.value.text.endswith(value) or value in f.value.text]
     assert facts, f"no fact for {value!r} in {[f.value.text for f in extract(text)]}"

@@ -51,7 +51,7 @@ def test_patterns_indicator_keys_cover_the_facts_md_vocabulary():
 
 KINDS = {"stock", "event", "flow", "balance", "money", "rate", "index", "volume_index", "share"}
 KEY_FIELDS = {"unit", "kind", "scoped", "flow", "survey", "counted", "real", "net", "narrowed_by", "per_1000",
-              "regional"}
+              "regional", "inward"}
 
 
 def test_patterns_indicator_keys_have_a_documented_kind_and_fitting_unit():

@@ -209,8 +209,14 @@ CASES = [
     ("the highest in the world", [("world", "WORLD")]),
     ("remote workers globally", []),
     ("a loan from the World Bank", []),
+    # --- accents the gazetteer spells without, and the Canadian Press's abbreviations
+    ("Québec's population reached 8,874,700 on January 1", [("Québec", "CA-QC")]),
+    ("Net migration in North Rhine-Westphalia: Münster 9,214", [("North Rhine-Westphalia", "DE-NW")]),
+    ("N.S. population grows by 12,000, B.C. and P.E.I. lag",
+     [("N.S.", "CA-NS"), ("B.C.", "CA-BC"), ("P.E.I.", "CA-PE")]),
     # --- words that are only words
     ("Central region", []),
+    ("a café in the square", []),
     ("Male migrants outnumbered female ones", []),
     ("Mary said so", []),
     ("WHAT IT MEANS FOR US", []),

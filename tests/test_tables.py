@@ -223,6 +223,10 @@ CPI_BASES = ("Consumer prices, October 2021\n\nConsumer price indices by groups 
 CPI_PAIRS = ("Consumer prices, April 2024\n\nConsumer price indices by main groups, April 2024 (%): April 2024 to "
              "March 2024 / April 2024 to December 2023 / April 2024 to April 2023 Food products 100,85 101,62 103,98 "
              "Non-food goods 100,71 102,40 104,44 Services 100,38 101,73 103,87")
+BY_UNCODED_PLACE = ("Québec's population grows\n\nQuébec's population reached 8,874,700 on January 1, 2023.\n\n"
+                    "Population by administrative region, January 1, 2023 (number; growth in 2022, %): "
+                    "Capitale-Nationale 771,200 1.5 Laurentides 653,400 2.4 Outaouais 415,900 1.7")
+
 TABLE_FACTS = [
     # a price index's level against each column's base: the month, the year so far, the 12 months to it
     case(CPI_BASES, "101,4", measure="level", period=("2021-10-01", "2021-10-31")),
@@ -317,7 +321,16 @@ TABLE_FACTS = [
     case(BY_COUNTY, "9,870", unit="person", measure="change", region="SE-AB"),
     case(BY_COUNTY, "248,640", unit="person", measure="level", region="SE-BD"),
     case(BY_COUNTY, "-610", unit="person", measure="change", direction="decrease", region="SE-BD"),
+    # rows of a table "by region" are places even when the gazetteer does not know them: by name, no code,
+    # not the province the release is about
+    case(BY_UNCODED_PLACE, "771,200", region=None, unit="person"),
+    case(BY_UNCODED_PLACE, "8,874,700", region="CA-QC"),
 ]
+
+
+def test_an_uncoded_place_row_keeps_its_name():
+    fact = next(f for f in extract(BY_UNCODED_PLACE) if f.value.text == "653,400")
+    assert fact.region is not None and (fact.region.code, fact.region.name) == (None, "Laurentides")
 
 
 @pytest.mark.parametrize(("text", "value", "expected"), TABLE_FACTS)
