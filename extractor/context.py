@@ -386,7 +386,7 @@ def _update_periods(run: DocumentView, sent: Sentence, resolved: list[Resolved],
         if title_like and kind not in _NOT_A_FRAME:
             run.ctx.header = r  # a bureau's title: the whole release is about this period
             run.ctx.frame = r
-        elif not values and kind not in _NOT_A_FRAME and kind != "since":
+        elif not values and kind not in _NOT_A_FRAME and kind != "since" and not _issue_line(run, r):
             if not inside_header(run, r) or _is_heading(run, sent):  # "Main partners in August": a section's
                 run.ctx.frame = r  # "the survey, conducted in late 2024, showed ..."
         elif r.fronted and kind != "since" and (kind not in _NOT_A_FRAME or (kind == "date" and values)) \
@@ -445,6 +445,20 @@ def _update_periods(run: DocumentView, sent: Sentence, resolved: list[Resolved],
         run.ctx.stock_date = dates[-1]
     if values and run.ctx.lead is None and (intervals or dates):  # the lead's periods, for a headline above it
         run.ctx.lead = (intervals[0] if intervals else None, dates[-1] if dates else None)
+
+
+def _issue_line(run: DocumentView, r: Resolved) -> bool:
+    """"Institut de la statistique du Québec, Coup d'œil sociodémographique, No. 97, April 2023" under a
+    headline on 2022: a line naming who issued the text and ending with a period after the one in force
+    dates the issue, not the figures."""
+    frame, text = run.ctx.frame, run.text
+    if frame is None or frame.interval is None or r.interval is None or r.interval[0] <= frame.interval[1]:
+        return False
+    line_start = text.rfind("\n", 0, r.mention.start) + 1
+    line_end = text.find("\n", r.mention.end)
+    if text[r.mention.end:len(text) if line_end < 0 else line_end].strip(" ,"):
+        return False  # the period ends the line, which is no sentence
+    return run.assembler.issuer.search(text, line_start, r.mention.start) is not None
 
 
 def _bracketed_figure(run: DocumentView, m: PeriodMention) -> bool:

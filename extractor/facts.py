@@ -141,6 +141,7 @@ class Assembler:
         self.institution_before = re.compile(_any_word(self._words.get("institution_of", ())).pattern
                                              + r"\s+(?:of|for|under)\s+(?:the\s+)?(?:\w+\s+of\s+(?:the\s+)?)?\Z",
                                              re.IGNORECASE)
+        self.issuer = _any_word(self._words.get("issuer_words", ()), re.IGNORECASE)
         self.max_bare_run = int(load_yaml("facts.yaml", base=patterns_dir).get("max_bare_run", 25))
         definition = _any_word(self._words.get("definition_words", ())).pattern
         self.definition_aside = re.compile(r",\s*" + definition + r"[^,;.]*", re.IGNORECASE)

@@ -920,6 +920,10 @@ LEADS_AND_MOVES = [
          "2015, while 300,000 emigrated.", "636,000", key="immigration", region="GB"),
     case("Net migration to UK hits 336,000\n\nAn estimated 636,000 people moved to the UK in the year to June "
          "2015, while 300,000 emigrated.", "336,000", key="net_migration", region="GB"),
+    # the office line under a headline dates the issue, not the figures
+    case("Ontario's population grows by 1.3% in 2023\n\nOntario Ministry of Finance, Quarterly Demographic "
+         "Bulletin, No. 12, March 2024\n\nThe province recorded 143,200 births, 2.1% fewer than in 2022.",
+         "143,200", key="births", period=("2023-01-01", "2023-12-31")),
     case("Migration from Latvia, 2019\n\nIn 2019, 14,060 people moved to Germany from Latvia.", "14,060",
          key="emigration"),
 ]
