@@ -39,6 +39,8 @@ WORLD20 = FIXTURES / "world20"  # a twentieth (mixed) and a twenty-first (five t
 WORLD21 = FIXTURES / "world21"  # tuning on world15-world19
 WORLD22 = FIXTURES / "world22"  # a twenty-second (mixed) and a twenty-third (five topics), scored unseen after
 WORLD23 = FIXTURES / "world23"  # the tuning on world15-world21
+WORLD24 = FIXTURES / "world24"  # held out: scored unseen after the tuning on world15-world23
+WORLD25 = FIXTURES / "world25"  # held out: the five topics, scored unseen with world24
 
 settings.register_profile("default", deadline=None, max_examples=100,
                           suppress_health_check=[HealthCheck.too_slow])
@@ -60,7 +62,8 @@ def gold_documents() -> list[tuple[str, str, list[dict]]]:
         docs.append((gold["doc_id"], text, gold["facts"]))
     for folder in (EXTRA, WORLD, WORLD2, WORLD3, WORLD4, WORLD5, WORLD6, WORLD7, WORLD8, WORLD9, WORLD10, WORLD11,
                    WORLD12, WORLD13, WORLD14, WORLD15, WORLD16, WORLD17,
-                   WORLD18, WORLD19, WORLD20, WORLD21, WORLD22, WORLD23):
+                   WORLD18, WORLD19, WORLD20, WORLD21, WORLD22, WORLD23,
+                   WORLD24, WORLD25):
         for path in sorted(folder.glob("*.json")):
             gold = json.loads(path.read_text(encoding="utf-8"))
             text = path.with_suffix(".txt").read_text(encoding="utf-8")
