@@ -434,6 +434,10 @@ def _table_fact(view: DocumentView, cell: Cell, sent: Sentence) -> Fact:
     number = abs(number) if measure_ == "change" else number
     partner, region = link_table.region(view, cell, info, evidence, link_region.home_region(view, sent))
     period = link_table.period(view, cell, link_table.dated_columns(view, cell, view.tables), evidence)
+    if period is not None and cell.column.period is not None and measure_ == "level" and info.get("kind") == "stock" \
+            and (edge := link_period.at_edge(cell.column.period, period)) is not None:
+        period = edge  # "Population by parish, end-2024 (persons)": counted on the last day of 2024
+        evidence.append("period_stock_edge")
     column = view.text[cell.column.start:cell.column.end].lower()
     based = link_table.index_basis(view, cell, evidence) if info.get("kind") == "index" and measure_ == "level" \
         and unit == "percent" else None

@@ -68,6 +68,9 @@ def _holds_value(sent: Sentence, values: Sequence[NumberMention]) -> bool:
     return any(sent.start <= v.start and v.end <= sent.end for v in values)
 
 
+_OFFICE_BEFORE = re.compile(r"[^\d\n]{3,160}[,)]\s{1,3}")  # an office's name, no figures, then a comma
+_DATE_ENDS_LINE = re.compile(r",\s{1,3}(?:\d{1,2}(?:st|nd|rd|th)?\s[A-Z][a-z]{2,8}\.?,?\s\d{4}"
+                             r"|[A-Z][a-z]{2,8}\.?\s\d{1,2},?\s\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})\s*")
 _AGENCY_FIRST = re.compile(r"[A-Z][\w.&-]{1,20}(?:\s[A-Z][\w.&-]{1,20})?,\s*")
 
 
@@ -78,7 +81,11 @@ def is_dateline(text: str, m: RegionMention) -> bool:
         return False
     line_start = text.rfind("\n", 0, m.start) + 1
     if text[line_start:m.start].strip() and not _AGENCY_FIRST.fullmatch(text, line_start, m.start):
-        return False  # (an agency may come first: "IPN, Chisinau, 28 March 2024 –")
+        # (an agency may come first: "IPN, Chisinau, 28 March 2024 –"; an office's line may end with its
+        # town and the date: "Statistical Institute of Catalonia (Idescat), Barcelona, 7 November 2023")
+        line_end = text.find("\n", m.end)
+        return _OFFICE_BEFORE.fullmatch(text, line_start, m.start) is not None and \
+            _DATE_ENDS_LINE.fullmatch(text, m.end, len(text) if line_end < 0 else line_end) is not None
     # "EU at 2.0%", "UK inflation", "N.S. population": an abbreviation in capitals is no dateline
     return (m.text.isupper() and sum(c.isalpha() for c in m.text) > 3) or _DATELINE_TAIL.match(text, m.end) is not None
 

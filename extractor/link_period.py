@@ -12,12 +12,14 @@ from typing import TYPE_CHECKING, Any
 
 from . import annual_rate, context
 from .context import Resolved, make_period
+from .periods_grammar import _grammar
 from .segments import Sentence
 from .spans import REACH, cheapest, first_at
 from .types import (
     IndicatorMention,
     NumberMention,
     Period,
+    PeriodMention,
 )
 
 if TYPE_CHECKING:
@@ -114,7 +116,11 @@ def period(run: DocumentView, v: NumberMention, sent: Sentence, values: list[Num
         period = chosen.period() if chosen.interval else None
         if period is not None and measure == "change":
             period = _since_date(run, chosen, period, evidence)
-        if period is not None and stock and period.first != period.last and measure == "level":
+        edge = at_edge(chosen.mention, period) if stock and measure == "level" and period is not None else None
+        if edge is not None:
+            period = edge  # "(persons; end of June 2016)": a stock at the edge's day
+            evidence.append("period_stock_edge")
+        elif period is not None and stock and period.first != period.last and measure == "level":
             # "grew by 2.2 percent to 1.7 million between July 1, 2016, and July 1, 2017": a stock's level
             # stated with a stretch is at the day after it (FACTS.md, "Stocks and flows")
             after = period.last + timedelta(days=1)
@@ -205,6 +211,17 @@ def _flow_stretch(run: DocumentView, chosen: Resolved, info: dict[str, Any], mea
                                                   and measure != "change")) is not None:
         return before
     return chosen
+
+
+def at_edge(m: PeriodMention, period: Period) -> Period | None:
+    """The day "the beginning of 2024" or "end-2024" falls on (``point_parts`` in periods.yaml), for a
+    stock counted then; None for any other period."""
+    part = dict(m.detail).get("part") if m.kind == "fuzzy" else None
+    edge = _grammar(None).vocab.point_parts.get(part) if isinstance(part, str) else None
+    if edge is None:
+        return None
+    day = period.last if edge == "last" else period.first
+    return Period(period.text, period.start, period.end, day, day)
 
 
 def _rate_of_a_stock(run: DocumentView, info: dict[str, Any], measure: str) -> bool:

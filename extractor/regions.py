@@ -485,12 +485,12 @@ def _lexicon(base: Path) -> _Lexicon:
 
 
 def _adjectives(source: _Source, places: dict[str, _Place], collector: _Collector) -> frozenset[str]:
-    """Countries' adjectives (``adjectives.yaml``) as names of the country; their surface forms."""
+    """Adjectives of countries and regions (``adjectives.yaml``) as names of the place; their surface forms."""
     surfaces = set()
     for key, names in source.mapping().items():
         code = str(key)
-        if code not in places or places[code].kind != "country":
-            raise source.error(f"{code!r} is not an ISO 3166-1 country code", code)
+        if code not in places or places[code].kind == "group":
+            raise source.error(f"{code!r} is not an ISO 3166 country or subdivision code", code)
         for n in _strings(source, code, names, "adjectives"):
             for s in collector.variants(n):
                 collector.explicit(s, code, source, code, n)

@@ -924,6 +924,15 @@ LEADS_AND_MOVES = [
     case("Ontario's population grows by 1.3% in 2023\n\nOntario Ministry of Finance, Quarterly Demographic "
          "Bulletin, No. 12, March 2024\n\nThe province recorded 143,200 births, 2.1% fewer than in 2022.",
          "143,200", key="births", period=("2023-01-01", "2023-12-31")),
+    # a stock at "end-2024" or "the end of June" is counted on that day
+    case("Guernsey population estimate\n\nThe resident population stood at 64,100 at end-2024, up 0.4%.",
+         "64,100", key="population", period=("2024-12-31", "2024-12-31")),
+    case("Resident population by island (persons; end of June 2016): Tongatapu 74,610 Vava'u 13,740 "
+         "Ha'apai 5,910", "13,740", key="population", region="TO-05", period=("2016-06-30", "2016-06-30")),
+    # an office's line ending with its town and the date: the town is where it was issued, not the subject
+    case("Quarterly economic growth. 3rd quarter of 2023\n\nStatistical Institute of Catalonia (Idescat), "
+         "Barcelona, 7 November 2023\n\nThe Catalan economy grew by 2.6% year-on-year in the third quarter "
+         "of 2023.\n\nGDP reached 68,412 million euros.", "68,412 million", region="ES-CT"),
     case("Migration from Latvia, 2019\n\nIn 2019, 14,060 people moved to Germany from Latvia.", "14,060",
          key="emigration"),
 ]

@@ -214,6 +214,7 @@ CASES = [
     ("Net migration in North Rhine-Westphalia: Münster 9,214", [("North Rhine-Westphalia", "DE-NW")]),
     ("N.S. population grows by 12,000, B.C. and P.E.I. lag",
      [("N.S.", "CA-NS"), ("B.C.", "CA-BC"), ("P.E.I.", "CA-PE")]),
+    ("The Catalan economy grew by 2.6%; Bavarian exports fell", [("Catalan", "ES-CT"), ("Bavarian", "DE-BY")]),
     # --- words that are only words
     ("Central region", []),
     ("a café in the square", []),
@@ -305,7 +306,8 @@ def test_every_file_loads_and_every_code_is_real(finder):
         assert pycountry.countries.get(alpha_2=code) is not None
     assert set(_yaml("stoplist.yaml")) == {"words", "generic_words", "blockers", "not_lower_case",
                                               "institution_words", "hyphen_prefixes", "demonym_nouns"}
-    assert set(_yaml("adjectives.yaml")) <= {c.alpha_2 for c in pycountry.countries}
+    assert set(_yaml("adjectives.yaml")) <= {c.alpha_2 for c in pycountry.countries} | {
+        s.code for s in pycountry.subdivisions}
 
 
 def test_every_target_code_is_known(finder):
