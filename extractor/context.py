@@ -49,6 +49,7 @@ _THAT_DATE = re.compile(r"(?i)\b(?:at|on|as of|as at) (?:that|this|the same) dat
 _SUBJECT_REACH = 60  # a sentence's subject is named within its first words
 # Words a value ends with: "down 9.8 percent on the first quarter of 2023".
 _SERIES_BEGAN = re.compile(r"(?i)\bsince\s+(?:[\w'’-]+\s+){0,4}(?:began|begun|started|begin|start)\s+(?:in\s+)?\Z")
+_COMPARING_WITH = re.compile(r"(?i)\bcompar(?:ing|ed|e)\s+(?:the\s+)?[^,;.()]{3,40}?\s+(?:with|to|against)\s+(?:the\s+)?\Z")
 _GAPPED_WITH = re.compile(r"(?i)[,;]\s*(?:and\s+)?with\s+(?:the\s+)?\Z")
 _VALUE_TAILS = frozenset({"percent", "cent", "pts", "point", "points", "pp", "times", "fold", "people", "persons",
                           "thousand", "thous", "million", "mln", "billion", "bln", "trillion"})
@@ -241,6 +242,8 @@ def is_reference(run: DocumentView, m: PeriodMention, sent: Sentence) -> bool:
     if m.kind == "date" and _COMPARED_STOCK.search(run.text, max(sent.start, m.start - 60), m.start):
         return True  # "compared with 512.4 million on 1 January 2018": the earlier stock's date
     before = run.text[max(sent.start, m.start - 60):m.start]
+    if _COMPARING_WITH.search(before):
+        return True  # "Comparing October 2017 with October 2016, increases were recorded ..."
     if _GAPPED_WITH.search(before) and run.assembler.comparison_before.search(run.text, sent.start, m.start):
         return True  # "in comparison with May 2019 made 100,3 percent, with December 2018 - 100,9 percent"
     words = WORD.findall(before.lower())
@@ -370,7 +373,8 @@ def _is_heading(run: DocumentView, sent: Sentence) -> bool:
 _HEADING_LENGTH = 60
 # A sentence in the pluperfect looks back ("In the fourth quarter of 2023 it had fallen by 0.5%"): its
 # period is its own, and the next sentence returns to the period before it.
-_FLASHBACK = re.compile(r"\bhad\s+(?:(?:not|already|also|only)\s+)?[a-z]+(?:ed|en|wn|ung|een)\b")
+_FLASHBACK = re.compile(r"\bhad\s+(?:(?:not|already|also|only)\s+)?(?:[a-z]+(?:ed|en|wn|ung|een)"
+                        r"|made|stood|come|become|kept|left|had|run|set|hit)\b")
 
 
 def _update_periods(run: DocumentView, sent: Sentence, resolved: list[Resolved], values: list[NumberMention]) -> None:
@@ -390,7 +394,9 @@ def _update_periods(run: DocumentView, sent: Sentence, resolved: list[Resolved],
             if not inside_header(run, r) or _is_heading(run, sent):  # "Main partners in August": a section's
                 run.ctx.frame = r  # "the survey, conducted in late 2024, showed ..."
         elif r.fronted and kind != "since" and (kind not in _NOT_A_FRAME or (kind == "date" and values)) \
-                and run.ctx.header is None and not (kind == "relative_month" and run.ctx.frame is not None):
+                and run.ctx.header is None and not (kind == "relative_month" and run.ctx.frame is not None) \
+                and not _FLASHBACK.search(run.text, sent.start, sent.end):
+            # ("In the I quarter the growth had made 14,9%": a look back, the text's period stays)
             # ("Since the beginning of the year prices rose by 3.9%": its clause's; "Last month, prices rose
             # 0.9%" after a lead on the year: its sentence's)
             frame = run.ctx.frame
@@ -522,8 +528,8 @@ def note_subject_region(run: DocumentView, sent: Sentence, values: list[NumberMe
     for k, m in enumerate(regions):
         if m.start >= limit:
             break
-        if partner_place(run, m):
-            continue
+        if partner_place(run, m) or run.assembler.institution_after.match(run.text, m.end):
+            continue  # (nor is an office or a newspaper named after its place: "Buenos Aires Times")
         subject = m
         if k + 1 < len(regions) and _POSSESSIVE_OF.match(run.text, m.end, regions[k + 1].start) \
                 and regions[k + 1].country == m.code:

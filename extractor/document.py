@@ -8,7 +8,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -115,6 +115,8 @@ class DocumentView:
                 self.regions = Sorted(_with_uncoded(self.regions.items, uncoded))
             if fallback:  # "Glubokoe district": where no coded place was found in its words
                 self.regions = Sorted(_with_local(self.regions.items, fallback, self.home.country))
+        if any(c.label == "HOME" for c in self.cues.items):
+            self.cues = Sorted(_republic_anaphors(self.cues.items, self.regions.items, self.text))
         self.year_hint = self.guess_year()
         self.ctx = Context()
         self.resolved_by_sentence: dict[int, list[Resolved]] = {}
@@ -308,6 +310,20 @@ class Here:
 
 
 
+
+
+_TITLE_REACH = 300
+
+
+def _republic_anaphors(cues: list[LexiconMatch], regions: list[RegionMention], text: str) -> list[LexiconMatch]:
+    """In a text about a region that is itself a republic ("Demographic situation in the Republic of
+    Tatarstan"), "the republic" is that region, as "the region" would be, not the whole country."""
+    titled = [m for m in regions if m.start < _TITLE_REACH and m.kind == "region" and "republic" in
+              (text[max(0, m.start - 15):m.end + 15] + " " + m.name).lower()]
+    if not titled:
+        return cues
+    return [replace(c, label="ANAPHOR", id="region") if c.label == "HOME" and c.text.lower() == "the republic"
+            else c for c in cues]
 
 
 def _cues_outside_indicators(cues: list[LexiconMatch], indicators: list[IndicatorMention]) -> list[LexiconMatch]:

@@ -933,6 +933,20 @@ LEADS_AND_MOVES = [
     case("Quarterly economic growth. 3rd quarter of 2023\n\nStatistical Institute of Catalonia (Idescat), "
          "Barcelona, 7 November 2023\n\nThe Catalan economy grew by 2.6% year-on-year in the third quarter "
          "of 2023.\n\nGDP reached 68,412 million euros.", "68,412 million", region="ES-CT"),
+    # in a text about a republic within a country, "the republic" is that region
+    case("Demographic situation in the Republic of Bashkortostan in January-June 2018\n\nThe number of "
+         "permanent population of the republic as of July 1, 2018 made 4 million 55,2 thousand people.",
+         "4 million 55,2 thousand", region="RU-BA", key="population"),
+    # a newspaper named after its place names no subject
+    case("Inflation slows to 8.9% in April\n\nBuenos Aires Times|14-05-2024|Economy\n\nConsumer prices in "
+         "Argentina rose 8.9 percent in April.\n\nCore inflation was 6.3 percent.", "6.3 percent", region="AR"),
+    # "Comparing A with B": B is what A is compared with
+    case("Trade statistics for October 2017\n\nComparing October 2017 with October 2016, exports to Vietnam "
+         "rose (+28.4%).", "+28.4%", period=("2017-10-01", "2017-10-31")),
+    # a look back ("had made") leaves the text's period in force
+    case("GDP up 7,1% in the second quarter\n\nIn the II quarter of 2022 GDP increased by 7,1%. In the I "
+         "quarter the growth had made 14,9%.\n\nGDP per capita made 4 709,3 GEL.", "4 709,3",
+         period=("2022-04-01", "2022-06-30")),
     case("Migration from Latvia, 2019\n\nIn 2019, 14,060 people moved to Germany from Latvia.", "14,060",
          key="emigration"),
 ]

@@ -325,6 +325,10 @@ TABLE_FACTS = [
     # not the province the release is about
     case(BY_UNCODED_PLACE, "771,200", region=None, unit="person"),
     case(BY_UNCODED_PLACE, "8,874,700", region="CA-QC"),
+    # a CPI table "by division" has rows of goods, not places
+    case("Consumer Price Index, March 2022\n\nStatistics Botswana, Gaborone, 14th April 2022\n\nThe CPI "
+         "increased by 0.93 per cent.\n\nTable 1: CPI by division, March 2022 (index; monthly change, %) Food "
+         "129.81 1.12 Housing 108.74 0.55 Transport 122.40 1.40", "108.74", region="BW"),
 ]
 
 
