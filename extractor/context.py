@@ -49,7 +49,8 @@ _THAT_DATE = re.compile(r"(?i)\b(?:at|on|as of|as at) (?:that|this|the same) dat
 _SUBJECT_REACH = 60  # a sentence's subject is named within its first words
 # Words a value ends with: "down 9.8 percent on the first quarter of 2023".
 _SERIES_BEGAN = re.compile(r"(?i)\bsince\s+(?:[\w'’-]+\s+){0,4}(?:began|begun|started|begin|start)\s+(?:in\s+)?\Z")
-_COMPARING_WITH = re.compile(r"(?i)\bcompar(?:ing|ed|e)\s+(?:the\s+)?[^,;.()]{3,40}?\s+(?:with|to|against)\s+(?:the\s+)?\Z")
+_COMPARING_WITH = re.compile(r"(?i)\bcompar(?:ing|ed|e)\s+(?:the\s+)?[^,;.()]{3,40}?"
+                             r"\s+(?:with|to|against)\s+(?:the\s+)?\Z")
 _GAPPED_WITH = re.compile(r"(?i)[,;]\s*(?:and\s+)?with\s+(?:the\s+)?\Z")
 _VALUE_TAILS = frozenset({"percent", "cent", "pts", "point", "points", "pp", "times", "fold", "people", "persons",
                           "thousand", "thous", "million", "mln", "billion", "bln", "trillion"})
