@@ -73,6 +73,12 @@ _DOT_DECIMAL = regex.compile(r"(?<![\d.,])\d+\.\d{1,2}(?![\d.,])")  # "0.4", "12
 _COMMA_DECIMAL = regex.compile(r"(?<![\d.,])\d+,\d{1,2}(?![\d.,])")  # "20,7"
 _SEP_SPLIT = regex.compile(r"([.,])")
 _PARSE_SIGNS = {"-": -1, "+": 1, "\u2212": -1}
+def _letter_symbol_before(t: str, s: int, symbols: tuple[tuple[str, str], ...]) -> bool:
+    """Whether a currency sign written in letters ends right before ``s`` ("Sh399.4 billion")."""
+    return any(sym[-1].isalpha() and t.startswith(sym, s - len(sym)) and not (s > len(sym) and t[s - len(sym) - 1].isalpha())
+               for sym, _ in symbols)
+
+
 _WORD = regex.compile(r"\p{L}+")  # any letter: "ſix" is six to the case-insensitive rules
 _DIGIT_RUN = regex.compile(r"[0-9]+")
 _PREV_SEPS = frozenset(" \t\u00a0\u202f,:")  # what may sit between a number and the word before it
@@ -694,8 +700,9 @@ class _Scanner(_Spelled):
         p = t[s - 1] if s > 0 else " "  # out of range reads as a space
         p2 = t[s - 2] if s > 1 else " "
         if p != " ":  # a space before the number passes every test here
-            if p.isalpha() and not (p in lx.code_ends and lx.code_before_re.search(t, max(0, s - 8), s)):
-                return self._kill(e)  # A1, Q1 2025; a currency code stays: "USD3.1 billion"
+            if p.isalpha() and not (p in lx.code_ends and lx.code_before_re.search(t, max(0, s - 8), s)) \
+                    and not _letter_symbol_before(t, s, lx.currency_symbols):
+                return self._kill(e)  # A1, Q1 2025; a currency code stays: "USD3.1 billion", a sign "Sh399.4"
             if p == "_" or p in "@#№§&":
                 return self._kill(e)  # #5, №5
             if p in "-‐/" and p2.isalpha():

@@ -130,6 +130,10 @@ CASES = [
     ("The gross grain harvest made 2,1 million tons", ("gross grain harvest", "crop_production")),
     ("Milk production increased by 3,4%", ("Milk production", "milk_production")),
     ("the number of cattle reached 812 thousand heads", ("cattle", "livestock")),
+    ("Kenya's tea production rose 11.4 per cent", ("tea production", "crop_production")),
+    ("maize output declined to 42.5 million bags", ("maize output", "crop_production")),
+    ("the average milk yield per cow made 5 918 kilograms", ("average milk yield per cow", "milk_yield")),
+    ("the average yield made 35,2 centners per hectare", ("average yield", "crop_yield")),
     ("Prices for resale apartments in Tbilisi rose 9,4%", ("Prices for resale apartments", "house_price_index")),
     ("Rental prices in Vilnius rose by 5.1%", ("Rental prices", "private_rents")),
     ("Secondary housing in Kazakhstan rose in price by 6,2%", ("Secondary housing", "house_price_index")),
@@ -227,6 +231,7 @@ NOT_CASES = [
     ("House prices rose 3.2%", ("prices", "cpi")),
     ("a net outflow of 5,000", ("outflow", "emigration")),
     ("Please pay attention to the note", ("pay", "wages")),
+    ("prices of eggs rose by 79.6%", ("eggs", "egg_production")),  # a price item, not the hens' output
 ]
 
 
