@@ -75,8 +75,8 @@ _SEP_SPLIT = regex.compile(r"([.,])")
 _PARSE_SIGNS = {"-": -1, "+": 1, "\u2212": -1}
 def _letter_symbol_before(t: str, s: int, symbols: tuple[tuple[str, str], ...]) -> bool:
     """Whether a currency sign written in letters ends right before ``s`` ("Sh399.4 billion")."""
-    return any(sym[-1].isalpha() and t.startswith(sym, s - len(sym)) and not (s > len(sym) and t[s - len(sym) - 1].isalpha())
-               for sym, _ in symbols)
+    return any(sym[-1].isalpha() and t.startswith(sym, s - len(sym))
+               and not (s > len(sym) and t[s - len(sym) - 1].isalpha()) for sym, _ in symbols)
 
 
 _WORD = regex.compile(r"\p{L}+")  # any letter: "ſix" is six to the case-insensitive rules
