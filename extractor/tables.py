@@ -310,9 +310,13 @@ def _columns(text: str, header: tuple[int, int], width: int, periods: Sequence[P
         # a header cut into columns marks an index column by its own words ("UAH million; volume index, %")
         index = whole if spans[0] == (start, end) or _INDEX_HEADER.search(text, *spans[0]) \
             else _INDEX_HEADER.search(text, a, b) is not None
+        # "(in % to II quarter 2023; share in GDP, %)" under "Growth of value added": the first column is an
+        # index's level, the second a share, whatever the title's "growth" says
+        to_base, share = _PERCENT_TO.search(text, a, b), _SHARE_COLUMN.search(text, a, b)
         columns.append(Column(a, b, indicator, dated[-1] if dated else None,
-                              "percent" in marks and "percentage_point" not in marks, "change" in marks,
-                              scale, unit, index, "contribution" in marks))
+                              "percent" in marks and "percentage_point" not in marks,
+                              "change" in marks and not to_base and not share,
+                              scale, unit, index or to_base is not None, "contribution" in marks))
     return columns
 
 
@@ -339,6 +343,8 @@ _DURATION_UNITS = frozenset({"year", "month", "week", "day", "hour", "quarter", 
 _ALNUM = re.compile(r"\w")
 _COLUMN_SLASH = re.compile(r"\s[/|]\s")
 _INDEX_BASE = re.compile(r"(?:[-–/]\d{2,4})?\s{0,2}=")
+_PERCENT_TO = re.compile(r"(?i)%\s{0,2}to\b")  # "in % to II quarter 2023": this over that, times 100
+_SHARE_COLUMN = re.compile(r"(?i)\bshare\b|\bstructure\b|\b(?:in|as)\s{1,2}%\s{1,2}of\b")
 _INDEX_HEADER = re.compile(r"=\s*100\b|\bindex\b|\bindices\b", re.IGNORECASE)
 _COMPARED_WITH = re.compile(r"(?:\b(?:from|on|over|against|than|compared\s+(?:to|with)|versus|vs\.?|change\s+to"
                             r"|relative\s+to|in\s+relation\s+to)|%\s+to|%\s+of)"

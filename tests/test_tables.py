@@ -227,6 +227,9 @@ BY_UNCODED_PLACE = ("Québec's population grows\n\nQuébec's population reached 
                     "Population by administrative region, January 1, 2023 (number; growth in 2022, %): "
                     "Capitale-Nationale 771,200 1.5 Laurentides 653,400 2.4 Outaouais 415,900 1.7")
 
+GROWTH_AND_SHARE = ("GDP of Armenia, II quarter 2024\n\nGrowth of value added by branches, II quarter 2024 (in % to "
+                    "II quarter 2023; share in GDP, %): Industry 101,6 18,9 Agriculture 96,3 8,7 Construction 114,2 8,1")
+
 TABLE_FACTS = [
     # a price index's level against each column's base: the month, the year so far, the 12 months to it
     case(CPI_BASES, "101,4", measure="level", period=("2021-10-01", "2021-10-31")),
@@ -325,6 +328,10 @@ TABLE_FACTS = [
     # not the province the release is about
     case(BY_UNCODED_PLACE, "771,200", region=None, unit="person"),
     case(BY_UNCODED_PLACE, "8,874,700", region="CA-QC"),
+    # "in % to" a period is an index's level and "share in GDP" a share, whatever the title's "growth" says
+    case(GROWTH_AND_SHARE, "101,6", unit="percent", measure="level"),
+    case(GROWTH_AND_SHARE, "96,3", unit="percent", measure="level"),
+    case(GROWTH_AND_SHARE, "18,9", unit="percent", measure="share", key="gdp"),
     # a CPI table "by division" has rows of goods, not places
     case("Consumer Price Index, March 2022\n\nStatistics Botswana, Gaborone, 14th April 2022\n\nThe CPI "
          "increased by 0.93 per cent.\n\nTable 1: CPI by division, March 2022 (index; monthly change, %) Food "
