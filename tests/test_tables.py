@@ -228,7 +228,8 @@ BY_UNCODED_PLACE = ("Québec's population grows\n\nQuébec's population reached 
                     "Capitale-Nationale 771,200 1.5 Laurentides 653,400 2.4 Outaouais 415,900 1.7")
 
 GROWTH_AND_SHARE = ("GDP of Armenia, II quarter 2024\n\nGrowth of value added by branches, II quarter 2024 "
-                    "(in % to II quarter 2023; share in GDP, %): Industry 101,6 18,9 Agriculture 96,3 8,7 Construction 114,2 8,1")
+                    "(in % to II quarter 2023; share in GDP, %): Industry 101,6 18,9 Agriculture 96,3 8,7 "
+                    "Construction 114,2 8,1")
 
 TABLE_FACTS = [
     # a price index's level against each column's base: the month, the year so far, the 12 months to it
