@@ -142,6 +142,8 @@ class Assembler:
                                              + r"\s+(?:of|for|under)\s+(?:the\s+)?(?:\w+\s+of\s+(?:the\s+)?)?\Z",
                                              re.IGNORECASE)
         self.issuer = _any_word(self._words.get("issuer_words", ()), re.IGNORECASE)
+        self.titled_year = re.compile(_any_word([w.capitalize() for w in self._words.get("title_nouns", ())]).pattern
+                                      + r"\s{1,2}\Z")  # capitalised, as in a title
         self.max_bare_run = int(load_yaml("facts.yaml", base=patterns_dir).get("max_bare_run", 25))
         definition = _any_word(self._words.get("definition_words", ())).pattern
         self.definition_aside = re.compile(r",\s*" + definition + r"[^,;.]*", re.IGNORECASE)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from . import annual_rate, context
@@ -56,7 +56,8 @@ def period(run: DocumentView, v: NumberMention, sent: Sentence, values: list[Num
         main, refs = sentence_main_and_references(run, resolved)
     own = compared_level(run, v, refs, values)  # "compared with a rise of 0.6% in March 2023": March 2023's
     if own is not None:
-        main_interval = main[0].interval if main else context.in_force_interval(run)
+        main_interval = main[0].interval if main and main[0].interval else \
+            _set_against(run, info) or context.in_force_interval(run)
         interval, _ = context.resolve(run, own.mention, in_force=main_interval, as_reference=True)
         if interval:
             evidence.append("period_compared")  # "down from 2.2% in October": October's own rate
@@ -211,6 +212,17 @@ def _flow_stretch(run: DocumentView, chosen: Resolved, info: dict[str, Any], mea
                                                   and measure != "change")) is not None:
         return before
     return chosen
+
+
+def _set_against(run: DocumentView, info: dict[str, Any]) -> tuple[date, date] | None:
+    """The period of the value this one is set against in its sentence ("6.3 per thousand, compared with
+    15.9 per thousand a year earlier"): a stock's day, or for anything else the year that day ends."""
+    prev = run.ctx.prev_fact.period if run.ctx.prev_fact is not None else None
+    if prev is None:
+        return None
+    if prev.first == prev.last and info.get("kind") != "stock":
+        return date(prev.last.year, 1, 1), date(prev.last.year, 12, 31)
+    return prev.first, prev.last
 
 
 def at_edge(m: PeriodMention, period: Period) -> Period | None:

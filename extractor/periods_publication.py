@@ -140,6 +140,25 @@ def is_dateline_date(text: str, start: int, end: int) -> bool:
     return suffix.match(text[end:line_end if line_end >= 0 else len(text)]) is not None
 
 
+_WEEKDAY = re.compile(r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?\s{0,3}")
+
+
+def _field_date(line: str) -> date | None:
+    """A byline of fields between bars whose one field is a date: "By Brian Ngugi|Business Daily|
+    Thursday,April 28,2016", "Buenos Aires Times|14-05-2024|Economy"."""
+    for field in line.split("|"):
+        field = field.strip()
+        weekday = _WEEKDAY.match(field)
+        field = field[weekday.end():] if weekday else field
+        if not field or not field[0].isalnum():
+            continue
+        found = find_periods(field)
+        if len(found) == 1 and found[0].kind == "date" and found[0].first is not None \
+                and found[0].start == 0 and not field[found[0].end:].strip(" ,.;"):
+            return found[0].first
+    return None
+
+
 def find_publication_date(text: str) -> date | None:
     """The date a text states as its own publication date, or None.
 
@@ -165,6 +184,8 @@ def find_publication_date(text: str) -> date | None:
     for line_no, line in enumerate(lines):
         if line_no > 12:
             break
+        if "|" in line and (stamped := _field_date(line)) is not None:
+            return stamped
         if not _may_hold_dateline(line):
             continue
         for mention in find_periods(line):

@@ -947,6 +947,13 @@ LEADS_AND_MOVES = [
     case("GDP up 7,1% in the second quarter\n\nIn the II quarter of 2022 GDP increased by 7,1%. In the I "
          "quarter the growth had made 14,9%.\n\nGDP per capita made 4 709,3 GEL.", "4 709,3",
          period=("2022-04-01", "2022-06-30")),
+    # a year in a publication's title is no period; "a year earlier" is a year before the value set against it
+    case("Tea output hits record\n\nBy Jane Doe|Business Daily|Thursday,April 28,2016\n\nTea production rose "
+         "11.4 per cent to 399,211 tonnes last year,the bureau said in the Economic Survey 2016.\n\nCoffee "
+         "production fell 4.3 per cent.", "4.3 per cent", period=("2015-01-01", "2015-12-31")),
+    case("Izmir's population\n\nEge Haber | Local news | 5 February 2021\n\nThe population rose to 4 million "
+         "394 thousand as of 31 December 2020. Its annual population growth rate was 6.3 per thousand, compared "
+         "with 15.9 per thousand a year earlier.", "15.9", period=("2019-01-01", "2019-12-31")),
     case("Migration from Latvia, 2019\n\nIn 2019, 14,060 people moved to Germany from Latvia.", "14,060",
          key="emigration"),
 ]

@@ -419,6 +419,11 @@ PUBLICATION = [
     case("Next release date: 15 May 2025\nThe CPI rose", None),
     case("Published: 10 August 2022\nThe number of", "2022-08-10"),
     case("Release date: 10 April 2025", "2025-04-10"),
+    # a byline of fields between bars, one of them a date
+    case("Kenya's tea output hits record\n\nBy Brian Ngugi|Business Daily|Thursday,April 28,2016\n\nNAIROBI",
+         "2016-04-28"),
+    case("Inflation slows\n\nBuenos Aires Times|14-05-2024|Economy\n\nConsumer prices", "2024-05-14"),
+    case("Population | 2023 | 2024\nAstana 1 | 2", None),
     case("10 August 2022 19:49\n\nThe number of emigrants", "2022-08-10"),
     case("Canada's economy grows 0.3%\n\nNovember 29, 2024 9:41 AM EST\n\nOTTAWA, Nov 29 (Reuters) - Canada's economy",
          "2024-11-29"),
