@@ -87,6 +87,7 @@ class Context:
     line_home: bool = False  # the paragraph named the whole country as its subject ("Across Kyrgyzstan, ...")
     doc_region: RegionMention | None = None  # the subject of the title or lead
     prev_fact: Fact | None = None  # the previous value's fact in this sentence
+    last_fact: Fact | None = None  # the last fact of the sentences before this one
     last_percent_change: Fact | None = None  # the last change in percent, in any sentence
     last_change: IndicatorMention | None = None  # the indicator of the last change stated
 

@@ -186,6 +186,7 @@ def _walk(view) -> list[Fact]:
         context.note_cues(view, sent)
         lead_resolved = view.resolved_by_sentence.get(sent.lead_in, []) if lead else []
         view.ctx.prev_fact = None
+        view.ctx.last_fact = out[-1] if out else None
         for v in values:
             fact = _fact(view, v, sent, lead, values, resolved, lead_resolved)
             if fact is not None:
@@ -236,6 +237,9 @@ def _outside_bare_runs(text: str, numbers: Sequence[NumberMention], longest: int
     return out
 
 
+_PART_OF = re.compile(r"\s*(?:Of\s+(?:them|these|which|this\s+number|the\s+total)|Among\s+(?:them|these)|Including)\b")
+
+
 def _fact(view, v: NumberMention, sent: Sentence, lead: Sentence | None, values: list[NumberMention],
           resolved: list[Resolved], lead_resolved: list[Resolved]) -> Fact | None:
     cell = view.tables.get(v.start)
@@ -247,6 +251,13 @@ def _fact(view, v: NumberMention, sent: Sentence, lead: Sentence | None, values:
 
     in_force = view.ctx.indicator_key, view.ctx.indicator_mention
     indicator, key = link_indicator.indicator(view, v, sent, lead, values, breaks, evidence)
+    whole = view.ctx.last_fact.indicator if view.ctx.last_fact is not None else None
+    if whole is not None and whole.key and key != whole.key and _PART_OF.match(view.text, sent.start) and (
+            indicator is None or indicator.text.lower() in view.ws["group_words"]):
+        # "1 million 84,6 thousand visitors ... Of them residents of Kazakhstan made 812,3 thousand": a
+        # group of the whole just counted, not the population
+        indicator, key = specific(whole, whole.key), whole.key
+        evidence.append("indicator_part_of")
     # "deaths exceeded births by 860" is a balance; "... by 1.4 times" or "by 3%" compares them
     excess = link_indicator.excess_balance(view, v, sent) if v.unit not in ("times", "percent") else None
     if excess is not None:

@@ -84,7 +84,8 @@ def region(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence |
         return partner, _region_of(head), None
     places = [m for m in places if (m.start < v.end or not _owns_other_values(run, m, v))
               and not run.assembler.institution_after.match(run.text, m.end)  # "the Australian Bureau of ..."
-              and not run.assembler.institution_before.search(run.text, max(0, m.start - 40), m.start)]
+              and not run.assembler.institution_before.search(run.text, max(0, m.start - 40), m.start)
+              and not _citizens_of(run, m)]
     if len(places) > 1:
         places = [m for k, m in enumerate(places) if k == 0 or not _in_apposition(run, places[k - 1], m)]
     if places and national_after(run, v):
@@ -104,6 +105,15 @@ def _named_places(run: DocumentView, lo: int, hi: int) -> list[RegionMention]:
     return [m for m in run.regions.within(lo, hi)
             if not partner_place(run, m)
             and not (m.start < DATELINE_REACH and is_dateline(run.text, m))]
+
+
+def _citizens_of(run: DocumentView, m: RegionMention) -> bool:
+    """"Of them residents of Kazakhstan made 812,3 thousand" in a text about Astana: the country names
+    who is counted, the place the figure is about stays the region in force."""
+    subject = run.ctx.line_region or run.ctx.section_region or run.ctx.doc_region
+    phrase = run.assembler.partner_phrase
+    return m.kind == "country" and subject is not None and subject.kind in ("region", "city") \
+        and phrase is not None and phrase.search(run.text, max(0, m.start - 30), m.start) is not None
 
 
 def _places_and_partners(run: DocumentView, mentions: Sequence[RegionMention],

@@ -954,6 +954,10 @@ LEADS_AND_MOVES = [
     case("Izmir's population\n\nEge Haber | Local news | 5 February 2021\n\nThe population rose to 4 million "
          "394 thousand as of 31 December 2020. Its annual population growth rate was 6.3 per thousand, compared "
          "with 15.9 per thousand a year earlier.", "15.9", period=("2019-01-01", "2019-12-31")),
+    # "Of them residents of Kazakhstan": a group of the whole just counted, in the region the text is about
+    case("Accommodation in Astana city in 2023\n\nIn 2023 the places of accommodation of the city served 1 "
+         "million 84,6 thousand visitors. Of them residents of Kazakhstan made 812,3 thousand people (74,9%).",
+         "812,3 thousand", key="visitor_arrivals", region="KZ-71"),
     case("Migration from Latvia, 2019\n\nIn 2019, 14,060 people moved to Germany from Latvia.", "14,060",
          key="emigration"),
 ]
