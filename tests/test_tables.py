@@ -333,6 +333,9 @@ TABLE_FACTS = [
     case(GROWTH_AND_SHARE, "101,6", unit="percent", measure="level"),
     case(GROWTH_AND_SHARE, "96,3", unit="percent", measure="level"),
     case(GROWTH_AND_SHARE, "18,9", unit="percent", measure="share", key="gdp"),
+    case("Industry of Dushanbe, January-September 2018\n\nStructure of industrial output, January-September 2018 "
+         "(million somoni; in % to total) Electricity, gas and water 1 208,7 35,4 Food products 892,4 26,2 "
+         "Construction materials 514,9 15,1", "26,2", unit="percent", measure="share"),
     # a CPI table "by division" has rows of goods, not places
     case("Consumer Price Index, March 2022\n\nStatistics Botswana, Gaborone, 14th April 2022\n\nThe CPI "
          "increased by 0.93 per cent.\n\nTable 1: CPI by division, March 2022 (index; monthly change, %) Food "
