@@ -275,9 +275,11 @@ def _add_lower(collector: _Collector, name: str, code: str, rank: tuple, not_low
 
 
 def _subdivision_names(name: str, strip_words: frozenset[str], genitive: frozenset[str] = frozenset(),
-                       suffixes: tuple[str, ...] = ()) -> list[str]:
+                       suffixes: tuple[str, ...] = (),
+                       endings: tuple[tuple[str, tuple[tuple[str, ...], tuple[str, ...]]], ...] = ()) -> list[str]:
     """pycountry's name and the shorter forms texts use: no brackets, no trailing type word (nor the
-    genitive -s before one of ``genitive``: "Norrbottens län" is "Norrbotten")."""
+    genitive -s before one of ``genitive``: "Norrbottens län" is "Norrbotten"), and the noun an
+    adjectival name was made from (``endings``: "Voronezhskaya oblast'" is "Voronezh")."""
     names = [name]
     bracket = re.match(r"^(.*?)\s*\[(.*)\]\s*$", name)
     if bracket:
@@ -298,6 +300,11 @@ def _subdivision_names(name: str, strip_words: frozenset[str], genitive: frozens
             if n.endswith(suffix) and len(n) - len(suffix) >= 4:
                 more.append(n[:-len(suffix)])
                 break
+    for n in list(more):  # "Voronezhskaya" -> "Voronezh region", "Novosibirskaya" -> "Novosibirsk oblast"
+        for ending, (replacements, type_words) in endings:  # (bare, the noun is its capital city's name)
+            stem = n[:-len(ending)].rstrip("'") if n.endswith(ending) else ""
+            if stem and " " not in n:
+                more += [f"{stem}{r} {w}" for r in replacements if len(stem + r) >= 4 for w in type_words]
     return [n for n in dict.fromkeys(names + more) if n]
 
 
@@ -334,7 +341,7 @@ def _lexicon(base: Path) -> _Lexicon:
                                                      "names")}
     form = forms.mapping()
     form_keys = ("region_suffixes", "city_suffixes", "city_prefixes", "plural_region_words",
-                 "strip_words", "genitive_strip_words", "strip_suffixes", "priority")
+                 "strip_words", "genitive_strip_words", "strip_suffixes", "adjective_endings", "priority")
     for key in form:
         if key not in form_keys:
             raise forms.error(f"unknown key {key!r}", key)
@@ -346,6 +353,9 @@ def _lexicon(base: Path) -> _Lexicon:
     strip_words = frozenset(_strings(forms, "strip_words", form.get("strip_words"), "words"))
     genitive = frozenset(_strings(forms, "genitive_strip_words", form.get("genitive_strip_words"), "words"))
     suffixes = tuple(_strings(forms, "strip_suffixes", form.get("strip_suffixes"), "suffixes"))
+    endings = tuple((str(k), (tuple(str(r) for r in v), tuple(region_suffixes)))
+                    for k, v in (form.get("adjective_endings") or {}).items()
+                    if isinstance(v, list))  # ("skaya", ("", "sk")): an empty replacement drops the ending
     priority = _strings(forms, "priority", form.get("priority"), "country codes")
     for code in priority:
         if pycountry.countries.get(alpha_2=code) is None:
@@ -377,7 +387,7 @@ def _lexicon(base: Path) -> _Lexicon:
             continue
         rank = (2, rank_of.get(sub.country_code, len(rank_of)))
         type_word = _type_word(sub.type)
-        for name in _subdivision_names(sub.name, strip_words, genitive, suffixes):
+        for name in _subdivision_names(sub.name, strip_words, genitive, suffixes, endings):
             for n in collector.variants(name, caps=False):
                 if not _is_generic(n, words, generic):
                     collector.add(n, sub.code, rank)

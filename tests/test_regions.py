@@ -215,6 +215,12 @@ CASES = [
     ("N.S. population grows by 12,000, B.C. and P.E.I. lag",
      [("N.S.", "CA-NS"), ("B.C.", "CA-BC"), ("P.E.I.", "CA-PE")]),
     ("The Catalan economy grew by 2.6%; Bavarian exports fell", [("Catalan", "ES-CT"), ("Bavarian", "DE-BY")]),
+    # Russian oblasts by the noun their adjectival names come from, with a region word (bare, the noun is
+    # the capital city)
+    ("Demographic situation in Voronezh region", [("Voronezh region", "RU-VOR")]),
+    ("the Tomsk Region and Omsk oblast", [("Tomsk Region", "RU-TOM"), ("Omsk oblast", "RU-OMS")]),
+    ("Novosibirsk city 1 625,6", []),
+    ("prices in Metropolitan Lima rose", [("Metropolitan Lima", "PE-LMA")]),
     # --- words that are only words
     ("Central region", []),
     ("a café in the square", []),
