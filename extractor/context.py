@@ -79,6 +79,7 @@ class Context:
     header: Resolved | None = None  # the period a bureau's title states ("..., January-June 2024")
     seen_value: bool = False
     headline_only: bool = False  # the only values seen are a placeless headline's: the lead is still to come
+    body_value_seen: bool = False  # a sentence below the first line had values: the lead is behind us
     lead: tuple[Resolved | None, Resolved | None] | None = None  # the first interval and stock date stated with values
     last_place: RegionMention | None = None  # last sub-national place named in this line
     last_uncoded: RegionMention | None = None  # last place with no code named with its type ("Maricopa County")
@@ -308,6 +309,7 @@ def update_context(run: DocumentView, sent: Sentence, resolved: list[Resolved], 
     if values:
         run.ctx.headline_only = not run.ctx.seen_value and _placeless_headline(run, sent)
         run.ctx.seen_value = True
+        run.ctx.body_value_seen = run.ctx.body_value_seen or sent.line > 0
     uncoded = [m for m in here.regions if m.code is None and m.text.rsplit(None, 1)[-1].lower() in _TYPE_WORDS]
     if uncoded:
         run.ctx.last_uncoded = uncoded[-1]  # "the county" after "Maricopa County"
@@ -563,6 +565,10 @@ def note_subject_region(run: DocumentView, sent: Sentence, values: list[NumberMe
     run.ctx.line_region = subject
     if run.ctx.doc_region is None and not _lead_seen(run, values):
         run.ctx.doc_region = subject
+    elif values and not run.ctx.body_value_seen and run.ctx.doc_region is not None \
+            and run.ctx.doc_region.code != subject.code and run.ctx.doc_region.text in subject.text:
+        # "Lima's inflation ..." over "prices in Metropolitan Lima rose": the lead's fuller name
+        run.ctx.doc_region = subject
 
 
 def _ranks_places(run: DocumentView, subject: RegionMention, partner_words: frozenset[str]) -> bool:
@@ -604,6 +610,7 @@ def home_country(run: DocumentView) -> RegionMention | None:
     # go on ranking them ("Germany was followed by the United Kingdom"), name no home country.
     about_partners: dict[int, bool] = {}
     partner_codes: set[str] = set()
+    dateline: RegionMention | None = None  # the country of the place a report was filed from
     for m in run.regions.items:
         if meta and any(a <= m.start < b for a, b in meta):
             continue
@@ -620,10 +627,17 @@ def home_country(run: DocumentView) -> RegionMention | None:
                 continue
             return m
         if m.kind in ("region", "city") and m.country:
-            return RegionMention(m.text, m.start, m.end, m.country, country_name(m.country), "country",
-                                 m.country)
+            country = RegionMention(m.text, m.start, m.end, m.country, country_name(m.country), "country", m.country)
+            if m.start < DATELINE_REACH and is_dateline(run.text, m):
+                # "BC Stats, Victoria, November 2, 2018" above "British Columbia's unemployment rate": a
+                # town's name may be another country's region; the first place the text is about decides
+                dateline = dateline or country
+                continue
+            return country
         if m.kind == "group":
             return m
+    if dateline is not None:
+        return dateline
     office = _office(run.text, run.assembler.patterns_dir)
     if office is not None:
         return office  # "the CSO estimates ...": an Irish release that never names Ireland

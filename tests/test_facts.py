@@ -958,6 +958,17 @@ LEADS_AND_MOVES = [
     case("Accommodation in Astana city in 2023\n\nIn 2023 the places of accommodation of the city served 1 "
          "million 84,6 thousand visitors. Of them residents of Kazakhstan made 812,3 thousand people (74,9%).",
          "812,3 thousand", key="visitor_arrivals", region="KZ-71"),
+    # a town in an office's line may be another country's region; the place the text is about decides
+    case("Labour Force Statistics, October 2018\n\nBC Stats, Victoria, November 2, 2018\n\nBritish "
+         "Columbia's unemployment rate edged down to 4.2% in October.\n\nTotal employment reached 2,497,800.",
+         "2,497,800", region="CA-BC"),
+    # the lead's fuller name of the title's place; "At the national level" is the whole country
+    case("Lima's inflation hits 8.09%\n\nLima, June 1, 2022 (ANDINA). Consumer prices in Metropolitan Lima rose "
+         "0.38% in May.\n\nCore inflation rose 0.29% in the month.\n\nAt the national level, the CPI increased "
+         "0.47% in May and 8.81% year-on-year.", "0.29%", region="PE-LMA"),
+    case("Lima's inflation hits 8.09%\n\nLima, June 1, 2022 (ANDINA). Consumer prices in Metropolitan Lima rose "
+         "0.38% in May.\n\nCore inflation rose 0.29% in the month.\n\nAt the national level, the CPI increased "
+         "0.47% in May and 8.81% year-on-year.", "8.81%", region="PE"),
     case("Migration from Latvia, 2019\n\nIn 2019, 14,060 people moved to Germany from Latvia.", "14,060",
          key="emigration"),
 ]
