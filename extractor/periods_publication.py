@@ -159,6 +159,24 @@ def _field_date(line: str) -> date | None:
     return None
 
 
+# "Agência Brasil, Rio de Janeiro, 31 January 2020": who issued the text and where, no figures, then the day
+_ISSUER_LINE = re.compile(r"\s{0,4}[^\W\d][^\d\n,]{1,80},\s{1,3}[^\W\d][^\d\n,]{1,40},\s{1,3}"
+                          r"(?=\d|[A-Z][a-z]{2,8}\.?\s\d)")
+
+
+def _issuer_line_date(line: str) -> date | None:
+    """The date that ends a line of an issuer's name, a place and a date (one comma-part each); a title
+    line ("Population Estimates, July 1, 2024") has only one part before its date."""
+    head = _ISSUER_LINE.match(line)
+    if head is None:
+        return None
+    found = find_periods(line[head.end():])
+    if len(found) == 1 and found[0].kind == "date" and found[0].first is not None and found[0].start == 0 \
+            and not line[head.end() + found[0].end:].strip(" ,.;"):
+        return found[0].first
+    return None
+
+
 def find_publication_date(text: str) -> date | None:
     """The date a text states as its own publication date, or None.
 
@@ -186,6 +204,8 @@ def find_publication_date(text: str) -> date | None:
             break
         if "|" in line and (stamped := _field_date(line)) is not None:
             return stamped
+        if line.count(",") >= 2 and (issued := _issuer_line_date(line)) is not None:
+            return issued
         if not _may_hold_dateline(line):
             continue
         for mention in find_periods(line):

@@ -424,6 +424,11 @@ PUBLICATION = [
          "2016-04-28"),
     case("Inflation slows\n\nBuenos Aires Times|14-05-2024|Economy\n\nConsumer prices", "2024-05-14"),
     case("Population | 2023 | 2024\nAstana 1 | 2", None),
+    # an issuer's name, its town and the day, one comma-part each; a title has one part before its date
+    case("Brazil's unemployment falls\n\nAgência Brasil, Rio de Janeiro, 31 January 2020\n\nBrazil's",
+         "2020-01-31"),
+    case("Consumer Price Index\n\nStatistics Botswana, Gaborone, 14th April 2022\n\nThe CPI", "2022-04-14"),
+    case("Population Estimates, July 1, 2024\n\nThe population grew", None),
     case("10 August 2022 19:49\n\nThe number of emigrants", "2022-08-10"),
     case("Canada's economy grows 0.3%\n\nNovember 29, 2024 9:41 AM EST\n\nOTTAWA, Nov 29 (Reuters) - Canada's economy",
          "2024-11-29"),
