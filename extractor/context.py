@@ -318,12 +318,12 @@ def update_context(run: DocumentView, sent: Sentence, resolved: list[Resolved], 
             # (not one with its figure in brackets: "the largest after California ($3.19 trillion)")
             run.ctx.last_place = m
             break
-    if not values and run.ctx.seen_value and _is_heading(run, sent):
+    if not values and run.ctx.body_value_seen and _is_heading(run, sent):
         run.ctx.section_region = _heading_place(run)  # "Seoul", "Western Australia": a section about a place
         if run.ctx.section_region is not None:
             run.ctx.last_place = run.ctx.section_region  # "the city", "the province" in the section
     if not values:  # a sentence without values names the topic of the ones that follow
-        heading = run.ctx.seen_value and _is_heading(run, sent)
+        heading = run.ctx.body_value_seen and _is_heading(run, sent)  # (not the byline under a headline)
         if heading:
             run.ctx.doc_indicator = None  # "States and territories": a new section, back to the title's topic
         for m in reversed(here.indicators):  # the last specific indicator

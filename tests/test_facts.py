@@ -969,6 +969,10 @@ LEADS_AND_MOVES = [
     case("Lima's inflation hits 8.09%\n\nLima, June 1, 2022 (ANDINA). Consumer prices in Metropolitan Lima rose "
          "0.38% in May.\n\nCore inflation rose 0.29% in the month.\n\nAt the national level, the CPI increased "
          "0.47% in May and 8.81% year-on-year.", "8.81%", region="PE"),
+    # the byline under a headline is no section heading: the headline's indicator stays in force
+    case("Metro Vancouver housing starts hit record 26,000 in 2022\n\nVancouver Sun, VANCOUVER, January 17, "
+         "2023\n\nBuilders broke ground on 26,048 homes in Metro Vancouver last year.", "26,048",
+         key="housing_starts"),
     case("Migration from Latvia, 2019\n\nIn 2019, 14,060 people moved to Germany from Latvia.", "14,060",
          key="emigration"),
 ]
