@@ -353,6 +353,7 @@ _template("quarter_yq", r"""
 """)
 
 _template("quarter_month", r"""
+    (?:(?P<m0><<MONTH>>)\s{0,2}[-–—]\s{0,2})?  # the April-June quarter: its first month
     (?P<m><<MONTH>>)                          # March | June | September | December
     (?:\s{1,3}(?P<y1><<YEAR>>))?              # the June 2024 quarter
     \s{1,3}(?i:<<QWORD>>)(?!\w|-on)           # quarter

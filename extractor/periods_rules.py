@@ -214,8 +214,8 @@ def _h_quarter_span(m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:
 
 def _h_quarter_month(m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:
     end = vocab.month(m.group("m"))
-    if end % 3:
-        return None
+    if end % 3 or (m.group("m0") and vocab.month(m.group("m0")) != end - 2):
+        return None  # ("April-September quarter" is no quarter)
     y = m.group("y1") or m.group("y2")
     if m.group("y1") and m.group("y2"):
         return None

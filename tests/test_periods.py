@@ -103,6 +103,10 @@ FIND = [
     case("in the fourth quarter of 2024 compared with", "fourth quarter of 2024", "quarter", "2024-10-01",
          "2024-12-31"),
     case("in the March quarter 2025", "March quarter 2025", "quarter", "2025-01-01", "2025-03-31"),
+    # a quarter named by its months: one mention, not a month and a quarter
+    case("eases to 6.6% in April-June quarter: PLFS", "April-June quarter", "quarter", None, None),
+    case("in the April-June quarter of 2024 from", "April-June quarter of 2024", "quarter", "2024-04-01",
+         "2024-06-30"),
     case("rose 0.6% in the June 2024 quarter", "June 2024 quarter", "quarter", "2024-04-01", "2024-06-30"),
     case("the fourth quarter of last year", "fourth quarter of last year", "quarter", None, None),
     # months
