@@ -221,6 +221,7 @@ CASES = [
     ("the Tomsk Region and Omsk oblast", [("Tomsk Region", "RU-TOM"), ("Omsk oblast", "RU-OMS")]),
     ("Novosibirsk city 1 625,6", []),
     ("prices in Metropolitan Lima rose", [("Metropolitan Lima", "PE-LMA")]),
+    ("New Delhi, August 16, 2024 (BusinessLine).", [("New Delhi", "IN-DL")]),
     # --- words that are only words
     ("Central region", []),
     ("a café in the square", []),
