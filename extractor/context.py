@@ -650,7 +650,7 @@ def partner_place(run: DocumentView, m: RegionMention) -> bool:
     ("exports to China", "from Kazakhstan"), but not as where visitors arrive ("visitor trips to
     Georgia": the place the statistic is about)."""
     if word_before_name(run.text, m.start) not in run.ws["partner_words"]:
-        return False
+        return run.assembler.settled_in.search(run.text, max(0, m.start - 40), m.start) is not None
     inbound = run.assembler.inbound_to
     return inbound is None or inbound.search(run.text, max(0, m.start - 40), m.start) is None
 

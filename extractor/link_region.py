@@ -28,6 +28,9 @@ if TYPE_CHECKING:
     from .document import DocumentView
 
 _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*)?(?:and\s+|or\s+)?")  # between the places of a list
+# ... and between places people went to, each with its own bracket: "came from Ternopil oblast (2 104
+# persons), Ivano-Frankivsk oblast (1 987) and Volyn oblast(1 655)"
+_DESTINATIONS_SEPARATOR = re.compile(r"\s*(?:\([^()]{0,80}\)\s*)?(?:,\s*)?(?:and\s+|or\s+)?")
 _DIGIT = re.compile(r"\d")
 _PARTNER_ANAPHOR = re.compile(r"\bthese countries\b|\bthem\b")
 # Between a place and its value: a bracket (with earlier values of the same bracket), a colon or a dash.
@@ -151,7 +154,7 @@ def _sort_places(run: DocumentView, mentions: Sequence[RegionMention],
         foreign = (home is not None and m.code != home.code and (m.country or m.code) != home.code) or (
             partner_nouns and m.kind == "country")
         after_partner_word = partner_place(run, m) or (
-            went is not None and _LIST_SEPARATOR.fullmatch(run.text, went.end, m.start) is not None)
+            went is not None and _DESTINATIONS_SEPARATOR.fullmatch(run.text, went.end, m.start) is not None)
         if after_partner_word:
             went = m  # "chiefly to Astana and Almaty": both are destinations
         if foreign and m.kind in ("country", "group") and (flow or after_partner_word):

@@ -975,6 +975,17 @@ LEADS_AND_MOVES = [
          key="housing_starts"),
     case("Migration from Latvia, 2019\n\nIn 2019, 14,060 people moved to Germany from Latvia.", "14,060",
          key="emigration"),
+    # each place of a list people went to (or came from), bracket after bracket, is where they went: the
+    # region the text is about keeps the figures
+    case("Migration in Lviv region, 2019\n\nWithin the country 21 450 people arrived in the region. Most "
+         "of the arrivals came from Ternopil oblast (2 104 persons), Ivano-Frankivsk oblast (1 987) and Volyn "
+         "oblast(1 655).", "1 987", region="UA-46"),
+    case("Migration in Lviv region, 2019\n\nWithin the country 21 450 people arrived in the region. Most "
+         "of the arrivals came from Ternopil oblast (2 104 persons), Ivano-Frankivsk oblast (1 987) and Volyn "
+         "oblast(1 655).", "1 655", region="UA-46"),
+    case("Demographic situation in Akmola region, 2021\n\nWithin the republic 9 874 people left the region. "
+         "Most of those who left settled in Astana city (3 102 people) and Karaganda region(1 417).", "3 102",
+         region="KZ-11"),
 ]
 
 KNOWN_GAPS = [
