@@ -103,11 +103,14 @@ def _rules(patterns_dir: Path | None) -> _Rules:
 
 
 def _place_header(data: dict) -> re.Pattern[str] | None:
-    """"by region", "by administrative region" anywhere in a header, or "Region" as its first word."""
+    """"by region", "by economic region", "by census metropolitan area" anywhere in a header, or "Region"
+    as its first word."""
     by = [re.escape(str(w).lower()) for w in data.get("place_headers", ())]
     first = [re.escape(str(w).lower()) for w in data.get("place_columns", ())]
+    nouns = [re.escape(str(w).lower()) for w in data.get("place_header_nouns", ())]
     parts = ([r"(?<!\w)(?:" + "|".join(by) + r")(?!\w)"] if by else []) \
-        + ([r"^\W*(?:" + "|".join(first) + r")(?!\w)"] if first else [])
+        + ([r"^\W*(?:" + "|".join(first) + r")(?!\w)"] if first else []) \
+        + ([r"(?<!\w)by\s+(?:[a-z-]+\s+){0,2}?(?:" + "|".join(nouns) + r")(?!\w)"] if nouns else [])
     return re.compile("|".join(parts)) if parts else None
 
 

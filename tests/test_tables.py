@@ -230,6 +230,11 @@ BY_UNCODED_PLACE = ("Québec's population grows\n\nQuébec's population reached 
 GROWTH_AND_SHARE = ("GDP of Armenia, II quarter 2024\n\nGrowth of value added by branches, II quarter 2024 "
                     "(in % to II quarter 2023; share in GDP, %): Industry 101,6 18,9 Agriculture 96,3 8,7 "
                     "Construction 114,2 8,1")
+BY_MAJOR_REGION = ("Unemployment falls to 11.0%\n\nBrazil's unemployment rate fell to 11.0% in the fourth quarter.\n\n"
+                   "Unemployment rate by major region, 4th quarter 2019 (%): North 11.5 Northeast 13.6 Southeast "
+                   "11.4 South 7.0")
+BY_CAPITAL_CITY = ("Prices rise 0.8% in the June quarter\n\nAustralia's CPI rose 0.8% this quarter.\n\nCPI by capital city,"
+                   "June quarter 2021(% change from March quarter 2021):Sydney 0.7 Melbourne 0.9 Brisbane 0.9")
 
 TABLE_FACTS = [
     # a price index's level against each column's base: the month, the year so far, the 12 months to it
@@ -329,6 +334,10 @@ TABLE_FACTS = [
     # not the province the release is about
     case(BY_UNCODED_PLACE, "771,200", region=None, unit="person"),
     case(BY_UNCODED_PLACE, "8,874,700", region="CA-QC"),
+    # ... with a word or two between "by" and the place noun: "by major region", "by capital city"
+    case(BY_MAJOR_REGION, "13.6", region=None, unit="percent"),
+    case(BY_MAJOR_REGION, "11.0%", region="BR"),
+    case(BY_CAPITAL_CITY, "0.9", region=None),
     # "in % to" a period is an index's level and "share in GDP" a share, whatever the title's "growth" says
     case(GROWTH_AND_SHARE, "101,6", unit="percent", measure="level"),
     case(GROWTH_AND_SHARE, "96,3", unit="percent", measure="level"),
