@@ -233,8 +233,9 @@ GROWTH_AND_SHARE = ("GDP of Armenia, II quarter 2024\n\nGrowth of value added by
 BY_MAJOR_REGION = ("Unemployment falls to 11.0%\n\nBrazil's unemployment rate fell to 11.0% in the fourth quarter.\n\n"
                    "Unemployment rate by major region, 4th quarter 2019 (%): North 11.5 Northeast 13.6 Southeast "
                    "11.4 South 7.0")
-BY_CAPITAL_CITY = ("Prices rise 0.8% in the June quarter\n\nAustralia's CPI rose 0.8% this quarter.\n\nCPI by capital city,"
-                   "June quarter 2021(% change from March quarter 2021):Sydney 0.7 Melbourne 0.9 Brisbane 0.9")
+BY_CAPITAL_CITY = ("Prices rise 0.8% in the June quarter\n\nAustralia's CPI rose 0.8% this quarter.\n\n"
+                   "CPI by capital city,June quarter 2021(% change from March quarter 2021):Sydney 0.7 Melbourne 0.9 "
+                   "Brisbane 0.9")
 
 TABLE_FACTS = [
     # a price index's level against each column's base: the month, the year so far, the 12 months to it
