@@ -17,6 +17,7 @@ from .context import Context, Resolved
 from .layout import read_layout
 from .lexicon import LexiconMatch
 from .regions import uncoded_places
+from .regions_home import prefer_home
 from .segments import Sentence
 from .spans import REACH, WORD, Sorted, overlaps, word_before_name
 from .types import (
@@ -109,6 +110,10 @@ class DocumentView:
             local = doc.local_for(self.home.country) if doc.local_for is not None else doc.local_regions
             if local:
                 self.regions = Sorted(_with_local(self.regions.items, local, self.home.country))
+        if self.home is not None and self.home.country and any(
+                m.alternatives and m.country != self.home.country for m in self.regions.items):
+            # "Western Province" in a Zambian text is Zambia's, whichever country ranks first for the name
+            self.regions = Sorted(prefer_home(self.regions.items, self.home.country, assembler.patterns_dir))
         if self.home is not None and self.home.country:
             uncoded, fallback = uncoded_places(self.text, self.home.country, assembler.patterns_dir)
             if uncoded:

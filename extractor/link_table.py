@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from . import annual_rate, context
 from .context import make_period
 from .measure import INDEX_LEVEL_FLOOR
+from .regions_home import home_subdivision
 from .tables import Cell
 from .types import Period, Region, RegionMention, _new_region
 
@@ -77,6 +78,13 @@ def region(run: DocumentView, cell: Cell, info: dict[str, Any], evidence: list[s
         evidence.append("region_table_total" if cell.total else "region_home")
         return None, home
     country = run.home
+    if place.code is None and country is not None and country.country:
+        # "Regional inflation rates (%): Western 9.7 Central 8.9": a name too plain for prose is the home
+        # country's subdivision in a table's row
+        named = home_subdivision(place.text, country.country, run.assembler.patterns_dir)
+        if named is not None:
+            evidence.append("region_table_row")
+            return None, _new_region(place.text, place.start, place.end, *named)
     foreign = country is not None and (place.country or place.code) != country.code
     flow = info.get("kind") == "flow" or bool(info.get("flow"))
     if foreign and flow and place.kind in ("country", "group"):

@@ -983,6 +983,10 @@ LEADS_AND_MOVES = [
     case("Migration in Lviv region, 2019\n\nWithin the country 21 450 people arrived in the region. Most "
          "of the arrivals came from Ternopil oblast (2 104 persons), Ivano-Frankivsk oblast (1 987) and Volyn "
          "oblast(1 655).", "1 655", region="UA-46"),
+    # a subdivision name several countries share is the home country's
+    case("Zambia's inflation rises to 11.2%\n\nLUSAKA - Annual inflation in Zambia rose to 11.2 per cent in March "
+         "2023. Provincial inflation ranged from 8.7 per cent in Western Province to 12.6 per cent in Eastern "
+         "Province.", "8.7 per cent", region="ZM-01"),
     case("Demographic situation in Akmola region, 2021\n\nWithin the republic 9 874 people left the region. "
          "Most of those who left settled in Astana city (3 102 people) and Karaganda region(1 417).", "3 102",
          region="KZ-11"),

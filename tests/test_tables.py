@@ -236,6 +236,9 @@ BY_MAJOR_REGION = ("Unemployment falls to 11.0%\n\nBrazil's unemployment rate fe
 BY_CAPITAL_CITY = ("Prices rise 0.8% in the June quarter\n\nAustralia's CPI rose 0.8% this quarter.\n\n"
                    "CPI by capital city,June quarter 2021(% change from March quarter 2021):Sydney 0.7 Melbourne 0.9 "
                    "Brisbane 0.9")
+REGIONAL_PLAIN_NAMES = ("Inflation eases to 9.4 per cent\n\nGhana's annual inflation eased to 9.4 per cent in June "
+                        "2019.\n\nRegional inflation rates,June 2019(%):Western 9.7 Central 8.9 Greater Accra 8.1 "
+                        "Upper East 12.6")
 
 TABLE_FACTS = [
     # a price index's level against each column's base: the month, the year so far, the 12 months to it
@@ -339,6 +342,10 @@ TABLE_FACTS = [
     case(BY_MAJOR_REGION, "13.6", region=None, unit="percent"),
     case(BY_MAJOR_REGION, "11.0%", region="BR"),
     case(BY_CAPITAL_CITY, "0.9", region=None),
+    # a row label too plain for prose ("Western", "Central") is the home country's subdivision of that name
+    case(REGIONAL_PLAIN_NAMES, "9.7", region="GH-WP"),
+    case(REGIONAL_PLAIN_NAMES, "12.6", region="GH-UE"),
+    case(REGIONAL_PLAIN_NAMES, "9.4 per cent", region="GH"),
     # "in % to" a period is an index's level and "share in GDP" a share, whatever the title's "growth" says
     case(GROWTH_AND_SHARE, "101,6", unit="percent", measure="level"),
     case(GROWTH_AND_SHARE, "96,3", unit="percent", measure="level"),
