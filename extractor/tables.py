@@ -80,6 +80,8 @@ class _Rules:
     billion: tuple[str, ...] = ()
     qualified: dict[str, str] = field(default_factory=dict)  # "us dollars" -> "USD"
     places: re.Pattern[str] | None = None  # a header that makes its rows places ("Population by region")
+    units: re.Pattern[str] | None = None  # a column's own unit word ("thousand tons", "square meters")
+    people: re.Pattern[str] = re.compile(r"(?!)")  # people nouns: a column of them takes no header unit
 
 
 @functools.cache
@@ -99,7 +101,24 @@ def _rules(patterns_dir: Path | None) -> _Rules:
                   tuple(str(w).lower() for w in data.get("billion_markers", ())),
                   # "us dollars" -> "USD", as the number rules read a currency after its country's name
                   {" ".join(k): v for k, v in numbers_lexicon(patterns_dir).qualified_currencies.items()},
-                  _place_header(data))
+                  _place_header(data), _unit_words(patterns_dir), _people_words(patterns_dir))
+
+
+def _people_words(patterns_dir: Path | None) -> re.Pattern[str]:
+    words = sorted(numbers_lexicon(patterns_dir).people, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.IGNORECASE)
+
+
+def _unit_words(patterns_dir: Path | None) -> re.Pattern[str] | None:
+    """``numbers.yaml``'s other unit words and the two-word units it names ("square meters"); not the
+    ones that name a population ("households"), which in a header name a column's group."""
+    lexicon = numbers_lexicon(patterns_dir)
+    words = [*(w for w in lexicon.other_units if w not in _GROUP_UNITS),
+             *(" ".join(k) for k, v in lexicon.qualified_currencies.items() if k[-1] in lexicon.other_units)]
+    if not words:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")(?!\w)",
+                      re.IGNORECASE)
 
 
 def _place_header(data: dict) -> re.Pattern[str] | None:
@@ -307,9 +326,12 @@ def _columns(text: str, header: tuple[int, int], width: int, periods: Sequence[P
         marks = _markers(text, a, b, rules) | wide
         scale = 1000.0 if "thousand" in marks else 1_000_000.0 if "million" in marks \
             else 1_000_000_000.0 if "billion" in marks else 1.0
-        money = rules.currency.search(text, a, b) or rules.currency.search(text, start, end)
+        # a currency may head every column ("UAH million; in % to 2017"); another unit word only its own
+        # ("million tons; million passengers")
+        money = rules.currency.search(text, a, b) or (rules.units.search(text, a, b) if rules.units else None) \
+            or rules.currency.search(text, start, end) or _header_unit(text, (start, end), (a, b), rules)
         unit = "percentage_point" if "percentage_point" in marks else "per_1000" if "per_1000" in marks \
-            else rules.qualified.get(" ".join(money.group().lower().split()), money.group()) if money else None
+            else _unit_named(money.group(), rules) if money else None
         # a header cut into columns marks an index column by its own words ("UAH million; volume index, %")
         index = whole if spans[0] == (start, end) or _INDEX_HEADER.search(text, *spans[0]) \
             else _INDEX_HEADER.search(text, a, b) is not None
@@ -321,6 +343,28 @@ def _columns(text: str, header: tuple[int, int], width: int, periods: Sequence[P
                               "change" in marks and not to_base and not share,
                               scale, unit, index or to_base is not None, "contribution" in marks))
     return columns
+
+
+_GROUP_UNITS = frozenset({"households", "families"})
+
+
+def _unit_named(word: str, rules: _Rules) -> str:
+    """A currency as the number rules write it ("us dollars" -> "USD", "KM"); another unit word in lower
+    case."""
+    key = " ".join(word.lower().split())
+    if key in rules.qualified:
+        return rules.qualified[key]
+    if rules.currency.fullmatch(word):
+        return word
+    return key if rules.units is not None and rules.units.fullmatch(word) else word
+
+
+def _header_unit(text: str, header: tuple[int, int], own: tuple[int, int], rules: _Rules) -> re.Match[str] | None:
+    """The unit word heading every column ("thousand heads; agricultural enterprises, households"), for a
+    column that names no people of its own ("million tons; million passengers")."""
+    if rules.units is None or own == header or rules.people.search(text, *own):
+        return None
+    return rules.units.search(text, *header)
 
 
 def _markers(text: str, a: int, b: int, rules: _Rules, *, leading_only: bool = False) -> set[str]:

@@ -239,6 +239,17 @@ UNITS = [
     # a currency sign written in letters may touch its digits: Kenyan shillings in Business Daily
     case("rose to Sh399.4 billion in 2015,from Sh362.8 billion", "Sh399.4 billion", 3.994e11, "Sh"),
     case("made 35,2 centners per hectare", "35,2", 35.2, "centners"),
+    # units as the offices write them: Bosnia's "KM" (not kilometres), Albania's "ALL", Sri Lanka's "Rs.",
+    # Namibia's "N$", an area in square meters or hectares, nights spent
+    case("the average gross wage amounted to 2 014 KM, while", "2 014", 2014, "KM"),
+    case("exports amounted to 52 964 million ALL, down", "52 964 million", 52964e6, "ALL"),
+    case("GDP was estimated at Rs. 3,543 billion, while", "Rs. 3,543 billion", 3543e9, "Rs"),
+    case("the value of approved plans fell to N$1.92 billion", "N$1.92 billion", 1.92e9, "N$"),
+    case("Almaty commissioned 1 248.6 thousand square meters of housing", "1 248.6 thousand", 1248600, "sqm"),
+    case("threshed from the area of 612,4 thousand ha, the", "612,4 thousand", 612400, "ha"),
+    case("GDP stood at 52.26 trillion naira, up", "52.26 trillion", 52.26e12, "naira"),
+    case("The average length of stay was 3.33 nights", "3.33", 3.33, "nights"),
+    case("a road of 5 km", "5", 5, "km"),
     case("€3.5 billion of exports", "€3.5 billion", 3.5e9, "€"),
     case("a bread loaf costs ₸500", "₸500", 500, "₸"),
     case("a ticket costs ₽100", "₽100", 100, "₽"),

@@ -239,6 +239,13 @@ BY_CAPITAL_CITY = ("Prices rise 0.8% in the June quarter\n\nAustralia's CPI rose
 REGIONAL_PLAIN_NAMES = ("Inflation eases to 9.4 per cent\n\nGhana's annual inflation eased to 9.4 per cent in June "
                         "2019.\n\nRegional inflation rates,June 2019(%):Western 9.7 Central 8.9 Greater Accra 8.1 "
                         "Upper East 12.6")
+LIVESTOCK = ("Livestock in Kherson region\n\nLivestock on farms as of January 1, 2017 (thousand heads; agricultural "
+             "enterprises, households): Cattle 23,1 98,5 Pigs 61,7 187,2 Sheep and goats 19,4 102,8")
+FREIGHT = ("Transport in 2014\n\nFreight and passengers by velayats, 2014 (million tons; million passengers): "
+           "Ashgabat city 76,4 411,8 Ahal velayat 88,9 102,3 Balkan velayat 104,2 61,5")
+HOUSING_AREA = ("Housing in January-September 2017\n\nCommissioning of housing by cities, January-September 2017 "
+                "(thousand square meters; in % to January-September 2016): Ufa 498,7 88,6 Sterlitamak 71,2 104,3 "
+                "Salavat 22,9 79,5")
 
 TABLE_FACTS = [
     # a price index's level against each column's base: the month, the year so far, the 12 months to it
@@ -342,6 +349,12 @@ TABLE_FACTS = [
     case(BY_MAJOR_REGION, "13.6", region=None, unit="percent"),
     case(BY_MAJOR_REGION, "11.0%", region="BR"),
     case(BY_CAPITAL_CITY, "0.9", region=None),
+    # a column's unit word; one heading every column, for a column that names no people of its own
+    case(LIVESTOCK, "23,1", unit="heads"),
+    case(LIVESTOCK, "98,5", unit="heads"),
+    case(FREIGHT, "88,9", unit="tons"),
+    case(FREIGHT, "102,3", unit="person"),
+    case(HOUSING_AREA, "71,2", unit="sqm"),
     # a row label too plain for prose ("Western", "Central") is the home country's subdivision of that name
     case(REGIONAL_PLAIN_NAMES, "9.7", region="GH-WP"),
     case(REGIONAL_PLAIN_NAMES, "12.6", region="GH-UE"),
