@@ -293,6 +293,9 @@ def _columns(text: str, header: tuple[int, int], width: int, periods: Sequence[P
         if len(labels) == width and text[tail:labels[0].start].strip() == "" \
                 and all(text[a.end:b.start].strip() == "" for a, b in zip(labels, labels[1:], strict=False)):
             cuts = [m.start for m in labels[1:]]
+    listed = _listed_columns(text, start, end, width, rules) if width > 1 else None
+    if listed is not None:
+        cuts = listed  # "(thousand US dollars; export, import)": a unit for all, then one label per column
     if width > 1 and len(cuts) >= width - 1:
         bounds = [start, *cuts[len(cuts) - (width - 1):], end]
         spans = list(zip(bounds, bounds[1:], strict=False))
@@ -346,6 +349,57 @@ def _columns(text: str, header: tuple[int, int], width: int, periods: Sequence[P
 
 
 _GROUP_UNITS = frozenset({"households", "families"})
+
+
+_BRACKET = re.compile(r"\(([^()]*)\)")
+_CONTINUES = re.compile(r"(?i)\s*(?:in|to|on|of|as|at|per|from|than|with|against|compared|versus|vs)\b")
+_SCALE_ONLY = frozenset({"thousand", "thousands", "million", "millions", "billion", "billions", "mln", "bn", "thous",
+                         "in", "of", "number", "units", "persons", "people", "%", "percent", "per", "cent",
+                         "pct", "points", "pts", "pp", "p.p"})
+_PERCENT_WORDS = frozenset({"%", "percent", "per", "cent", "pct", "points", "pts", "pp", "p.p"})
+
+
+def _listed_columns(text: str, start: int, end: int, width: int, rules: _Rules) -> list[int] | None:
+    """Where the columns begin when the header's last bracket names a unit for all of them and then one
+    label per column, parted by semicolons or commas: "(thousand US dollars; export, import)", "(million
+    ALL; exports, imports; change of exports to March 2014, %)", "(people; natural increase, migration
+    increase)". None when the bracket does not read so (a label that is only "%" is no column's)."""
+    brackets = list(_BRACKET.finditer(text, start, end))
+    if not brackets:
+        return None
+    found = brackets[-1]
+    parts, at = [], found.start(1)
+    for piece in found.group(1).split(";"):
+        parts.append((at, piece))
+        at += len(piece) + 1
+    labelled = [(a, p) for a, p in parts if not _unit_only(p, rules, heading=True)]
+    if len(labelled) == len(parts) or not labelled:
+        return None  # no unit heading every column: the semicolons' own cut holds
+    for i, (a, piece) in enumerate(labelled):
+        items = piece.split(",")
+        if len(labelled) - 1 + len(items) != width or any(_unit_only(item, rules) or _CONTINUES.match(item)
+                                                           for item in items):
+            continue  # "physical volume index, in % to 2017": one column's words
+        starts = [a + len(p) - len(p.lstrip()) for a, p in labelled]
+        offsets, pos = [], a
+        for item in items:
+            offsets.append(pos + len(item) - len(item.lstrip()))
+            pos += len(item) + 1
+        return [*starts[:i], *offsets, *starts[i + 1:]][1:]
+    return [a + len(p) - len(p.lstrip()) for a, p in labelled][1:] if len(labelled) == width else None
+
+
+def _unit_only(part: str, rules: _Rules, *, heading: bool = False) -> bool:
+    """Whether a header part names only a scale and a unit ("thousand US dollars", "million ALL", "%")."""
+    if "=" in part or not part.strip():
+        return False  # "2006=100": an index's base, what a column of levels is
+    rest = rules.currency.sub(" ", part)
+    if rules.units is not None:
+        rest = rules.units.sub(" ", rest)
+    words = [w.lower() for w in re.findall(r"[^\W\d]+|%", rest)]
+    if heading and (rest == part or not words) and all(w in _PERCENT_WORDS for w in words):
+        return False  # "(%; change on the previous quarter, points)": a column of percentages, not a unit for all
+    return all(w in _SCALE_ONLY for w in words)
 
 
 def _unit_named(word: str, rules: _Rules) -> str:

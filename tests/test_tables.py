@@ -246,6 +246,12 @@ FREIGHT = ("Transport in 2014\n\nFreight and passengers by velayats, 2014 (milli
 HOUSING_AREA = ("Housing in January-September 2017\n\nCommissioning of housing by cities, January-September 2017 "
                 "(thousand square meters; in % to January-September 2016): Ufa 498,7 88,6 Sterlitamak 71,2 104,3 "
                 "Salavat 22,9 79,5")
+EXPORT_IMPORT = ("Foreign trade of Zaporizhzhia region, 2019\n\nExport and import of goods by main partner countries, "
+                 "2019 (thousand US dollars; export, import): Turkey 487 316,2 64 218,7 Italy 402 118,9 51 037,4 China "
+                 "211 904,5 271 336,8")
+RATE_AND_POINTS = ("Unemployment falls in Spain\n\nUnemployment rate by autonomous community, second quarter 2018 (%; "
+                   "change on the previous quarter, points): País Vasco 9.87 -1.21 Cataluña 11.39 -1.52 Galicia 14.66 "
+                   "-1.95")
 
 TABLE_FACTS = [
     # a price index's level against each column's base: the month, the year so far, the 12 months to it
@@ -355,6 +361,12 @@ TABLE_FACTS = [
     case(FREIGHT, "88,9", unit="tons"),
     case(FREIGHT, "102,3", unit="person"),
     case(HOUSING_AREA, "71,2", unit="sqm"),
+    # a unit for every column, then one label per column: "(thousand US dollars; export, import)"
+    case(EXPORT_IMPORT, "487 316,2", key="exports", unit="USD"),
+    case(EXPORT_IMPORT, "64 218,7", key="imports", unit="USD"),
+    # ... but "%" heads a column of its own: "(%; change on the previous quarter, points)"
+    case(RATE_AND_POINTS, "11.39", measure="level", unit="percent"),
+    case(RATE_AND_POINTS, "-1.52", measure="change", unit="percentage_point"),
     # a row label too plain for prose ("Western", "Central") is the home country's subdivision of that name
     case(REGIONAL_PLAIN_NAMES, "9.7", region="GH-WP"),
     case(REGIONAL_PLAIN_NAMES, "12.6", region="GH-UE"),
