@@ -391,8 +391,8 @@ def _lexicon(base: Path) -> _Lexicon:
             for n in collector.variants(name, caps=False):
                 if not _is_generic(n, words, generic):
                     collector.add(n, sub.code, rank)
-                elif type_word and not n.endswith(type_word):
-                    collector.add(f"{n} {type_word}", sub.code, rank)
+                elif type_word:  # "Central" is a "Central Region"; pycountry's "Central Region" is one already
+                    collector.add(n if n.endswith(type_word) else f"{n} {type_word}", sub.code, rank)
 
     # -- our aliases
     as_region: dict[str, str] = {}

@@ -987,6 +987,10 @@ LEADS_AND_MOVES = [
     case("Zambia's inflation rises to 11.2%\n\nLUSAKA - Annual inflation in Zambia rose to 11.2 per cent in March "
          "2023. Provincial inflation ranged from 8.7 per cent in Western Province to 12.6 per cent in Eastern "
          "Province.", "8.7 per cent", region="ZM-01"),
+    # a subdivision whose own name carries its type word ("Central Region") is found, and is the home country's
+    case("Malawi population now at 17.6 million\n\nMALAWI's population stood at 17,563,749 on census night, 3 "
+         "September 2018. The Southern Region remains the most populous, followed by the Central Region(7,523,340).",
+         "7,523,340", region="MW-C"),
     case("Demographic situation in Akmola region, 2021\n\nWithin the republic 9 874 people left the region. "
          "Most of those who left settled in Astana city (3 102 people) and Karaganda region(1 417).", "3 102",
          region="KZ-11"),

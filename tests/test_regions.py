@@ -222,6 +222,10 @@ CASES = [
     ("Novosibirsk city 1 625,6", []),
     ("prices in Metropolitan Lima rose", [("Metropolitan Lima", "PE-LMA")]),
     ("New Delhi, August 16, 2024 (BusinessLine).", [("New Delhi", "IN-DL")]),
+    # Mongolia's aimags as its offices spell them in English ("kh" where pycountry has "h")
+    ("industrial enterprises of Orkhon aimag; prices in Darkhan-Uul aimag", [("Orkhon aimag", "MN-035"),
+                                                                          ("Darkhan-Uul aimag", "MN-037")]),
+    ("Khovd aimag and Tuv aimag", [("Khovd aimag", "MN-043"), ("Tuv aimag", "MN-047")]),
     # --- words that are only words
     ("Central region", []),
     ("a café in the square", []),
