@@ -141,8 +141,9 @@ def dated_columns(run: DocumentView, cell: Cell, cells: dict[int, Cell]) -> list
     return out
 
 
-_TO_BASE = re.compile(r"(?i)%\s*to\b|\bto\s*:|\bin\s+%\s+(?:of|to)\b")  # "in % to: previous month December 2020"
-_PAIR_TO = re.compile(r"\s+to\s+")  # "April 2024 to December 2023"
+# "in % to: previous month December 2020", "(%; to November 2016, to December 2015)"
+_TO_BASE = re.compile(r"(?i)%\s*[;,]?\s*to\b|\bto\s*:|\bin\s+%\s+(?:of|to)\b")
+_PAIR_TO = re.compile(r"\s+to\s+|\s{0,2}/\s{0,2}")  # "April 2024 to December 2023", "V 2023 / IV 2023"
 _PREVIOUS_MONTH = re.compile(r"(?i)\bprevious\s+month\b")
 
 

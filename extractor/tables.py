@@ -319,7 +319,9 @@ def _columns(text: str, header: tuple[int, int], width: int, periods: Sequence[P
             indicator = title  # "Gross regional product by regions (UAH million; volume index, %)": the GRP's index
         # "% change from March quarter": what a change column compares with is not its period
         dated = [p for p in periods if a <= p.start and p.end <= b
-                 and not _COMPARED_WITH.search(text, max(a, p.start - 25), p.start)]
+                 and not _COMPARED_WITH.search(text, max(a, p.start - 25), p.start)
+                 and not _BASE_AFTER.search(text[max(a, p.start - 12):p.start])
+                 and not _RATIO_BASE.search(text, a, p.start)]
         # "October 2022 (corresponding month of previous year = 100, %)": the base is no column's period
         dated = [p for p in dated if p.first is not None] or dated
         if not dated and "change" not in _markers(text, a, b, rules):
@@ -352,7 +354,7 @@ _GROUP_UNITS = frozenset({"households", "families"})
 
 
 _BRACKET = re.compile(r"\(([^()]*)\)")
-_CONTINUES = re.compile(r"(?i)\s*(?:in|to|on|of|as|at|per|from|than|with|against|compared|versus|vs)\b")
+_CONTINUES = re.compile(r"(?i)\s*(?:in|on|of|as|at|per|from|than|with|against|compared|versus|vs)\b")
 _SCALE_ONLY = frozenset({"thousand", "thousands", "million", "millions", "billion", "billions", "mln", "bn", "thous",
                          "in", "of", "number", "units", "persons", "people", "%", "percent", "per", "cent",
                          "pct", "points", "pts", "pp", "p.p"})
@@ -372,9 +374,20 @@ def _listed_columns(text: str, start: int, end: int, width: int, rules: _Rules) 
     for piece in found.group(1).split(";"):
         parts.append((at, piece))
         at += len(piece) + 1
+    cut = _labels_cut([(a, p) for a, p in parts if not _unit_only(p, rules)], width, rules)
+    if cut is not None:
+        return cut  # "(%; to November 2016, to December 2015)": "%" heads both columns
     labelled = [(a, p) for a, p in parts if not _unit_only(p, rules, heading=True)]
     if len(labelled) == len(parts) or not labelled:
         return None  # no unit heading every column: the semicolons' own cut holds
+    return _labels_cut(labelled, width, rules)
+
+
+def _labels_cut(labelled: list[tuple[int, str]], width: int, rules: _Rules) -> list[int] | None:
+    """The starts of columns 2..width when the labelled parts, one of them cut at its commas, are as many
+    as the columns."""
+    if not labelled:
+        return None
     for i, (a, piece) in enumerate(labelled):
         items = piece.split(",")
         if len(labelled) - 1 + len(items) != width or any(_unit_only(item, rules) or _CONTINUES.match(item)
@@ -448,6 +461,10 @@ _INDEX_BASE = re.compile(r"(?:[-–/]\d{2,4})?\s{0,2}=")
 _PERCENT_TO = re.compile(r"(?i)%\s{0,2}to\b(?!\s{1,2}(?:the\s{1,2})?total)")
 _SHARE_COLUMN = re.compile(r"(?i)\bshare\b|\bstructure\b|\b(?:in|as)\s{1,2}%\s{1,2}of\b")
 _INDEX_HEADER = re.compile(r"=\s*100\b|\bindex\b|\bindices\b", re.IGNORECASE)
+# "(%; to November 2016, to December 2015)": a column that begins with "to" names its base, not its period
+_BASE_AFTER = re.compile(r"(?:\A|[(;,:])\s*to\s+(?:the\s+)?\Z", re.IGNORECASE)
+# "(V 2023 / IV 2023; V 2023 / V 2022)": the period after the slash is the base of a ratio of two
+_RATIO_BASE = re.compile(r"\w\s{0,2}/\s{0,2}\Z")
 _COMPARED_WITH = re.compile(r"(?:\b(?:from|on|over|against|than|compared\s+(?:to|with)|versus|vs\.?|change\s+to"
                             r"|relative\s+to|in\s+relation\s+to)|%\s+to|%\s+of)"
                             r"\s+(?:the\s+)?\Z", re.IGNORECASE)  # "in % to January-August 2023"

@@ -252,6 +252,9 @@ EXPORT_IMPORT = ("Foreign trade of Zaporizhzhia region, 2019\n\nExport and impor
 RATE_AND_POINTS = ("Unemployment falls in Spain\n\nUnemployment rate by autonomous community, second quarter 2018 (%; "
                    "change on the previous quarter, points): País Vasco 9.87 -1.21 Cataluña 11.39 -1.52 Galicia 14.66 "
                    "-1.95")
+CPI_TO_BASES = ("Consumer prices in December 2016\n\nConsumer price indices by main groups, December 2016 (%; to "
+                "November 2016, to December 2015): Food and non-alcoholic beverages 101,4 109,8 Clothing and footwear "
+                "99,6 102,4 Transport 100,6 109,1")
 
 TABLE_FACTS = [
     # a price index's level against each column's base: the month, the year so far, the 12 months to it
@@ -367,6 +370,10 @@ TABLE_FACTS = [
     # ... but "%" heads a column of its own: "(%; change on the previous quarter, points)"
     case(RATE_AND_POINTS, "11.39", measure="level", unit="percent"),
     case(RATE_AND_POINTS, "-1.52", measure="change", unit="percentage_point"),
+    # a price index's columns "to" their bases: the month, the year so far or the 12 months to it; the base is
+    # no column's period
+    case(CPI_TO_BASES, "101,4", period=("2016-12-01", "2016-12-31")),
+    case(CPI_TO_BASES, "109,8", period=("2016-01-01", "2016-12-31")),
     # a row label too plain for prose ("Western", "Central") is the home country's subdivision of that name
     case(REGIONAL_PLAIN_NAMES, "9.7", region="GH-WP"),
     case(REGIONAL_PLAIN_NAMES, "12.6", region="GH-UE"),
