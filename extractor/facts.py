@@ -144,6 +144,8 @@ class Assembler:
         self.issuer = _any_word(self._words.get("issuer_words", ()), re.IGNORECASE)
         self.titled_year = re.compile(_any_word([w.capitalize() for w in self._words.get("title_nouns", ())]).pattern
                                       + r"\s{1,2}\Z")  # capitalised, as in a title
+        self.year_titled = re.compile(r"\s+(?:[A-Z][a-z]+\s+){0,4}" + _any_word(
+            self._words.get("titled_after_year", ())).pattern)
         self.max_bare_run = int(load_yaml("facts.yaml", base=patterns_dir).get("max_bare_run", 25))
         definition = _any_word(self._words.get("definition_words", ())).pattern
         self.definition_aside = re.compile(r",\s*" + definition + r"[^,;.]*", re.IGNORECASE)

@@ -991,6 +991,17 @@ LEADS_AND_MOVES = [
     case("Malawi population now at 17.6 million\n\nMALAWI's population stood at 17,563,749 on census night, 3 "
          "September 2018. The Southern Region remains the most populous, followed by the Central Region(7,523,340).",
          "7,523,340", region="MW-C"),
+    # a census counts on its census day: the day is in force for the counts after it, and the census's own
+    # year ("Census 2021", "the 2022 Population and Housing Census") is no period
+    case("Population crosses 29 million\n\nThe population stood at 29,164,578 on census day,November 25,2021, "
+         "according to the National Population and Housing Census 2021.\n\nThere are 14,911,027 females.",
+         "14,911,027", period=("2021-11-25", "2021-11-25")),
+    case("Population hits 15,2 million\n\nThe population stood at 15 212 764 on census night,April 20,2022,"
+         "according to the 2022 Population and Housing Census.\n\nHarare(2 427 209)remained the most populous.",
+         "2 427 209", period=("2022-04-20", "2022-04-20")),
+    # the Commonwealth of the Northern Mariana Islands as its press writes it; source markets are partners
+    case("CNMI visitor arrivals up 14% in February\n\nTHE Commonwealth welcomed 11,842 visitors in February 2025. "
+         "South Korea remained the top source market with 7,216 arrivals.", "11,842", region="MP"),
     case("Demographic situation in Akmola region, 2021\n\nWithin the republic 9 874 people left the region. "
          "Most of those who left settled in Astana city (3 102 people) and Karaganda region(1 417).", "3 102",
          region="KZ-11"),
