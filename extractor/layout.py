@@ -68,7 +68,8 @@ def _holds_value(sent: Sentence, values: Sequence[NumberMention]) -> bool:
     return any(sent.start <= v.start and v.end <= sent.end for v in values)
 
 
-_OFFICE_BEFORE = re.compile(r"[^\d\n]{3,160}[,)]\s{1,3}")  # an office's name, no figures, then a comma
+# an office's or outlet's name, no figures, then a comma or a dash ("Los Tiempos – Cochabamba, January 26, 2021")
+_OFFICE_BEFORE = re.compile(r"[^\d\n]{3,160}(?:[,)]|\s[–—-])\s{1,3}")
 _DATE_ENDS_LINE = re.compile(r",\s{1,3}(?:\d{1,2}(?:st|nd|rd|th)?\s[A-Z][a-z]{2,8}\.?,?\s\d{4}"
                              r"|[A-Z][a-z]{2,8}\.?\s\d{1,2},?\s\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})\s*")
 _AGENCY_FIRST = re.compile(r"[A-Z][\w.&-]{1,20}(?:\s[A-Z][\w.&-]{1,20})?,\s*")

@@ -1002,6 +1002,9 @@ LEADS_AND_MOVES = [
     # the Commonwealth of the Northern Mariana Islands as its press writes it; source markets are partners
     case("CNMI visitor arrivals up 14% in February\n\nTHE Commonwealth welcomed 11,842 visitors in February 2025. "
          "South Korea remained the top source market with 7,216 arrivals.", "11,842", region="MP"),
+    # an outlet's line "<name> – <town>, <date>" names where the paper is, not the subject
+    case("Exports fall 21% in the pandemic\n\nLos Tiempos – Cochabamba, January 26, 2021\n\nIn 2020, Bolivia's "
+         "exports reached 6.945,2 million dollars.\n\nImports fell 27,2%.", "27,2%", region="BO"),
     case("Demographic situation in Akmola region, 2021\n\nWithin the republic 9 874 people left the region. "
          "Most of those who left settled in Astana city (3 102 people) and Karaganda region(1 417).", "3 102",
          region="KZ-11"),
