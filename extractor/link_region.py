@@ -42,6 +42,9 @@ _IN_AFTER = re.compile(r"\s*(?:(?:percent|per cent|pts|points|percentage points"
 _APPOSITION_HEAD = re.compile(r",\s+(?:the|a|an|its)\s[^,;.\d]{0,60}")
 _APPOSITION_END = re.compile(r"\s*(?:\([^()]{0,20}\)\s*)?,")
 _HEAD_REACH = 120  # a bracket of figures after its place is short
+# "The share of the region in ... of Ukraine made 2,0%": the part is the region the text is about
+_PART_SHARE = re.compile(r"(?i)\bshare\s+of\s+(?:the|our|this)\s+(?:region|oblast|city|republic|province|aimag|marz"
+                         r"|velayat|viloyat|district|county|state|territory|krai)\s+in\b")
 # A place followed by a bracketed figure of its own.
 _OWN_PARENTHESIS = re.compile(r"\s*\(\s*[-+−–]?\d")
 
@@ -94,6 +97,13 @@ def region(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence |
     if places and national_after(run, v):
         evidence.append("region_home")  # "Minnesota's rate was 68.4 percent, compared with 62.6 percent nationally"
         return partner, home_region(run, sent), None
+    if places and _PART_SHARE.search(run.text, sent.start, v.start):
+        subject = run.ctx.line_region or run.ctx.section_region or run.ctx.doc_region
+        if subject is not None and subject.code and all(m.code != subject.code for m in places):
+            # "The share of the region in the total GDP of Ukraine made 2,0%": the whole is the country,
+            # the share the region's
+            evidence.append("region_in_force")
+            return partner, _region_of(subject), None
     if places:
         best = cheapest(places, lambda m: run.attach_cost(m.start, m.end, v, breaks, values))
         evidence.append("region_sentence")

@@ -1005,6 +1005,10 @@ LEADS_AND_MOVES = [
     # an outlet's line "<name> – <town>, <date>" names where the paper is, not the subject
     case("Exports fall 21% in the pandemic\n\nLos Tiempos – Cochabamba, January 26, 2021\n\nIn 2020, Bolivia's "
          "exports reached 6.945,2 million dollars.\n\nImports fell 27,2%.", "27,2%", region="BO"),
+    # the share of the region in the country's whole is the region's
+    case("Gross regional product of Ivano-Frankivsk region in 2014\n\nThe gross regional product of the region made "
+         "31 562 million hryvnias. The share of the region in the total gross domestic product of Ukraine made 2,0%.",
+         "2,0%", region="UA-26"),
     case("Demographic situation in Akmola region, 2021\n\nWithin the republic 9 874 people left the region. "
          "Most of those who left settled in Astana city (3 102 people) and Karaganda region(1 417).", "3 102",
          region="KZ-11"),
