@@ -292,6 +292,12 @@ def is_fronted(run: DocumentView, m: PeriodMention, sent: Sentence) -> bool:
     return True
 
 
+def _compared_count(run: DocumentView, sent: Sentence, m: PeriodMention) -> bool:
+    """"The figure is 76,094 more than the 1,018,523 people counted on 11 May 2007": the date of the count
+    compared with, which leaves the day in force as it was."""
+    return run.assembler.comparison_before.search(run.text, sent.start, m.start) is not None
+
+
 def reads_as_of(run: DocumentView, m: PeriodMention) -> bool:
     before = run.text[max(0, m.start - 25):m.start].lower()
     own = m.text.lower()
@@ -451,7 +457,8 @@ def _update_periods(run: DocumentView, sent: Sentence, resolved: list[Resolved],
             explicit = [r for r in intervals if r.mention.kind not in _NOT_A_FRAME and r.mention.kind != "since"]
             if explicit:
                 run.ctx.frame = explicit[0]  # a news lead: "3,200 people moved ... in January–March 2023"
-    dates = [r for r in main if r.mention.kind == "date" and ((r.fronted and values) or reads_as_of(run, r.mention))]
+    dates = [r for r in main if r.mention.kind == "date" and ((r.fronted and values) or reads_as_of(run, r.mention))
+             and not (run.ctx.stock_date is not None and _compared_count(run, sent, r.mention))]
     if dates:
         run.ctx.stock_date = dates[-1]
     if values and run.ctx.lead is None and (intervals or dates):  # the lead's periods, for a headline above it
@@ -651,6 +658,8 @@ def partner_place(run: DocumentView, m: RegionMention) -> bool:
     Georgia": the place the statistic is about)."""
     if word_before_name(run.text, m.start) not in run.ws["partner_words"]:
         return run.assembler.settled_in.search(run.text, max(0, m.start - 40), m.start) is not None
+    if run.assembler.inbound_into.search(run.text, max(0, m.start - 40), m.start):
+        return False  # "goods imported into Bermuda": the place that imports
     inbound = run.assembler.inbound_to
     return inbound is None or inbound.search(run.text, max(0, m.start - 40), m.start) is None
 

@@ -159,6 +159,8 @@ class Assembler:
         partner, inbound = self._words.get("partner_phrases"), self._words.get("inbound_nouns")
         self.partner_phrase = re.compile(_any_word(partner).pattern + r"\s+(?:the\s+)?\Z", re.I) if partner else None
         self.inbound_to = re.compile(_any_word(inbound).pattern + r"\s+to\s+(?:the\s+)?\Z", re.I) if inbound else None
+        self.inbound_into = re.compile(_any_word(self._words.get("inbound_phrases", ())).pattern
+                                       + r"\s+(?:the\s+)?\Z", re.I)
         # "Most of those who left settled in Astana city": where people went, as after "to"
         self.settled_in = re.compile(_any_word(self._words.get("settle_verbs", ())).pattern
                                      + r"\s+(?:in|at)\s+(?:the\s+)?\Z", re.I)

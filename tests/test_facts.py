@@ -1009,6 +1009,14 @@ LEADS_AND_MOVES = [
     case("Gross regional product of Ivano-Frankivsk region in 2014\n\nThe gross regional product of the region made "
          "31 562 million hryvnias. The share of the region in the total gross domestic product of Ukraine made 2,0%.",
          "2,0%", region="UA-26"),
+    # the date of a count compared with leaves the census day in force
+    case("Population now 1.09 million\n\nMBABANE – Eswatini had 1,094,617 residents on census night, 11 May 2017. "
+         "The figure is 76,094 more than the 1,018,523 people counted on 11 May 2007.\n\nThe census counted "
+         "564,317 females.", "564,317", period=("2017-05-11", "2017-05-11")),
+    # goods imported into a place are its imports: the place is no partner
+    case("Import bill rises 4.2%\n\nThe value of goods imported into Bermuda rose 4.2 per cent last year to $1.38 "
+         "billion.\n\nThe United States supplied 71.5 per cent of imports, worth $986.7 million.", "$1.38 billion",
+         region="BM"),
     case("Demographic situation in Akmola region, 2021\n\nWithin the republic 9 874 people left the region. "
          "Most of those who left settled in Astana city (3 102 people) and Karaganda region(1 417).", "3 102",
          region="KZ-11"),
