@@ -292,6 +292,12 @@ def is_fronted(run: DocumentView, m: PeriodMention, sent: Sentence) -> bool:
     return True
 
 
+# "narrowed to XPF 70.8 billion from XPF 97.8 billion in 2018": the year of the figure compared with
+_COMPARED_FIGURE = re.compile(r"(?i)\b(?:from|than|compared\s+(?:to|with)|against)\s+(?:the\s+)?(?:[A-Z]{2,4}\s?|[$€£]\s?)?"
+                              r"\d[\d.,\u00a0 ]*(?:\s?(?:million|billion|thousand|percent|per\s+cent|%))?"
+                              r"\s+in\s+(?:the\s+)?\Z")
+
+
 def _compared_count(run: DocumentView, sent: Sentence, m: PeriodMention) -> bool:
     """"The figure is 76,094 more than the 1,018,523 people counted on 11 May 2007": the date of the count
     compared with, which leaves the day in force as it was."""
@@ -454,7 +460,9 @@ def _update_periods(run: DocumentView, sent: Sentence, resolved: list[Resolved],
         if carried and not _FLASHBACK.search(run.text, sent.start, sent.end):
             run.ctx.line_period = carried[-1]
         if run.ctx.frame is None and values:
-            explicit = [r for r in intervals if r.mention.kind not in _NOT_A_FRAME and r.mention.kind != "since"]
+            explicit = [r for r in intervals if r.mention.kind not in _NOT_A_FRAME and r.mention.kind != "since"
+                        and not _COMPARED_FIGURE.search(run.text, max(sent.start, r.mention.start - 60),
+                                                        r.mention.start)]
             if explicit:
                 run.ctx.frame = explicit[0]  # a news lead: "3,200 people moved ... in January–March 2023"
     dates = [r for r in main if r.mention.kind == "date" and ((r.fronted and values) or reads_as_of(run, r.mention))

@@ -1017,6 +1017,11 @@ LEADS_AND_MOVES = [
     case("Import bill rises 4.2%\n\nThe value of goods imported into Bermuda rose 4.2 per cent last year to $1.38 "
          "billion.\n\nThe United States supplied 71.5 per cent of imports, worth $986.7 million.", "$1.38 billion",
          region="BM"),
+    # the year of a figure compared with is no frame for the sentences after it
+    case("Trade gap narrows\n\nIslands Business | Nouméa | 12 March 2020\n\nNew Caledonia's exports rose 8.4 percent "
+         "to XPF 174.5 billion last year. The trade deficit narrowed to XPF 70.8 billion from XPF 97.8 billion in "
+         "2018.\n\nNickel products made up 91.0 percent of exports.", "91.0 percent",
+         period=("2019-01-01", "2019-12-31")),
     case("Demographic situation in Akmola region, 2021\n\nWithin the republic 9 874 people left the region. "
          "Most of those who left settled in Astana city (3 102 people) and Karaganda region(1 417).", "3 102",
          region="KZ-11"),

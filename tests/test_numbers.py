@@ -250,6 +250,7 @@ UNITS = [
     case("GDP stood at 52.26 trillion naira, up", "52.26 trillion", 52.26e12, "naira"),
     case("The average length of stay was 3.33 nights", "3.33", 3.33, "nights"),
     case("a road of 5 km", "5", 5, "km"),
+    case("exports rose to XPF 174.5 billion last year", "XPF 174.5 billion", 174.5e9, "XPF"),
     case("€3.5 billion of exports", "€3.5 billion", 3.5e9, "€"),
     case("a bread loaf costs ₸500", "₸500", 500, "₸"),
     case("a ticket costs ₽100", "₽100", 100, "₽"),
