@@ -294,7 +294,8 @@ def is_fronted(run: DocumentView, m: PeriodMention, sent: Sentence) -> bool:
 
 # "narrowed to XPF 70.8 billion from XPF 97.8 billion in 2018": the year of the figure compared with
 _COMPARED_FIGURE = re.compile(r"(?i)\b(?:from|than|compared\s+(?:to|with)|against)\s+(?:the\s+)?"
-                              r"(?:[A-Z]{2,4}\s?|[$€£]\s?)?\d[\d.,\u00a0 ]*(?:\s?(?:million|billion|thousand|percent|per\s+cent|%))?"
+                              r"(?:[A-Z]{2,4}\s?|[$€£]\s?)?\d[\d.,\u00a0 ]*"
+                              r"(?:\s?(?:million|billion|thousand|percent|per\s+cent|%))?"
                               r"\s+in\s+(?:the\s+)?\Z")
 
 
