@@ -51,6 +51,9 @@ def period(run: DocumentView, v: NumberMention, sent: Sentence, values: list[Num
         lo, hi = v.start - REACH, v.end + REACH
         first = bisect.bisect_left(resolved, lo, key=_mention_start)  # resolved are in text order
         last = bisect.bisect_right(resolved, hi, key=_mention_start)
+        if last - first > 2 * _MANY:  # packed ("2019 1 2019 2 ..."): the nearest on each side will do
+            mid = bisect.bisect_left(resolved, v.start, first, last, key=_mention_start)
+            first, last = max(first, mid - _MANY), min(last, mid + _MANY)
         main, refs = _main_and_references([r for r in resolved[first:last] if r.mention.end <= hi])
     else:
         main, refs = sentence_main_and_references(run, resolved)

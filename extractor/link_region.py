@@ -97,7 +97,7 @@ def region(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence |
     if places and national_after(run, v):
         evidence.append("region_home")  # "Minnesota's rate was 68.4 percent, compared with 62.6 percent nationally"
         return partner, home_region(run, sent), None
-    if places and _PART_SHARE.search(run.text, sent.start, v.start):
+    if places and _PART_SHARE.search(run.text, max(sent.start, v.start - REACH), v.start):
         subject = run.ctx.line_region or run.ctx.section_region or run.ctx.doc_region
         if subject is not None and subject.code and all(m.code != subject.code for m in places):
             # "The share of the region in the total GDP of Ukraine made 2,0%": the whole is the country,

@@ -41,6 +41,16 @@ class Sorted:
         hi = bisect.bisect_left(self.starts, end)
         return [m for m in self.items[lo:hi] if m.end <= end]
 
+    def around(self, start: int, end: int, at: int, cap: int) -> list[Any]:
+        """``within(start, end)``, but at most ``cap`` items on each side of position ``at``: the ones
+        nearest to it. Bounds the work per value where mentions are packed ("Almaty 1 Astana 2 ...")."""
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end)
+        if hi - lo > 2 * cap:
+            mid = bisect.bisect_left(self.starts, at, lo, hi)
+            lo, hi = max(lo, mid - cap), min(hi, mid + cap)
+        return [m for m in self.items[lo:hi] if m.end <= end]
+
     def split(self, spans: Sequence[Sentence]) -> list[Sequence[Any]]:
         """``within`` for each of ``spans``, which must be in order and disjoint. One merge-like pass
         over items and spans together: cheaper than slicing per span, as most sentences have few
