@@ -52,6 +52,8 @@ _SERIES_BEGAN = re.compile(r"(?i)\bsince\s+(?:[\w'’-]+\s+){0,4}(?:began|begun|
 _COMPARING_WITH = re.compile(r"(?i)\bcompar(?:ing|ed|e)\s+(?:the\s+)?[^,;.()]{3,40}?"
                              r"\s+(?:with|to|against)\s+(?:the\s+)?\Z")
 _GAPPED_WITH = re.compile(r"(?i)[,;]\s*(?:and\s+)?with\s+(?:the\s+)?\Z")
+# "made 112,6% to 2023", "93,1% to June 2021": an index's base after "to" (a percent, so no "rose to 2,400")
+_INDEX_TO = re.compile(r"(?i)\d\s?(?:%|percent|per\s+cent)\s+to\s+(?:the\s+(?:level\s+of\s+)?)?\Z")
 _VALUE_TAILS = frozenset({"percent", "cent", "pts", "point", "points", "pp", "times", "fold", "people", "persons",
                           "thousand", "thous", "million", "mln", "billion", "bln", "trillion"})
 
@@ -246,7 +248,7 @@ def is_reference(run: DocumentView, m: PeriodMention, sent: Sentence) -> bool:
     if m.kind == "date" and _COMPARED_STOCK.search(run.text, max(sent.start, m.start - 60), m.start):
         return True  # "compared with 512.4 million on 1 January 2018": the earlier stock's date
     before = run.text[max(sent.start, m.start - 60):m.start]
-    if _COMPARING_WITH.search(before):
+    if _COMPARING_WITH.search(before) or _INDEX_TO.search(before):
         return True  # "Comparing October 2017 with October 2016, increases were recorded ..."
     if _GAPPED_WITH.search(before) and run.assembler.comparison_before.search(run.text, sent.start, m.start):
         return True  # "in comparison with May 2019 made 100,3 percent, with December 2018 - 100,9 percent"

@@ -448,6 +448,15 @@ def _table_fact(view: DocumentView, cell: Cell, sent: Sentence) -> Fact:
     if indicator is None and (indicator := view.ctx.title_indicator or view.ctx.doc_indicator) is not None:
         evidence.append("indicator_in_force")  # "Main partners of the region (million US dollars): China 121,4"
     key = indicator.key if indicator is not None else None
+    if key in view.ws["sector_of"] and cell.column.indicator is None and cell.region is None \
+            and not cell.column.contribution and (
+            row := _SECTOR_ROW.fullmatch(view.text, *cell.row)) is not None \
+            and view.assembler.sector_words.fullmatch(row.group(1)) is not None:
+        # "Real growth by activity (%): Agriculture 1.34 Industry -8.00": in a GDP table an activity's row
+        # is its gross value added (its contribution to growth, or a column "share in GDP", is GDP's)
+        key = view.w["sector_key"][0]
+        indicator = IndicatorMention(row.group(1), row.start(1), row.end(1), key)
+        evidence.append("indicator_sector")
     info = view.indicator_info(key)
     unit, measure_, direction = link_table.unit_and_measure(cell, info, evidence)
     number = v.number * (1 if unit == "percent" else cell.column.scale)
@@ -487,6 +496,7 @@ def _table_fact(view: DocumentView, cell: Cell, sent: Sentence) -> Fact:
                      confidence, "rule:table", found, slots)
 
 
+_SECTOR_ROW = re.compile(r"\s*(.+?)[\s:;,.]*")  # a row label without its spacing and punctuation
 _SUBNATIONAL = re.compile(r"[A-Z]{2}(?:-[A-Z0-9]{1,3}|[0-9][0-9A-Z]{0,2})")  # "NZ-OTA", "US-CA", "IE061"
 
 

@@ -53,7 +53,7 @@ _OF_NEXT = re.compile(r"\s+of\s+(?:the\s+)?")
 _FIGURE_NEXT = re.compile(r"\s*(?:about|around|some|nearly|almost|over)?\s*[-+−$€£]?\d")
 # "47,000 (+0.2%)", "14,5 (in January-September 2015 - 14,8)": the bracket restates the value, maybe for
 # an earlier period
-_BRACKET_AFTER = re.compile(r"(?:\s+[A-Za-z]+)?\s*\(\s*(?:(?:[a-z]+\s+){1,2}(?:of|by)\s+"
+_BRACKET_AFTER = re.compile(r"(?:\s+[A-Za-z]+){0,2}\s*\(\s*(?:(?:[a-z]+\s+){1,2}(?:of|by)\s+"
                             r"|(?:in|for)\s+(?:[A-Za-z][\w\s-]{0,30}?)?\d{4}\s*[-–—:]\s*)?")
 _SURVEY_ANSWER = re.compile(r"\s*(?:said|answered|responded|reported|were|are|was|believe[sd]?)?\s*(?:that\s+)?"
                             r"(?:they\s+)?(?:had\s+|were\s+)?(.+?)\s*[.,;]?\s*$")

@@ -66,7 +66,7 @@ def build_nlp() -> Language:
         [*nlp.Defaults.infixes, r"(?<=[0-9%])\.(?=[A-Z][a-z])", r"(?<=[0-9])[,%](?=[A-Za-z])",
          r"(?<=[A-Za-z])\((?=[A-Za-z+-])",  # "million(up 9.7 percent)"
          r"(?<=[A-Za-z0-9%])\)(?=[A-Za-z])",  # "Brisbane(C)remained", "(ERP)was"
-         r"(?<=\)):(?=[A-Za-z])"]).finditer  # "(number):Births"
+         r"(?<=\))[:,;](?=[A-Za-z])"]).finditer  # "(number):Births", "million(+24.6%),imports"
     nlp.add_pipe(LEMMATIZER)
     return nlp
 

@@ -1025,6 +1025,25 @@ LEADS_AND_MOVES = [
     case("Demographic situation in Akmola region, 2021\n\nWithin the republic 9 874 people left the region. "
          "Most of those who left settled in Astana city (3 102 people) and Karaganda region(1 417).", "3 102",
          region="KZ-11"),
+    # an index's base after "to" is compared with, and the year in force stays for the sentences after it
+    case("Housing construction in Tuva in 2022\n\nIn 2022 in the republic 1 204 apartments were commissioned, that "
+         "made 108,3% to 2021. Individual developers built 61,9 thousand square meters of housing.", "108,3%",
+         period=("2022-01-01", "2022-12-31")),
+    case("Housing construction in Tuva in 2022\n\nIn 2022 in the republic 1 204 apartments were commissioned, that "
+         "made 108,3% to 2021. Individual developers built 61,9 thousand square meters of housing.", "61,9 thousand",
+         period=("2022-01-01", "2022-12-31")),
+    # a bracketed change after a value and its unit words restates that value: "import – 604,7 million US dollars
+    # (growth of 19,3%)"
+    case("Foreign trade turnover of Surkhandarya region in January-March 2021 made 212,4 million US dollars. Export "
+         "made 81,5 million US dollars (growth of 7,2%), import – 130,9 million US dollars (growth of 11,6%).",
+         "11,6%", key="imports"),
+    # scraped text: "million(+10.3%),imports" is a bracket, a comma and a word
+    case("Exports made up $118.2 million(+4.1%),imports $96.4 million(+2.7%). The surplus widened.",
+         "$96.4 million", key="imports"),
+    # in a GDP table, a row named by an activity is that activity's gross value added
+    case("The economy grew by 3.1 percent in the second quarter of 2019, the statistics office said.\n\nReal "
+         "growth by activity, Q2 2019 (year-on-year, %): Agriculture 2.40 Industry -1.15 Services 4.02",
+         "-1.15", key="gross_value_added"),
 ]
 
 KNOWN_GAPS = [
