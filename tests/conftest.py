@@ -49,6 +49,8 @@ WORLD30 = FIXTURES / "world30"  # held out: mixed indicators, scored unseen with
 WORLD31 = FIXTURES / "world31"  # held out: the five topics, scored unseen with world30
 WORLD32 = FIXTURES / "world32"  # held out: mixed indicators, scored unseen with world33
 WORLD33 = FIXTURES / "world33"  # held out: the five topics, scored unseen with world32
+WORLD34 = FIXTURES / "world34"  # held out: mixed indicators, scored unseen with world35
+WORLD35 = FIXTURES / "world35"  # held out: the five topics, scored unseen with world34
 
 settings.register_profile("default", deadline=None, max_examples=100,
                           suppress_health_check=[HealthCheck.too_slow])
@@ -71,7 +73,8 @@ def gold_documents() -> list[tuple[str, str, list[dict]]]:
     for folder in (EXTRA, WORLD, WORLD2, WORLD3, WORLD4, WORLD5, WORLD6, WORLD7, WORLD8, WORLD9, WORLD10, WORLD11,
                    WORLD12, WORLD13, WORLD14, WORLD15, WORLD16, WORLD17,
                    WORLD18, WORLD19, WORLD20, WORLD21, WORLD22, WORLD23,
-                   WORLD24, WORLD25, WORLD26, WORLD27, WORLD28, WORLD29, WORLD30, WORLD31, WORLD32, WORLD33):
+                   WORLD24, WORLD25, WORLD26, WORLD27, WORLD28, WORLD29, WORLD30, WORLD31, WORLD32, WORLD33,
+                   WORLD34, WORLD35):
         for path in sorted(folder.glob("*.json")):
             gold = json.loads(path.read_text(encoding="utf-8"))
             text = path.with_suffix(".txt").read_text(encoding="utf-8")
