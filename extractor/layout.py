@@ -72,6 +72,10 @@ def _holds_value(sent: Sentence, values: Sequence[NumberMention]) -> bool:
 _OFFICE_BEFORE = re.compile(r"[^\d\n]{3,160}(?:[,)]|\s[–—-])\s{1,3}")
 _DATE_ENDS_LINE = re.compile(r",\s{1,3}(?:\d{1,2}(?:st|nd|rd|th)?\s[A-Z][a-z]{2,8}\.?,?\s\d{4}"
                              r"|[A-Z][a-z]{2,8}\.?\s\d{1,2},?\s\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})\s*")
+# a byline of fields between bars, one of them a date: "Kuensel | Tshering Dorji, Thimphu | June 2, 2019"
+_BYLINE_DATE = re.compile(r"(?:^|\|)\s*(?:\d{1,2}(?:st|nd|rd|th)?\s[A-Z][a-z]{2,8}\.?,?\s\d{4}"
+                          r"|[A-Z][a-z]{2,8}\.?\s\d{1,2},?\s\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})"
+                          r"\s*(?:\||$)")
 _AGENCY_FIRST = re.compile(r"[A-Z][\w.&-]{1,20}(?:\s[A-Z][\w.&-]{1,20})?,\s*")
 
 
@@ -81,10 +85,13 @@ def is_dateline(text: str, m: RegionMention) -> bool:
     if m.start > DATELINE_REACH:
         return False
     line_start = text.rfind("\n", 0, m.start) + 1
+    line_end = text.find("\n", m.end)
+    line = text[line_start:len(text) if line_end < 0 else line_end]
+    if "|" in line and _BYLINE_DATE.search(line):
+        return True  # the town a byline gives is where the paper or the reporter is
     if text[line_start:m.start].strip() and not _AGENCY_FIRST.fullmatch(text, line_start, m.start):
         # (an agency may come first: "IPN, Chisinau, 28 March 2024 –"; an office's line may end with its
         # town and the date: "Statistical Institute of Catalonia (Idescat), Barcelona, 7 November 2023")
-        line_end = text.find("\n", m.end)
         return _OFFICE_BEFORE.fullmatch(text, line_start, m.start) is not None and \
             _DATE_ENDS_LINE.fullmatch(text, m.end, len(text) if line_end < 0 else line_end) is not None
     # "EU at 2.0%", "UK inflation", "N.S. population": an abbreviation in capitals is no dateline

@@ -82,6 +82,8 @@ class _Rules:
     places: re.Pattern[str] | None = None  # a header that makes its rows places ("Population by region")
     units: re.Pattern[str] | None = None  # a column's own unit word ("thousand tons", "square meters")
     people: re.Pattern[str] = re.compile(r"(?!)")  # people nouns: a column of them takes no header unit
+    balance: re.Pattern[str] = re.compile(r"(?!)")  # "natural", "migration": "increase" after it names a balance
+    price_basis: re.Pattern[str] = re.compile(r"(?!)")  # "comparable": "prices" after it is how, not what
 
 
 @functools.cache
@@ -101,7 +103,15 @@ def _rules(patterns_dir: Path | None) -> _Rules:
                   tuple(str(w).lower() for w in data.get("billion_markers", ())),
                   # "us dollars" -> "USD", as the number rules read a currency after its country's name
                   {" ".join(k): v for k, v in numbers_lexicon(patterns_dir).qualified_currencies.items()},
-                  _place_header(data), _unit_words(patterns_dir), _people_words(patterns_dir))
+                  _place_header(data), _unit_words(patterns_dir), _people_words(patterns_dir),
+                  _ending_with(data.get("balance_words", ())), _ending_with(data.get("price_basis_words", ())))
+
+
+def _ending_with(words: list[str]) -> re.Pattern[str]:
+    """A stretch that ends with one of ``words`` and a space: what comes right before a header's word."""
+    if not words:
+        return re.compile(r"(?!)")
+    return re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(str(w)) for w in words) + r")\s+\Z")
 
 
 def _people_words(patterns_dir: Path | None) -> re.Pattern[str]:
@@ -308,7 +318,8 @@ def _columns(text: str, header: tuple[int, int], width: int, periods: Sequence[P
     whole = _INDEX_HEADER.search(text, start, end) is not None
     columns = []
     for a, b in spans:
-        own = [m for m in in_header if a <= m.start and m.end <= b]
+        own = [m for m in in_header if a <= m.start and m.end <= b and not (
+            m.generic and rules.price_basis.search(text, max(a, m.start - 16), m.start))]  # "in comparable prices"
         specific = [m for m in own if not m.generic and not _after_per(text, m.start)]
         # a column naming nothing measures what the column before it named: "Average weekly wage Percent
         # change fourth quarter 2019-20"
@@ -333,8 +344,8 @@ def _columns(text: str, header: tuple[int, int], width: int, periods: Sequence[P
             else 1_000_000_000.0 if "billion" in marks else 1.0
         # a currency may head every column ("UAH million; in % to 2017"); another unit word only its own
         # ("million tons; million passengers")
-        money = rules.currency.search(text, a, b) or (rules.units.search(text, a, b) if rules.units else None) \
-            or rules.currency.search(text, start, end) or _header_unit(text, (start, end), (a, b), rules)
+        money = _header_currency(text, a, b, rules) or (rules.units.search(text, a, b) if rules.units else None) \
+            or _header_currency(text, start, end, rules) or _header_unit(text, (start, end), (a, b), rules)
         unit = "percentage_point" if "percentage_point" in marks else "per_1000" if "per_1000" in marks \
             else _unit_named(money.group(), rules) if money else None
         # a header cut into columns marks an index column by its own words ("UAH million; volume index, %")
@@ -354,6 +365,7 @@ _GROUP_UNITS = frozenset({"households", "families"})
 
 
 _BRACKET = re.compile(r"\(([^()]*)\)")
+_SIGN_NOTE = re.compile(r"(?i)\(\s*[-+−–]\s*\)|[,/]\s*(?:decrease|decline|loss|reduction)\s*(?=\(\s*[-−–]\s*\))")
 _CONTINUES = re.compile(r"(?i)\s*(?:in|on|of|as|at|per|from|than|with|against|compared|versus|vs)\b")
 _SCALE_ONLY = frozenset({"thousand", "thousands", "million", "millions", "billion", "billions", "mln", "bn", "thous",
                          "in", "of", "number", "units", "persons", "people", "%", "percent", "per", "cent",
@@ -366,6 +378,9 @@ def _listed_columns(text: str, start: int, end: int, width: int, rules: _Rules) 
     label per column, parted by semicolons or commas: "(thousand US dollars; export, import)", "(million
     ALL; exports, imports; change of exports to March 2014, %)", "(people; natural increase, migration
     increase)". None when the bracket does not read so (a label that is only "%" is no column's)."""
+    # "(persons; born, died, natural increase, decrease (-))": a sign's own bracket, and the decrease it
+    # names, belong to the label before them
+    text = _SIGN_NOTE.sub(lambda m: " " * len(m.group()), text[:end])
     brackets = list(_BRACKET.finditer(text, start, end))
     if not brackets:
         return None
@@ -400,6 +415,16 @@ def _labels_cut(labelled: list[tuple[int, str]], width: int, rules: _Rules) -> l
             pos += len(item) + 1
         return [*starts[:i], *offsets, *starts[i + 1:]][1:]
     return [a + len(p) - len(p.lstrip()) for a, p in labelled][1:] if len(labelled) == width else None
+
+
+def _header_currency(text: str, start: int, end: int, rules: _Rules) -> re.Match[str] | None:
+    """A currency the header names, not a place noun of the same spelling: "Livestock by soums" (Mongolia's
+    districts) is no sum of Uzbek soums."""
+    return next((m for m in rules.currency.finditer(text, start, end)
+                 if not _BY_BEFORE.search(text, max(start, m.start() - 12), m.start())), None)
+
+
+_BY_BEFORE = re.compile(r"(?i)\bby\s+(?:selected\s+)?\Z")
 
 
 def _unit_only(part: str, rules: _Rules, *, heading: bool = False) -> bool:
@@ -448,6 +473,8 @@ def _markers(text: str, a: int, b: int, rules: _Rules, *, leading_only: bool = F
                 found.add(name)
                 break
     change = rules.change.search(part)
+    if change and rules.balance.search(part, 0, change.start()):
+        change = None  # "natural increase, decrease (-)": a signed balance, not a change
     if change and (not leading_only or _WORD.search(part, change.end())):
         found.add("change")
     return found

@@ -1040,6 +1040,10 @@ LEADS_AND_MOVES = [
     # scraped text: "million(+10.3%),imports" is a bracket, a comma and a word
     case("Exports made up $118.2 million(+4.1%),imports $96.4 million(+2.7%). The surplus widened.",
          "$96.4 million", key="imports"),
+    # a byline's fields between bars: the reporter's town is no subject
+    case("Jobless rate rises to 2.9 percent\n\nDaily Herald | Karma Wangdi, Thimphu | May 4, 2018\n\nBhutan's "
+         "unemployment rate rose to 2.9 percent last year.\n\nOf the 318,204 people in the labour force, 308,977 "
+         "were employed.", "308,977", region="BT"),
     # in a GDP table, a row named by an activity is that activity's gross value added
     case("The economy grew by 3.1 percent in the second quarter of 2019, the statistics office said.\n\nReal "
          "growth by activity, Q2 2019 (year-on-year, %): Agriculture 2.40 Industry -1.15 Services 4.02",

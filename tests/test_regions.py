@@ -226,6 +226,16 @@ CASES = [
     ("industrial enterprises of Orkhon aimag; prices in Darkhan-Uul aimag", [("Orkhon aimag", "MN-035"),
                                                                           ("Darkhan-Uul aimag", "MN-037")]),
     ("Khovd aimag and Tuv aimag", [("Khovd aimag", "MN-043"), ("Tuv aimag", "MN-047")]),
+    # Russia's subjects whose English names pycountry's transliterations do not give
+    ("the gross regional product of Kemerovo region (Kuzbass)", [("Kemerovo region", "RU-KEM"), ("Kuzbass", "RU-KEM")]),
+    ("foreign trade of Zabaikalsky Krai; Kamchatka Krai", [("Zabaikalsky Krai", "RU-ZAB"),
+                                                            ("Kamchatka Krai", "RU-KAM")]),
+    ("Tula oblast, Yaroslavl region and the Jewish Autonomous Region", [("Tula oblast", "RU-TUL"),
+                                                                       ("Yaroslavl region", "RU-YAR"),
+                                                                       ("Jewish Autonomous Region", "RU-YEV")]),
+    # a territory with a code of its own is that code, as Puerto Rico is PR
+    ("Åland had 30,541 inhabitants; the US Virgin Islands; Macau", [("Åland", "AX"), ("US Virgin Islands", "VI"),
+                                                                   ("Macau", "MO")]),
     # --- words that are only words
     ("Central region", []),
     ("a café in the square", []),

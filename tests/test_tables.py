@@ -256,7 +256,21 @@ CPI_TO_BASES = ("Consumer prices in December 2016\n\nConsumer price indices by m
                 "November 2016, to December 2015): Food and non-alcoholic beverages 101,4 109,8 Clothing and footwear "
                 "99,6 102,4 Transport 100,6 109,1")
 
+TAMBOV_DISTRICTS = ("Natural movement of population by urban districts, 2019 (persons; births, deaths, natural "
+                   "increase, decrease (-)): Tambov 2 212 3 418 -1 206 Michurinsk 612 1 384 -772")
+SOUMS = ("Livestock by soums, end of 2021 (thousand heads; percent change compared to previous year): Tsengel 412,5 "
+         "3,4 Deluun 276,8 2,9")
+MUNICIPAL = ("Retail trade turnover by municipal formations, January-June 2022 (million rubles; in % to January-June "
+             "2021, in comparable prices): Ulan-Ude 45 126,7 96,8 Severobaikalsk 2 204,3 94,1")
 TABLE_FACTS = [
+    # a sign's bracket and its decrease belong to the label before them; a balance's "increase" is no change
+    case(TAMBOV_DISTRICTS, "-1 206", key="natural_increase", measure="level", number=-1206),
+    case(TAMBOV_DISTRICTS, "3 418", key="deaths", measure="level"),
+    # "by soums" names the rows, no currency; "percent change" marks a percent column
+    case(SOUMS, "412,5", unit="heads"),
+    case(SOUMS, "3,4", unit="percent", measure="change"),
+    # rows of municipal formations are places (with no code here); "in comparable prices" measures no prices
+    case(MUNICIPAL, "96,8", key="retail_trade", region=None),
     # a price index's level against each column's base: the month, the year so far, the 12 months to it
     case(CPI_BASES, "101,4", measure="level", period=("2021-10-01", "2021-10-31")),
     case(CPI_BASES, "108,8", measure="level", period=("2021-01-01", "2021-10-31")),
