@@ -29,6 +29,8 @@ _DASH_TAIL = re.compile(r"\s*[–—:-]\s*$")
 _JOINER = re.compile(r"(?i)[\s,;:]*(?:(?:and|or|while|as well as)\s+)+")
 # "exports reached $3.1 billion and imports $4.0 billion": a noun after "and" or a comma starts the
 # next item; it is not the value's own noun.
+_MINUS = re.compile(r"\s(?:minus|less)\s(?!than\b|[\d(])")
+_ASIDE_COMMA = re.compile(r",\s")
 _JOINS_NEXT = re.compile(r"(?i),|;|\b(?:and|or|while|whereas|but|to|from|than|into|over)\b")
 _VALUE_REACH = 64  # longer than any number's span ("20 million 353 thousand")
 # "by 57.9% to $8.4 billion", "0.3 percent to $34.69", "fell by 4,870 over the same period, to 548,760"
@@ -53,7 +55,7 @@ _OF_NEXT = re.compile(r"\s+of\s+(?:the\s+)?")
 _FIGURE_NEXT = re.compile(r"\s*(?:about|around|some|nearly|almost|over)?\s*[-+−$€£]?\d")
 # "47,000 (+0.2%)", "14,5 (in January-September 2015 - 14,8)": the bracket restates the value, maybe for
 # an earlier period
-_BRACKET_AFTER = re.compile(r"(?:\s+[A-Za-z]+){0,2}\s*\(\s*(?:(?:[a-z]+\s+){1,2}(?:of|by)\s+"
+_BRACKET_AFTER = re.compile(r"(?:\s+[A-Za-z]+){0,2}\s*\(\s*(?:(?:[a-z]+\s+){0,2}(?:of|by)\s+"
                             r"|(?:in|for)\s+(?:[A-Za-z][\w\s-]{0,30}?)?\d{4}\s*[-–—:]\s*)?")
 _SURVEY_ANSWER = re.compile(r"\s*(?:said|answered|responded|reported|were|are|was|believe[sd]?)?\s*(?:that\s+)?"
                             r"(?:they\s+)?(?:had\s+|were\s+)?(.+?)\s*[.,;]?\s*$")
@@ -406,7 +408,15 @@ def _verb_after_people(run: DocumentView, m: IndicatorMention,
 def _in_definition(run: DocumentView, m: IndicatorMention, sent: Sentence) -> bool:
     """Whether an indicator mention stands in an aside that defines another ("calculated as ...")."""
     comma = run.text.rfind(",", max(sent.start, m.start - 120), m.start)
-    return comma >= 0 and run.assembler.definition_aside.match(run.text, comma, m.start) is not None
+    if comma < 0:
+        return False
+    if run.assembler.definition_aside.match(run.text, comma, m.start) is not None:
+        return True
+    # "Natural increase, births minus deaths, contributed 1,444": a difference that defines the word before it
+    # (commas that part words, not a number's: "12,125")
+    close = _ASIDE_COMMA.search(run.text, m.end, min(sent.end, m.end + 60))
+    return run.text.startswith(", ", comma) and close is not None \
+        and _MINUS.search(run.text, comma, close.start()) is not None
 
 
 def _activity_after_in(run: DocumentView, m: IndicatorMention) -> bool:

@@ -1040,6 +1040,11 @@ LEADS_AND_MOVES = [
     # scraped text: "million(+10.3%),imports" is a bracket, a comma and a word
     case("Exports made up $118.2 million(+4.1%),imports $96.4 million(+2.7%). The surplus widened.",
          "$96.4 million", key="imports"),
+    # a difference in an aside defines the word before it; a bracketed change restates its value
+    case("Natural increase, births minus deaths, contributed 1,208 to the quarter's growth.", "1,208",
+         key="natural_increase"),
+    case("Export made 212,4 million US dollars (decreased in 1,2 times), the import – 98,7 million US dollars "
+         "(by 6,1% less).", "6,1%", key="imports"),
     # a byline's fields between bars: the reporter's town is no subject
     case("Jobless rate rises to 2.9 percent\n\nDaily Herald | Karma Wangdi, Thimphu | May 4, 2018\n\nBhutan's "
          "unemployment rate rose to 2.9 percent last year.\n\nOf the 318,204 people in the labour force, 308,977 "

@@ -226,6 +226,14 @@ CASES = [
     ("Interprovincial migration cost Alberta 3,200 people", ("Interprovincial migration", "internal_net_migration")),
     ("Texas had the largest net domestic migration gain", ("net domestic migration", "internal_net_migration")),
     ("The median age of the population was 28.9 years", ("median age", "median_age")),
+    # baskets, households, the economically active, as CIS and Mongolian offices write them
+    ("The cost of the fixed set of consumer goods and services made 14 201,5 rubles",
+     ("fixed set of consumer goods and services", "fixed_basket_cost")),
+    ("the minimal set of food products cost 4 105,20 rubles", ("minimal set of food products", "food_basket_cost")),
+    ("the number of herder households reached 9 871", ("herder households", "herder_households")),
+    ("the average household size was 3,4 persons", ("average household size", "average_household_size")),
+    ("economically active persons aged 15 and more numbered 842 thousand",
+     ("economically active persons", "labour_force")),
 ]
 
 
