@@ -76,9 +76,11 @@ def period(run: DocumentView, v: NumberMention, sent: Sentence, values: list[Num
         and not _AVERAGED.search(run.text, max(sent.start, v.start - 120), v.start)  # "averaged 52.8 thousand"
     chosen: Resolved | None = None
     if len(values) > 1 and main:
-        # "made 0,8% compared with the previous month, 2,0% since December 2020 and 6,1% in annual terms":
-        # a period trailing another value, or past it, is that value's; the value takes the one in force
-        main = [r for r in main if not _trails_other_value(run, r, v, values)]
+        main = _bracketed(run, v, main, values, sent)
+        if not (len(main) == 1 and _own_bracket(run, v, main[0], sent)):
+            # "made 0,8% compared with the previous month, 2,0% since December 2020 and 6,1% in annual terms":
+            # a period trailing another value, or past it, is that value's; the value takes the one in force
+            main = [r for r in main if not _trails_other_value(run, r, v, values)]
     if main:
         if stock:  # a stock's level is at a day: "36,286,400 on October 1, 2016, up 130,300 from July 1"
             main = [r for r in main if r.interval is not None and r.interval[0] == r.interval[1]] or main
@@ -403,6 +405,49 @@ _TRAIL_GAP = 3  # "2,0% since December 2020": the period right after its value
 _TRAIL_BETWEEN = re.compile(r"\s*(?:\(\s*(?:in|for)?\s*)?")
 _COMMA_OR_STOP = re.compile(r"[,;.]\s")
 _OPEN_BRACKET = re.compile(r"(?:\s+[A-Za-z]+)?(?:\s*[(\[]|,?\s+or)\s*")  # "(2.4%)", ", or $246.4 billion,"
+
+
+def _bracket_around(text: str, lo: int, start: int, end: int) -> tuple[int, int] | None:
+    """The bracket that holds [start, end), looking back no further than lo."""
+    opened = text.rfind("(", lo, start)
+    if opened < 0 or text.rfind(")", lo, start) > opened:
+        return None
+    closed = text.find(")", end, end + REACH)
+    return (opened, closed) if closed >= 0 else None
+
+
+def _own_bracket(run: DocumentView, v: NumberMention, r: Resolved, sent: Sentence) -> bool:
+    """Whether the value and the period stand in the same bracket: "(in January-June 2023 – 47,1% and 52,9%
+    respectively)"."""
+    lo = max(sent.start, v.start - REACH)
+    around = _bracket_around(run.text, lo, v.start, v.end)
+    return around is not None and around[0] < r.mention.start and r.mention.end <= v.start
+
+
+def _bracketed(run: DocumentView, v: NumberMention, main: list[Resolved], values: list[NumberMention],
+               sent: Sentence) -> list[Resolved]:
+    """A value in a bracket that names its period takes that period; a bracket's period with a value of its
+    own is not one outside it: "the birth rate made 10,0 (in January-September 2016 – 10,7), the death rate
+    – 15,0"."""
+    lo = max(sent.start, v.start - REACH)
+    own = [r for r in main if _own_bracket(run, v, r, sent)]
+    if own:
+        return own[-1:]
+    kept, bracketed = [], []
+    for r in main:
+        around = _bracket_around(run.text, lo, r.mention.start, r.mention.end)
+        if around is not None and not (around[0] < v.start < around[1]) \
+                and _value_between(values, around[0], around[1]):
+            bracketed.append(r)
+        else:
+            kept.append(r)
+    earlier = bracketed[-1] if bracketed and bracketed[-1].mention.end < v.start else None
+    if earlier is not None and _BARE_BRACKET.fullmatch(run.text, max(lo, v.start - 3), v.end + 3):
+        return [earlier]  # "..., the death rate – 15,0 (15,4)": a bare bracket after one that named its period
+    return kept
+
+
+_BARE_BRACKET = re.compile(r".{0,2}\(\s?[-+−]?[\d.,\s]+%?\s?\).{0,2}", re.DOTALL)
 
 
 def _mention_start(r: Resolved) -> int:

@@ -1040,6 +1040,14 @@ LEADS_AND_MOVES = [
     # scraped text: "million(+10.3%),imports" is a bracket, a comma and a word
     case("Exports made up $118.2 million(+4.1%),imports $96.4 million(+2.7%). The surplus widened.",
          "$96.4 million", key="imports"),
+    # a bracket that names its period keeps it: not for the next item, but for every value inside it and for a
+    # bare bracket after it
+    case("Demographic situation in Penza region in January-June 2019\n\nThe birth rate made 8,4 per 1000 population "
+         "(in January-June 2018 – 8,9), the death rate – 15,7 (15,1).", "15,7", period=("2019-01-01", "2019-06-30")),
+    case("Demographic situation in Penza region in January-June 2019\n\nThe birth rate made 8,4 per 1000 population "
+         "(in January-June 2018 – 8,9), the death rate – 15,7 (15,1).", "15,1", period=("2018-01-01", "2018-06-30")),
+    case("Retail trade in Tula region in 2021\n\nIn the structure of turnover food products made 46,2%, non-food "
+         "goods – 53,8% (in 2020 – 47,5% and 52,5% respectively).", "52,5%", period=("2020-01-01", "2020-12-31")),
     # a difference in an aside defines the word before it; a bracketed change restates its value
     case("Natural increase, births minus deaths, contributed 1,208 to the quarter's growth.", "1,208",
          key="natural_increase"),
