@@ -29,7 +29,8 @@ from .types import IndicatorMention, NumberMention, PeriodMention, RegionMention
 DATELINE_REACH = 400  # a dateline sits in the first lines
 # ", 14 August", ", July 24", " – ", ". 24 July." ("Baku. 24 July. APA."), ". July 24"
 _DATELINE_TAIL = re.compile(r"\s*(?:,\s*\d|,\s*[A-Z][a-z]+\s+\d|[—–-]\s"
-                            r"|\.\s+\d{1,2}\s+[A-Z][a-z]+|\.\s+[A-Z][a-z]+\s+\d)")
+                            r"|\.\s+\d{1,2}\s+[A-Z][a-z]+|\.\s+[A-Z][a-z]+\s+\d"
+                            r"|:\s+(?:The|A|An)\s)")  # "Muscat: The consumer price index ..."
 TERMINAL = (".", "!", "?", ":", ";")
 
 

@@ -1053,6 +1053,10 @@ LEADS_AND_MOVES = [
          key="natural_increase"),
     case("Export made 212,4 million US dollars (decreased in 1,2 times), the import – 98,7 million US dollars "
          "(by 6,1% less).", "6,1%", key="imports"),
+    # "Muscat: The ..." opens a report filed from the capital; the country stays the subject
+    case("Inflation eases to 0.8% in March\n\nMuscat: The consumer price index in the Sultanate of Oman rose by 0.8 "
+         "percent in March 2023 compared with March last year. The rate was 1.1 percent in February.",
+         "1.1 percent", region="OM"),
     # a byline's fields between bars: the reporter's town is no subject
     case("Jobless rate rises to 2.9 percent\n\nDaily Herald | Karma Wangdi, Thimphu | May 4, 2018\n\nBhutan's "
          "unemployment rate rose to 2.9 percent last year.\n\nOf the 318,204 people in the labour force, 308,977 "

@@ -95,6 +95,8 @@ CASES = [
     ("the central bank raised rates", []),
     ("the eastern coast", []),
     ("red sea fish", []),
+    ("freight through the Red Sea and the Blue Nile", []),
+    ("Red Sea State and Red Sea Governorate", [("Red Sea State", "SD-RS"), ("Red Sea Governorate", "EG-BA")]),
     ("hail damaged crops", []),
     ("an Oriental rug", []),
     ("traffic through the Suez Canal", []),
