@@ -465,10 +465,13 @@ _COMPARED_WITH_ENDS = ("compared with", "compared to", "against", "versus", "as 
 def _ranked_after(run: DocumentView, v: NumberMention, sent: Sentence) -> str | None:
     """The direction of the change before, for a bracketed percent after a place in the next sentence that
     ranks places after it ("Idaho's population grew by 2.2 percent ... Nevada (2.0 percent), Utah (1.9 percent)
-    ... rounded out the top five")."""
+    ... rounded out the top five"); not after a share of the same sentence ("China (78,3% of the turnover),
+    Mongolia (7,6%)")."""
     last = run.ctx.last_percent_change
+    prev = run.ctx.prev_fact
     if last is None or last.direction is None \
             or not _place_bracket(run, v, sent) \
+            or (prev is not None and prev.measure == "share" and prev.value.start >= sent.start) \
             or run.cues.count_between(sent.start, sent.end) and any(
                 c.label in ("DIRECTION", "SHARE") for c in run.cues_in((sent.start, sent.end))):
         return None

@@ -1057,6 +1057,9 @@ LEADS_AND_MOVES = [
     case("Inflation eases to 0.8% in March\n\nMuscat: The consumer price index in the Sultanate of Oman rose by 0.8 "
          "percent in March 2023 compared with March last year. The rate was 1.1 percent in February.",
          "1.1 percent", region="OM"),
+    # bracketed percents after places that follow a share of the same sentence are shares, not a ranked change
+    case("Foreign trade of Amur region in 2016\n\nThe turnover decreased by 4,1%. The main partners were China "
+         "(81,2% of the turnover), Japan (6,4%) and Korea (3,3%).", "6,4%", measure="share"),
     # a byline's fields between bars: the reporter's town is no subject
     case("Jobless rate rises to 2.9 percent\n\nDaily Herald | Karma Wangdi, Thimphu | May 4, 2018\n\nBhutan's "
          "unemployment rate rose to 2.9 percent last year.\n\nOf the 318,204 people in the labour force, 308,977 "

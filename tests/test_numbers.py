@@ -245,6 +245,10 @@ UNITS = [
     case("exports amounted to 52 964 million ALL, down", "52 964 million", 52964e6, "ALL"),
     case("GDP was estimated at Rs. 3,543 billion, while", "Rs. 3,543 billion", 3543e9, "Rs"),
     case("the value of approved plans fell to N$1.92 billion", "N$1.92 billion", 1.92e9, "N$"),
+    # Caribbean and Pacific dollars by their own prefixes; Bhutan's ngultrum
+    case("The median monthly income was CI$3,450, up 4.2%", "CI$3,450", 3450, "CI$"),
+    case("exports of NT$1.2 trillion", "NT$1.2 trillion", 1.2e12, "NT$"),
+    case("the average monthly cash income was Nu 16,370", "Nu 16,370", 16370, "Nu"),
     case("Almaty commissioned 1 248.6 thousand square meters of housing", "1 248.6 thousand", 1248600, "sqm"),
     case("threshed from the area of 612,4 thousand ha, the", "612,4 thousand", 612400, "ha"),
     case("GDP stood at 52.26 trillion naira, up", "52.26 trillion", 52.26e12, "naira"),
