@@ -81,6 +81,13 @@ def _document_topics(patterns_dir: Path | None) -> tuple[tuple[str, re.Pattern[s
 
 
 @functools.cache
+def _counterparts(patterns_dir: Path | None) -> dict[str, dict[str, str]]:
+    """``elliptical_counterparts`` of ``patterns/facts.yaml``: key -> {item word: the item's key}."""
+    data = load_yaml("facts.yaml", base=patterns_dir).get("elliptical_counterparts") or {}
+    return {str(key): {str(w).lower(): str(k) for w, k in (words or {}).items()} for key, words in data.items()}
+
+
+@functools.cache
 def _excess_balances(patterns_dir: Path | None) -> dict[tuple[str, str], tuple[str, int]]:
     """``excess_balances`` of ``patterns/facts.yaml``: (larger flow's key, smaller's) -> (balance key, sign)."""
     data = load_yaml("facts.yaml", base=patterns_dir).get("excess_balances") or {}
@@ -126,6 +133,7 @@ class Assembler:
         self.currencies, self.currency_units = _currencies(patterns_dir)
         self.comparison_before = _any_word(self._words.get("comparison_words", ()))
         self.excess_balances = _excess_balances(patterns_dir)
+        self.counterparts = _counterparts(patterns_dir)
         self.document_topics = _document_topics(patterns_dir)
         self.net_verbs = {str(k).lower(): int(v) for k, v in
                           (load_yaml("facts.yaml", base=patterns_dir).get("net_verbs") or {}).items()}
@@ -270,6 +278,10 @@ def _fact(view, v: NumberMention, sent: Sentence, lead: Sentence | None, values:
     if excess is not None:
         indicator, key = excess[0], excess[0].key  # "deaths there exceeded births by 160"
         evidence.append("indicator_excess")
+    counterpart = link_indicator.counterpart(view, v, key, sent)
+    if counterpart is not None:
+        indicator, key = specific(indicator, counterpart), counterpart  # "..., rural – 416,8 thousand people"
+        evidence.append("indicator_counterpart")
     info = view.indicator_info(key)
     if v.number == 1 and v.unit is None and (_BASIS_UNIT.match(view.text, v.end) or (
             v.spelled and _BASIS_BEFORE.search(view.text, max(0, v.start - 12), v.start))):

@@ -495,6 +495,20 @@ def sector(run: DocumentView, v: NumberMention, sent: Sentence) -> IndicatorMent
     return IndicatorMention(found.group(0), found.start(), found.end(), key)
 
 
+_ITEM_WORD = re.compile(r"[,;]\s*(?:the\s+)?([A-Za-z-]+)(?:\s+population)?\s*[–—-]\s*\Z")
+
+
+def counterpart(run: DocumentView, v: NumberMention, key: str | None, sent: Sentence) -> str | None:
+    """The key an elliptical item names after a value of ``key``: "The urban population made 451,6 thousand
+    people (52,0%), rural – 416,8 thousand people" (``elliptical_counterparts`` in ``patterns/facts.yaml``)."""
+    words = run.assembler.counterparts.get(key or "")
+    if not words:
+        return None
+    item = _ITEM_WORD.search(run.text, max(sent.start, v.start - 30), v.start)
+    found = words.get(item.group(1).lower()) if item else None
+    return found if found != key else None
+
+
 def excess_balance(run: DocumentView, v: NumberMention, sent: Sentence) -> tuple[IndicatorMention, int] | None:
     """"deaths there exceeded births by 160": the balance of the two flows (``excess_balances`` in
     ``patterns/facts.yaml``) as one mention from the first flow to the second, and its sign."""

@@ -1060,6 +1060,12 @@ LEADS_AND_MOVES = [
     # bracketed percents after places that follow a share of the same sentence are shares, not a ranked change
     case("Foreign trade of Amur region in 2016\n\nThe turnover decreased by 4,1%. The main partners were China "
          "(81,2% of the turnover), Japan (6,4%) and Korea (3,3%).", "6,4%", measure="share"),
+    # an elliptical item names the counterpart of the indicator before it
+    case("The urban population made 712,4 thousand people (58,3%), rural – 509,6 thousand people.",
+         "509,6 thousand", key="rural_population"),
+    # "earned" in a trade text: what goods brought in from abroad
+    case("Exports rose 8.1 per cent to $5.4 billion in the first quarter. Garments and footwear earned $2.61 billion.",
+         "$2.61 billion", key="exports"),
     # a byline's fields between bars: the reporter's town is no subject
     case("Jobless rate rises to 2.9 percent\n\nDaily Herald | Karma Wangdi, Thimphu | May 4, 2018\n\nBhutan's "
          "unemployment rate rose to 2.9 percent last year.\n\nOf the 318,204 people in the labour force, 308,977 "
