@@ -234,6 +234,8 @@ CASES = [
     ("the average household size was 3,4 persons", ("average household size", "average_household_size")),
     ("economically active persons aged 15 and more numbered 842 thousand",
      ("economically active persons", "labour_force")),
+    ("Paid services were rendered to the population for 12 billion 104,6 million rubles",
+     ("Paid services were rendered to the population", "paid_services")),
 ]
 
 
