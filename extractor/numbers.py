@@ -62,6 +62,7 @@ _MAX_NUMERAL = 40  # longer digit runs are identifiers or noise, never values
 _WINDOW = 40  # characters of left context read for qualifiers, signs and context words
 _REACH = 160  # characters of right context read for scales, units, rates and ranges
 _DIGITS = frozenset("0123456789")
+_NAME = regex.compile(r"[A-Z][a-z]{2,}")  # a capitalised word: a scraped row label glued to a number
 _SPACE_GROUPED = regex.compile(
     r"(?P<int>[0-9]{1,3}(?P<gs>[ \u00a0\u202f])[0-9]{3}(?:(?P=gs)[0-9]{3})*+)(?:[.,](?P<dec>[0-9]++))?"
 )
@@ -415,6 +416,9 @@ class _Suffixes(_Context):
             found = self._unit_of(w)
             return _Suffix(end, value, unit or found, extended, unit_word=_low(w) if found else None,
                            unit_at_once=found is not None, glued=True)
+        if _NAME.fullmatch(w) and value.as_tuple().exponent < 0:  # type: ignore[operator]
+            # a scraped table's next row label: "share of total,%):China 7,912 14.8India 6,803"
+            return _Suffix(end, value, unit, extended, glued=True)
         return _Suffix(end, value, unit, extended)
 
     def _ratio_at(self, pos: int) -> tuple[str, int] | None:

@@ -485,7 +485,7 @@ _ALNUM = re.compile(r"\w")
 _COLUMN_SLASH = re.compile(r"\s[/|]\s")
 _INDEX_BASE = re.compile(r"(?:[-–/]\d{2,4})?\s{0,2}=")
 # "in % to II quarter 2023": this over that, times 100 ("in % to total" is a share)
-_PERCENT_TO = re.compile(r"(?i)%\s{0,2}to\b(?!\s{1,2}(?:the\s{1,2})?total)")
+_PERCENT_TO = re.compile(r"(?i)(?:%|\bper\s?cent)\s{0,2}to\b(?!\s{1,2}(?:the\s{1,2})?total)")
 _SHARE_COLUMN = re.compile(r"(?i)\bshare\b|\bstructure\b|\b(?:in|as)\s{1,2}%\s{1,2}of\b")
 _INDEX_HEADER = re.compile(r"=\s*100\b|\bindex\b|\bindices\b", re.IGNORECASE)
 # "(%; to November 2016, to December 2015)": a column that begins with "to" names its base, not its period

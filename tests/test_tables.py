@@ -262,7 +262,19 @@ SOUMS = ("Livestock by soums, end of 2021 (thousand heads; percent change compar
          "3,4 Deluun 276,8 2,9")
 MUNICIPAL = ("Retail trade turnover by municipal formations, January-June 2022 (million rubles; in % to January-June "
              "2021, in comparable prices): Ulan-Ude 45 126,7 96,8 Severobaikalsk 2 204,3 94,1")
+SCRAPED_PARTNERS = ("Top import partners, January-December 2021 (MVR million; share of total,%):Singapore 9,812 "
+                    "18.4China 7,204 13.5India 6,115 11.5")
+ARRIVALS_THOUSAND = ("Tourist arrivals by country of residence, 2019 (thousand; change on 2018, %): Germany 4,512 +3.0 "
+                     "Italy 1,621 +3.1")
+FREIGHT_PERCENT = ("Freight by soums, 2020 (thousand tons; percent to previous year): Sainshand 1 101,3 90,7 "
+                   "Erdene 298,4 95,6")
 TABLE_FACTS = [
+    # a scale alone before a semicolon, or after a currency; a percent column named in words; a scraped row label
+    # glued to the number before it
+    case(SCRAPED_PARTNERS, "7,204", number=7.204e9, unit="MVR"),
+    case(SCRAPED_PARTNERS, "18.4", unit="percent", measure="share"),
+    case(ARRIVALS_THOUSAND, "4,512", number=4_512_000),
+    case(FREIGHT_PERCENT, "90,7", unit="percent", measure="level"),
     # a sign's bracket and its decrease belong to the label before them; a balance's "increase" is no change
     case(TAMBOV_DISTRICTS, "-1 206", key="natural_increase", measure="level", number=-1206),
     case(TAMBOV_DISTRICTS, "3 418", key="deaths", measure="level"),
@@ -284,7 +296,7 @@ TABLE_FACTS = [
     case(TRADE_PARTNERS_BN, "48.9", number=48.9e9),
     # a level and an index read as one number ("709 319 103,1") split back into the table's two columns; only
     # the column that says so is an index
-    case(GRP_REGIONS, "292 611", number=292611, key="gross_regional_product", region="UA-12"),
+    case(GRP_REGIONS, "292 611", number=292611e6, key="gross_regional_product", region="UA-12"),
     case(GRP_REGIONS, "102,0", number=102.0, key="gross_regional_product", region="UA-12", measure="level"),
     # columns described after semicolons in the header's bracket; an index base is no period; a spelled
     # number in a row label is a word of it
