@@ -77,8 +77,14 @@ def region(run: DocumentView, cell: Cell, info: dict[str, Any], evidence: list[s
     if place is None or cell.total:
         evidence.append("region_table_total" if cell.total else "region_home")
         return None, home
+    if cell.local and subject is not None and place.code is not None and place.code == subject.code:
+        # "Retail trade by municipal formations ...: Volgograd 131 572,4" in a release on Volgograd region: the
+        # city the region is named after (or its capital), which has no code of its own
+        evidence.append("region_table_row")
+        name = run.text[cell.row[0]:cell.row[1]].strip()
+        return None, _new_region(place.text, place.start, place.end, None, name)
     country = run.home
-    if place.code is None and country is not None and country.country:
+    if place.code is None and country is not None and country.country and not cell.local:
         # "Regional inflation rates (%): Western 9.7 Central 8.9": a name too plain for prose is the home
         # country's subdivision in a table's row
         named = home_subdivision(place.text, country.country, run.assembler.patterns_dir)

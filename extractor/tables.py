@@ -60,6 +60,7 @@ class Cell:
     row: tuple[int, int]
     region: RegionMention | None  # a place named in the row label
     total: bool  # a row for the whole country ("Total", "State")
+    local: bool = False  # the header makes its rows places within a region ("by urban districts", "by soums")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +85,7 @@ class _Rules:
     people: re.Pattern[str] = re.compile(r"(?!)")  # people nouns: a column of them takes no header unit
     balance: re.Pattern[str] = re.compile(r"(?!)")  # "natural", "migration": "increase" after it names a balance
     price_basis: re.Pattern[str] = re.compile(r"(?!)")  # "comparable": "prices" after it is how, not what
+    local: re.Pattern[str] = re.compile(r"(?!)")  # "by urban districts": rows below the region level
 
 
 @functools.cache
@@ -104,7 +106,16 @@ def _rules(patterns_dir: Path | None) -> _Rules:
                   # "us dollars" -> "USD", as the number rules read a currency after its country's name
                   {" ".join(k): v for k, v in numbers_lexicon(patterns_dir).qualified_currencies.items()},
                   _place_header(data), _unit_words(patterns_dir), _people_words(patterns_dir),
-                  _ending_with(data.get("balance_words", ())), _ending_with(data.get("price_basis_words", ())))
+                  _ending_with(data.get("balance_words", ())), _ending_with(data.get("price_basis_words", ())),
+                  _by_nouns(data.get("local_header_nouns", ())))
+
+
+def _by_nouns(nouns: list[str]) -> re.Pattern[str]:
+    """"by", a word or two, then one of ``nouns``: "by urban districts", "by selected soums"."""
+    if not nouns:
+        return re.compile(r"(?!)")
+    return re.compile(r"(?<!\w)by\s+(?:[a-z-]+\s+){0,2}?(?:" + "|".join(re.escape(str(w).lower()) for w in nouns)
+                      + r")(?!\w)")
 
 
 def _ending_with(words: list[str]) -> re.Pattern[str]:
@@ -204,6 +215,7 @@ def _table(text: str, start: int, end: int, values: list[NumberMention], periods
     columns = _columns(text, header, width, periods, indicators, rules)
     cells: dict[int, Cell] = {}
     by_place = rules.places is not None and rules.places.search(text[header[0]:header[1]].lower()) is not None
+    local = by_place and rules.local.search(text[header[0]:header[1]].lower()) is not None
     for run, label in zip(runs, [first, *labels], strict=True):
         assert label is not None
         place = next((m for m in regions if label[0] <= m.start and m.end <= label[1]), None)
@@ -213,7 +225,7 @@ def _table(text: str, start: int, end: int, values: list[NumberMention], periods
             name = text[label[0]:label[1]]
             place = RegionMention(name, label[0], label[1], None, name, "region", None)  # type: ignore[arg-type]
         for value, column in zip(run, columns, strict=True):
-            cells[value.start] = Cell(value, column, label, place, total)
+            cells[value.start] = Cell(value, column, label, place, total, local)
     return cells
 
 

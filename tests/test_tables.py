@@ -268,7 +268,12 @@ ARRIVALS_THOUSAND = ("Tourist arrivals by country of residence, 2019 (thousand; 
                      "Italy 1,621 +3.1")
 FREIGHT_PERCENT = ("Freight by soums, 2020 (thousand tons; percent to previous year): Sainshand 1 101,3 90,7 "
                    "Erdene 298,4 95,6")
+VOLGOGRAD_TOWNS = ("Retail trade of Volgograd region in January-June 2022\n\nRetail trade turnover by municipal "
+                   "formations, January-June 2022 (million rubles; in % to January-June 2021): Volgograd 131 572,4 "
+                   "95,8 Volzhsky 22 310,6 97,1 Kamyshin 9 412,7 96,3")
 TABLE_FACTS = [
+    # rows of towns in a release on a region: the town named like the region has no code of its own
+    case(VOLGOGRAD_TOWNS, "131 572,4", region=None),
     # a scale alone before a semicolon, or after a currency; a percent column named in words; a scraped row label
     # glued to the number before it
     case(SCRAPED_PARTNERS, "7,204", number=7.204e9, unit="MVR"),
