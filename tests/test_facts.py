@@ -1066,6 +1066,9 @@ LEADS_AND_MOVES = [
     # "earned" in a trade text: what goods brought in from abroad
     case("Exports rose 8.1 per cent to $5.4 billion in the first quarter. Garments and footwear earned $2.61 billion.",
          "$2.61 billion", key="exports"),
+    # the capital cities Australian prices are measured for are cities, with no code
+    case("Perth inflation eases\n\nPerth's consumer prices rose 0.9 per cent in the June quarter, the ABS said.",
+         "0.9 per cent", region=None),
     # a byline's fields between bars: the reporter's town is no subject
     case("Jobless rate rises to 2.9 percent\n\nDaily Herald | Karma Wangdi, Thimphu | May 4, 2018\n\nBhutan's "
          "unemployment rate rose to 2.9 percent last year.\n\nOf the 318,204 people in the labour force, 308,977 "

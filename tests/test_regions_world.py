@@ -96,6 +96,9 @@ CASES = [
     ("the eastern coast", []),
     ("red sea fish", []),
     ("freight through the Red Sea and the Blue Nile", []),
+    # Azerbaijan's cities and rayons as its releases write them; an economic region of the same name is not one
+    ("employees of Mingachevir city; Barda district", [("Mingachevir city", "AZ-MI"), ("Barda district", "AZ-BAR")]),
+    ("by economic regions: Lankaran 262,7 Sheki-Zagatala 251,8", []),
     ("Red Sea State and Red Sea Governorate", [("Red Sea State", "SD-RS"), ("Red Sea Governorate", "EG-BA")]),
     ("hail damaged crops", []),
     ("an Oriental rug", []),
