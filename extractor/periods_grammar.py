@@ -269,6 +269,16 @@ _template("date_iso", r"""
     (?!\d|[.,/-]\d)                           # not followed by more number
 """)
 
+_template("date_num_range", r"""
+    (?<![\w.,/-])                             # not inside a longer number
+    (?P<d1>[0-3]?\d)\.(?P<mo1>[01]?\d)         # first day and month: 01.01
+    (?:\.(?P<y1><<YEAR>>))?                   # its optional year: .2021
+    \s{0,2}[-–—]\s{0,2}                        # a dash
+    (?P<d2>[0-3]?\d)\.(?P<mo2>[01]?\d)\.      # last day and month: 30.06.
+    (?P<y2><<YEAR>>)                          # and the year: 2021
+    (?!\d|[.,/-]\d)                           # not followed by more number
+""")
+
 _template("date_num2", r"""
     (?<![\w.,/-])                             # not inside a longer number
     (?P<d>[0-3]\d)(?P<sep>[./])               # two-digit day: 09.

@@ -143,6 +143,16 @@ def _h_date(m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:
     return _mention(m, "date", parsed, parsed) if parsed else None
 
 
+def _h_date_range(m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:
+    """"01.01–30.06.2021", "01.01.2021-30.06.2021": from one day to another."""
+    y2 = int(m.group("y2"))
+    first = _make_date(int(m.group("y1") or y2), int(m.group("mo1")), int(m.group("d1")))
+    last = _make_date(y2, int(m.group("mo2")), int(m.group("d2")))
+    if first is None or last is None or first >= last:
+        return None
+    return _mention(m, "month_range", first, last, (("months", (first.month, last.month)),))
+
+
 def _h_month_range(m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:
     sep = m.group("sep").lower()
     if sep == "and" and not m.group("between"):  # "January and March" is a list
@@ -523,7 +533,7 @@ def _h_deictic(m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:
 
 _HANDLERS: dict[str, Handler] = {
     "date_mdy": _h_date, "date_dmy": _h_date, "date_num": _h_date, "date_iso": _h_date,
-    "date_num2": _h_date,
+    "date_num2": _h_date, "date_num_range": _h_date_range,
     "month_range": _h_month_range,
     "months_first": _h_months, "months_of": _h_months, "months_ctx": _h_months,
     "quarter_word": _h_quarter, "quarter_q": _h_quarter, "quarter_num": _h_quarter, "quarter_yq": _h_quarter,

@@ -26,6 +26,7 @@ _REACH: dict[str, tuple[tuple[str, ...], int, int]] = {
     "date_num": (("YEAR",), 6, 0),
     "date_iso": (("YEAR",), 0, 6),
     "date_num2": (("NUM2",), 0, 0),
+    "date_num_range": (("YEAR",), 24, 12),
     "month_range": (("MONTH",), 45, 70),
     "month_list": (("MONTH",), 0, 90),
     "months_first": (("KW_MONTH",), 22, 38),

@@ -344,7 +344,8 @@ def _columns(text: str, header: tuple[int, int], width: int, periods: Sequence[P
         dated = [p for p in periods if a <= p.start and p.end <= b
                  and not _COMPARED_WITH.search(text, max(a, p.start - 25), p.start)
                  and not _BASE_AFTER.search(text[max(a, p.start - 12):p.start])
-                 and not _RATIO_BASE.search(text, a, p.start)]
+                 and not _RATIO_BASE.search(text, a, p.start)
+                 and not _INDEX_BASE.match(text, p.end)]  # "(index, 4th quarter 2010 = 100; ...)": the base
         # "October 2022 (corresponding month of previous year = 100, %)": the base is no column's period
         dated = [p for p in dated if p.first is not None] or dated
         if not dated and "change" not in _markers(text, a, b, rules):

@@ -137,6 +137,9 @@ FIND = [
          "between 2019 and 2024", "year_range", "2019-01-01", "2024-12-31"),
     case("in fiscal 2019/20", "2019/20", "year_range", "2019-01-01", "2020-12-31"),
     case("in 2024-25 the budget", "2024-25", "year_range", "2024-01-01", "2025-12-31"),
+    # a range of numeric dates, as Romanian and CIS offices write the reporting period
+    case("exports in 01.01–30.06.2021 amounted", "01.01–30.06.2021", "month_range", "2021-01-01", "2021-06-30"),
+    case("for 01.01.2019-30.09.2019 the balance", "01.01.2019-30.09.2019", "month_range", "2019-01-01", "2019-09-30"),
     case("in the 1990s", "1990s", "year_range", "1990-01-01", "1999-12-31"),
     # open periods
     case("Since January, the population has increased", "Since January", "since", None, None),

@@ -271,7 +271,11 @@ FREIGHT_PERCENT = ("Freight by soums, 2020 (thousand tons; percent to previous y
 VOLGOGRAD_TOWNS = ("Retail trade of Volgograd region in January-June 2022\n\nRetail trade turnover by municipal "
                    "formations, January-June 2022 (million rubles; in % to January-June 2021): Volgograd 131 572,4 "
                    "95,8 Volzhsky 22 310,6 97,1 Kamyshin 9 412,7 96,3")
+SAMOA_CPI = ("Consumer prices, second quarter 2023 (index, 4th quarter 2010 = 100; % change from second quarter "
+             "2022): Food 168.4 6.2 Alcohol and tobacco 201.7 3.8 Housing and utilities 142.3 2.9")
 TABLE_FACTS = [
+    # an index's base ("4th quarter 2010 = 100") is no column's period: the table's own quarter is
+    case(SAMOA_CPI, "201.7", period=("2023-04-01", "2023-06-30")),
     # rows of towns in a release on a region: the town named like the region has no code of its own
     case(VOLGOGRAD_TOWNS, "131 572,4", region=None),
     # a scale alone before a semicolon, or after a currency; a percent column named in words; a scraped row label
