@@ -29,6 +29,8 @@ _DASH_TAIL = re.compile(r"\s*[–—:-]\s*$")
 _JOINER = re.compile(r"(?i)[\s,;:]*(?:(?:and|or|while|as well as)\s+)+")
 # "exports reached $3.1 billion and imports $4.0 billion": a noun after "and" or a comma starts the
 # next item; it is not the value's own noun.
+# an activity, then an aside that holds another value: "Agriculture, which accounts for 23.9 percent of GDP,"
+_ASIDE_BEFORE = re.compile(r"(?i),\s+which\s+(?:accounts?|made|makes|make)\b(?:[^.;]|\.(?=\d))*\Z")
 _MINUS = re.compile(r"\s(?:minus|less)\s(?!than\b|[\d(])")
 _ASIDE_COMMA = re.compile(r",\s")
 _JOINS_NEXT = re.compile(r"(?i),|;|\b(?:and|or|while|whereas|but|to|from|than|into|over)\b")
@@ -483,6 +485,14 @@ def sector(run: DocumentView, v: NumberMention, sent: Sentence) -> IndicatorMent
     found = None
     for found in run.assembler.sector_words.finditer(run.text, lo, v.start):  # noqa: B007 (the last one)
         pass
+    if found is None and lo > reach and (aside := _ASIDE_BEFORE.search(run.text, reach, lo)) is not None:
+        # "Agriculture, which accounts for 23.9 percent of GDP, grew 3.2 percent": the activity before the aside
+        found = next((m for m in run.assembler.sector_words.finditer(run.text, reach, aside.start())
+                      if m.end() == aside.start()), None)
+        closed = run.text.find(",", lo, v.start)
+        if closed < 0:
+            return None
+        lo = closed  # (what the aside names, "of GDP", is the share's whole, not this value's indicator)
     if found is None:
         return None
     # an indicator between an earlier value and the activity word is that value's ("38.6% of GDP, while

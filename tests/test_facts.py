@@ -1069,6 +1069,11 @@ LEADS_AND_MOVES = [
     # the capital cities Australian prices are measured for are cities, with no code
     case("Perth inflation eases\n\nPerth's consumer prices rose 0.9 per cent in the June quarter, the ABS said.",
          "0.9 per cent", region=None),
+    # in a GDP text the sectors' changes are their gross value added, past an aside that gives their share
+    case("Lesotho's GDP grew 1.1 percent in 2018. The secondary sector shrank by 4.2 percent. Agriculture, which "
+         "accounts for 6.1 percent of GDP, grew 2.7 percent.", "2.7 percent", key="gross_value_added"),
+    case("Lesotho's GDP grew 1.1 percent in 2018. The secondary sector shrank by 4.2 percent. Agriculture, which "
+         "accounts for 6.1 percent of GDP, grew 2.7 percent.", "4.2 percent", key="gross_value_added"),
     # a byline's fields between bars: the reporter's town is no subject
     case("Jobless rate rises to 2.9 percent\n\nDaily Herald | Karma Wangdi, Thimphu | May 4, 2018\n\nBhutan's "
          "unemployment rate rose to 2.9 percent last year.\n\nOf the 318,204 people in the labour force, 308,977 "
