@@ -1074,8 +1074,10 @@ LEADS_AND_MOVES = [
          "accounts for 6.1 percent of GDP, grew 2.7 percent.", "2.7 percent", key="gross_value_added"),
     case("Lesotho's GDP grew 1.1 percent in 2018. The secondary sector shrank by 4.2 percent. Agriculture, which "
          "accounts for 6.1 percent of GDP, grew 2.7 percent.", "4.2 percent", key="gross_value_added"),
+    # "brought in" in a trade text: what the goods earned abroad, whatever prices the sentence names
     case("Exports rose 6.2% to US$4.1 billion in the first half. Among the main products, coffee brought in US$611.4 "
-         "million.", "US$611.4 million", key="exports"),
+         "million, 1.8 times more than a year earlier thanks to higher international prices.", "US$611.4 million",
+         key="exports"),
     # a byline's fields between bars: the reporter's town is no subject
     case("Jobless rate rises to 2.9 percent\n\nDaily Herald | Karma Wangdi, Thimphu | May 4, 2018\n\nBhutan's "
          "unemployment rate rose to 2.9 percent last year.\n\nOf the 318,204 people in the labour force, 308,977 "
