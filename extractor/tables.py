@@ -419,8 +419,8 @@ def _labels_cut(labelled: list[tuple[int, str]], width: int, rules: _Rules) -> l
     for i, (a, piece) in enumerate(labelled):
         items = piece.split(",")
         if len(labelled) - 1 + len(items) != width or any(_unit_only(item, rules) or _CONTINUES.match(item)
-                                                           for item in items):
-            continue  # "physical volume index, in % to 2017": one column's words
+                                                           or item.lstrip().startswith("%") for item in items):
+            continue  # "physical volume index, in % to 2017", "volume index, % to 2016": one column's words
         starts = [a + len(p) - len(p.lstrip()) for a, p in labelled]
         offsets, pos = [], a
         for item in items:

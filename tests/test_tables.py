@@ -305,7 +305,7 @@ TABLE_FACTS = [
     case(TRADE_PARTNERS_BN, "48.9", number=48.9e9),
     # a level and an index read as one number ("709 319 103,1") split back into the table's two columns; only
     # the column that says so is an index
-    case(GRP_REGIONS, "292 611", number=292611e6, key="gross_regional_product", region="UA-12"),
+    case(GRP_REGIONS, "292 611", number=292611e6, unit="UAH", key="gross_regional_product", region="UA-12"),
     case(GRP_REGIONS, "102,0", number=102.0, key="gross_regional_product", region="UA-12", measure="level"),
     # columns described after semicolons in the header's bracket; an index base is no period; a spelled
     # number in a row label is a word of it
