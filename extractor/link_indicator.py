@@ -27,12 +27,13 @@ if TYPE_CHECKING:
 _LIST_VERB = re.compile(r"(?i)\b(?:were|was|are|is|included|include|includes|named|cited|listed|mentioned)\s+")
 _DASH_TAIL = re.compile(r"\s*[–—:-]\s*$")
 _JOINER = re.compile(r"(?i)[\s,;:]*(?:(?:and|or|while|as well as)\s+)+")
-# "exports reached $3.1 billion and imports $4.0 billion": a noun after "and" or a comma starts the
-# next item; it is not the value's own noun.
 # an activity, then an aside that holds another value: "Agriculture, which accounts for 23.9 percent of GDP,"
 _ASIDE_BEFORE = re.compile(r"(?i),\s+which\s+(?:accounts?|made|makes|make)\b(?:[^.;]|\.(?=\d))*\Z")
+# "births minus deaths" in an aside defines the word before it; the aside ends at a comma that parts words
 _MINUS = re.compile(r"\s(?:minus|less)\s(?!than\b|[\d(])")
 _ASIDE_COMMA = re.compile(r",\s")
+# "exports reached $3.1 billion and imports $4.0 billion": a noun after "and" or a comma starts the
+# next item; it is not the value's own noun.
 _JOINS_NEXT = re.compile(r"(?i),|;|\b(?:and|or|while|whereas|but|to|from|than|into|over)\b")
 _VALUE_REACH = 64  # longer than any number's span ("20 million 353 thousand")
 # "by 57.9% to $8.4 billion", "0.3 percent to $34.69", "fell by 4,870 over the same period, to 548,760"

@@ -147,10 +147,9 @@ def _place_header(data: dict) -> re.Pattern[str] | None:
     as its first word."""
     by = [re.escape(str(w).lower()) for w in data.get("place_headers", ())]
     first = [re.escape(str(w).lower()) for w in data.get("place_columns", ())]
-    nouns = [re.escape(str(w).lower()) for w in data.get("place_header_nouns", ())]
     parts = ([r"(?<!\w)(?:" + "|".join(by) + r")(?!\w)"] if by else []) \
         + ([r"^\W*(?:" + "|".join(first) + r")(?!\w)"] if first else []) \
-        + ([r"(?<!\w)by\s+(?:[a-z-]+\s+){0,2}?(?:" + "|".join(nouns) + r")(?!\w)"] if nouns else [])
+        + ([_by_nouns(data["place_header_nouns"]).pattern] if data.get("place_header_nouns") else [])
     return re.compile("|".join(parts)) if parts else None
 
 
@@ -393,12 +392,12 @@ def _listed_columns(text: str, start: int, end: int, width: int, rules: _Rules) 
     increase)". None when the bracket does not read so (a label that is only "%" is no column's)."""
     # "(persons; born, died, natural increase, decrease (-))": a sign's own bracket, and the decrease it
     # names, belong to the label before them
-    text = _SIGN_NOTE.sub(lambda m: " " * len(m.group()), text[:end])
-    brackets = list(_BRACKET.finditer(text, start, end))
+    header = _SIGN_NOTE.sub(lambda m: " " * len(m.group()), text[start:end])
+    brackets = list(_BRACKET.finditer(header))
     if not brackets:
         return None
     found = brackets[-1]
-    parts, at = [], found.start(1)
+    parts, at = [], start + found.start(1)  # offsets into the text, as the header is a slice of it
     for piece in found.group(1).split(";"):
         parts.append((at, piece))
         at += len(piece) + 1
