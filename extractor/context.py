@@ -295,7 +295,8 @@ def is_fronted(run: DocumentView, m: PeriodMention, sent: Sentence) -> bool:
 
 
 # "narrowed to XPF 70.8 billion from XPF 97.8 billion in 2018": the year of the figure compared with
-_COMPARED_FIGURE = re.compile(r"(?i)\b(?:from|than|compared\s+(?:to|with)|against)\s+(?:the\s+)?"
+_COMPARED_FIGURE = re.compile(r"(?i)\b(?:from|than|compared\s+(?:to|with)|against|versus|after)\s+"
+                              r"(?:the\s+|an?\s+(?:record\s+|(?:high|low|peak)\s+of\s+)?)?"
                               r"(?:[A-Z]{2,4}\s?|[$€£]\s?)?\d[\d.,\u00a0 ]*"
                               r"(?:\s?(?:million|billion|thousand|percent|per\s+cent|%))?"
                               r"\s+in\s+(?:the\s+)?\Z")
@@ -459,7 +460,9 @@ def _update_periods(run: DocumentView, sent: Sentence, resolved: list[Resolved],
     if intervals:
         # "over the year, the industry has added 232,000 jobs": a stretch said of its own clause
         # "Last month, prices rose 0.9%" in a release about the year: that sentence's month (a lead's is the frame)
-        carried = [r for r in intervals if r.mention.kind not in ("same_period", "since", "relative_month")]
+        # ("after a record 168,760 in FY2015": the compared figure's year, not the line's)
+        carried = [r for r in intervals if r.mention.kind not in ("same_period", "since", "relative_month")
+                   and not _COMPARED_FIGURE.search(run.text, max(sent.start, r.mention.start - 60), r.mention.start)]
         if carried and not _FLASHBACK.search(run.text, sent.start, sent.end):
             run.ctx.line_period = carried[-1]
         if run.ctx.frame is None and values:

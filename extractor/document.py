@@ -16,6 +16,7 @@ from . import context
 from .context import Context, Resolved
 from .layout import read_layout
 from .lexicon import LexiconMatch
+from .periods_fiscal import with_fiscal_years
 from .regions import uncoded_places
 from .regions_home import prefer_home
 from .segments import Sentence
@@ -109,6 +110,9 @@ class DocumentView:
         self.cues = Sorted(_cues_outside_indicators(doc.cues, doc.indicators))
         self.entities = doc.entities
         self.home = context.home_country(self)
+        if any(key == "fiscal_end" for m in self.periods.items for key, _ in m.detail):
+            self.periods = Sorted(with_fiscal_years(self.periods.items, self.text, self.home and self.home.country,
+                                                    assembler.patterns_dir))
         if self.home is not None and self.home.country and (doc.local_regions or doc.local_for is not None):
             local = doc.local_for(self.home.country) if doc.local_for is not None else doc.local_regions
             if local:

@@ -414,6 +414,21 @@ _template("year_range", r"""
     (?!\w|[.,]\d)                             # not a longer number
 """)
 
+_template("fiscal_year", r"""
+    (?<![\w-])(?:(?i:fiscal|financial|budget)(?:\s{1,3}(?i:year))?\s{1,3}  # fiscal year 2017 | fiscal 2017
+      |FY\s{0,2}-?)                          # FY2017 | FY 2018/19 | FY-2017
+    (?P<y1><<YEAR>>)                          # 2017
+    (?:\s{0,2}[-–/]\s{0,2}(?:(?P<y2><<YEAR>>)|(?P<yy>\d\d)))?  # /19 | -2019
+    (?!\w|[.,]\d)                            # not a longer number
+    (?!\s{1,3}(?i:to\s{1,3}date|so\s{1,3}far))  # "fiscal year 2025 to date": the months it names count
+""")
+
+_template("fiscal_pair", r"""
+    (?<![\w.,])(?P<y1><<YEAR>>)              # the 2019
+    \s{0,2}[-–/]\s{0,2}(?:(?P<y2><<YEAR>>)|(?P<yy>\d\d))  # -20 | /2020
+    \s{1,3}(?i:fiscal|financial|budget)\s{1,3}(?i:year)(?!\w)  # financial year
+""")
+
 _template("decade", r"""
     (?<![\w.,])(?P<y>(?:18|19|20)\d0)         # 1990
     ['’]?s(?!\w)                              # s | 's
@@ -516,7 +531,8 @@ _template("to_month", r"""
       |(?P<yr>(?i:year))                      # year
       |(?P<qr>(?i:quarter))                   # quarter (to September)
       |(?P<hy>(?i:half[\s-]year)))            # half-year (to June)
-    \s{1,3}(?i:to|ending|ended|through|until|till)(?:\s{1,3}(?i:in))?  # to | ended
+    (?:\s{1,3}(?i:that|which))?              # (the financial year) that ended on (31 March 2019)
+    \s{1,3}(?i:to|ending|ended|through|until|till)(?:\s{1,3}(?i:in|on))?  # to | ended (in | on)
     (?:\s{1,3}|(?=\d))                        # a space, lost before a day in scraped text (to30 June)
     (?:(?i:the)\s{1,3})?                      # the (March 2025 quarter)
     (?:(?P<d>[0-3]?\d)\s{1,3})?               # 31 (March)

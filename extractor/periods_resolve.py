@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import re
 from datetime import date, timedelta
 from typing import Any
 
@@ -59,6 +60,15 @@ def resolve_period(m: PeriodMention, *, in_force: Interval | None = None,
         return None
 
 
+_ANAPHORIC_YEAR = re.compile(r"(?i)\b(?:previous|preceding|prior)\b")
+
+
+def _off_calendar_year(interval: Interval) -> bool:
+    """Twelve whole months that are not a calendar year: a fiscal year, a year to June."""
+    first, last = interval
+    return first.day == 1 and first.month != 1 and (last + timedelta(days=1)) == date(first.year + 1, first.month, 1)
+
+
 def _resolve(m: PeriodMention, in_force: Interval | None, as_of: date | None, anchor: date | None,
              as_reference: bool) -> Interval | None:
     if m.first is not None and m.last is not None:
@@ -92,6 +102,8 @@ def _resolve(m: PeriodMention, in_force: Interval | None, as_of: date | None, an
             return None
         if as_reference and offset < 0 and in_force is not None:
             return _shift_interval(in_force, offset)
+        if offset and in_force is not None and _ANAPHORIC_YEAR.search(m.text) and _off_calendar_year(in_force):
+            return _shift_interval(in_force, offset)  # "the previous year" after fiscal 2018/19: 2017/18
         base = _base_year(in_force, as_of, anchor)
         if anchor is None and offset < 0 and in_force is not None and (in_force[1].month, in_force[1].day) == (12, 31):
             base = in_force[1].year + 1  # a text about 2023 with no date of its own was written after it:

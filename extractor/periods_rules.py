@@ -285,7 +285,25 @@ def _h_year_range(m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:
         y2 = int(m.group("y2"))
     if not (y1 < y2 <= YEAR_MAX) or _count_after(m, vocab):
         return None
-    return _mention(m, "year_range", date(y1, 1, 1), date(y2, 12, 31), (("years", (y1, y2)),))
+    detail: Detail = (("years", (y1, y2)),)
+    if m.group("yy"):  # "2018/19" is a fiscal year where the document's fiscal year is known
+        detail = (*detail, ("fiscal_end", y2))
+    return _mention(m, "year_range", date(y1, 1, 1), date(y2, 12, 31), detail)
+
+
+def _h_fiscal_year(m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:
+    """``fiscal year 2017``, ``FY2018/19``, ``the 2019-20 financial year``: the fiscal year ending in the
+    year named last. Read as calendar years until :mod:`extractor.periods_fiscal` knows when the
+    document's fiscal year starts."""
+    y1 = int(m.group("y1"))
+    if m.group("yy") or m.group("y2"):
+        y2 = int(m.group("y2")) if m.group("y2") else y1 // 100 * 100 + int(m.group("yy"))
+        if y2 <= y1 and m.group("yy"):
+            y2 += 100
+        if y2 != y1 + 1:
+            return None
+        return _mention(m, "fiscal_year", date(y1, 1, 1), date(y2, 12, 31), (("years", (y1, y2)), ("fiscal_end", y2)))
+    return _mention(m, "fiscal_year", date(y1, 1, 1), date(y1, 12, 31), (("year", y1), ("fiscal_end", y1)))
 
 
 def _h_decade(m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:
@@ -541,6 +559,7 @@ _HANDLERS: dict[str, Handler] = {
     "half_word": _h_half, "half_h": _h_half, "half_yh": _h_half,
     "month_year": _h_month_year, "year_month": _h_year_month, "month_prep": _h_month_prep,
     "year_range": _h_year_range, "decade": _h_decade, "year": _h_year,
+    "fiscal_year": _h_fiscal_year, "fiscal_pair": _h_fiscal_year,
     "since_ytd": _h_since_ytd, "fuzzy": _h_fuzzy, "fuzzy_year_word": _h_fuzzy_year_word,
     "same_period": _h_same_period, "rel_year": _h_rel_year, "year_back": _h_year_back,
     "month_back": _h_month_back, "prev_unit": _h_prev_unit, "rel_unit": _h_rel_unit,

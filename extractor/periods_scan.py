@@ -45,6 +45,8 @@ _REACH: dict[str, tuple[tuple[str, ...], int, int]] = {
     "year_month": (("YEAR",), 0, 16),
     "month_prep": (("MONTH",), 14, 2),
     "year_range": (("YEAR",), 28, 18),
+    "fiscal_year": (("YEAR",), 24, 14),
+    "fiscal_pair": (("YEAR",), 0, 36),
     "decade": (("YEAR",), 0, 3),
     "year": (("YEAR",), 0, 0),
     "since_ytd": (("KW_YEAR",), 20, 14),
@@ -63,7 +65,7 @@ _REACH: dict[str, tuple[tuple[str, ...], int, int]] = {
     "to_month": (("MONTH",), 62, 30),
     "deictic": (("KW_DEICTIC",), 14, 10),
     "basis": (("KW_YEAR", "KW_MONTH", "KW_QUARTER", "KW_BASIS"), 0, 18),
-    "basis_phrase": (("KW_YEAR", "KW_MONTH", "KW_QUARTER", "KW_BASIS"), 14, 12),
+    "basis_phrase": (("KW_YEAR", "KW_MONTH", "KW_QUARTER", "KW_BASIS"), 26, 12),
 }
 assert set(_REACH) == set(_TEMPLATES), "every template needs its reach"
 _GUARD = 10  # a window match ending this close to a cut window end is not trusted

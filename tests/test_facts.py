@@ -1086,6 +1086,17 @@ LEADS_AND_MOVES = [
     case("The economy grew by 3.1 percent in the second quarter of 2019, the statistics office said.\n\nReal "
          "growth by activity, Q2 2019 (year-on-year, %): Agriculture 2.40 Industry -1.15 Services 4.02",
          "-1.15", key="gross_value_added"),
+    # fiscal years: as the text says where they end, or as the home country's government keeps them
+    case("Palau economy shrinks in FY2017\n\nPalau's real GDP contracted by 3.6 percent in fiscal year 2017, which "
+         "ended on September 30. At current prices GDP was $289.2 million, down from $296.6 million in FY2016.",
+         "$296.6 million", period=("2015-10-01", "2016-09-30")),
+    case("GDP grows 8.6% to £2.4bn in 2018/19\n\nGibraltar's GDP rose in 2018/19, the Chief Minister said. Growth in "
+         "the previous year had been revised up to 10.4%.", "10.4%", period=("2017-04-01", "2018-03-31")),
+    case("Australia's population grew by 1.5 per cent in the 2018-19 financial year, the ABS said.", "1.5 per cent",
+         region="AU", period=("2018-07-01", "2019-06-30")),
+    # a year that dates a figure compared with is that figure's, not the paragraph's
+    case("Arrivals\n\nVisitor arrivals fell 18.5 percent to 122,726 in 2017, after a record 168,760 in 2015. "
+         "Hotels made up 14.9 percent of GDP.", "14.9 percent", period=("2017-01-01", "2017-12-31")),
 ]
 
 KNOWN_GAPS = [

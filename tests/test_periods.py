@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractor import periods_grammar, periods_publication, periods_rules, periods_scan
+from extractor import periods_fiscal, periods_grammar, periods_publication, periods_rules, periods_scan
 from extractor.periods import find_periods, find_publication_date, resolve_period
 from extractor.types import PeriodMention
 
@@ -135,7 +135,7 @@ FIND = [
     case("shifted significantly from 2019 to 2024", "2019 to 2024", "year_range", "2019-01-01", "2024-12-31"),
     case("between 2019 and 2024 the share",
          "between 2019 and 2024", "year_range", "2019-01-01", "2024-12-31"),
-    case("in fiscal 2019/20", "2019/20", "year_range", "2019-01-01", "2020-12-31"),
+    case("in fiscal 2019/20", "fiscal 2019/20", "fiscal_year", "2019-01-01", "2020-12-31"),
     case("in 2024-25 the budget", "2024-25", "year_range", "2024-01-01", "2025-12-31"),
     # a range of numeric dates, as Romanian and CIS offices write the reporting period
     case("exports in 01.01–30.06.2021 amounted", "01.01–30.06.2021", "month_range", "2021-01-01", "2021-06-30"),
@@ -250,10 +250,39 @@ FIND = [
     case("In I-III quarters of 2025 GDP grew", "I-III quarters of 2025", "quarter", "2025-01-01", "2025-09-30"),
     case("in the 1st-3rd quarters of 2023", "1st-3rd quarters of 2023", "quarter", "2023-01-01", "2023-09-30"),
     case("in the first and third quarters of 2024", "2024", "year", "2024-01-01", "2024-12-31"),
-    # known gaps
-    case("in FY2024/25", "FY2024/25", "year_range", "2024-07-01", "2025-06-30",
-         gap="fiscal years: the start month differs by country"),
+    # fiscal years: calendar years until the document's fiscal year is known (see FISCAL)
+    case("in FY2024/25", "FY2024/25", "fiscal_year", "2024-01-01", "2025-12-31"),
+    case("contracted by 3.6 percent in fiscal year 2017, which", "fiscal year 2017", "fiscal_year", "2017-01-01",
+         "2017-12-31"),
+    case("rose 1.3 per cent in the 2019-20 financial year to reach", "2019-20 financial year", "fiscal_year",
+         "2019-01-01", "2020-12-31"),
+    case("For fiscal year 2025 to date, arrivals totaled", "2025", "year", "2025-01-01", "2025-12-31"),
+    case("GDP rose to £2.43 billion in the financial year that ended on 31 March 2019, ",
+         "year that ended on 31 March 2019", "to_month", "2018-04-01", "2019-03-31"),
+    case("Visitor arrivals fell 18.5 percent over the fiscal year, after", "over the fiscal year", "same_period",
+         None, None),
 ]
+
+
+FISCAL = [
+    case("Palau's GDP contracted by 3.6 percent in fiscal year 2017, which ended on September 30.", None,
+         "2016-10-01", "2017-09-30"),
+    case("The Marshall Islands' GDP grew by 6.6 percent in fiscal year 2019 (October 2018 to September 2019).",
+         None, "2018-10-01", "2019-09-30"),
+    case("The financial year runs from 1 July. Revenue rose in FY2024/25.", None, "2024-07-01", "2025-06-30"),
+    case("The deficit narrowed in FY2024/25.", "AU", "2024-07-01", "2025-06-30"),
+    case("GDP grows 8.6% to £2.4bn in 2018/19", "GI", "2018-04-01", "2019-03-31"),
+    case("Federal outlays rose in fiscal 2019.", "US", "2018-10-01", "2019-09-30"),
+    case("the 2018/19 season", "FR", "2018-01-01", "2019-12-31"),  # no fiscal year known: as written
+    case("Revenue rose in fiscal year 2020.", None, "2020-01-01", "2020-12-31"),
+]
+
+
+@pytest.mark.parametrize(("text", "country", "first", "last"), FISCAL)
+def test_fiscal_years(text, country, first, last):
+    found = [m for m in periods_fiscal.with_fiscal_years(find_periods(text), text, country)
+             if dict(m.detail).get("fiscal_end")]
+    assert [(str(m.first), str(m.last)) for m in found] == [(first, last)]
 
 
 @pytest.mark.parametrize(("text", "span", "kind", "first", "last"), FIND)
@@ -400,6 +429,10 @@ RESOLVE = [
          ("2018-07-01", "2018-09-30"), id="this quarter released"),
     case("prices rose 0.4% this month", {"anchor": D("2018-10-24")}, ("2018-10-01", "2018-10-31"), id="this month"),
     case("Last month, rents rose", {}, None, id="last month no anchor"),
+    case("growth in the previous year", {"in_force": (D("2018-04-01"), D("2019-03-31")), "anchor": D("2019-06-25")},
+         ("2017-04-01", "2018-03-31"), id="previous year after a fiscal year"),
+    case("growth in the previous year", {"in_force": (D("2018-01-01"), D("2018-12-31")), "anchor": D("2019-06-25")},
+         ("2018-01-01", "2018-12-31"), id="previous year after a calendar year"),  # the year before publication
     case("up from 3.1% last month", {"in_force": (D("2017-06-01"), D("2017-06-30")), "anchor": D("2017-07-12"),
                                       "as_reference": True},
          ("2017-05-01", "2017-05-31"), id="last month as reference"),
