@@ -129,6 +129,16 @@ def _is_byline(name: str, lines_above: Sequence[str]) -> bool:
     return named and any(earlier.strip() for earlier in lines_above)
 
 
+def _under_headline(lines_above: Sequence[str]) -> bool:
+    """A line "Luanda, 17 January 2017" or "Statistics Norway, 19 August 2016" alone under a headline (and a
+    byline at most): where the text was filed or who issued it, and when. A title's own line ("Population,
+    1 January 2024") is the first."""
+    filled = [line for line in lines_above if line.strip()]
+    # (set apart from the headline by a blank line or a byline: "Statistics\nPopulation Estimates, July 1,
+    # 2024" is a title in two lines)
+    return 1 <= len(filled) <= 3 and (not lines_above[-1].strip() or lines_above[-1].lstrip().startswith("By "))
+
+
 def is_dateline_date(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is the date of a dateline ("ASTANA. Feb 14 (Interfax-Kazakhstan) -"), year or not."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -219,6 +229,7 @@ def find_publication_date(text: str) -> date | None:
             if suffix.match(line[mention.end:]):
                 return mention.first
             if prefix.group("city") and _BYLINE_REST.fullmatch(line, mention.end) \
-                    and (prefix.group("weekday") or _is_byline(prefix.group("city"), lines[:line_no])):
+                    and (prefix.group("weekday") or _is_byline(prefix.group("city"), lines[:line_no])
+                         or (mention.kind == "date" and _under_headline(lines[:line_no]))):
                 return mention.first
     return None
