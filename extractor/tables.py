@@ -377,7 +377,8 @@ _GROUP_UNITS = frozenset({"households", "families"})
 
 
 _BRACKET = re.compile(r"\(([^()]*)\)")
-_SIGN_NOTE = re.compile(r"(?i)\(\s*[-+−–]\s*\)|[,/]\s*(?:decrease|decline|loss|reduction)\s*(?=\(\s*[-−–]\s*\))")
+_SIGN_NOTE = re.compile(r"(?i)\(\s*[-+−–]\s*\)|[,/]\s*(?:decrease|decline|loss|reduction)\s*(?=\(\s*[-−–]\s*\))"
+                        r"|\(\s*(?:decrease|decline|loss|reduction|outflow|deficit)\s*\)")  # "natural increase (decrease)"
 _CONTINUES = re.compile(r"(?i)\s*(?:in|on|of|as|at|per|from|than|with|against|compared|versus|vs)\b")
 _SCALE_ONLY = frozenset({"thousand", "thousands", "million", "millions", "billion", "billions", "mln", "bn", "thous",
                          "in", "of", "number", "units", "persons", "people", "%", "percent", "per", "cent",
@@ -390,8 +391,8 @@ def _listed_columns(text: str, start: int, end: int, width: int, rules: _Rules) 
     label per column, parted by semicolons or commas: "(thousand US dollars; export, import)", "(million
     ALL; exports, imports; change of exports to March 2014, %)", "(people; natural increase, migration
     increase)". None when the bracket does not read so (a label that is only "%" is no column's)."""
-    # "(persons; born, died, natural increase, decrease (-))": a sign's own bracket, and the decrease it
-    # names, belong to the label before them
+    # "(persons; born, died, natural increase, decrease (-))", "natural increase (decrease)": a sign's own
+    # bracket, and the decrease it names, belong to the label before them
     header = _SIGN_NOTE.sub(lambda m: " " * len(m.group()), text[start:end])
     brackets = list(_BRACKET.finditer(header))
     if not brackets:

@@ -236,6 +236,10 @@ CASES = [
      ("economically active persons", "labour_force")),
     ("Paid services were rendered to the population for 12 billion 104,6 million rubles",
      ("Paid services were rendered to the population", "paid_services")),
+    ("The average monthly nominal wage of one employee in 2021 made 13 412 soms",
+     ("average monthly nominal wage of one employee", "wages")),
+    ("In January-December 2015 in the region 15 984 live born were registered", ("live born", "births")),
+    ("(persons; born, died, migration gain)", ("born", "births")),
 ]
 
 
@@ -249,6 +253,8 @@ NOT_CASES = [
     ("a net outflow of 5,000", ("outflow", "emigration")),
     ("Please pay attention to the note", ("pay", "wages")),
     ("prices of eggs rose by 79.6%", ("eggs", "egg_production")),  # a price item, not the hens' output
+    ("Gold-bearing ore 8 472,6 thousand tons", ("bearing", "births")),  # born's lemma, bear, is not births
+    ("The average wage of one employee rose by 9,6%", ("employee", "employees")),
 ]
 
 

@@ -258,6 +258,8 @@ CPI_TO_BASES = ("Consumer prices in December 2016\n\nConsumer price indices by m
 
 TAMBOV_DISTRICTS = ("Natural movement of population by urban districts, 2019 (persons; births, deaths, natural "
                    "increase, decrease (-)): Tambov 2 212 3 418 -1 206 Michurinsk 612 1 384 -772")
+ZHYTOMYR_DISTRICTS = ("Natural movement of population by cities and districts, 2015 (persons; live born, died, "
+                      "natural increase (decrease)): Ovruch district 612 1 062 -450 Berdychiv district 763 1 045 -282")
 SOUMS = ("Livestock by soums, end of 2021 (thousand heads; percent change compared to previous year): Tsengel 412,5 "
          "3,4 Deluun 276,8 2,9")
 MUNICIPAL = ("Retail trade turnover by municipal formations, January-June 2022 (million rubles; in % to January-June "
@@ -287,6 +289,8 @@ TABLE_FACTS = [
     # a sign's bracket and its decrease belong to the label before them; a balance's "increase" is no change
     case(TAMBOV_DISTRICTS, "-1 206", key="natural_increase", measure="level", number=-1206),
     case(TAMBOV_DISTRICTS, "3 418", key="deaths", measure="level"),
+    case(ZHYTOMYR_DISTRICTS, "612", key="births", measure="level"),
+    case(ZHYTOMYR_DISTRICTS, "-282", key="natural_increase", measure="level", number=-282),
     # "by soums" names the rows, no currency; "percent change" marks a percent column
     case(SOUMS, "412,5", unit="heads"),
     case(SOUMS, "3,4", unit="percent", measure="change"),
