@@ -377,8 +377,9 @@ _GROUP_UNITS = frozenset({"households", "families"})
 
 
 _BRACKET = re.compile(r"\(([^()]*)\)")
+# "(-)", ", decrease (-)", "natural increase (decrease)": how a column's sign is written
 _SIGN_NOTE = re.compile(r"(?i)\(\s*[-+−–]\s*\)|[,/]\s*(?:decrease|decline|loss|reduction)\s*(?=\(\s*[-−–]\s*\))"
-                        r"|\(\s*(?:decrease|decline|loss|reduction|outflow|deficit)\s*\)")  # "natural increase (decrease)"
+                        r"|\(\s*(?:decrease|decline|loss|reduction|outflow|deficit)\s*\)")
 _CONTINUES = re.compile(r"(?i)\s*(?:in|on|of|as|at|per|from|than|with|against|compared|versus|vs)\b")
 _SCALE_ONLY = frozenset({"thousand", "thousands", "million", "millions", "billion", "billions", "mln", "bn", "thous",
                          "in", "of", "number", "units", "persons", "people", "%", "percent", "per", "cent",
