@@ -215,6 +215,9 @@ CASES = [
     ("N.S. population grows by 12,000, B.C. and P.E.I. lag",
      [("N.S.", "CA-NS"), ("B.C.", "CA-BC"), ("P.E.I.", "CA-PE")]),
     ("The Catalan economy grew by 2.6%; Bavarian exports fell", [("Catalan", "ES-CT"), ("Bavarian", "DE-BY")]),
+    ("The Balearic economy grew 3.9% in 2017; Galician births fell", [("Balearic", "ES-IB"), ("Galician", "ES-GA")]),
+    ("PHILIPSBURG--St. Maarten welcomed 528,114 stay-over visitors", [("St. Maarten", "SX")]),
+    ("POPULATION AND MIGRATION OF UVS AIMAG, 2022", [("UVS AIMAG", "MN-046")]),
     # Russian oblasts by the noun their adjectival names come from, with a region word (bare, the noun is
     # the capital city)
     ("Demographic situation in Voronezh region", [("Voronezh region", "RU-VOR")]),
