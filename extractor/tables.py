@@ -111,11 +111,15 @@ def _rules(patterns_dir: Path | None) -> _Rules:
 
 
 def _by_nouns(nouns: list[str]) -> re.Pattern[str]:
-    """"by", a word or two, then one of ``nouns``: "by urban districts", "by selected soums"."""
+    """"by", a word or two, then one of ``nouns``: "by urban districts", "by selected soums"; or "of", a word
+    or two, then one of them in the plural: "Population of the largest urban districts", "of towns with
+    poviat status" ("Population of the region by age" names no places in its rows)."""
     if not nouns:
         return re.compile(r"(?!)")
-    return re.compile(r"(?<!\w)by\s+(?:[a-z-]+\s+){0,2}?(?:" + "|".join(re.escape(str(w).lower()) for w in nouns)
-                      + r")(?!\w)")
+    every = "|".join(re.escape(str(w).lower()) for w in nouns)
+    plural = "|".join(re.escape(str(w).lower()) for w in nouns if str(w).endswith("s"))
+    return re.compile(r"(?<!\w)(?:by\s+(?:[a-z-]+\s+){0,2}?(?:" + every + r")"
+                      + (r"|of\s+(?:the\s+)?(?:[a-z-]+\s+){0,2}?(?:" + plural + r")" if plural else "") + r")(?!\w)")
 
 
 def _ending_with(words: list[str]) -> re.Pattern[str]:

@@ -428,6 +428,16 @@ TABLE_FACTS = [
     case("Consumer Price Index, March 2022\n\nStatistics Botswana, Gaborone, 14th April 2022\n\nThe CPI "
          "increased by 0.93 per cent.\n\nTable 1: CPI by division, March 2022 (index; monthly change, %) Food "
          "129.81 1.12 Housing 108.74 0.55 Transport 122.40 1.40", "108.74", region="BW"),
+    # rows of towns named "of the largest urban districts", "by metro area": places with no code of their own
+    case("Population of Moscow region in 2018\n\nThe population grew.\n\nPopulation of the largest urban districts on "
+         "January 1, 2019 (thousand persons; in % to January 1, 2018): Balashikha 490,0 103,8 Odintsovo 321,9 103,2 "
+         "Podolsk 308,1 102,9", "321,9", region=None, key="population"),
+    case("Oklahoma jobless rate steady\n\nOklahoma's unemployment rate was 4.4 percent in March.\n\nUnemployment "
+         "rate by metro area (%; March 2016, March 2015): Tulsa 4.9 4.0 Lawton 4.6 4.4 Enid 3.8 2.7", "4.6",
+         region=None),
+    # "of the region" (no plural place noun): the rows are the sexes, the region stays
+    case("Population of Moscow region in 2018\n\nThe population grew.\n\nPopulation of the region by sex (thousand "
+         "persons; %): Men 3 601,2 46,5 Women 4 142,5 53,5 Total 7 743,7 100,0", "53,5", region="RU-MOS"),
 ]
 
 
