@@ -259,7 +259,13 @@ def _h_month_year(m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:
     return _months_mention(m, vocab, "month", mo, mo)
 
 
+_MONTH_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s{1,3}\Z")
+
+
 def _h_year_month(m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:
+    before = _MONTH_WORD_BEFORE.search(m.string, max(0, m.start() - 14), m.start())
+    if before is not None and before.group(1).lower() in vocab.months:
+        return None  # "March 2016, March 2015": two months of a list, not the year then a month
     return _months_mention(m, vocab, "month", vocab.month(m.group("m")), vocab.month(m.group("m")))
 
 

@@ -250,6 +250,10 @@ FIND = [
     case("In I-III quarters of 2025 GDP grew", "I-III quarters of 2025", "quarter", "2025-01-01", "2025-09-30"),
     case("in the 1st-3rd quarters of 2023", "1st-3rd quarters of 2023", "quarter", "2023-01-01", "2023-09-30"),
     case("in the first and third quarters of 2024", "2024", "year", "2024-01-01", "2024-12-31"),
+    # a list of months with their years: not "2016, March" (a title's "survey 2019, October")
+    case("rates by county (%; March 2016, March 2015): Cumberland 3.2 4.0", "March 2015", "month", "2015-03-01",
+         "2015-03-31"),
+    case("in Sept. 2016, March 2015 and", "Sept. 2016", "month", "2016-09-01", "2016-09-30"),
     # fiscal years: calendar years until the document's fiscal year is known (see FISCAL)
     case("in FY2024/25", "FY2024/25", "fiscal_year", "2024-01-01", "2025-12-31"),
     case("contracted by 3.6 percent in fiscal year 2017, which", "fiscal year 2017", "fiscal_year", "2017-01-01",
