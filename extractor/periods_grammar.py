@@ -279,6 +279,30 @@ _template("date_num_range", r"""
     (?!\d|[.,/-]\d)                           # not followed by more number
 """)
 
+_template("date_roman", r"""
+    (?<![\w.,/-])                             # not inside a longer number
+    (?P<d>[0-3]?\d)(?:\.\s{0,1}|\s{1,2})      # day: 31 | 31.
+    (?P<rm><<ROMANMONTH>>)                    # month in Roman numerals: XII (Polish, Romanian releases)
+    (?:\.\s{0,1}|\s{1,2})(?P<y><<YEAR>>)      # year: 2013
+    (?!\d|[.,/-]\d)                           # not followed by more number
+""")
+
+_template("date_roman_range", r"""
+    (?<![\w.,/-])                             # not inside a longer number
+    (?P<d1>[0-3]?\d)\.(?P<rm1><<ROMANMONTH>>)  # first day and month: 01.I
+    (?:\.(?P<y1><<YEAR>>))?                   # its optional year
+    \s{0,2}[-–—]\s{0,2}                        # a dash
+    (?P<d2>[0-3]?\d)\.(?P<rm2><<ROMANMONTH>>)\.  # last day and month: 30.VI.
+    (?P<y2><<YEAR>>)                          # and the year: 2025
+    (?!\d|[.,/-]\d)
+""")
+
+_template("month_range_roman", r"""
+    (?<![\w.,/-])(?P<rm1><<ROMANMONTH>>)      # I
+    \s{0,2}[-–—]\s{0,2}(?P<rm2><<ROMANMONTH>>)  # -VI
+    \s{1,3}(?P<y><<YEAR>>)(?!\d|[.,]\d)       # 2025 ("I-III quarter 2025" is quarter_span's)
+""")
+
 _template("date_num2", r"""
     (?<![\w.,/-])                             # not inside a longer number
     (?P<d>[0-3]\d)(?P<sep>[./])               # two-digit day: 09.
@@ -598,6 +622,7 @@ def _build(vocab: _Vocab) -> _Grammar:
 
     tokens = {
         "MONTH": month,
+        "ROMANMONTH": "(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)(?![A-Za-z])",
         "YEAR": year,
         "RELYEAR": relyear,
         "NUMWORD": "(?i:" + _alt(vocab.numbers) + ")",

@@ -126,9 +126,17 @@ def _months_mention(m: re.Match[str], vocab: _Vocab, kind: str, a: int, b: int,
     return _mention(m, kind, detail=detail)
 
 
+# Months in Roman numerals, as Polish and Romanian releases date them: "31 XII 2013", "01.I–30.VI.2025".
+_ROMAN_MONTHS = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10,
+                 "XI": 11, "XII": 12}
+
+
 def _h_date(m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:
     groups = m.groupdict()
-    mo = int(groups["mo"]) if groups.get("mo") else vocab.month(groups["m"])
+    if groups.get("rm"):
+        mo = _ROMAN_MONTHS[groups["rm"]]
+    else:
+        mo = int(groups["mo"]) if groups.get("mo") else vocab.month(groups["m"])
     d = int(groups["d"])
     if groups.get("yy"):
         parsed = _dateparser_date(m.group())
@@ -146,11 +154,22 @@ def _h_date(m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:
 def _h_date_range(m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:
     """"01.01–30.06.2021", "01.01.2021-30.06.2021": from one day to another."""
     y2 = int(m.group("y2"))
-    first = _make_date(int(m.group("y1") or y2), int(m.group("mo1")), int(m.group("d1")))
-    last = _make_date(y2, int(m.group("mo2")), int(m.group("d2")))
+    groups = m.groupdict()
+    mo1, mo2 = ((_ROMAN_MONTHS[groups["rm1"]], _ROMAN_MONTHS[groups["rm2"]]) if groups.get("rm1")
+                else (int(groups["mo1"]), int(groups["mo2"])))
+    first = _make_date(int(m.group("y1") or y2), mo1, int(m.group("d1")))
+    last = _make_date(y2, mo2, int(m.group("d2")))
     if first is None or last is None or first >= last:
         return None
     return _mention(m, "month_range", first, last, (("months", (first.month, last.month)),))
+
+
+def _h_month_range_roman(m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:
+    """"I-VI 2025": January to June 2025."""
+    a, b = _ROMAN_MONTHS[m.group("rm1")], _ROMAN_MONTHS[m.group("rm2")]
+    if a >= b:
+        return None
+    return _months_mention(m, vocab, "month_range", a, b)
 
 
 def _h_month_range(m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:
@@ -557,7 +576,8 @@ def _h_deictic(m: re.Match[str], vocab: _Vocab) -> PeriodMention | None:
 
 _HANDLERS: dict[str, Handler] = {
     "date_mdy": _h_date, "date_dmy": _h_date, "date_num": _h_date, "date_iso": _h_date,
-    "date_num2": _h_date, "date_num_range": _h_date_range,
+    "date_num2": _h_date, "date_num_range": _h_date_range, "date_roman": _h_date,
+    "date_roman_range": _h_date_range, "month_range_roman": _h_month_range_roman,
     "month_range": _h_month_range,
     "months_first": _h_months, "months_of": _h_months, "months_ctx": _h_months,
     "quarter_word": _h_quarter, "quarter_q": _h_quarter, "quarter_num": _h_quarter, "quarter_yq": _h_quarter,

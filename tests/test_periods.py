@@ -250,6 +250,13 @@ FIND = [
     case("In I-III quarters of 2025 GDP grew", "I-III quarters of 2025", "quarter", "2025-01-01", "2025-09-30"),
     case("in the 1st-3rd quarters of 2023", "1st-3rd quarters of 2023", "quarter", "2023-01-01", "2023-09-30"),
     case("in the first and third quarters of 2024", "2024", "year", "2024-01-01", "2024-12-31"),
+    # months in Roman numerals (Polish, Romanian releases)
+    case("Population of towns with poviat status, 31 XII 2013 (persons", "31 XII 2013", "date", "2013-12-31",
+         "2013-12-31"),
+    case("In the period 01.I–30.VI.2025 exports of the county", "01.I–30.VI.2025", "month_range", "2025-01-01",
+         "2025-06-30"),
+    case("sold industrial production in I-VI 2025 was", "I-VI 2025", "month_range", "2025-01-01", "2025-06-30"),
+    case("in I-III quarter 2025", "I-III quarter 2025", "quarter", "2025-01-01", "2025-09-30"),
     # a list of months with their years: not "2016, March" (a title's "survey 2019, October")
     case("rates by county (%; March 2016, March 2015): Cumberland 3.2 4.0", "March 2015", "month", "2015-03-01",
          "2015-03-31"),
