@@ -51,6 +51,7 @@ from .numbers_lexicon import (
     _ratio_key,
     lexicon,
 )
+from .table_cells import split_glued_cells
 from .types import NumberMention, fast_constructor
 
 _new_mention = fast_constructor(NumberMention)  # same record as NumberMention(...), made faster
@@ -816,7 +817,7 @@ def find_numbers(text: str, *, patterns_dir: Path | None = None) -> list[NumberM
     if not isinstance(text, str) or not text:
         return []
     lx = lexicon(Path(patterns_dir) if patterns_dir is not None else None)
-    return _split_merged_columns(text, _Scanner(text, lx).run())
+    return split_glued_cells(text, _split_merged_columns(text, _Scanner(text, lx).run()))
 
 
 # A level and an index read as one number in a flattened table: "Kyiv city 709 319 103,1 Dnipropetrovsk

@@ -298,6 +298,9 @@ def _after_column_periods(text: str, label: tuple[int, int], periods: Sequence[P
         start = at + len(rest) - len(rest.lstrip())
 
 
+_BY_TAIL = re.compile(r"[\s,;]*by\s", re.IGNORECASE)
+
+
 def _columns(text: str, header: tuple[int, int], width: int, periods: Sequence[PeriodMention],
              indicators: Sequence[IndicatorMention], rules: _Rules) -> list[Column]:
     """The header cut into one part per column: after a period or a bracket, or before a change word.
@@ -318,6 +321,14 @@ def _columns(text: str, header: tuple[int, int], width: int, periods: Sequence[P
         if len(labels) == width and text[tail:labels[0].start].strip() == "" \
                 and all(text[a.end:b.start].strip() == "" for a, b in zip(labels, labels[1:], strict=False)):
             cuts = [m.start for m in labels[1:]]
+    if width > 1 and len(cuts) > width - 1:
+        # "Population on 1 January 2016 and live-births in 2015, by main localities (persons)": a cut before
+        # the rows' breakdown ("by ...") and nothing else the header names parts no columns
+        named = [c for c in cuts if not _BY_TAIL.match(text, c, end)
+                 or any(c <= p.start < end for p in periods)
+                 or any(c <= m.start and m.end <= end and not m.generic for m in indicators)]
+        if len(named) >= width - 1:
+            cuts = named
     listed = _listed_columns(text, start, end, width, rules) if width > 1 else None
     if listed is not None:
         cuts = listed  # "(thousand US dollars; export, import)": a unit for all, then one label per column
@@ -350,7 +361,8 @@ def _columns(text: str, header: tuple[int, int], width: int, periods: Sequence[P
                  and not _RATIO_BASE.search(text, a, p.start)
                  and not _INDEX_BASE.match(text, p.end)]  # "(index, 4th quarter 2010 = 100; ...)": the base
         # "October 2022 (corresponding month of previous year = 100, %)": the base is no column's period
-        dated = [p for p in dated if p.first is not None] or dated
+        # ("units at the end of the year": a day of the table's year, the column's own)
+        dated = [p for p in dated if p.first is not None or dict(p.detail).get("edge")] or dated
         if not dated and "change" not in _markers(text, a, b, rules):
             dated = [p for p in periods if start <= p.start and p.end <= spans[0][1] and p.first is not None][:1]
             # "Employment and average weekly wage ..., fourth quarter 2020: ... Average weekly wage": the
@@ -540,7 +552,7 @@ def _cuts(text: str, start: int, end: int, periods: Sequence[PeriodMention], rul
             cuts.add(p.end)
     for m in re.finditer(r"[);]", text[start:end]):  # "(index numbers; % change from previous quarter; ...)"
         at = start + m.end()
-        if _WORD.search(text, at, end):
+        if _WORD.search(text, at, end) or _BASE_100.match(text, at, end):  # "(number; 2016=100)"
             cuts.add(at)
     for m in rules.change.finditer(text[start:end].lower()):
         cuts.add(start + m.start())
@@ -561,7 +573,11 @@ def _cuts(text: str, start: int, end: int, periods: Sequence[PeriodMention], rul
         if merged and not _ALNUM.search(text, merged[-1], at):
             continue  # "2024 | Change", "; % change": the same cut twice
         merged.append(at)
-    return [c for c in merged if _WORD.search(text, c, end) or any(c < p.start and p.end <= end for p in periods)]
+    return [c for c in merged if _WORD.search(text, c, end) or _BASE_100.match(text, c, end)
+            or any(c < p.start and p.end <= end for p in periods)]
+
+
+_BASE_100 = re.compile(r"\s*(?:1[89]|20)\d\d\s{0,2}=\s{0,2}100\b")  # an index column named by its base year
 
 
 __all__ = ["Cell", "Column", "find_tables"]

@@ -232,6 +232,13 @@ UNITS = [
     # one figure may be space-grouped with a decimal comma; three such on a line are two table columns each
     case("exports made 1 466 103,5 thousand", "1 466 103,5 thousand", 1466103500, None),
     case("Kyiv city 709 319 103,1 Lviv region 292 611 102,0 Kyiv region 125 508 103,5", "292 611", 292611, None),
+    # a table row one number short of the rows around it: its most-grouped number is two cells
+    case("Population (persons; in % to 2015): Saransk 330 917 100,4 Ruzayevka 61 284 98,9 Kovylkino 35 902 98,2",
+         "100,4", 100.4, None),
+    case("(persons; born, died, natural increase): Zhytomyr city 2 846 2 310 536 Korosten district 2 512 1 684 828 "
+         "Ovruch district 612 1 062 -450 Berdychiv district 763 1 045 -282", "2 310", 2310, None),
+    case("(persons; born, died, natural increase): Zhytomyr city 2 846 2 310 536 Korosten district 2 512 1 684 828 "
+         "Ovruch district 612 1 062 -450 Berdychiv district 763 1 045 -282", "828", 828, None),
     case("a deficit of RON 12.5 billion", "RON 12.5 billion", 12.5e9, "RON"),
     case("imports of 593,6 billion kronur", "593,6 billion", 593.6e9, "kronur"),
     case("a median wage of 412,000 forints", "412,000", 412000, "forints"),

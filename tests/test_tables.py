@@ -435,6 +435,26 @@ TABLE_FACTS = [
     case("Oklahoma jobless rate steady\n\nOklahoma's unemployment rate was 4.4 percent in March.\n\nUnemployment "
          "rate by metro area (%; March 2016, March 2015): Tulsa 4.9 4.0 Lawton 4.6 4.4 Enid 3.8 2.7", "4.6",
          region=None),
+    # a column's own day ("units at the end of the year") and its own indicator ("thousand persons accommodated")
+    case("Accommodation in the Altai Republic in 2019\n\nIn 2019 the facilities accommodated 521,4 thousand persons."
+         "\n\nCollective accommodation facilities by municipal formations, 2019 (units at the end of the year; "
+         "thousand persons accommodated): Mayminsky district 96 214,8 Chemalsky district 88 124,1 Turochaksky "
+         "district 41 60,5 Ongudaysky district 27 31,9", "88", period=("2019-12-31", "2019-12-31")),
+    case("Accommodation in the Altai Republic in 2019\n\nIn 2019 the facilities accommodated 521,4 thousand persons."
+         "\n\nCollective accommodation facilities by municipal formations, 2019 (units at the end of the year; "
+         "thousand persons accommodated): Mayminsky district 96 214,8 Chemalsky district 88 124,1 Turochaksky "
+         "district 41 60,5 Ongudaysky district 27 31,9", "124,1", key="accommodated_guests"),
+    # an index column named by its base year: "(number; 2016=100)"
+    case("Dwellings in Iasi county in 2017\n\nIn 2017, 3 412 dwellings were completed.\n\nDwellings completed by "
+         "environment, 2017 (number; 2016=100): Urban 2.450 115,2 Rural 962 126,4 Private funds 3.285 118,8",
+         "962", unit="count"),
+    # a header naming two columns, then the rows' breakdown: "by main localities" parts no column
+    case("Population of Dolj county in 2015\n\nThe population decreased.\n\nResident population on 1 January 2016 "
+         "and live-births in 2015, by main localities (persons): Craiova municipality 296 418 2 714 Calafat "
+         "municipality 17 094 151 Filiasi 17 813 138 Segarcea 7 603 54", "17 094", key="population"),
+    case("Population of Dolj county in 2015\n\nThe population decreased.\n\nResident population on 1 January 2016 "
+         "and live-births in 2015, by main localities (persons): Craiova municipality 296 418 2 714 Calafat "
+         "municipality 17 094 151 Filiasi 17 813 138 Segarcea 7 603 54", "151", key="births"),
     # "of the region" (no plural place noun): the rows are the sexes, the region stays
     case("Population of Moscow region in 2018\n\nThe population grew.\n\nPopulation of the region by sex (thousand "
          "persons; %): Men 3 601,2 46,5 Women 4 142,5 53,5 Total 7 743,7 100,0", "53,5", region="RU-MOS"),

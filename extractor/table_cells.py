@@ -1,0 +1,94 @@
+"""Table cells that the number reader glued together.
+
+A flattened table with space thousands runs its cells together: "Saransk urban district 330 917 100,4"
+is 330 917 persons and an index of 100,4, and "Zhytomyr city 2 846 2 310 536" is 2 846 births, 2 310
+deaths and a natural increase of 536. Read alone, "330 917 100,4" is one number. The other rows of the
+table tell how many cells a row has: where most rows have ``w`` numbers and one has ``w - 1``, its
+number with the most space groups is two cells, the last group (with its decimals) the second.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from .tables import _runs
+from .types import NumberMention
+
+# "330 917 100,4", "2 310 536", "-1 206 412": space-grouped digits (any space a table may use)
+_GROUPED = re.compile(r"([-+−]?)(\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+)(?:[.,](\d+))?")
+_SPACES = re.compile(r"[ \u00a0\u202f\u2009]")
+_DIGIT = re.compile(r"\d")
+
+
+def _split(v: NumberMention) -> tuple[NumberMention, NumberMention] | None:
+    """The number as two cells: its groups but the last, and the last group with the decimals."""
+    m = _GROUPED.fullmatch(v.text)
+    if m is None or v.unit not in (None, "person") or v.qualifier:
+        return None
+    sign, digits, decimals = m.group(1), m.group(2), m.group(3)
+    cut = max(i for i, ch in enumerate(digits) if _SPACES.match(ch))
+    left_text = v.text[:len(sign) + cut]
+    right_start = v.start + len(sign) + cut + 1
+    right_text = v.text[len(sign) + cut + 1:]
+    left = float(_SPACES.sub("", digits[:cut])) * (-1 if sign in ("-", "−") else 1)
+    right = float(f"{digits[cut + 1:]}.{decimals}" if decimals else digits[cut + 1:])
+    return (NumberMention(left_text, v.start, v.start + len(left_text), left, v.unit, None, False, bool(sign)),
+            NumberMention(right_text, right_start, v.end, right, v.unit, None, False, False))
+
+
+def _groups(v: NumberMention) -> int:
+    return len(_SPACES.findall(v.text))
+
+
+def _line_split(text: str, values: list[NumberMention]) -> dict[int, list[NumberMention]]:
+    runs = _runs(text, values)
+    widths = Counter(len(run) for run in runs)
+    shared = [w for w, count in widths.items() if count >= 2 and w >= 2]  # a width two rows agree on
+    if not shared:
+        return {}
+    width = max(shared)  # (glued cells only ever make a row shorter)
+    out: dict[int, list[NumberMention]] = {}
+    for before, run in zip([None, *runs], runs, strict=False):
+        if not width - 2 <= len(run) < width:
+            continue
+        if before is not None and _DIGIT.search(text, before[-1].end, run[0].start):
+            continue  # "Road 11 206,4 38 914,3": the row lost a cell to its label, not to a glued number
+        cells = list(run)
+        while len(cells) < width:
+            splits = [(_groups(v), i, parts) for i, v in enumerate(cells) if (parts := _split(v)) is not None]
+            if not splits:
+                break
+            _, i, parts = max(splits, key=lambda item: (item[0], item[1]))  # most groups, then the last
+            cells[i:i + 1] = parts
+        if len(cells) == width:
+            for v in run:
+                out[v.start] = [c for c in cells if v.start <= c.start < v.end]
+    return out
+
+
+def split_glued_cells(text: str, values: Sequence[NumberMention]) -> list[NumberMention]:
+    """The numbers, with a table row's glued cells read as the cells they are.
+
+    >>> from extractor.numbers import find_numbers  # which calls this
+    >>> text = "Population (persons; in % to 2015): Saransk 330 917 100,4 Ruzayevka 61 284 98,9 Kovylkino 35 902 98,2"
+    >>> [v.text for v in find_numbers(text)][:3]
+    ['330 917', '100,4', '61 284']
+    """
+    if len(values) < 5:
+        return list(values)
+    out: list[NumberMention] = []
+    i = 0
+    while i < len(values):
+        line_end = text.find("\n", values[i].start)
+        line_end = len(text) if line_end < 0 else line_end
+        j = i
+        while j < len(values) and values[j].start < line_end:
+            j += 1
+        line = list(values[i:j])
+        splits = _line_split(text, line) if len(line) >= 5 else {}
+        for v in line:
+            out.extend(splits.get(v.start, (v,)))
+        i = j
+    return out
