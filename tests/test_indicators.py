@@ -240,6 +240,11 @@ CASES = [
      ("average monthly nominal wage of one employee", "wages")),
     ("In January-December 2015 in the region 15 984 live born were registered", ("live born", "births")),
     ("(persons; born, died, migration gain)", ("born", "births")),
+    ("the volume of shipped goods of own production made 417 billion rubles",
+     ("volume of shipped goods of own production", "industrial_production")),
+    ("Sold production of industry in I-VI 2025 was", ("Sold production of industry", "industrial_production")),
+    ("1 million 26,8 thousand tons of grain were harvested", ("were harvested", "crop_production")),
+    ("the average number of hired workers made 48 thousand", ("average number of hired workers", "employees")),
 ]
 
 
@@ -255,6 +260,7 @@ NOT_CASES = [
     ("prices of eggs rose by 79.6%", ("eggs", "egg_production")),  # a price item, not the hens' output
     ("Gold-bearing ore 8 472,6 thousand tons", ("bearing", "births")),  # born's lemma, bear, is not births
     ("The average wage of one employee rose by 9,6%", ("employee", "employees")),
+    ("agriculture fell 1.8% after a poor olive harvest", ("harvest", "crop_production")),  # a cause, not a crop
 ]
 
 
