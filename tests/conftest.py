@@ -61,6 +61,8 @@ WORLD42 = FIXTURES / "world42"  # held out: mixed indicators, scored unseen with
 WORLD43 = FIXTURES / "world43"  # held out: the five topics, scored unseen with world42
 WORLD44 = FIXTURES / "world44"  # held out: mixed indicators, scored unseen with world45
 WORLD45 = FIXTURES / "world45"  # held out: the five topics, scored unseen with world44
+WORLD46 = FIXTURES / "world46"  # held out: mixed indicators, scored unseen with world47
+WORLD47 = FIXTURES / "world47"  # held out: the five topics, scored unseen with world46
 
 settings.register_profile("default", deadline=None, max_examples=100,
                           suppress_health_check=[HealthCheck.too_slow])
@@ -85,7 +87,7 @@ def gold_documents() -> list[tuple[str, str, list[dict]]]:
                    WORLD18, WORLD19, WORLD20, WORLD21, WORLD22, WORLD23,
                    WORLD24, WORLD25, WORLD26, WORLD27, WORLD28, WORLD29, WORLD30, WORLD31, WORLD32, WORLD33,
                    WORLD34, WORLD35, WORLD36, WORLD37, WORLD38, WORLD39,
-                   WORLD40, WORLD41, WORLD42, WORLD43, WORLD44, WORLD45):
+                   WORLD40, WORLD41, WORLD42, WORLD43, WORLD44, WORLD45, WORLD46, WORLD47):
         for path in sorted(folder.glob("*.json")):
             gold = json.loads(path.read_text(encoding="utf-8"))
             text = path.with_suffix(".txt").read_text(encoding="utf-8")
