@@ -93,6 +93,8 @@ def unit(run: DocumentView, v: NumberMention, info: dict[str, Any], evidence: li
         if v.unit == "person" and info.get("kind") == "rate" and own not in (None, "count", "person", "percent",
                                                                             "per_1000"):
             return str(own)  # "a fertility rate of 1.64 children per woman": the rate's own unit, not people
+        if own == "count" and info.get("kind") == "event" and v.unit in run.ws["event_nouns"]:
+            return "count"  # "6.18 million nights" spent are a count of nights; an average stay of "2.41 nights" is not
         return v.unit
     if info.get("kind") == "index" and abs(v.number) >= INDEX_LEVEL_FLOOR:
         evidence.append("unit_index")  # "The CPI index (2015=100) stood at 133.0": index points, not a percent

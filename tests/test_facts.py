@@ -1094,6 +1094,11 @@ LEADS_AND_MOVES = [
          "the previous year had been revised up to 10.4%.", "10.4%", period=("2017-04-01", "2018-03-31")),
     case("Australia's population grew by 1.5 per cent in the 2018-19 financial year, the ABS said.", "1.5 per cent",
          region="AU", period=("2018-07-01", "2019-06-30")),
+    # nights spent are a count of nights; an average stay in nights keeps its word
+    case("Tourism in Varna in 2023\n\nAccommodation establishments reported 5 118,7 thousand nights spent in 2023.",
+         "5 118,7 thousand", unit="count"),
+    case("Tourism in Krakow in 2017\n\nThe average length of stay amounted to 2,6 nights in 2017.", "2,6",
+         unit="nights"),
     # a year that dates a figure compared with is that figure's, not the paragraph's
     case("Arrivals\n\nVisitor arrivals fell 18.5 percent to 122,726 in 2017, after a record 168,760 in 2015. "
          "Hotels made up 14.9 percent of GDP.", "14.9 percent", period=("2017-01-01", "2017-12-31")),
