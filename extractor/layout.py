@@ -79,6 +79,9 @@ _BYLINE_DATE = re.compile(r"(?:^|\|)\s*(?:" + _DATE + r"|\d{4}-\d{2}-\d{2})\s*(?
 _AGENCY_FIRST = re.compile(r"[A-Z][\w.&-]{1,20}(?:\s[A-Z][\w.&-]{1,20})?,\s*")
 
 
+_LEAD_VERB = re.compile(r" [a-z]")
+
+
 def is_dateline(text: str, m: RegionMention) -> bool:
     """"ALMATY. ...", "ASTANA, 14 August 2023 –", "BISHKEK —": the place a report was filed from,
     at the start of a line near the top, in capitals or followed by a date or a dash."""
@@ -95,7 +98,9 @@ def is_dateline(text: str, m: RegionMention) -> bool:
         return _OFFICE_BEFORE.fullmatch(text, line_start, m.start) is not None and \
             _DATE_ENDS_LINE.fullmatch(text, m.end, len(text) if line_end < 0 else line_end) is not None
     # "EU at 2.0%", "UK inflation", "N.S. population": an abbreviation in capitals is no dateline
-    return (m.text.isupper() and sum(c.isalpha() for c in m.text) > 3) or _DATELINE_TAIL.match(text, m.end) is not None
+    # ("TASMANIA welcomed a record ...": a lead's first word in capitals, its verb after it, is its subject)
+    return (m.text.isupper() and sum(c.isalpha() for c in m.text) > 3 and not _LEAD_VERB.match(text, m.end)) \
+        or _DATELINE_TAIL.match(text, m.end) is not None
 
 
 __all__ = ["Layout", "read_layout", "is_dateline", "DATELINE_REACH"]

@@ -388,7 +388,7 @@ def _lexicon(base: Path) -> _Lexicon:
         rank = (2, rank_of.get(sub.country_code, len(rank_of)))
         type_word = _type_word(sub.type)
         for name in _subdivision_names(sub.name, strip_words, genitive, suffixes, endings):
-            for n in collector.variants(name, caps=False):
+            for n in collector.variants(name, caps=True):  # "TASMANIA welcomed ...": a news lead's capitals
                 if not _is_generic(n, words, generic):
                     collector.add(n, sub.code, rank)
                 elif type_word:  # "Central" is a "Central Region"; pycountry's "Central Region" is one already

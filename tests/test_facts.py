@@ -1094,6 +1094,10 @@ LEADS_AND_MOVES = [
          "the previous year had been revised up to 10.4%.", "10.4%", period=("2017-04-01", "2018-03-31")),
     case("Australia's population grew by 1.5 per cent in the 2018-19 financial year, the ABS said.", "1.5 per cent",
          region="AU", period=("2018-07-01", "2019-06-30")),
+    # a lead's first word in capitals with its verb after it is the subject, not a dateline
+    case("Tassie tourism hits new high\n\nBy Linh Carver\nMarch 22, 2018\n\nTASMANIA welcomed a record 1.26 million "
+         "visitors in 2017, up 4 per cent.\n\nVisitors spent a total of $2.32 billion in the state.",
+         "$2.32 billion", region="AU-TAS"),
     # nights spent are a count of nights; an average stay in nights keeps its word
     case("Tourism in Varna in 2023\n\nAccommodation establishments reported 5 118,7 thousand nights spent in 2023.",
          "5 118,7 thousand", unit="count"),

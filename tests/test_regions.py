@@ -218,6 +218,7 @@ CASES = [
     ("The Balearic economy grew 3.9% in 2017; Galician births fell", [("Balearic", "ES-IB"), ("Galician", "ES-GA")]),
     ("PHILIPSBURG--St. Maarten welcomed 528,114 stay-over visitors", [("St. Maarten", "SX")]),
     ("POPULATION AND MIGRATION OF UVS AIMAG, 2022", [("UVS AIMAG", "MN-046")]),
+    ("TASMANIA welcomed a record 1.26 million visitors", [("TASMANIA", "AU-TAS")]),
     # Russian oblasts by the noun their adjectival names come from, with a region word (bare, the noun is
     # the capital city)
     ("Demographic situation in Voronezh region", [("Voronezh region", "RU-VOR")]),
