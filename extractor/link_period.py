@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -216,6 +217,16 @@ def _flow_stretch(run: DocumentView, chosen: Resolved, info: dict[str, Any], mea
             and (before := context.stretch_before(run, chosen, stated_only=info.get("kind") == "flow"
                                                   and measure != "change")) is not None:
         return before
+    if chosen.interval is not None and chosen.interval[0] == chosen.interval[1] \
+            and info.get("kind") in ("event", "flow") and chosen.mention.kind != "deictic":
+        # "At the end of 2016 the canton had 1,504,346 residents ... 17,542 babies were born": with no stretch
+        # stated, births and arrivals are the year's that ends that day; births, too, before a 1 January (migrants
+        # "working abroad as of 1 January" are counted that day, whatever their key)
+        day = chosen.interval[0]
+        if (day.month, day.day) == (12, 31):
+            return replace(chosen, interval=(date(day.year, 1, 1), day), made=None)
+        if (day.month, day.day) == (1, 1) and info.get("kind") == "event":
+            return replace(chosen, interval=(date(day.year - 1, 1, 1), date(day.year - 1, 12, 31)), made=None)
     return chosen
 
 

@@ -1098,6 +1098,10 @@ LEADS_AND_MOVES = [
     case("Tassie tourism hits new high\n\nBy Linh Carver\nMarch 22, 2018\n\nTASMANIA welcomed a record 1.26 million "
          "visitors in 2017, up 4 per cent.\n\nVisitors spent a total of $2.32 billion in the state.",
          "$2.32 billion", region="AU-TAS"),
+    # with no stretch stated, births are the year's that ends at the day in force
+    case("Canton of Zurich passes 1.5 million residents\n\nTages-Anzeiger, Zurich, 23 March 2017\n\nAt the end of 2016 "
+         "the canton of Zurich had 1,504,346 inhabitants.\n\nBirths outnumbered deaths: 17,542 babies were born and "
+         "11,574 people died.", "17,542", period=("2016-01-01", "2016-12-31")),
     # nights spent are a count of nights; an average stay in nights keeps its word
     case("Tourism in Varna in 2023\n\nAccommodation establishments reported 5 118,7 thousand nights spent in 2023.",
          "5 118,7 thousand", unit="count"),
