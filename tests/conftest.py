@@ -63,6 +63,8 @@ WORLD44 = FIXTURES / "world44"  # held out: mixed indicators, scored unseen with
 WORLD45 = FIXTURES / "world45"  # held out: the five topics, scored unseen with world44
 WORLD46 = FIXTURES / "world46"  # held out: mixed indicators, scored unseen with world47
 WORLD47 = FIXTURES / "world47"  # held out: the five topics, scored unseen with world46
+WORLD48 = FIXTURES / "world48"  # held out: mixed indicators, scored unseen with world49
+WORLD49 = FIXTURES / "world49"  # held out: the five topics, scored unseen with world48
 
 settings.register_profile("default", deadline=None, max_examples=100,
                           suppress_health_check=[HealthCheck.too_slow])
@@ -87,7 +89,8 @@ def gold_documents() -> list[tuple[str, str, list[dict]]]:
                    WORLD18, WORLD19, WORLD20, WORLD21, WORLD22, WORLD23,
                    WORLD24, WORLD25, WORLD26, WORLD27, WORLD28, WORLD29, WORLD30, WORLD31, WORLD32, WORLD33,
                    WORLD34, WORLD35, WORLD36, WORLD37, WORLD38, WORLD39,
-                   WORLD40, WORLD41, WORLD42, WORLD43, WORLD44, WORLD45, WORLD46, WORLD47):
+                   WORLD40, WORLD41, WORLD42, WORLD43, WORLD44, WORLD45, WORLD46, WORLD47,
+                   WORLD48, WORLD49):
         for path in sorted(folder.glob("*.json")):
             gold = json.loads(path.read_text(encoding="utf-8"))
             text = path.with_suffix(".txt").read_text(encoding="utf-8")
