@@ -3,8 +3,10 @@
 A flattened table with space thousands runs its cells together: "Saransk urban district 330 917 100,4"
 is 330 917 persons and an index of 100,4, and "Zhytomyr city 2 846 2 310 536" is 2 846 births, 2 310
 deaths and a natural increase of 536. Read alone, "330 917 100,4" is one number. The other rows of the
-table tell how many cells a row has: where most rows have ``w`` numbers and one has ``w - 1``, its
-number with the most space groups is two cells, the last group (with its decimals) the second.
+table tell how many cells a row has: where two rows or more have ``w`` numbers and a row has one or two
+fewer, its number with the most space groups is two cells, the last group (with its decimals) the second,
+until the row has ``w`` ("Magas 694 402 292" is three). A row whose label holds a digit lost its cell to
+the label ("Road 11 206,4 38 914,3"), not to a glued number, and stays as read.
 """
 
 from __future__ import annotations
