@@ -139,6 +139,12 @@ def _under_headline(lines_above: Sequence[str]) -> bool:
     return 1 <= len(filled) <= 3 and (not lines_above[-1].strip() or lines_above[-1].lstrip().startswith("By "))
 
 
+def _stock_day(day: date) -> bool:
+    """The first of a month or a quarter's last day: the date a subtitle gives its stock ("Population,
+    1 January 2024"), too often to read it as the day a text came out."""
+    return day.day == 1 or (day.month, day.day) in ((3, 31), (6, 30), (9, 30), (12, 31))
+
+
 def is_dateline_date(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] is the date of a dateline ("ASTANA. Feb 14 (Interfax-Kazakhstan) -"), year or not."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -230,6 +236,7 @@ def find_publication_date(text: str) -> date | None:
                 return mention.first
             if prefix.group("city") and _BYLINE_REST.fullmatch(line, mention.end) \
                     and (prefix.group("weekday") or _is_byline(prefix.group("city"), lines[:line_no])
-                         or (mention.kind == "date" and _under_headline(lines[:line_no]))):
+                         or (mention.kind == "date" and not _stock_day(mention.first)
+                             and _under_headline(lines[:line_no]))):
                 return mention.first
     return None

@@ -485,6 +485,7 @@ PUBLICATION = [
     case("Milk deliveries fall 1.8%\n\nBy Rui Medeiros\nPonta Delgada, 12 February 2025\n\nFarmers", "2025-02-12"),
     case("Economy grew in the 1st quarter\n\nStatistics Estonia, 31 May 2021\n\nAccording to", "2021-05-31"),
     case("Population, 1 January 2024\n\nThe population of the country was", None),  # the title's own date
+    case("Statistics Iceland\n\nPopulation, 1 January 2024\n\nThe population was", None),  # a subtitle's stock date
     case("Population Estimates, July 1, 2024\n\nThe population grew", None),
     case("10 August 2022 19:49\n\nThe number of emigrants", "2022-08-10"),
     case("Canada's economy grows 0.3%\n\nNovember 29, 2024 9:41 AM EST\n\nOTTAWA, Nov 29 (Reuters) - Canada's economy",
