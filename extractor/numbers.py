@@ -817,40 +817,4 @@ def find_numbers(text: str, *, patterns_dir: Path | None = None) -> list[NumberM
     if not isinstance(text, str) or not text:
         return []
     lx = lexicon(Path(patterns_dir) if patterns_dir is not None else None)
-    return split_glued_cells(text, _split_merged_columns(text, _Scanner(text, lx).run()))
-
-
-# A level and an index read as one number in a flattened table: "Kyiv city 709 319 103,1 Dnipropetrovsk
-# region 292 611 102,0": space-grouped thousands, then a last group with a decimal comma.
-_MERGED_COLUMNS = regex.compile(r"(\d{1,3}(?:[ \u00a0\u202f]\d{3})+)[ \u00a0\u202f](\d{1,3},\d{1,2})")
-_MERGED_ROWS = 3  # as many rows of the same shape on one line before a table is read so
-
-
-def _split_merged_columns(text: str, found: list[NumberMention]) -> list[NumberMention]:
-    """Two columns read as one number, split back where a line holds three or more of that shape (a
-    single "1 466 103,5" may be one number; a table's rows each ending so are two columns)."""
-    merged = [m for m in found if m.unit is None and not m.explicit_sign and _MERGED_COLUMNS.fullmatch(m.text)]
-    if len(merged) < _MERGED_ROWS:
-        return found
-    lines: dict[int, list[NumberMention]] = {}
-    line, last = -1, 0
-    for m in merged:  # (a newline looked for only since the last one: linear on a one-line table)
-        if text.find("\n", last, m.start) >= 0:
-            line = text.rfind("\n", last, m.start)
-        last = m.start
-        lines.setdefault(line, []).append(m)
-    split = {id(m) for row in lines.values() if len(row) >= _MERGED_ROWS for m in row}
-    if not split:
-        return found
-    out: list[NumberMention] = []
-    for m in found:
-        if id(m) not in split:
-            out.append(m)
-            continue
-        parts = _MERGED_COLUMNS.fullmatch(m.text)
-        assert parts is not None
-        a, b = parts.span(1), parts.span(2)
-        first, second = parts.group(1), parts.group(2)
-        out.append(_new_mention(first, m.start + a[0], m.start + a[1], float(regex.sub(r"\D", "", first))))
-        out.append(_new_mention(second, m.start + b[0], m.start + b[1], float(second.replace(",", "."))))
-    return out
+    return split_glued_cells(text, _Scanner(text, lx).run())

@@ -6,7 +6,9 @@ deaths and a natural increase of 536. Read alone, "330 917 100,4" is one number.
 table tell how many cells a row has: where two rows or more have ``w`` numbers and a row has one or two
 fewer, its number with the most space groups is two cells, the last group (with its decimals) the second,
 until the row has ``w`` ("Magas 694 402 292" is three). A row whose label holds a digit lost its cell to
-the label ("Road 11 206,4 38 914,3"), not to a glued number, and stays as read.
+the label ("Road 11 206,4 38 914,3"), not to a glued number, and stays as read. Where every row of a line
+is glued the same way ("Kyiv city 709 319 103,1 Lviv region 292 611 102,0 ..."), no row tells the width:
+three or more numbers of the shape "level, then an index with a decimal comma" on a line are two cells each.
 """
 
 from __future__ import annotations
@@ -70,6 +72,42 @@ def _line_split(text: str, values: list[NumberMention]) -> dict[int, list[Number
     return out
 
 
+# A level and an index read as one number in a flattened table: "Kyiv city 709 319 103,1 Dnipropetrovsk
+# region 292 611 102,0": space-grouped thousands, then a last group with a decimal comma.
+_MERGED_COLUMNS = re.compile(r"(\d{1,3}(?:[ \u00a0\u202f]\d{3})+)[ \u00a0\u202f](\d{1,3},\d{1,2})")
+_MERGED_ROWS = 3  # as many rows of the same shape on one line before a table is read so
+
+
+def _split_merged_columns(text: str, found: list[NumberMention]) -> list[NumberMention]:
+    """Two columns read as one number, split back where a line holds three or more of that shape (a
+    single "1 466 103,5" may be one number; a table's rows each ending so are two columns)."""
+    merged = [m for m in found if m.unit is None and not m.explicit_sign and _MERGED_COLUMNS.fullmatch(m.text)]
+    if len(merged) < _MERGED_ROWS:
+        return found
+    lines: dict[int, list[NumberMention]] = {}
+    line, last = -1, 0
+    for m in merged:  # (a newline looked for only since the last one: linear on a one-line table)
+        if text.find("\n", last, m.start) >= 0:
+            line = text.rfind("\n", last, m.start)
+        last = m.start
+        lines.setdefault(line, []).append(m)
+    split = {id(m) for row in lines.values() if len(row) >= _MERGED_ROWS for m in row}
+    if not split:
+        return found
+    out: list[NumberMention] = []
+    for m in found:
+        if id(m) not in split:
+            out.append(m)
+            continue
+        parts = _MERGED_COLUMNS.fullmatch(m.text)
+        assert parts is not None
+        a, b = parts.span(1), parts.span(2)
+        first, second = parts.group(1), parts.group(2)
+        out.append(NumberMention(first, m.start + a[0], m.start + a[1], float(re.sub(r"\D", "", first))))
+        out.append(NumberMention(second, m.start + b[0], m.start + b[1], float(second.replace(",", "."))))
+    return out
+
+
 def split_glued_cells(text: str, values: Sequence[NumberMention]) -> list[NumberMention]:
     """The numbers, with a table row's glued cells read as the cells they are.
 
@@ -78,6 +116,7 @@ def split_glued_cells(text: str, values: Sequence[NumberMention]) -> list[Number
     >>> [v.text for v in find_numbers(text)][:3]
     ['330 917', '100,4', '61 284']
     """
+    values = _split_merged_columns(text, list(values))
     if len(values) < 5:
         return list(values)
     out: list[NumberMention] = []
