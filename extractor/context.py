@@ -654,7 +654,7 @@ def home_country(run: DocumentView) -> RegionMention | None:
                 # town's name may be another country's region; the first place the text is about decides
                 dateline = dateline or country
                 continue
-            return country
+            return _named_country(run, m) or country
         if m.kind == "group":
             return m
     if dateline is not None:
@@ -664,6 +664,17 @@ def home_country(run: DocumentView) -> RegionMention | None:
         return office  # "the CSO estimates ...": an Irish release that never names Ireland
     countries = [m for m in partners if m.kind == "country"]
     return countries[0] if countries else None
+
+
+def _named_country(run: DocumentView, m: RegionMention) -> RegionMention | None:
+    """For a place name several countries' subdivisions share, the one of them whose country the
+    text names itself: "the department of Santa Cruz" in a text by the "Bolivian Institute of Foreign
+    Trade" is Bolivia's, though Argentina's province ranks first for the name."""
+    if not m.alternatives:
+        return None
+    others = {code.split("-")[0] for code in m.alternatives} - {m.country}
+    return next((n for n in run.regions.items if n.kind == "country" and n.code in others
+                 and not partner_place(run, n)), None)
 
 
 def partner_place(run: DocumentView, m: RegionMention) -> bool:

@@ -108,10 +108,12 @@ def _currencies(patterns_dir: Path | None) -> tuple[frozenset[str], frozenset[st
 
 
 def _any_word(words: Sequence[str], flags: int = 0) -> re.Pattern[str]:
-    """Any of ``words`` as a whole word: one search instead of one per word."""
+    """Any of ``words`` as a whole word: one search instead of one per word; the longest first, so that
+    "transportation and storage" is found whole, not as "transportation"."""
     if not words:
         return re.compile(r"(?!)")  # matches nothing
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", flags)
+    ordered = sorted(words, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, ordered)) + r")\b", flags)
 
 
 
@@ -451,8 +453,13 @@ def _table_fact(view: DocumentView, cell: Cell, sent: Sentence) -> Fact:
     v = cell.value
     evidence: list[str] = []
     indicator = cell.column.indicator
-    if cell.region is None and not cell.column.contribution:
-        # "Real PCE 1.1 4.6 2.9": a row named by what it measures, not by a place (a contribution's row is a part)
+    whole = indicator or view.ctx.title_indicator or view.ctx.doc_indicator  # what the table's rows are parts of
+    activity = whole is not None and whole.key in view.ws["sector_of"] and (
+        row := _SECTOR_ROW.fullmatch(view.text, *cell.row)) is not None \
+        and view.assembler.sector_words.fullmatch(row.group(1)) is not None
+    if cell.region is None and not cell.column.contribution and not activity:
+        # "Real PCE 1.1 4.6 2.9": a row named by what it measures, not by a place (a contribution's row is a
+        # part; in a GDP table an activity's row, "Wholesale and retail trade 51,8", is a part of GDP)
         named = [m for m in view.indicators.within(*cell.row) if not m.generic]
         if named:
             indicator = named[-1]
@@ -460,13 +467,12 @@ def _table_fact(view: DocumentView, cell: Cell, sent: Sentence) -> Fact:
     if indicator is None and (indicator := view.ctx.title_indicator or view.ctx.doc_indicator) is not None:
         evidence.append("indicator_in_force")  # "Main partners of the region (million US dollars): China 121,4"
     key = indicator.key if indicator is not None else None
-    if key in view.ws["sector_of"] and cell.column.indicator is None and cell.region is None \
-            and not cell.column.contribution and (
-            row := _SECTOR_ROW.fullmatch(view.text, *cell.row)) is not None \
-            and view.assembler.sector_words.fullmatch(row.group(1)) is not None:
+    if activity and cell.column.indicator is None and cell.region is None and not cell.column.contribution:
         # "Real growth by activity (%): Agriculture 1.34 Industry -8.00": in a GDP table an activity's row
         # is its gross value added (its contribution to growth, or a column "share in GDP", is GDP's)
         key = view.w["sector_key"][0]
+        row = _SECTOR_ROW.fullmatch(view.text, *cell.row)
+        assert row is not None  # (activity says it is)
         indicator = IndicatorMention(row.group(1), row.start(1), row.end(1), key)
         evidence.append("indicator_sector")
     info = view.indicator_info(key)

@@ -574,9 +574,10 @@ def test_calibrate_learns_from_snapshots_and_reports_them_apart(gold_with_snapsh
     from extractor.calibrate import calibrate
 
     out = tmp_path / MODEL_FILE
-    report = calibrate(gold_with_snapshot, out)
+    report = calibrate(gold_with_snapshot, out, by_set=True)
     assert "current rules' rows" in report and "snapshot rows (" in report
     assert "LODO, current rows only" in report and "by set, with snapshots" in report
+    assert "by set" not in calibrate(gold_with_snapshot, out)
     assert "snapshot facts" in out.read_text(encoding="utf-8").splitlines()[0]
     plain = calibrate(gold_with_snapshot, out, snapshots=False)
     assert "snapshot rows" not in plain

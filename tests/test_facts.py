@@ -987,6 +987,10 @@ LEADS_AND_MOVES = [
     case("Zambia's inflation rises to 11.2%\n\nLUSAKA - Annual inflation in Zambia rose to 11.2 per cent in March "
          "2023. Provincial inflation ranged from 8.7 per cent in Western Province to 12.6 per cent in Eastern "
          "Province.", "8.7 per cent", region="ZM-01"),
+    # ... and so is one a country named in the text shares: "Bolivian" decides Santa Cruz (Argentina's ranks first)
+    case("Foreign trade of the department of Santa Cruz, 2013\n\nBolivian Institute of Foreign Trade, Santa Cruz "
+         "de la Sierra\n\nIn 2013 the exports of the department of Santa Cruz reached 3.604,8 million dollars.",
+         "3.604,8 million", region="BO-S"),
     # a subdivision whose own name carries its type word ("Central Region") is found, and is the home country's
     case("Malawi population now at 17.6 million\n\nMALAWI's population stood at 17,563,749 on census night, 3 "
          "September 2018. The Southern Region remains the most populous, followed by the Central Region(7,523,340).",
@@ -1086,6 +1090,16 @@ LEADS_AND_MOVES = [
     case("The economy grew by 3.1 percent in the second quarter of 2019, the statistics office said.\n\nReal "
          "growth by activity, Q2 2019 (year-on-year, %): Agriculture 2.40 Industry -1.15 Services 4.02",
          "-1.15", key="gross_value_added"),
+    # ... also where the activity is an indicator's name too, and in a release on a region's GRP
+    case("Gross regional product of the region in 2019\n\nStructure by kinds of economic activity "
+         "(billion rubles; in % to 2018): Construction 57,1 95,4 Wholesale and retail trade 51,8 101,6",
+         "51,8", key="gross_value_added"),
+    case("Gross regional product of the region in 2019\n\nGross regional product by kinds of economic activity "
+         "(billion rubles; in % to 2018): Construction 57,1 95,4 Wholesale and retail trade 51,8 101,6",
+         "51,8", key="gross_regional_product"),
+    case("Dubai's economy grew 2.1 per cent in 2019.\n\nThe emirate's gross regional product reached AED 398 "
+         "billion. Transportation and storage, which makes up 12.1 per cent, grew 3.9 per cent.", "3.9 per cent",
+         key="gross_value_added"),
     # fiscal years: as the text says where they end, or as the home country's government keeps them
     case("Palau economy shrinks in FY2017\n\nPalau's real GDP contracted by 3.6 percent in fiscal year 2017, which "
          "ended on September 30. At current prices GDP was $289.2 million, down from $296.6 million in FY2016.",

@@ -55,6 +55,10 @@ CASES = [
     ("Vientiane Province", [("Vientiane Province", "LA-VI")]),
     ("Jakarta, West Java and Bali", [("Jakarta", "ID-JK"), ("West Java", "ID-JB"), ("Bali", "ID-BA")]),
     ("Metro Manila and BARMM", [("Metro Manila", "PH-00"), ("BARMM", "PH-14")]),
+    # BPS keeps the Indonesian names; ANTARA's headlines abbreviate (the island is another code)
+    ("exports of Kalimantan Timur Province", [("Kalimantan Timur", "ID-KI")]),
+    ("S Sulawesi air passengers up 8.4 percent", [("S Sulawesi", "ID-SN")]),
+    ("Sulawesi Selatan and Jawa Barat", [("Sulawesi Selatan", "ID-SN"), ("Jawa Barat", "ID-JB")]),
     ("Penang and Kuala Lumpur", [("Penang", "MY-07"), ("Kuala Lumpur", "MY-14")]),
     # Africa
     ("Lagos State, Rivers State and the FCT", [("Lagos", "NG-LA"), ("Rivers State", "NG-RI"), ("FCT", "NG-FC")]),
@@ -91,6 +95,12 @@ CASES = [
      [("Federation of Bosnia and Herzegovina", "BA-BIH"), ("Brčko District", "BA-BRC")]),
     ("Tirana and Vlora", [("Tirana", "AL-11"), ("Vlora", "AL-12")]),
     ("Thessaly and Central Macedonia", [("Thessaly", "GR-E"), ("Central Macedonia", "GR-B")]),
+    # Baltic counties by their English names: the county, not the town's municipality
+    ("More people moved to Kaunas county", [("Kaunas county", "LT-KU")]),
+    ("Ida-Viru county (18.9 per cent) and Harju County", [("Ida-Viru county", "EE-45"), ("Harju County", "EE-37")]),
+    ("the population of Trentino and South Tyrol", [("Trentino", "IT-TN"), ("South Tyrol", "IT-BZ")]),
+    ("the Autonomous Province of Trento", [("Autonomous Province of Trento", "IT-TN")]),
+    ("Agri-food exports grew 14.5 percent", []),
     # generic words kept out of bare matching
     ("the central bank raised rates", []),
     ("the eastern coast", []),
