@@ -420,7 +420,7 @@ def _fact(view, v: NumberMention, sent: Sentence, lead: Sentence | None, values:
     if before is not None and "period_sentence" not in evidence and before.period is not None:
         period = before.period  # gapping: "(2.6%) and Victoria (2.6%)" is of the same stretch as the change before
     value = _new_value(v.text, v.start, v.end, number, unit, v.qualifier)
-    key = _regional_key(view, key, region, measure_, indicator)
+    key = _reported_key(view, key, region, measure_, indicator)
     ind = _new_indicator(indicator.text, indicator.start, indicator.end, key) if indicator else None
     breakdown: list[tuple[str, str]] = []
     if partner is not None:
@@ -503,7 +503,7 @@ def _table_fact(view: DocumentView, cell: Cell, sent: Sentence) -> Fact:
         else:
             period = annual_rate.twelve_months(view, v, sent, period, evidence, indicator)
     value = _new_value(v.text, v.start, v.end, number, unit, v.qualifier)
-    key = _regional_key(view, key, region, measure_, indicator)
+    key = _reported_key(view, key, region, measure_, indicator)
     ind = _new_indicator(indicator.text, indicator.start, indicator.end, key) if indicator else None
     breakdown = (("partner", partner.code),) if partner is not None else ()
     _model_evidence(view, v, evidence)
@@ -518,10 +518,14 @@ _SECTOR_ROW = re.compile(r"\s*(.+?)[\s:;,.]*")  # a row label without its spacin
 _SUBNATIONAL = re.compile(r"[A-Z]{2}(?:-[A-Z0-9]{1,3}|[0-9][0-9A-Z]{0,2})")  # "NZ-OTA", "US-CA", "IE061"
 
 
-def _regional_key(view: DocumentView, key: str | None, region: Region | None, measure_: str,
+def _reported_key(view: DocumentView, key: str | None, region: Region | None, measure_: str,
                   indicator: IndicatorMention | None) -> str | None:
-    """A key's regional counterpart for a part of the country ("Otago's GDP" is its gross regional product);
-    a share of the national figure, or a figure the text calls national, keeps the national key."""
+    """The key the fact reports: a key's regional counterpart for a part of the country ("Otago's GDP" is its
+    gross regional product; a share of the national figure, or a figure the text calls national, keeps the
+    national key), and an index by the quantity it measures where the vocabulary names both alike."""
+    reported = view.indicator_info(key).get("reported_as")
+    if reported:
+        key = str(reported)
     regional = view.indicator_info(key).get("regional")
     if regional and region is not None and region.code and measure_ != "share" \
             and _SUBNATIONAL.fullmatch(region.code) \

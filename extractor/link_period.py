@@ -90,9 +90,9 @@ def period(run: DocumentView, v: NumberMention, sent: Sentence, values: list[Num
             main = [r for r in main if r.interval is not None and r.interval[0] != r.interval[1]] or main
         if len(main) > 1:  # "In March prices rose by 1,7%, since the beginning of the year – by 4,1%"
             main = [r for r in main if not _heads_later_value(run, r, v, values, breaks)] or main
-        elif v.end <= main[0].mention.start and "(" in run.text[v.end:main[0].mention.start] \
-                and _heads_later_value(run, main[0], v, values, breaks):
-            main = []  # "made 11,9 (in January-June 2022 - 12,6)": the bracket's period is its own value's
+        elif v.end <= main[0].mention.start and _heads_later_value(run, main[0], v, values, breaks):
+            main = []  # "made 11,9 (in January-June 2022 - 12,6)": the bracket's period is its own value's, as is
+            # the next clause's ("deflation of 0,09 percent, and the year to date inflation was 1,37 percent")
     if main:
         chosen = cheapest(main, lambda r: run.attach_cost(r.mention.start, r.mention.end, v, breaks, values))
         evidence.append("period_sentence")
@@ -145,7 +145,8 @@ def period(run: DocumentView, v: NumberMention, sent: Sentence, values: list[Num
         evidence.append("period_between")  # "the CPI rose by 0.2% between August and September 2016"
         return between
     if period is not None and info.get("kind") == "index" and (
-            measure in ("change", "level") or "contribution" in evidence):
+            measure == "change" or "contribution" in evidence or measure == "level" and "unit_index" not in evidence):
+        # (an index's own level in points, "the CPI of 108,73", is the month's, whatever the rate beside it)
         period = annual_rate.twelve_months(run, v, sent, period, evidence, indicator)
         if "period_annual_rate" not in evidence and measure == "change" and (
                 "period_sentence" not in evidence  # the stretch in force, or "On the month" read as a period

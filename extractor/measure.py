@@ -28,7 +28,7 @@ _RANKED_AFTER_NOUN = re.compile(r"(?i)\s+(?:was|were)\s+(?:the\s+)?(?:highest|lo
                                 r"weakest|biggest|greatest|fastest|slowest)\s+in\s+[^.;]*")
 _NEXT_WORDS_NOUN = re.compile(r"\s+(?!and\b|or\b|in\b|of\b|to\b|for\b|than\b)[a-z]{3,}s\b")
 _DIRECTION_NOUNS = frozenset({"growth", "increase", "decline", "decrease", "drop", "fall", "rise", "gain", "loss",
-                              "reduction", "contraction", "jump"})
+                              "reduction", "contraction", "jump", "deflation"})
 _LEVEL_VERBS = frozenset({"was", "is", "were", "are", "amounted", "amount", "to", "made", "make", "reached", "at",
                           "stood", "totaled", "totalled", "constituted", "equaled", "equalled", "came", "of", "up",
                           "has", "been", "had", "estimated", "in", "the", "quarter", "year"})

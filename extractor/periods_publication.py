@@ -54,7 +54,8 @@ _CITY_DATELINE_SUFFIX = re.compile(r"""
     \A\s{0,3}
     (?:(?:at\s{1,2})?\d{1,2}:\d{2}(?::\d{2})?\s{0,2}(?:[AaPp]\.?[Mm]\.?)?\s{0,3}  # 19:49, at 9:05 AM
        (?:[A-Z]{2,4}(?:[+-]\d{1,2})?\s{0,3})?)?  # 9:41 AM EST, 9:05 AM GMT+2: a time zone after the time
-    (?:\(|[–—-]\s{0,3}[A-Z"“‘'])               # (The Daily), or a dash and the story's first word
+    (?:\(|[–—-]\s{0,3}(?:[A-Z"“‘']|[a-z]{1,2}['’][A-Z]))  # (The Daily), or a dash and the story's first
+    # word or the outlet's name ("– l'Adige", "– d'Artagnan")
 """, re.VERBOSE)
 
 
@@ -170,9 +171,14 @@ def _field_date(line: str) -> date | None:
             continue
         found = find_periods(field)
         if len(found) == 1 and found[0].kind == "date" and found[0].first is not None \
-                and found[0].start == 0 and not field[found[0].end:].strip(" ,.;"):
+                and found[0].start == 0 and _TIME_OF_DAY.fullmatch(field, found[0].end):
             return found[0].first
     return None
+
+
+# what may follow a byline's date in its field: "04/01/2025 10:12 GMT+7", "May 6, 2019, 9:05 AM"
+_TIME_OF_DAY = re.compile(r"[\s,.;]*(?:(?:at\s{1,2})?\d{1,2}:\d{2}(?::\d{2})?\s{0,2}(?:[AaPp]\.?[Mm]\.?)?\s{0,3}"
+                          r"(?:[A-Z]{2,4}(?:[+-]\d{1,2})?)?)?[\s,.;]*")
 
 
 # "Agência Brasil, Rio de Janeiro, 31 January 2020": who issued the text and where, no figures, then the day

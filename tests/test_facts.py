@@ -1100,6 +1100,22 @@ LEADS_AND_MOVES = [
     case("Dubai's economy grew 2.1 per cent in 2019.\n\nThe emirate's gross regional product reached AED 398 "
          "billion. Transportation and storage, which makes up 12.1 per cent, grew 3.9 per cent.", "3.9 per cent",
          key="gross_value_added"),
+    # a period after a comparison word is the base, also after "in relation to", "than on" and a translated
+    # fiscal year ("the management 2012", Spanish "gestión")
+    case("Foreign trade, 2013\n\nIn 2013 exports reached 3.604,8 million dollars. In comparison with the management "
+         "2012, the exported value increased in 11,2%.", "11,2%", period=("2013-01-01", "2013-12-31")),
+    case("Economy, 2012\n\nIn 2012 GDP reached R$ 386 billion. In real terms the economy grew 1,2% in relation to "
+         "2011.", "1,2%", period=("2012-01-01", "2012-12-31")),
+    case("Population of the province\n\nThe population on 30 June 2014 was estimated in 5 million 130 thousand 628 "
+         "inhabitants, more 145 thousand 912 than on 30 June 2013.", "145 thousand 912",
+         period=("2014-06-30", "2014-06-30")),
+    # a price index's own level in points is the month's, though the annual rate beside it covers twelve months
+    case("Consumer prices, August 2025\n\nIn August 2025 the year on year inflation was 2,14 percent with the "
+         "Consumer Price Index (CPI) of 108,73.", "108,73", period=("2025-08-01", "2025-08-31")),
+    # "deflation" names a fall of prices; a period opening the next clause is the next value's
+    case("Consumer prices, August 2025\n\nIn August 2025 annual inflation was 2,14 percent. Month to month there "
+         "happened deflation of 0,09 percent, and the year to date inflation was 1,37 percent.", "0,09 percent",
+         direction="decrease", period=("2025-08-01", "2025-08-31")),
     # fiscal years: as the text says where they end, or as the home country's government keeps them
     case("Palau economy shrinks in FY2017\n\nPalau's real GDP contracted by 3.6 percent in fiscal year 2017, which "
          "ended on September 30. At current prices GDP was $289.2 million, down from $296.6 million in FY2016.",

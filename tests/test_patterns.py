@@ -44,14 +44,14 @@ def test_patterns_indicator_keys_cover_the_facts_md_vocabulary():
     for key, info in keys.items():
         assert key == key.lower() and " " not in key, key
         assert info.get("unit"), key
-        for field in ("scoped", "counted", "real", "net", "narrowed_by", "per_1000", "regional"):
+        for field in ("scoped", "counted", "real", "net", "narrowed_by", "per_1000", "regional", "reported_as"):
             if field in info:
                 assert info[field] in keys, (key, field)
 
 
 KINDS = {"stock", "event", "flow", "balance", "money", "rate", "index", "volume_index", "share"}
 KEY_FIELDS = {"unit", "kind", "scoped", "flow", "survey", "counted", "real", "net", "narrowed_by", "per_1000",
-              "regional", "inward"}
+              "regional", "inward", "reported_as"}
 
 
 def test_patterns_indicator_keys_have_a_documented_kind_and_fitting_unit():

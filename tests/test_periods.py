@@ -506,6 +506,10 @@ PUBLICATION = [
     # scraped: the spaces after a byline's commas lost
     case("Rates steady\n\nThe Coast Mercury,Friday,4 March 2016\n\nThe jobless rate", "2016-03-04"),
     case("ASTANA (Kazinform) – 5 May 2025. The bureau reported", "2025-05-05"),
+    case("Trentino stops shrinking\n\nTrento, 14 June 2023 – l'Adige\n\nThe population", "2023-06-14",
+         id="outlet with an elided article"),
+    case("HCMC consumer prices up 0.35%\n\nTuoi Tre News | 04/01/2025 10:12 GMT+7\n\nThe CPI", "2025-01-04",
+         id="byline field with a time and zone"),
     case("Updated: 12 August 2022\nThe number of", None),
     case("The population reached 20 million as of May 1, 2025.", None),
     case("ASTANA — Migration trends in Kazakhstan have shifted from 2019 to 2024", None),
