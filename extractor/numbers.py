@@ -463,7 +463,8 @@ class _Suffixes(_Context):
         if low in lx.time_units:
             return lx.time_units[low]
         if low in lx.other_units:
-            return low
+            # as written where its case means something ("GWh", "kWh"), else lower case ("Tons" opening a row)
+            return word[:len(low)] if any(c.isupper() for c in word[1:len(low)]) else low
         return None
 
     def _suffix(self, e: int, value: Decimal, currency: str | None, *, strict_units: bool) -> _Suffix:

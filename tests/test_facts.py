@@ -1109,6 +1109,11 @@ LEADS_AND_MOVES = [
     case("Population of the province\n\nThe population on 30 June 2014 was estimated in 5 million 130 thousand 628 "
          "inhabitants, more 145 thousand 912 than on 30 June 2013.", "145 thousand 912",
          period=("2014-06-30", "2014-06-30")),
+    # machine-translated direction nouns and verbs ("descenso", "recuou")
+    case("Electricity, 2010\n\nThe thermal generation reached 4.181,2 GWh (36,4%), with a descent of 14,8%.",
+         "14,8%", measure="change", direction="decrease"),
+    case("Economy of the state, 2015\n\nThe state economy shrank 3.4% in 2015. Within industry, manufacturing "
+         "retreated 10.4%.", "10.4%", measure="change", direction="decrease"),
     # a price index's own level in points is the month's, though the annual rate beside it covers twelve months
     case("Consumer prices, August 2025\n\nIn August 2025 the year on year inflation was 2,14 percent with the "
          "Consumer Price Index (CPI) of 108,73.", "108,73", period=("2025-08-01", "2025-08-31")),

@@ -151,6 +151,11 @@ CASES = [
      ("Residential property prices", "house_price_index")),
     ("U.S. import prices rose 0.4 percent in July", ("import prices", "import_prices")),
     ("The GDP deflator increased by 2.4% compared to the same quarter", ("GDP deflator", "gdp_deflator")),
+    # --- energy: generation and distribution (an industry's section, "supply of electric energy", is not)
+    ("the gross generation of electric energy in the Region reached 11.482,6 GWh",
+     ("generation of electric energy", "electricity_production")),
+    ("The hydraulic generation contributed 7.301,4 GWh", ("hydraulic generation", "electricity_production")),
+    ("The electric energy distributed in the region grew 2,9%", ("electric energy distributed", "electricity_distribution")),
     # --- national accounts
     ("Real gross domestic product (GDP) is estimated to have grown by 0.3%",
      ("gross domestic product", "gdp")),

@@ -246,6 +246,10 @@ UNITS = [
     # a currency sign written in letters may touch its digits: Kenyan shillings in Business Daily
     case("rose to Sh399.4 billion in 2015,from Sh362.8 billion", "Sh399.4 billion", 3.994e11, "Sh"),
     case("made 35,2 centners per hectare", "35,2", 35.2, "centners"),
+    # energy units as written: their case tells giga from milli
+    case("the generation reached 11.482,6 GWh, a fall", "11.482,6", 11482.6, "GWh"),
+    case("generated 32,6 billion kWh of electricity", "32,6 billion", 32.6e9, "kWh"),
+    case("the harvest was 5 200 Tons", "5 200", 5200, "tons"),
     # units as the offices write them: Bosnia's "KM" (not kilometres), Albania's "ALL", Sri Lanka's "Rs.",
     # Namibia's "N$", an area in square meters or hectares, nights spent
     case("the average gross wage amounted to 2 014 KM, while", "2 014", 2014, "KM"),
