@@ -155,7 +155,8 @@ CASES = [
     ("the gross generation of electric energy in the Region reached 11.482,6 GWh",
      ("generation of electric energy", "electricity_production")),
     ("The hydraulic generation contributed 7.301,4 GWh", ("hydraulic generation", "electricity_production")),
-    ("The electric energy distributed in the region grew 2,9%", ("electric energy distributed", "electricity_distribution")),
+    ("The electric energy distributed in the region grew 2,9%",
+     ("electric energy distributed", "electricity_distribution")),
     # --- national accounts
     ("Real gross domestic product (GDP) is estimated to have grown by 0.3%",
      ("gross domestic product", "gdp")),
