@@ -83,6 +83,9 @@ def _letter_symbol_before(t: str, s: int, symbols: tuple[tuple[str, str], ...]) 
 
 _WORD = regex.compile(r"\p{L}+")  # any letter: "ſix" is six to the case-insensitive rules
 _DIGIT_RUN = regex.compile(r"[0-9]+")
+# A level this high in bare "points" is an index's (no rate moves by 50 percentage points at once)
+_INDEX_POINTS_FLOOR = 50
+_BARE_POINTS = frozenset({"points", "point", "pts"})
 _PREV_SEPS = frozenset(" \t\u00a0\u202f,:")  # what may sit between a number and the word before it
 
 
@@ -489,6 +492,10 @@ class _Suffixes(_Context):
                 end = rest.end("n")
         r = self._ratio_at(end)
         if r:
+            if r[0] == "percentage_point" and abs(value) >= _INDEX_POINTS_FLOOR \
+                    and t[end:r[1]].strip().lower() in _BARE_POINTS:
+                # "The index reached 118,44 points": an index's level, not a rate's change in percentage points
+                return _Suffix(r[1], value, "points", True)
             return _Suffix(r[1], value, r[0], True)
         after = t[end:end + 1]
         h = self._at(lx.hyphen_word_re, end) if after == "-" else None

@@ -246,6 +246,9 @@ UNITS = [
     # a currency sign written in letters may touch its digits: Kenyan shillings in Business Daily
     case("rose to Sh399.4 billion in 2015,from Sh362.8 billion", "Sh399.4 billion", 3.994e11, "Sh"),
     case("made 35,2 centners per hectare", "35,2", 35.2, "centners"),
+    # bare "points" at an index's height are the index's level; a small number of them a rate's change
+    case("The index reached 118,44 points (base December 2009=100)", "118,44 points", 118.44, "points"),
+    case("the jobless rate fell 0.4 points to 6.1%", "0.4 points", 0.4, "percentage_point"),
     # energy units as written: their case tells giga from milli
     case("the generation reached 11.482,6 GWh, a fall", "11.482,6", 11482.6, "GWh"),
     case("generated 32,6 billion kWh of electricity", "32,6 billion", 32.6e9, "kWh"),
