@@ -124,8 +124,11 @@ def resolve_periods(run: DocumentView, index: int, sent: Sentence, *, has_values
         return out  # "Date of publication: 09.02.2026" is about the document, not a fact
     for m in run.here.periods:
         if is_publication(run, m) or (m.kind == "year" and (run.assembler.titled_year.search(
-                run.text, max(sent.start, m.start - 30), m.start) or run.assembler.year_titled.match(run.text, m.end))):
-            continue  # (nor is the year in a publication's title: "said in the Economic Survey 2016")
+                run.text, max(sent.start, m.start - 30), m.start) or run.assembler.year_titled.match(run.text, m.end)
+                or run.assembler.price_base_before.search(run.text, max(sent.start, m.start - 30), m.start)
+                or run.assembler.price_base_after.match(run.text, m.end))):
+            continue  # (nor is the year in a publication's title: "said in the Economic Survey 2016", nor the
+            # prices' year: "at constant 2018 prices")
         reference = is_reference(run, m, sent)
         # a reference is fronted only to be read as the sentence's own time ("A year earlier, ...")
         fronted = (not reference or m.kind in _RELATIVE_KINDS) and is_fronted(run, m, sent)

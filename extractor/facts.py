@@ -156,6 +156,11 @@ class Assembler:
                                       + r"\s{1,2}\Z")  # capitalised, as in a title
         self.year_titled = re.compile(r"\s+(?:[A-Z][a-z]+\s+){0,4}" + _any_word(
             self._words.get("titled_after_year", ())).pattern)
+        self.price_base_before = re.compile(r"(?i)(?:" + "|".join(
+            map(re.escape, sorted(self._words.get("price_base_before", ()), key=len, reverse=True)))
+            + r")\s{1,2}\Z")
+        self.price_base_after = re.compile(r"(?i)\s{0,2}(?:" + "|".join(
+            map(re.escape, sorted(self._words.get("price_base_after", ()), key=len, reverse=True))) + r")(?!\w)")
         self.max_bare_run = int(load_yaml("facts.yaml", base=patterns_dir).get("max_bare_run", 25))
         definition = _any_word(self._words.get("definition_words", ())).pattern
         self.definition_aside = re.compile(r",\s*" + definition + r"[^,;.]*", re.IGNORECASE)

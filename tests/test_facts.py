@@ -1109,6 +1109,9 @@ LEADS_AND_MOVES = [
     case("Population of the province\n\nThe population on 30 June 2014 was estimated in 5 million 130 thousand 628 "
          "inhabitants, more 145 thousand 912 than on 30 June 2013.", "145 thousand 912",
          period=("2014-06-30", "2014-06-30")),
+    # the year prices are measured in is no period
+    case("Economy grows 6.8% in 2024\n\nThe economy expanded by 6.8 percent in 2024.\n\nGRDP reached P1.61 trillion at "
+         "constant 2018 prices. Services grew 7.9 percent.", "7.9 percent", period=("2024-01-01", "2024-12-31")),
     # machine-translated direction nouns and verbs ("descenso", "recuou")
     case("Electricity, 2010\n\nThe thermal generation reached 4.181,2 GWh (36,4%), with a descent of 14,8%.",
          "14,8%", measure="change", direction="decrease"),

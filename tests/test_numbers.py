@@ -246,6 +246,9 @@ UNITS = [
     # a currency sign written in letters may touch its digits: Kenyan shillings in Business Daily
     case("rose to Sh399.4 billion in 2015,from Sh362.8 billion", "Sh399.4 billion", 3.994e11, "Sh"),
     case("made 35,2 centners per hectare", "35,2", 35.2, "centners"),
+    # the Philippine peso's "P" before a grouped or decimal amount; glued to a bare digit it is a code
+    case("the GRDP reached P1.61 trillion at constant prices", "P1.61 trillion", 1.61e12, "P"),
+    case("per capita GRDP rose to P192,440", "P192,440", 192440, "P"),
     # bare "points" at an index's height are the index's level; a small number of them a rate's change
     case("The index reached 118,44 points (base December 2009=100)", "118,44 points", 118.44, "points"),
     case("the jobless rate fell 0.4 points to 6.1%", "0.4 points", 0.4, "percentage_point"),
@@ -338,6 +341,7 @@ NOTHING = [
     nothing("half of respondents agreed"),
     # years and ranges of years
     nothing("in 2024"),
+    nothing("see Table P1 and item P3"),  # a one-letter currency sign glued to a bare digit is a code
     nothing("While the figure stood high in 2000"),
     nothing("Temporary increases were observed during 2006-2008 and 2017-2019"),
     nothing("a migration management strategy (2023–2027)"),
