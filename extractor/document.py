@@ -64,8 +64,21 @@ class _Covered:
         return any(self.marks[m.start:m.end])
 
 
+# first-level regions that are one city: "the city of Berlin" is the Land
+_CITY_STATES = frozenset({"DE-BE", "DE-HH", "DE-HB", "BG-22", "AT-9", "CZ-10", "SG", "MC", "VA"})
+
+
+def _a_city(m: RegionMention) -> bool:
+    """Whether a coded place is a town itself: a city by kind, a city-state, a council area named one
+    ("Glasgow City", "Edinburgh, City of")."""
+    return m.kind == "city" or m.code in _CITY_STATES or "city" in f"{m.text} {m.name}".lower()
+
+
 def _with_uncoded(regions: list[RegionMention], uncoded: list[RegionMention]) -> list[RegionMention]:
-    """The places found, with the uncoded ones replacing the places inside them."""
+    """The places found, with the uncoded ones replacing the places inside them; an uncoded city ("the
+    city of Cuenca", not Spain's province) not a coded city ("the city of Almaty") nor a city-state."""
+    uncoded = [u for u in uncoded if u.kind != "city" or not any(
+        u.start <= m.start and m.end <= u.end and _a_city(m) for m in regions)]
     ordered = sorted(uncoded, key=lambda u: u.start)
     starts = [u.start for u in ordered]
     reach = list(itertools.accumulate((u.end for u in ordered), max))  # the furthest end of those from here back

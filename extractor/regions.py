@@ -909,8 +909,8 @@ def _merge(found: list[RegionMention], glued: list[RegionMention]) -> list[Regio
 
 
 @functools.cache
-def _uncoded_rules(patterns_dir: Path | None) -> tuple[tuple[re.Pattern[str], str, tuple[str, ...], bool], ...]:
-    """``patterns/regions/uncoded.yaml``: (pattern, country, hints, fallback) for places with no code."""
+def _uncoded_rules(patterns_dir: Path | None) -> tuple[tuple[re.Pattern[str], str, tuple[str, ...], bool, str], ...]:
+    """``patterns/regions/uncoded.yaml``: (pattern, country, hints, fallback, kind) for places with no code."""
     rows = load_yaml(UNCODED, base=patterns_dir) or []
     if not isinstance(rows, list):
         raise PatternError(resource_path(UNCODED, patterns_dir), None, "must be a list of entries")
@@ -922,7 +922,10 @@ def _uncoded_rules(patterns_dir: Path | None) -> tuple[tuple[re.Pattern[str], st
                 raise TypeError(f"fallback must be true or false, not {fallback!r}")
             hint = row.get("hint", "")
             hints = tuple(map(str, hint)) if isinstance(hint, list) else (str(hint),)
-            out.append((re.compile(str(row["pattern"])), str(row.get("country", "any")), hints, fallback))
+            kind = str(row.get("kind", "region"))
+            if kind not in ("region", "city"):
+                raise TypeError(f"kind must be region or city, not {kind!r}")
+            out.append((re.compile(str(row["pattern"])), str(row.get("country", "any")), hints, fallback, kind))
         except (KeyError, TypeError, re.error) as exc:
             raise PatternError(resource_path(UNCODED, patterns_dir), None,
                                f"entry {i + 1}: {exc}") from exc
@@ -935,8 +938,8 @@ def uncoded_places(text: str, country: str,
     census metropolitan area of Toronto"), and those found only where no other place is ("Glubokoe
     district", a ``fallback`` entry)."""
     found: tuple[list[RegionMention], list[RegionMention]] = ([], [])
-    for rx, where, hints, fallback in _uncoded_rules(patterns_dir):
+    for rx, where, hints, fallback, kind in _uncoded_rules(patterns_dir):
         if where in ("any", country) and any(h in text for h in hints):
-            found[fallback].extend(RegionMention(m.group(), m.start(), m.end(), None, m.group(), "region", country)
+            found[fallback].extend(RegionMention(m.group(), m.start(), m.end(), None, m.group(), kind, country)
                                    for m in rx.finditer(text))
     return found

@@ -495,6 +495,11 @@ OTHER_RELEASES = [
     # a stock's part of a loss is the part's own change (a flow's part of a gain stays a level)
     case("Kostanay region lost 3,100 residents in nine months of 2023. Rural districts accounted for 2,600 of the "
          "loss.", "2,600", measure="change", direction="decrease", period=("2023-01-01", "2023-09-30")),
+    # a town named as one is no province of its name ("the city of Cuenca", not Spain's); a coded city stays
+    case("Consumer prices in Ecuador, June 2015\n\nIn June 2015 the Consumer Price Index of the city of Cuenca "
+         "registered a monthly inflation of 0,52%.", "0,52%", region=None),
+    case("Population of Kazakhstan\n\nAt the start of 2024 the city of Almaty had 2 228 675 residents.",
+         "2 228 675", region="KZ-75"),
     # places with no code (patterns/regions/uncoded.yaml): code null and their name, never a subject
     case("Retail trade, August 2016\n\nIn the census metropolitan area of Toronto, retail sales rose 1.5%.", "1.5%",
          region=None),
