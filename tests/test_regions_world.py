@@ -95,6 +95,10 @@ CASES = [
      [("Federation of Bosnia and Herzegovina", "BA-BIH"), ("Brčko District", "BA-BRC")]),
     ("Tirana and Vlora", [("Tirana", "AL-11"), ("Vlora", "AL-12")]),
     ("Thessaly and Central Macedonia", [("Thessaly", "GR-E"), ("Central Macedonia", "GR-B")]),
+    # statistical regions with no ISO code take their NUTS code; their towns are coded municipalities
+    ("wages in the Podravska statistical region", [("Podravska", "SI032")]),
+    ("Construction in the Pelagonia Region", [("Pelagonia Region", "MK005")]),
+    ("the East planning region", [("East planning region", "MK002")]),
     # Baltic counties by their English names: the county, not the town's municipality
     ("More people moved to Kaunas county", [("Kaunas county", "LT-KU")]),
     ("Ida-Viru county (18.9 per cent) and Harju County", [("Ida-Viru county", "EE-45"), ("Harju County", "EE-37")]),
