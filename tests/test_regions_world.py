@@ -95,6 +95,8 @@ CASES = [
      [("Federation of Bosnia and Herzegovina", "BA-BIH"), ("Brčko District", "BA-BRC")]),
     ("Tirana and Vlora", [("Tirana", "AL-11"), ("Vlora", "AL-12")]),
     ("Thessaly and Central Macedonia", [("Thessaly", "GR-E"), ("Central Macedonia", "GR-B")]),
+    ("Porto Alegre, March 16, 2016", []),  # a town whose first word is Portugal's Porto
+    ("the population of the Central department", [("Central department", "PY-11")]),
     # statistical regions with no ISO code take their NUTS code; their towns are coded municipalities
     ("wages in the Podravska statistical region", [("Podravska", "SI032")]),
     ("Construction in the Pelagonia Region", [("Pelagonia Region", "MK005")]),
