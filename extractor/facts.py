@@ -481,7 +481,10 @@ def _table_fact(view: DocumentView, cell: Cell, sent: Sentence) -> Fact:
         indicator = IndicatorMention(row.group(1), row.start(1), row.end(1), key)
         evidence.append("indicator_sector")
     info = view.indicator_info(key)
-    unit, measure_, direction = link_table.unit_and_measure(cell, info, evidence)
+    header = view.text[cell.column.start:cell.column.end].lower()
+    rate_column = info.get("kind") == "index" and not cell.column.index and bool(
+        view.assembler.annual_words.search(header) or view.assembler.monthly_words.search(header))
+    unit, measure_, direction = link_table.unit_and_measure(cell, info, evidence, rate_column=rate_column)
     number = v.number * (1 if unit == "percent" else cell.column.scale)
     number = abs(number) if measure_ == "change" else number
     partner, region = link_table.region(view, cell, info, evidence, link_region.home_region(view, sent))

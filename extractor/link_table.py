@@ -32,10 +32,15 @@ _COUNT_FLOOR = 100.0  # a change column's numbers from here up are counts, unles
 _THOUSANDS = re.compile(r"\d,\d{3}\b")
 
 
-def unit_and_measure(cell: Cell, info: dict[str, Any], evidence: list[str]) -> tuple[str, str, str | None]:
-    """Unit, measure and direction from the column: "Change (%)" is a signed percent change."""
+def unit_and_measure(cell: Cell, info: dict[str, Any], evidence: list[str], *,
+                     rate_column: bool = False) -> tuple[str, str, str | None]:
+    """Unit, measure and direction from the column: "Change (%)" is a signed percent change, as is a price
+    index's column of rates (``rate_column``: "(% monthly; % y-o-y)")."""
     v = cell.value
     evidence.append("table")
+    if rate_column and (cell.column.percent or v.unit == "percent") and cell.column.unit != "percentage_point":
+        evidence.append("price_rate")
+        return "percent", "change", "decrease" if v.number < 0 else "increase"
     if cell.column.unit == "percentage_point":
         if cell.column.contribution:  # FACTS.md: a contribution to growth in percentage points is a share
             return "percentage_point", "share", None

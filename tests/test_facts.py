@@ -1114,6 +1114,10 @@ LEADS_AND_MOVES = [
     case("Population of the province\n\nThe population on 30 June 2014 was estimated in 5 million 130 thousand 628 "
          "inhabitants, more 145 thousand 912 than on 30 June 2013.", "145 thousand 912",
          period=("2014-06-30", "2014-06-30")),
+    # a price index's table of rates: its percents are changes, whatever their size
+    case("CPI of the province, March 2019\n\nCPI by chapter, March 2019 (% monthly; % y-o-y): Food and beverages "
+         "6.2 58.7 Clothing 3.1 49.2 Housing 6.8 67.3 Transport 4.4 62.5", "67.3", measure="change",
+         direction="increase", period=("2018-04-01", "2019-03-31")),
     # the year prices are measured in is no period
     case("Economy grows 6.8% in 2024\n\nThe economy expanded by 6.8 percent in 2024.\n\nGRDP reached P1.61 trillion at "
          "constant 2018 prices. Services grew 7.9 percent.", "7.9 percent", period=("2024-01-01", "2024-12-31")),
