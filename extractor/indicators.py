@@ -7,6 +7,7 @@ so ``left the country`` and ``leaving the country`` are one pattern.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -40,12 +41,15 @@ class IndicatorFinder:
                     raise PatternError(LEXICON, None, f"row {index}: key {k!r} is not in {KEYS}")
 
     def find(self, doc: Doc, *, text: str | None = None) -> list[IndicatorMention]:
-        """Indicator phrases in ``doc``; ``text`` is ``doc.text`` when the caller already has it."""
+        """Indicator phrases in ``doc``; ``text`` is ``doc.text`` when the caller already has it. A row's
+        ``not_after`` words (a year may stand between) make it no indicator: "at constant 2018 prices"."""
+        text = doc.text if text is None else text
         return [
             _new_mention(m.text, m.start, m.end, m.id, bool(m.row.get("generic")),
                          tuple(m.row.get("family", ())), bool(m.row.get("negative")),
                          bool(m.row.get("anaphor")))
             for m in self._lexicon.find(doc, text=text)
+            if not ("not_after" in m.row and _after_any(text, m.start, m.row["not_after"]))
         ]
 
     def token_attributes(self) -> set[str]:
@@ -54,3 +58,17 @@ class IndicatorFinder:
     def info(self, key: str | None) -> dict[str, Any]:
         """The properties of a key (unit, kind, scoped); empty for None or an unknown key."""
         return self.keys.get(key, {}) if key else {}
+
+
+_YEAR_BETWEEN = re.compile(r"(?:\s+(?:19|20)\d\d)?\s+\Z")
+
+
+def _after_any(text: str, start: int, words: list[str]) -> bool:
+    """Whether one of ``words`` (any case) ends right before ``start``, with at most a year between."""
+    before = text[max(0, start - 40):start]
+    gap = _YEAR_BETWEEN.search(before)
+    if gap is None:
+        return False
+    head = before[:gap.start()].lower()
+    return any(head.endswith(w.lower()) and (len(head) == len(w) or not head[-len(w) - 1].isalnum())
+               for w in words)

@@ -151,6 +151,8 @@ CASES = [
      ("Residential property prices", "house_price_index")),
     ("U.S. import prices rose 0.4 percent in July", ("import prices", "import_prices")),
     ("The GDP deflator increased by 2.4% compared to the same quarter", ("GDP deflator", "gdp_deflator")),
+    ("The region's gross regional domestic product (GRDP) reached P1.61 trillion",
+     ("gross regional domestic product", "gross_regional_product")),
     # --- energy: generation and distribution (an industry's section, "supply of electric energy", is not)
     ("the gross generation of electric energy in the Region reached 11.482,6 GWh",
      ("generation of electric energy", "electricity_production")),
@@ -261,6 +263,8 @@ NOT_CASES = [
     ("The trade balance was positive", ("balance", "net_migration")),
     ("Job vacancies fell to 886,000", ("Job", "employment")),
     ("House prices rose 3.2%", ("prices", "cpi")),
+    ("GRP reached 1.6 trillion at constant 2018 prices", ("prices", "cpi")),  # the prices it is measured in
+    ("At current prices, it amounted to P2.14 trillion", ("prices", "cpi")),
     ("a net outflow of 5,000", ("outflow", "emigration")),
     ("Please pay attention to the note", ("pay", "wages")),
     ("prices of eggs rose by 79.6%", ("eggs", "egg_production")),  # a price item, not the hens' output
