@@ -242,7 +242,7 @@ UNITS = [
     case("a deficit of RON 12.5 billion", "RON 12.5 billion", 12.5e9, "RON"),
     case("imports of 593,6 billion kronur", "593,6 billion", 593.6e9, "kronur"),
     case("a median wage of 412,000 forints", "412,000", 412000, "forints"),
-    case("US$2.3 billion of investment", "US$2.3 billion", 2.3e9, "USD"),
+    case("US$2.3 billion of investment", "US$2.3 billion", 2.3e9, "US$"),  # as written (FACTS.md)
     # a currency sign written in letters may touch its digits: Kenyan shillings in Business Daily
     case("rose to Sh399.4 billion in 2015,from Sh362.8 billion", "Sh399.4 billion", 3.994e11, "Sh"),
     case("made 35,2 centners per hectare", "35,2", 35.2, "centners"),

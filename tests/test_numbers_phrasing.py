@@ -18,7 +18,7 @@ MONEY = [
     case("a £1.2 trillion debt", "£1.2 trillion", 1.2e12, "£"),
     case("a £1.2tn debt", "£1.2tn", 1.2e12, "£"),
     case("migrants sent home NZ$1.2 billion", "NZ$1.2 billion", 1.2e9, "NZ$"),
-    case("FDI inflows of US$ 3.1 billion", "US$ 3.1 billion", 3.1e9, "USD"),
+    case("FDI inflows of US$ 3.1 billion", "US$ 3.1 billion", 3.1e9, "US$"),
     case("imports of € 2.4 billion", "€ 2.4 billion", 2.4e9, "€"),
     case("the deficit was 3.1 billion USD", "3.1 billion", 3.1e9, "USD"),
     case("the deficit was USD3.1 billion", "USD3.1 billion", 3.1e9, "USD"),
