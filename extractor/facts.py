@@ -482,7 +482,9 @@ def _table_fact(view: DocumentView, cell: Cell, sent: Sentence) -> Fact:
         evidence.append("indicator_sector")
     info = view.indicator_info(key)
     header = view.text[cell.column.start:cell.column.end].lower()
-    rate_column = info.get("kind") == "index" and not cell.column.index and bool(
+    # (a year's base, "2022=100", may head the rates too; "corresponding month of previous year = 100" makes
+    # the month's words a base, and the numbers index levels)
+    rate_column = info.get("kind") == "index" and not _WORD_BASE.search(header) and bool(
         view.assembler.annual_words.search(header) or view.assembler.monthly_words.search(header))
     unit, measure_, direction = link_table.unit_and_measure(cell, info, evidence, rate_column=rate_column)
     number = v.number * (1 if unit == "percent" else cell.column.scale)
@@ -522,6 +524,7 @@ def _table_fact(view: DocumentView, cell: Cell, sent: Sentence) -> Fact:
                      confidence, "rule:table", found, slots)
 
 
+_WORD_BASE = re.compile(r"[a-z]\s*=\s*100\b")  # "previous year = 100": a period phrase as an index's base
 _SECTOR_ROW = re.compile(r"\s*(.+?)[\s:;,.]*")  # a row label without its spacing and punctuation
 _SUBNATIONAL = re.compile(r"[A-Z]{2}(?:-[A-Z0-9]{1,3}|[0-9][0-9A-Z]{0,2})")  # "NZ-OTA", "US-CA", "IE061"
 

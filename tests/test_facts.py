@@ -1118,6 +1118,11 @@ LEADS_AND_MOVES = [
     case("CPI of the province, March 2019\n\nCPI by chapter, March 2019 (% monthly; % y-o-y): Food and beverages "
          "6.2 58.7 Clothing 3.1 49.2 Housing 6.8 67.3 Transport 4.4 62.5", "67.3", measure="change",
          direction="increase", period=("2018-04-01", "2019-03-31")),
+    case("CPI, August 2025\n\nCPI inflation of cities, August 2025 (2022=100; m-to-m, y-on-y, %): Denpasar -0,11 "
+         "2,05 Singaraja 0,02 1,58 Badung -0,14 2,61", "2,61", measure="change", direction="increase"),
+    # "var." heads a column of changes
+    case("Exports of the region, 2018\n\nExports by sector, 2018 (US$ million; var. %): Mining 23,665.3 4.1 Industry "
+         "1,604.2 8.9 Agriculture and fishing 149.1 -6.7", "8.9", measure="change", direction="increase"),
     # the year prices are measured in is no period
     case("Economy grows 6.8% in 2024\n\nThe economy expanded by 6.8 percent in 2024.\n\nGRDP reached P1.61 trillion at "
          "constant 2018 prices. Services grew 7.9 percent.", "7.9 percent", period=("2024-01-01", "2024-12-31")),
