@@ -263,9 +263,10 @@ MEASURES = [
     case("As of 1 April 2024, the population was 20 090 316 people, of whom 12 456 110 lived in urban areas and "
          "7 634 206 in rural areas.", "7 634 206", key="rural_population"),
     # a generic word takes the family key the text is about, across paragraphs
+    # (the index is reported by the quantity it measures: reported_as in indicator_keys.yaml)
     case("In February 2024 the industrial production index decreased by 1.2% compared with the previous month."
          "\n\nThe calendar adjusted index decreased by 3.1% compared with February 2023.", "3.1%",
-         key="industrial_production_index", period=("2024-02-01", "2024-02-29")),
+         key="industrial_production", period=("2024-02-01", "2024-02-29")),
     # a headline figure above the lead takes the lead's period (its stock date for a stock)
     case("Population of Kyrgyzstan exceeds 7.2 million\n\nAs of January 1, 2024, the permanent population of the "
          "Kyrgyz Republic amounted to 7,162.7 thousand people.", "7.2 million", period=("2024-01-01", "2024-01-01")),
