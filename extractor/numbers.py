@@ -83,7 +83,6 @@ def _letter_symbol_before(t: str, s: int, symbols: tuple[tuple[str, str], ...]) 
 
 _WORD = regex.compile(r"\p{L}+")  # any letter: "ſix" is six to the case-insensitive rules
 _DIGIT_RUN = regex.compile(r"[0-9]+")
-_LETTER_SIGNS = frozenset({"P"})  # one-letter currency signs (numbers.yaml): only before a grouped amount
 _GROUPED = regex.compile(r"\d{1,3}[.,]\d")  # digits with a decimal or thousands separator in them
 # A level this high in bare "points" is an index's (no rate moves by 50 percentage points at once)
 _INDEX_POINTS_FLOOR = 50
@@ -317,7 +316,7 @@ class _Context:
                 if b < self.last_end or (gap and t[s - 1] not in " \u00a0"):
                     continue
                 if t.startswith(sym, b) and not (b > 0 and t[b - 1].isalpha()) \
-                        and not (len(sym) == 1 and sym.isalpha() and (gap or not _GROUPED.match(t, s))):
+                        and not (sym in lx.letter_signs and (gap or not _GROUPED.match(t, s))):
                     # (a one-letter sign, the peso's "P", only before a grouped or decimal amount: "P1.61
                     # trillion", "P192,440", not "P3" in a list of codes)
                     start, currency = b, code
@@ -770,7 +769,7 @@ class _Scanner(_Spelled):
             start, sign, explicit, currency = s, 1, False, None
         else:
             start, sign, explicit, currency = self._prefix(s)
-            if currency is None and s > 0 and t[s - 1] in _LETTER_SIGNS and not (s > 1 and t[s - 2].isalpha()):
+            if currency is None and s > 0 and t[s - 1] in lx.letter_signs and not (s > 1 and t[s - 2].isalpha()):
                 return self._kill(e)  # a code glued to a letter that is a currency sign elsewhere: "Table P1"
             if self._context_kills(start, e, core):
                 return

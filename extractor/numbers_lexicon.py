@@ -226,6 +226,7 @@ class Lexicon:
     currency_codes: frozenset[str]
     currency_symbols: tuple[tuple[str, str], ...]
     currency_symbol_ends: frozenset[str]
+    letter_signs: frozenset[str]  # one-letter signs ("P", the peso): only before a grouped or decimal amount
     code_before_re: Any
     time_units: dict[str, str]
     time_unit_values: frozenset[str]
@@ -454,6 +455,7 @@ def _units(y: _Sections) -> dict[str, Any]:
         currency_codes=frozenset(codes),
         currency_symbols=tuple(sorted(symbols.items(), key=lambda kv: len(kv[0]), reverse=True)),
         currency_symbol_ends=frozenset(sym[-1] for sym in symbols),
+        letter_signs=frozenset(sym for sym in symbols if len(sym) == 1 and sym.isalpha()),
         code_before_re=_backward(
             rf"(?<![\p{{L}}])(?P<c>{'|'.join(regex.escape(c) for c in codes)}){_SP}?\Z"),
         code_ends=frozenset(c[-1] for c in codes if c),
