@@ -771,6 +771,9 @@ class _Scanner(_Spelled):
             start, sign, explicit, currency = self._prefix(s)
             if currency is None and s > 0 and t[s - 1] in lx.letter_signs and not (s > 1 and t[s - 2].isalpha()):
                 return self._kill(e)  # a code glued to a letter that is a currency sign elsewhere: "Table P1"
+            if s > 1 and t[s - 1] in "+-−" and t[s - 2].isalpha() \
+                    and any(t.endswith(z, 0, s - 1) for z in lx.time_zones):
+                return self._kill(e)  # a time zone's offset: "10:12 GMT+7"
             if self._context_kills(start, e, core):
                 return
         year_shaped = plain and len(core) == 4 and 1800 <= int(core) <= 2100

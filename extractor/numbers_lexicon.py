@@ -227,6 +227,7 @@ class Lexicon:
     currency_symbols: tuple[tuple[str, str], ...]
     currency_symbol_ends: frozenset[str]
     letter_signs: frozenset[str]  # one-letter signs ("P", the peso): only before a grouped or decimal amount
+    time_zones: frozenset[str]  # "GMT": the offset glued after it ("GMT+7") is no value
     code_before_re: Any
     time_units: dict[str, str]
     time_unit_values: frozenset[str]
@@ -456,6 +457,7 @@ def _units(y: _Sections) -> dict[str, Any]:
         currency_symbols=tuple(sorted(symbols.items(), key=lambda kv: len(kv[0]), reverse=True)),
         currency_symbol_ends=frozenset(sym[-1] for sym in symbols),
         letter_signs=frozenset(sym for sym in symbols if len(sym) == 1 and sym.isalpha()),
+        time_zones=frozenset(str(z) for z in (y.data.get("time_zones") or ())),
         code_before_re=_backward(
             rf"(?<![\p{{L}}])(?P<c>{'|'.join(regex.escape(c) for c in codes)}){_SP}?\Z"),
         code_ends=frozenset(c[-1] for c in codes if c),

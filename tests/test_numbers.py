@@ -342,6 +342,8 @@ NOTHING = [
     # years and ranges of years
     nothing("in 2024"),
     nothing("see Table P1 and item P3"),  # a one-letter currency sign glued to a bare digit is a code
+    nothing("Tuoi Tre News | 04/01/2025 10:12 GMT+7"),  # a time zone's offset
+    nothing("June 29, 2022 | 04:15 pm GMT+7"),
     nothing("While the figure stood high in 2000"),
     nothing("Temporary increases were observed during 2006-2008 and 2017-2019"),
     nothing("a migration management strategy (2023–2027)"),
