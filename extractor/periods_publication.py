@@ -40,23 +40,18 @@ _DATELINE_PREFIX = re.compile(r"""
 
 _NOT_PUBLICATION = re.compile(r"(?i)updated|modified|revised|next")
 
-_DATELINE_SUFFIX = re.compile(r"""
-    \A\s{0,3}
-    (?:(?:at\s{1,2})?\d{1,2}:\d{2}(?::\d{2})?\s{0,2}(?:[AaPp]\.?[Mm]\.?)?\s{0,3}  # 19:49, at 9:05 AM
-       (?:[A-Z]{2,4}(?:[+-]\d{1,2})?\s{0,3})?)?  # 9:41 AM EST, 9:05 AM GMT+2: a time zone after the time
-    (?:\Z|[\n|/(,.–—-])                       # end of line or a separator
-""", re.VERBOSE)
+# A time of day after a dateline's date, with its zone: "19:49", "at 9:05 AM", "9:41 AM EST", "10:12 GMT+7"
+_CLOCK = (r"(?:(?:at\s{1,2})?\d{1,2}:\d{2}(?::\d{2})?\s{0,2}(?:[AaPp]\.?[Mm]\.?)?\s{0,3}"
+          r"(?:[A-Z]{2,4}(?:[+-]\d{1,2})?\s{0,3})?)?")
+
+_DATELINE_SUFFIX = re.compile(r"\A\s{0,3}" + _CLOCK + r"(?:\Z|[\n|/(,.–—-])")  # then the line's end or a separator
 
 # After a dateline in Title case (Ottawa, July 1, 2014) the story must start with a bracket, or a
 # dash and a capital: a title line "Population, 1 January 2024" or "Population, 1 January 2024 –
-# 20.0 million" names the date of a stock, not of the text.
-_CITY_DATELINE_SUFFIX = re.compile(r"""
-    \A\s{0,3}
-    (?:(?:at\s{1,2})?\d{1,2}:\d{2}(?::\d{2})?\s{0,2}(?:[AaPp]\.?[Mm]\.?)?\s{0,3}  # 19:49, at 9:05 AM
-       (?:[A-Z]{2,4}(?:[+-]\d{1,2})?\s{0,3})?)?  # 9:41 AM EST, 9:05 AM GMT+2: a time zone after the time
-    (?:\(|[–—-]\s{0,3}(?:[A-Z"“‘']|[a-z]{1,2}['’][A-Z]))  # (The Daily), or a dash and the story's first
-    # word or the outlet's name ("– l'Adige", "– d'Artagnan")
-""", re.VERBOSE)
+# 20.0 million" names the date of a stock, not of the text. (The dash may be followed by the
+# outlet's name: "– l'Adige", "– d'Artagnan".)
+_CITY_DATELINE_SUFFIX = re.compile(r"\A\s{0,3}" + _CLOCK
+                                   + r"""(?:\(|[–—-]\s{0,3}(?:[A-Z"“‘']|[a-z]{1,2}['’][A-Z]))""")
 
 
 # Labels sit at a line start: only lines whose first letter can begin one are tried.
@@ -177,8 +172,7 @@ def _field_date(line: str) -> date | None:
 
 
 # what may follow a byline's date in its field: "04/01/2025 10:12 GMT+7", "May 6, 2019, 9:05 AM"
-_TIME_OF_DAY = re.compile(r"[\s,.;]*(?:(?:at\s{1,2})?\d{1,2}:\d{2}(?::\d{2})?\s{0,2}(?:[AaPp]\.?[Mm]\.?)?\s{0,3}"
-                          r"(?:[A-Z]{2,4}(?:[+-]\d{1,2})?)?)?[\s,.;]*")
+_TIME_OF_DAY = re.compile(r"[\s,.;]*" + _CLOCK + r"[\s,.;]*")
 
 
 # "Agência Brasil, Rio de Janeiro, 31 January 2020": who issued the text and where, no figures, then the day
