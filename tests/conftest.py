@@ -69,6 +69,8 @@ WORLD50 = FIXTURES / "world50"  # held out: mixed indicators, scored unseen with
 WORLD51 = FIXTURES / "world51"  # held out: the five topics, scored unseen with world50
 WORLD52 = FIXTURES / "world52"  # held out: mixed indicators, scored unseen with world53
 WORLD53 = FIXTURES / "world53"  # held out: the five topics, scored unseen with world52
+WORLD54 = FIXTURES / "world54"  # held out: mixed indicators, scored unseen with world55
+WORLD55 = FIXTURES / "world55"  # held out: the five topics, scored unseen with world54
 
 settings.register_profile("default", deadline=None, max_examples=100,
                           suppress_health_check=[HealthCheck.too_slow])
@@ -94,7 +96,8 @@ def gold_documents() -> list[tuple[str, str, list[dict]]]:
                    WORLD24, WORLD25, WORLD26, WORLD27, WORLD28, WORLD29, WORLD30, WORLD31, WORLD32, WORLD33,
                    WORLD34, WORLD35, WORLD36, WORLD37, WORLD38, WORLD39,
                    WORLD40, WORLD41, WORLD42, WORLD43, WORLD44, WORLD45, WORLD46, WORLD47,
-                   WORLD48, WORLD49, WORLD50, WORLD51, WORLD52, WORLD53):
+                   WORLD48, WORLD49, WORLD50, WORLD51, WORLD52, WORLD53,
+                   WORLD54, WORLD55):
         for path in sorted(folder.glob("*.json")):
             gold = json.loads(path.read_text(encoding="utf-8"))
             text = path.with_suffix(".txt").read_text(encoding="utf-8")
