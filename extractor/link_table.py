@@ -8,15 +8,17 @@ country). What the header leaves open comes from the context in force, as for an
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
 from . import annual_rate, context
+from . import periods as period_rules
 from .context import make_period
 from .measure import INDEX_LEVEL_FLOOR
 from .regions_home import home_subdivision
 from .tables import Cell
-from .types import Period, Region, RegionMention, _new_region
+from .types import Period, PeriodMention, Region, RegionMention, _new_region
 
 if TYPE_CHECKING:
     from .document import DocumentView
@@ -112,6 +114,9 @@ def region(run: DocumentView, cell: Cell, info: dict[str, Any], evidence: list[s
 def period(run: DocumentView, cell: Cell, columns_dated: list[Period], evidence: list[str]) -> Period | None:
     """The column's own period; a change column without one takes the latest dated column's (the
     "2024" of "Births 2023 Births 2024 Change (%)"); else the period in force."""
+    row = _row_period(run, cell, evidence)
+    if row is not None:
+        return row
     m = cell.column.period
     if m is not None:
         interval, _ = context.resolve(run, m, in_force=context.in_force_interval(run), as_reference=False)
@@ -138,6 +143,40 @@ def period(run: DocumentView, cell: Cell, columns_dated: list[Period], evidence:
         return current.period()
     evidence.append("period_none")
     return None
+
+
+def _row_period(run: DocumentView, cell: Cell, evidence: list[str]) -> Period | None:
+    """A row labelled by a period within the table's own: "Cargo transported by quarters, 2016 (...): I quarter
+    762,4 102,8 II quarter 884,1 ..." or "Q1 2.9 0.7 Q2 3.3 0.9": each row's numbers are its quarter's, in the
+    year the column (or the text) has in force. Not a period beside the row's own name ("Exports 2023")."""
+    label = run.text[cell.row[0]:cell.row[1]]
+    own = [m for m in run.periods.within(*cell.row) if m.kind != "year"] or _bare_month(run, cell.row)
+    if len(own) != 1 or _ROW_NAME.search(label.replace(own[0].text, " ")):
+        return None
+    m = own[0]
+    in_force = context.in_force_interval(run)
+    year = None
+    if cell.column.period is not None and cell.column.period.kind != "same_period":  # ("quarter-on-quarter")
+        year, _ = context.resolve(run, cell.column.period, in_force=in_force, as_reference=False)
+    interval, _ = context.resolve(run, m, in_force=year or in_force, as_reference=False)
+    if interval is None or (year is not None and not (year[0] <= interval[0] and interval[1] <= year[1])):
+        return None  # a quarter outside the column's year: the header read wrong, or a column of another kind
+    evidence.append("period_table_row")
+    return make_period(m, interval)
+
+
+def _bare_month(run: DocumentView, row: tuple[int, int]) -> list[PeriodMention]:
+    """A row labelled by a month's name alone ("January 196 214 171 905"), which prose names a month only after a
+    preposition ("in January"): the label read as if one stood before it."""
+    label = run.text[row[0]:row[1]]
+    if not label[:1].isupper() or len(label) > 12:
+        return []
+    found = period_rules.find_periods("in " + label, patterns_dir=run.assembler.patterns_dir)
+    return [replace(m, start=row[0] + m.start - 3, end=row[0] + m.end - 3) for m in found
+            if m.kind == "month" and m.end - m.start == len(label)]
+
+
+_ROW_NAME = re.compile(r"[^\W\d_]{3,}")  # a word of the label beside its period: a name, not a date
 
 
 def dated_columns(run: DocumentView, cell: Cell, cells: dict[int, Cell]) -> list[Period]:

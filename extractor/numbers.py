@@ -87,6 +87,9 @@ _GROUPED = regex.compile(r"\d{1,3}[.,]\d")  # digits with a decimal or thousands
 # A level this high in bare "points" is an index's (no rate moves by 50 percentage points at once)
 _INDEX_POINTS_FLOOR = 50
 _BARE_POINTS = frozenset({"points", "point", "pts"})
+# "762,4 102,8 II quarter 884,1": a roman numeral opens the next row's period ("II quarter"), no unit of this number
+_ROMAN = regex.compile(r"[IVX]{2,5}")
+_PERIOD_CODE = regex.compile(r"[QHST][1-4]")  # a quarter's, a half's, a semester's or a trimester's code: "Q1"
 _PREV_SEPS = frozenset(" \t\u00a0\u202f,:")  # what may sit between a number and the word before it
 
 
@@ -543,7 +546,7 @@ class _Suffixes(_Context):
                 if m2 and self._unit_of(m2.group("w")) == "person":
                     return _Suffix(end, value, "person", extended, unit_word=low)
             if (low in lx.stop or low in lx.spelled or low in lx.scale_words or len(w) < 2
-                    or low in lx.sign_words):
+                    or low in lx.sign_words or _ROMAN.fullmatch(w)):
                 break
             pos = m.end()
         return _Suffix(end, value, None, extended)
@@ -719,6 +722,11 @@ class _Scanner(_Spelled):
         if p != " ":  # a space before the number passes every test here
             if p.isalpha() and not (p in lx.code_ends and lx.code_before_re.search(t, max(0, s - 8), s)) \
                     and not _letter_symbol_before(t, s, lx.currency_symbols):
+                gap = next((i for i, ch in enumerate(core) if ch in _HSP_CHARS), -1)
+                if gap == 1 and _PERIOD_CODE.fullmatch(t, s - 1, s + 1) and not p2.isalnum() \
+                        and (rest := self.lx.digit_scan.match(t, s + gap + 1)) is not None:
+                    self._kill(s + gap)  # "Q1 912.4 148.2": a row's quarter, then its first cell (no "1 912.4")
+                    return self._digits(rest.start(), rest.end())
                 return self._kill(e)  # A1, Q1 2025; a currency code stays: "USD3.1 billion", a sign "Sh399.4"
             if p == "_" or p in "@#№§&":
                 return self._kill(e)  # #5, №5
@@ -834,4 +842,4 @@ def find_numbers(text: str, *, patterns_dir: Path | None = None) -> list[NumberM
     if not isinstance(text, str) or not text:
         return []
     lx = lexicon(Path(patterns_dir) if patterns_dir is not None else None)
-    return split_glued_cells(text, _Scanner(text, lx).run())
+    return split_glued_cells(text, _Scanner(text, lx).run(), patterns_dir=Path(patterns_dir) if patterns_dir else None)

@@ -66,7 +66,9 @@ def build_nlp() -> Language:
         [*nlp.Defaults.infixes, r"(?<=[0-9%])\.(?=[A-Z][a-z])", r"(?<=[0-9])[,%](?=[A-Za-z])",
          r"(?<=[A-Za-z])\((?=[A-Za-z+-])",  # "million(up 9.7 percent)"
          r"(?<=[A-Za-z0-9%])\)(?=[A-Za-z])",  # "Brisbane(C)remained", "(ERP)was"
-         r"(?<=\))[:,;](?=[A-Za-z])"]).finditer  # "(number):Births", "million(+24.6%),imports"
+         r"(?<=\))[:,;](?=[A-Za-z])",  # "(number):Births", "million(+24.6%),imports"
+         r"(?<=[A-Za-z%]);(?=[A-Za-z])", r"(?<=[A-Za-z]),(?=[0-9])",  # "(US$ million;exports", "by quarter,2016"
+         r"(?<=[0-9])\((?=[A-Za-z])", r"(?<=[A-Za-z])\)(?=[:,;][A-Za-z])"]).finditer  # "2016(US$", "imports):Q1"
     nlp.add_pipe(LEMMATIZER)
     return nlp
 

@@ -9,14 +9,20 @@ until the row has ``w`` ("Magas 694 402 292" is three). A row whose label holds 
 the label ("Road 11 206,4 38 914,3"), not to a glued number, and stays as read. Where every row of a line
 is glued the same way ("Kyiv city 709 319 103,1 Lviv region 292 611 102,0 ..."), no row tells the width:
 three or more numbers of the shape "level, then an index with a decimal comma" on a line are two cells each.
+Where no two rows agree and the header's bracket lists the columns ("(live births; deaths; marriages): I quarter
+171 283 84 II quarter 188 236 137"), every short row is cut to that many cells of as even a length as can be.
 """
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 
+from . import tables
 from .tables import _runs
 from .types import NumberMention
 
@@ -46,13 +52,99 @@ def _groups(v: NumberMention) -> int:
     return len(_SPACES.findall(v.text))
 
 
-def _line_split(text: str, values: list[NumberMention]) -> dict[int, list[NumberMention]]:
+def _header_width(text: str, values: list[NumberMention], unit_only: Callable[[str], bool]) -> int | None:
+    """How many columns the header's last bracket lists: its parts between semicolons that are more than a
+    unit ("Live births, deaths and marriages by quarters, 2016 (live births; deaths; marriages): I quarter
+    171 283 84" has three), or the comma-parted labels after a unit for all ("(thousand euro; exports FOB,
+    imports CIF)" has two)."""
+    line_start = text.rfind("\n", 0, values[0].start) + 1
+    close = text.rfind(")", line_start, values[0].start)
+    open_ = text.rfind("(", line_start, close) if close >= 0 else -1
+    if open_ < 0 or _DIGIT.search(text, close, values[0].start) or len(text[close:values[0].start]) > 40:
+        return None  # no bracket right before the first row
+    parts = text[open_ + 1:close].split(";")
+    if not all(p.strip() for p in parts):
+        return None
+    labelled = [p for p in parts if not unit_only(p)]
+    if len(labelled) == 1 and len(parts) > 1:
+        items = labelled[0].split(",")
+        return len(items) if len(items) >= 2 and all(_LABEL_ITEM.match(i) for i in items) else None
+    return len(labelled) if len(labelled) >= 2 else None
+
+
+_LABEL_ITEM = re.compile(r"\s*[^\W\d_]{3,}(?<!\bin)(?<!\bto)(?<!\bon)(?<!\bof)\b")  # "exports FOB", not "in % to 2017"
+
+
+def _line_split(text: str, values: list[NumberMention],
+                unit_only: Callable[[str], bool]) -> dict[int, list[NumberMention]]:
     runs = _runs(text, values)
     widths = Counter(len(run) for run in runs)
     shared = [w for w, count in widths.items() if count >= 2 and w >= 2]  # a width two rows agree on
+    listed = _header_width(text, values, unit_only)
+    if listed is not None and len(runs) >= 2 and all(len(run) <= listed for run in runs) \
+            and listed > max(shared, default=0):
+        # every row has at most the cells the header lists, some fewer: each row's glued cells split to the
+        # header's width, or none (a row that cannot be split so says the header was read otherwise)
+        out = {}
+        for run in runs:
+            if len(run) < listed:
+                cells = _balanced(run, listed)
+                if cells is None:
+                    return {}
+                out.update({v.start: [c for c in cells if v.start <= c.start < v.end] for v in run})
+        return out
     if not shared:
         return {}
-    width = max(shared)  # (glued cells only ever make a row shorter)
+    return _split_runs(text, runs, max(shared))  # (glued cells only ever make a row shorter)
+
+
+def _balanced(run: list[NumberMention], width: int) -> list[NumberMention] | None:
+    """The row's numbers cut at space groups into ``width`` cells of as even a length as can be: "196 214 171
+    905" under "exports, imports" is 196 214 and 171 905 (cells of one column are of one size)."""
+    best: tuple[int, list[NumberMention]] | None = None
+    for cells in _cuttings(run, width - len(run)):
+        lengths = [len(_SPACES.sub("", c.text).split(",")[0].split(".")[0]) for c in cells]
+        spread = max(lengths) - min(lengths)
+        if best is None or spread < best[0]:
+            best = (spread, cells)
+    return best[1] if best else None
+
+
+def _cuttings(run: list[NumberMention], cuts: int) -> Iterator[list[NumberMention]]:
+    """Every way to make ``cuts`` more cells of the run by splitting its numbers at space groups."""
+    if cuts == 0:
+        yield list(run)
+        return
+    if not run:
+        return
+    head, rest = run[0], run[1:]
+    for k in range(cuts + 1):
+        for pieces in _pieces(head, k):
+            for tail in _cuttings(rest, cuts - k):
+                yield [*pieces, *tail]
+
+
+def _pieces(v: NumberMention, k: int) -> Iterator[list[NumberMention]]:
+    """The number cut into k + 1 cells at its space groups (the decimals stay with the last group)."""
+    if k == 0:
+        yield [v]
+        return
+    m = _GROUPED.fullmatch(v.text)
+    if m is None or v.unit not in (None, "person") or v.qualifier or _groups(v) < k or _groups(v) > 8:
+        return
+    bounds = [i for i, ch in enumerate(v.text) if _SPACES.match(ch)]
+    for chosen in itertools.combinations(bounds, k):
+        cells, at = [], 0
+        for cut in [*chosen, len(v.text)]:
+            piece = v.text[at:cut]
+            number = float(_SPACES.sub("", piece).replace(",", ".").lstrip("+").replace("−", "-"))
+            cells.append(NumberMention(piece, v.start + at, v.start + cut, number, v.unit, None, False,
+                                       at == 0 and v.explicit_sign))
+            at = cut + 1
+        yield cells
+
+
+def _split_runs(text: str, runs: list[list[NumberMention]], width: int) -> dict[int, list[NumberMention]]:
     out: dict[int, list[NumberMention]] = {}
     for before, run in zip([None, *runs], runs, strict=False):
         if not width - 2 <= len(run) < width:
@@ -108,7 +200,8 @@ def _split_merged_columns(text: str, found: list[NumberMention]) -> list[NumberM
     return out
 
 
-def split_glued_cells(text: str, values: Sequence[NumberMention]) -> list[NumberMention]:
+def split_glued_cells(text: str, values: Sequence[NumberMention], *,
+                      patterns_dir: Path | None = None) -> list[NumberMention]:
     """The numbers, with a table row's glued cells read as the cells they are.
 
     >>> from extractor.numbers import find_numbers  # which calls this
@@ -119,6 +212,8 @@ def split_glued_cells(text: str, values: Sequence[NumberMention]) -> list[Number
     values = _split_merged_columns(text, list(values))
     if len(values) < 5:
         return list(values)
+    rules = tables._rules(patterns_dir)
+    unit_only = functools.partial(tables._unit_only, rules=rules)
     out: list[NumberMention] = []
     i = 0
     while i < len(values):
@@ -128,7 +223,7 @@ def split_glued_cells(text: str, values: Sequence[NumberMention]) -> list[Number
         while j < len(values) and values[j].start < line_end:
             j += 1
         line = list(values[i:j])
-        splits = _line_split(text, line) if len(line) >= 5 else {}
+        splits = _line_split(text, line, unit_only) if len(line) >= 5 else {}
         for v in line:
             out.extend(splits.get(v.start, (v,)))
         i = j

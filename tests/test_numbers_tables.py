@@ -45,6 +45,32 @@ ROWS = [
              [("29 640", 29640, None), ("30 115", 30115, None), ("1.6", 1.6, None)]),
     mentions("12 700 13 100 2024", [("12 700", 12700, None), ("13 100", 13100, None)]),
     mentions(f"1 234 567{NNBSP}890", [("1 234 567", 1234567, None), ("890", 890, None)]),
+    # rows labelled by quarters: "Q1" is the row's period, not a number's first digit; a roman numeral opens the
+    # next row's quarter and is no unit of the cell before it
+    mentions("Departing passengers by quarter,2013(thousand;air,sea):Q1 912.4 148.2 Q2 951.0 150.9",
+             [("912.4", 912.4, None), ("148.2", 148.2, None), ("951.0", 951.0, None), ("150.9", 150.9, None)]),
+    mentions("Cargo by quarters, 2016 (thousand tons; in % to 2015): I quarter 762,4 102,8 II quarter 884,1 104,9",
+             [("762,4", 762.4, None), ("102,8", 102.8, None), ("884,1", 884.1, None), ("104,9", 104.9, None)]),
+    # glued cells split to as many columns as the header's bracket lists (all rows short of it, so no two rows
+    # agree on the width): by semicolons, or by commas after a unit for all; into cells of even length
+    mentions("Live births, deaths and marriages by quarters, 2016 (live births; deaths; marriages): I quarter 171 283 "
+             "84 II quarter 188 236 137 III quarter 204 229 176 IV quarter 179 268 106",
+             [("171", 171, None), ("283", 283, None), ("84", 84, None), ("188", 188, None), ("236", 236, None),
+              ("137", 137, None), ("204", 204, None), ("229", 229, None), ("176", 176, None), ("179", 179, None),
+              ("268", 268, None), ("106", 106, None)]),
+    mentions("Exports and imports by months, 2025 (thousand euro; exports FOB, imports CIF): January 196 214 171 905 "
+             "February 204 870 180 112 March 221 458 190 447 April 209 337 178 260 May 213 915 184 391",
+             [("196 214", 196214, None), ("171 905", 171905, None), ("204 870", 204870, None),
+              ("180 112", 180112, None), ("221 458", 221458, None), ("190 447", 190447, None),
+              ("209 337", 209337, None), ("178 260", 178260, None), ("213 915", 213915, None),
+              ("184 391", 184391, None)]),
+    # ... but a unit's part of the bracket is no column: "(people; as of January 1, 2015; births in 2014)" has two
+    mentions("Population by districts (people; as of January 1, 2015; births in 2014): Alamudin district 160 418 "
+             "4 102 Sokuluk district 172 905 4 310 Tokmok city 54 212 1 206",
+             [("160 418", 160418, None), ("4 102", 4102, None), ("172 905", 172905, None), ("4 310", 4310, None),
+              ("54 212", 54212, None), ("1 206", 1206, None)]),
+    # a currency's letters glued to the number keep it out, as before: "FCFA1 312.7 billion", "M17 740"
+    mentions("the deficit reached FCFA1 312.7 billion; GDP per capita fell to M17 740.", []),
 ]
 
 

@@ -455,6 +455,22 @@ TABLE_FACTS = [
     case("Population of Dolj county in 2015\n\nThe population decreased.\n\nResident population on 1 January 2016 "
          "and live-births in 2015, by main localities (persons): Craiova municipality 296 418 2 714 Calafat "
          "municipality 17 094 151 Filiasi 17 813 138 Segarcea 7 603 54", "151", key="births"),
+    # rows labelled by periods within the table's year: a quarter ("I quarter", "Q1") or a month's bare name; a
+    # column of quarter-on-quarter changes takes its row's quarter, not a period of its own
+    case("Transport in Barda district in 2016\n\nCargo transported by quarters, 2016 (thousand tons; in % to the "
+         "corresponding quarter of 2015): I quarter 762,4 102,8 II quarter 884,1 104,9 III quarter 921,7 105,3",
+         "884,1", period=("2016-04-01", "2016-06-30"), unit="tons"),
+    case("Transport in Barda district in 2016\n\nCargo transported by quarters, 2016 (thousand tons; in % to the "
+         "corresponding quarter of 2015): I quarter 762,4 102,8 II quarter 884,1 104,9 III quarter 921,7 105,3",
+         "102,8", period=("2016-01-01", "2016-03-31"), unit="percent"),
+    case("Andalusia grew 3.2% in 2024\n\nAndalusian GDP, 2024 (year-on-year change, %; quarter-on-quarter change, "
+         "%): Q1 2.9 0.7 Q2 3.3 0.9 Q3 3.4 0.8 Q4 3.6 0.8", "0.9", period=("2024-04-01", "2024-06-30")),
+    case("Peru trade in 2016\n\nTrade balance by quarter,2016(US$ million;exports,imports):Q1 7,782 8,310 Q2 8,545 "
+         "8,581 Q3 9,607 8,917", "8,581", period=("2016-04-01", "2016-06-30"), key="imports"),
+    case("Bihor county foreign trade, first half of 2025\n\nExports and imports by months, 2025 (thousand euro; "
+         "exports FOB, imports CIF): January 196 214 171 905 February 204 870 180 112 March 221 458 190 447 April "
+         "209 337 178 260 May 213 915 184 391",
+         "180 112", period=("2025-02-01", "2025-02-28"), key="imports"),
     # "of the region" (no plural place noun): the rows are the sexes, the region stays
     case("Population of Moscow region in 2018\n\nThe population grew.\n\nPopulation of the region by sex (thousand "
          "persons; %): Men 3 601,2 46,5 Women 4 142,5 53,5 Total 7 743,7 100,0", "53,5", region="RU-MOS"),
