@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from . import link_respectively
+from . import link_respectively, link_subject
 from .segments import Sentence
 from .spans import HEAD_DASH, cheapest, first_at, last_word, trim
 from .types import (
@@ -141,6 +141,9 @@ def indicator(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentenc
         evidence.append("indicator_sentence")
         if len(mentions) > 1 and any(m.key != best.key for m in mentions):
             evidence.append("indicator_contested")  # another indicator of the sentence could be the value's
+    if chosen is None and (own := link_subject.subject(run, v, sent, values)) is not None:
+        evidence.append("indicator_subject")  # "Launches of new projects reached 27,985 units"
+        return own, None
     if chosen is None and lead is not None:
         lead_mentions = run.lead_mentions(lead).indicators
         if lead_mentions:

@@ -217,6 +217,40 @@ INDICATOR_IN_FORCE = [
          "2.1%", key="agricultural_production", period=("2024-01-01", "2024-05-31")),
 ]
 
+# --- the indicator from the clause's subject, where the vocabulary names none -------------------
+# (indicator text, key): FACTS.md "else of its sentence's subject"; a subject with no noun of a measure is a part of
+# the indicator in force ("Construction rose") or refers back to it, which then holds
+
+SUBJECTS = [
+    ("Housing market of Bogotá, 2009\n\nLaunches of new projects reached 27,985 units, down 14.6%, and the supply "
+     "available for sale closed the year at 19,334 units.", "27,985", ("Launches of new projects", None)),
+    ("Housing market of Bogotá, 2009\n\nLaunches of new projects reached 27,985 units, down 14.6%, and the supply "
+     "available for sale closed the year at 19,334 units.", "14.6%", ("Launches of new projects", None)),
+    ("Housing market of Bogotá, 2009\n\nLaunches of new projects reached 27,985 units, down 14.6%, and the supply "
+     "available for sale closed the year at 19,334 units.", "19,334", ("the supply available for sale", None)),
+    ("Sharjah household income survey 2015\n\nThe average monthly income of the household in general amounted to "
+     "21 thousand 961 dirham.", "21 thousand 961", ("The average monthly income of the household in general", None)),
+    # a fronted period is no part of the subject
+    ("Port of Aqaba\n\nIn January-June 2019 the number of cruise calls reached 41.", "41",
+     ("the number of cruise calls", None)),
+    # a later clause with a subject of its own does not take the first one's (the title's indicator holds)
+    ("Housing starts in Japan, 2020\n\nStarts of owner-occupied houses dropped 7.1% to 261,088 and rental housing "
+     "slid 10.4% to 306,753.", "306,753", ("Housing starts", "housing_starts")),
+    # parts of the indicator in force, and words that refer back, leave it in force
+    ("Armenia GDP grew 7.6% in 2019.\n\nConstruction rose by 4.6%, while agriculture contracted by 4.2%.", "4.6%",
+     ("Construction", "gross_value_added")),
+    ("The consumer price index rose 0.8% in March 2024. On the month, package holidays rose 9.2 per cent.",
+     "9.2 per cent", ("consumer price index", "cpi")),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "expected"), SUBJECTS, ids=[f"{v}|{t[:40]}" for t, v, _ in SUBJECTS])
+def test_indicator_from_subject(text, value, expected):
+    fact = fact_for(text, value)
+    got = (fact.indicator.text, fact.indicator.key) if fact.indicator else None
+    assert got == expected
+
+
 # --- units and measures ---------------------------------------------------------------------
 
 MEASURES = [
