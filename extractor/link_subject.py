@@ -10,6 +10,7 @@ force ("Construction rose by 4.6%" in a GDP release), which then does its work.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from pathlib import Path
@@ -28,6 +29,8 @@ _LIST_BREAK = re.compile(r"[;:,()]|\b(?:and|while|whereas|but|that|which|where)\
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 _DIGIT = re.compile(r"\d")
 _MAX_SUBJECT_WORDS = 10
+_REACH = 160  # characters before a value its clause's subject and verb are looked for in
+_EARLIER = 3  # earlier values of the sentence whose subject a value may continue
 _BACK = frozenset({"its", "their", "it", "they", "this", "these", "those", "such"})
 _PARTITIVE = frozenset({"of", "among", "from", "including", "out"})
 
@@ -55,13 +58,15 @@ def subject(run: DocumentView, v: NumberMention, sent: Sentence,
     own = _clause_subject(run, v, sent)
     if own is not None:
         return None if _part_of_in_force(run, own) else own
-    start = sent.start
-    for m in _LIST_BREAK.finditer(run.text, sent.start, v.start):
+    lo = max(sent.start, v.start - _REACH)  # (a bounded look back: a sentence of a thousand values stays linear)
+    start = lo
+    for m in _LIST_BREAK.finditer(run.text, lo, v.start):
         start = m.end()  # (not at a dash: "molybdenum concentrate – 4,9 thousand tons" names its own item)
     continuing = _rules(run.assembler.patterns_dir)[2]
     if any(w.group().lower() not in continuing for w in _WORDS.finditer(run.text, start, v.start)):
         return None  # "..., and rental housing slid 10.4%": a clause with a subject of its own
-    for earlier in reversed([u for u in values if sent.start <= u.start and u.end <= v.start]):
+    at = bisect.bisect_left(values, v.start, key=lambda u: u.start)
+    for earlier in reversed([u for u in values[max(0, at - _EARLIER):at] if lo <= u.start and u.end <= v.start]):
         found = _clause_subject(run, earlier, sent)
         if found is not None:
             return None if _part_of_in_force(run, found) else found
@@ -102,11 +107,12 @@ def _stem(word: str) -> str:
 
 def _clause_subject(run: DocumentView, v: NumberMention, sent: Sentence) -> IndicatorMention | None:
     verb_before, nouns, _ = _rules(run.assembler.patterns_dir)
-    verb = verb_before.search(run.text, sent.start, v.start)
-    if verb is None or verb.start() <= sent.start:
+    lo = max(sent.start, v.start - _REACH)
+    verb = verb_before.search(run.text, lo, v.start)
+    if verb is None or verb.start() <= lo:
         return None
-    start = sent.start
-    for m in _CLAUSE_BREAK.finditer(run.text, sent.start, verb.start()):
+    start = lo
+    for m in _CLAUSE_BREAK.finditer(run.text, lo, verb.start()):
         start = m.end()
     end = verb.start()
     for p in run.periods.within(start, end):
