@@ -557,7 +557,7 @@ def note_subject_region(run: DocumentView, sent: Sentence, values: list[NumberMe
     for k, m in enumerate(regions):
         if m.start >= limit:
             break
-        if partner_place(run, m) or run.assembler.institution_after.match(run.text, m.end):
+        if partner_place(run, m) or run.assembler.names_institution(run.text, m):
             continue  # (nor is an office or a newspaper named after its place: "Buenos Aires Times")
         subject = m
         if k + 1 < len(regions) and _POSSESSIVE_OF.match(run.text, m.end, regions[k + 1].start) \

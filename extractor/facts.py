@@ -44,6 +44,7 @@ from .types import (  # _new_*: the records, made faster (see fast_constructor)
     NumberMention,
     Period,
     Region,
+    RegionMention,
     Value,
     _new_fact,
     _new_indicator,
@@ -146,7 +147,12 @@ class Assembler:
         self.cause_before = re.compile(_any_word(self._words.get("cause_words", ())).pattern + r"\s*(?:the\s+)?\Z",
                                        re.IGNORECASE)
         self.institution_after = re.compile(r"\s+" + _any_word(self._words.get("institution_after", ())).pattern,
-                                            re.IGNORECASE)
+                                            re.IGNORECASE)  # "the Australian Bureau"
+        # a country's name or adjective opening an institution's name: "the Turkish Hard Coal Enterprise (TTK)" (a
+        # region's is often the subject: "the Aqaba Special Economic Zone Authority" reports on Aqaba)
+        self.institution_named_after = re.compile(r"(?:\s+(?-i:[A-Z])[\w'’-]*){1,3}?\s+"
+                                                  + _any_word(self._words.get("institution_after", ())).pattern,
+                                                  re.IGNORECASE)
         # "Eurostat, the statistical office of the European Union": the place names the institution
         self.institution_before = re.compile(_any_word(self._words.get("institution_of", ())).pattern
                                              + r"\s+(?:of|for|under)\s+(?:the\s+)?(?:\w+\s+of\s+(?:the\s+)?)?\Z",
@@ -185,6 +191,12 @@ class Assembler:
         self.partner_before = re.compile(nouns + r"[^.;:]{0,20}?" + copula + r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
     # --- entry point -------------------------------------------------------------------
+
+    def names_institution(self, text: str, m: RegionMention) -> bool:
+        """Whether the place opens an institution's name ("the Australian Bureau of Statistics", "Buenos Aires Times",
+        "the Turkish Hard Coal Enterprise"): no value's region."""
+        return self.institution_after.match(text, m.end) is not None or (
+            m.kind == "country" and self.institution_named_after.match(text, m.end) is not None)
 
     def assemble(self, doc: DocumentInput, doc_id: str | None = None) -> list[Fact]:
         return _walk(DocumentView(self, doc, doc_id))

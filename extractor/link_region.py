@@ -89,7 +89,7 @@ def region(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence |
         evidence.append("region_head")  # "Spain(14.1%)", "Kostanay region (710 people, -8.1%)", "Astana – 1.95%"
         return partner, _region_of(head), None
     places = [m for m in places if (m.start < v.end or not _owns_other_values(run, m, v))
-              and not run.assembler.institution_after.match(run.text, m.end)  # "the Australian Bureau of ..."
+              and not run.assembler.names_institution(run.text, m)  # "the Australian Bureau of ..."
               and not run.assembler.institution_before.search(run.text, max(0, m.start - 40), m.start)
               and not _citizens_of(run, m)]
     if len(places) > 1:

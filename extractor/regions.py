@@ -118,6 +118,7 @@ class _Lexicon:
     local: dict[str, dict[str, str]]  # a name that is a place only in a text about one country: {country: code}
     demonym_nouns: frozenset[str] = frozenset()  # "Kazakh citizens": a country's adjective naming people
     adjectives: frozenset[str] = frozenset()  # the surface forms of countries' adjectives ("German")
+    person_titles: frozenset[str] = frozenset()  # "Secretary": "Secretary Carlos Jericho Petilla" is a person
 
 
 class _Source:
@@ -332,7 +333,7 @@ def _lexicon(base: Path) -> _Lexicon:
     stop = stoplist.mapping()
     for key in stop:
         if key not in ("words", "generic_words", "blockers", "not_lower_case", "institution_words", "hyphen_prefixes",
-                       "demonym_nouns"):
+                       "demonym_nouns", "person_titles"):
             raise stoplist.error(f"unknown key {key!r}", key)
     words = frozenset(w.lower() for w in _strings(stoplist, "words", stop.get("words"), "words"))
     generic = frozenset(w.lower() for w in _strings(stoplist, "generic_words",
@@ -491,7 +492,9 @@ def _lexicon(base: Path) -> _Lexicon:
                     local,
                     frozenset(w.lower() for w in _strings(stoplist, "demonym_nouns", stop.get("demonym_nouns"),
                                                           "words")),
-                    adjectives)
+                    adjectives,
+                    frozenset(w.lower() for w in _strings(stoplist, "person_titles", stop.get("person_titles"),
+                                                          "words")))
 
 
 def _adjectives(source: _Source, places: dict[str, _Place], collector: _Collector) -> frozenset[str]:
@@ -701,7 +704,7 @@ class RegionFinder:
                 continue
             taken[start:end] = b"\x01" * (end - start)
             if target.code is not None and not self._institution(doc, start) and not self._in_a_name(doc, start) \
-                    and not _demonym(doc, start, end, self._lex):
+                    and not _demonym(doc, start, end, self._lex) and not _in_a_persons_name(doc, start, end, self._lex):
                 hits.append(_Hit(start, end, target.code, target.alternatives))
         hits.sort(key=lambda h: h.start)
         self._coordinated_regions(doc, hits)
@@ -768,6 +771,20 @@ class RegionFinder:
                     hit.alternatives = (hit.code, *[a for a in hit.alternatives if a != alt])
                     hit.code = alt
                     break
+
+
+def _in_a_persons_name(doc: Doc, start: int, end: int, lex: _Lexicon) -> bool:
+    """"DOE Secretary Carlos Jericho Petilla said": after a title and capitalised words, before a capitalised word,
+    a place's name is a person's."""
+    if end >= len(doc) or not doc[end].text[:1].isupper() or not doc[end].text.isalpha():
+        return False
+    for i in range(start - 1, max(-1, start - 4), -1):
+        word = doc[i].text
+        if word.lower().rstrip(".") in lex.person_titles:
+            return i < start - 1  # (a name between: "Secretary Jericho" alone may be the place's secretary)
+        if not word[:1].isupper() or not word.isalpha():
+            return False
+    return False
 
 
 def _demonym(doc: Doc, start: int, end: int, lex: _Lexicon) -> bool:

@@ -192,6 +192,18 @@ REGION_IN_FORCE = [
          "2,150,000", region="KZ-61", period=("2024-03-01", "2024-03-01")),
 ]
 
+# (a country opening an institution's name is no value's region, a region opening one may be the subject; the
+# Philippines' island groups have no code, "Central Visayas" is a region)
+INSTITUTIONS_AND_ISLANDS = [
+    case("Industry and energy in Zonguldak province, 2014\n\nThe production of saleable hard coal of the Turkish Hard "
+         "Coal Enterprise (TTK) in the province realized in the year 2014 as 1 million 264 thousand tonnes.",
+         "1 million 264 thousand", region="TR-67"),
+    case("Philippine power output rose in 2012\n\nMANILA — Power generation in the country rose 5.1% in 2012. "
+         "Mindanao generated 9,540 gigawatt-hours, up 2.3%.", "9,540", region=None),
+    case("Central Visayas economy grows 6.8% in 2024\n\nCENTRAL Visayas' economy expanded by 6.8 percent in 2024.",
+         "6.8 percent", region="PH-07"),
+]
+
 # --- the indicator in force, anaphora -------------------------------------------------------
 
 INDICATOR_IN_FORCE = [
@@ -348,7 +360,7 @@ MEASURES = [
 
 @pytest.mark.parametrize(("text", "value", "expected"),
                          PERIOD_IN_FORCE + STOCKS_AND_FLOWS + PRICES + REGION_IN_FORCE + INDICATOR_IN_FORCE
-                         + MEASURES)
+                         + MEASURES + INSTITUTIONS_AND_ISLANDS)
 def test_context_in_force(text, value, expected):
     got = fact_attrs(fact_for(text, value))
     assert {k: got[k] for k in expected} == expected

@@ -240,6 +240,12 @@ CASES = [
     # a territory with a code of its own is that code, as Puerto Rico is PR
     ("Åland had 30,541 inhabitants; the US Virgin Islands; Macau", [("Åland", "AX"), ("US Virgin Islands", "VI"),
                                                                    ("Macau", "MO")]),
+    # a country's adjective before a group of people names the group ("Jordanian guests", "Emirati households")
+    ("Jordanian guests formed 61,3% of total guests", []),
+    ("5,9 persons for Emirati households", []),
+    # a place's name inside a person's name after a title
+    ("DOE Secretary Carlos Jericho Petilla said.", []),
+    ("the Minister of Jericho", [("Jericho", "PS-JRH")]),
     # --- words that are only words
     ("Central region", []),
     ("a café in the square", []),
@@ -330,7 +336,7 @@ def test_every_file_loads_and_every_code_is_real(finder):
     for code in _yaml("forms.yaml")["priority"]:
         assert pycountry.countries.get(alpha_2=code) is not None
     assert set(_yaml("stoplist.yaml")) == {"words", "generic_words", "blockers", "not_lower_case",
-                                              "institution_words", "hyphen_prefixes", "demonym_nouns"}
+                                              "institution_words", "hyphen_prefixes", "demonym_nouns", "person_titles"}
     assert set(_yaml("adjectives.yaml")) <= {c.alpha_2 for c in pycountry.countries} | {
         s.code for s in pycountry.subdivisions}
 

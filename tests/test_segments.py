@@ -64,6 +64,9 @@ def test_segments_bare_dash_items_after_a_lead_in():
     ("By December 2024 the population had grown.", False),
     ("Kun.uz | 10:05 / 12.03.2024 | Views: 12 408", True),  # a news page's header
     ("In 2025 it grew.", False),
+    # an office's dateline with its address (a street number and a postcode are no values); a title's one comma
+    ("Croatian Employment Service, Regional Office Split, Domovinskog rata 2, 21000 Split, 11.01.2021", True),
+    ("Registered unemployment, 01.01.2021", False),
 ])
 def test_segments_meta_lines(line, meta):
     assert split_sentences(line + "\nIn 2025 it grew.")[0].meta is meta
