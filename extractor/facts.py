@@ -144,8 +144,13 @@ class Assembler:
                                    + r")\s+(?:[a-z]+\s+){0,2}\Z")
         self.negative_contribution = _any_word(self._words.get("negative_contribution_words", ()))
         self.sector_words = _any_word(self._words.get("sector_words", ()), re.IGNORECASE)
-        self.cause_before = re.compile(_any_word(self._words.get("cause_words", ())).pattern + r"\s*(?:the\s+)?\Z",
-                                       re.IGNORECASE)
+        fillers = _any_word(self._words.get("cause_fillers", ())).pattern
+        # ("as" only right after a value or a comma: "to $9.1 billion as oil and gas production declined", not
+        # "classified as employed", "27,2 thousand persons as unemployed")
+        causes = _any_word(self._words.get("cause_words", ())).pattern.replace(
+            r"|as)", r"|(?:(?<=\d\s)|(?<=%\s)|(?<=,\s)|(?<=llion\s)|(?<=usand\s)|(?<=cent\s))as)", 1)
+        self.cause_before = re.compile(causes + r"\s*(?:" + fillers + r"\s+){0,3}(?:[a-z]+\s+(?:and|or)\s+)?\Z",
+                                       re.IGNORECASE)  # ("higher coal and natural gas output")
         self.institution_after = re.compile(r"\s+" + _any_word(self._words.get("institution_after", ())).pattern,
                                             re.IGNORECASE)  # "the Australian Bureau"
         # a country's name or adjective opening an institution's name: "the Turkish Hard Coal Enterprise (TTK)" (a

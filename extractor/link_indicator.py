@@ -84,7 +84,7 @@ def indicator(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentenc
         # "Only Lisbon (+0.27%) and the Algarve (+0.44%) grew, thanks to migration": a cause is not the measure
         # (one before the value is what it measures: "due to net migration, estimated at +2.7 million")
         mentions = [m for m in mentions if m.start < v.end or not run.assembler.cause_before.search(
-            run.text, max(sent.start, m.start - 25), m.start)]
+            run.text, max(sent.start, m.start - 45), m.start)]
     note = None
     if len(mentions) > 1:
         if run.here.bracket_note is False:  # once per sentence

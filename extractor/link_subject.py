@@ -59,11 +59,7 @@ def subject(run: DocumentView, v: NumberMention, sent: Sentence,
     if own is not None:
         return None if _part_of_in_force(run, own) else own
     lo = max(sent.start, v.start - _REACH)  # (a bounded look back: a sentence of a thousand values stays linear)
-    start = lo
-    for m in _LIST_BREAK.finditer(run.text, lo, v.start):
-        start = m.end()  # (not at a dash: "molybdenum concentrate – 4,9 thousand tons" names its own item)
-    continuing = _rules(run.assembler.patterns_dir)[2]
-    if any(w.group().lower() not in continuing for w in _WORDS.finditer(run.text, start, v.start)):
+    if clause_start(run, v, sent) is not None:
         return None  # "..., and rental housing slid 10.4%": a clause with a subject of its own
     at = bisect.bisect_left(values, v.start, key=lambda u: u.start)
     for earlier in reversed([u for u in values[max(0, at - _EARLIER):at] if lo <= u.start and u.end <= v.start]):
@@ -105,6 +101,21 @@ def _stem(word: str) -> str:
     return low[:-1] if low.endswith("s") and len(low) > 3 else low
 
 
+def clause_start(run: DocumentView, v: NumberMention, sent: Sentence) -> int | None:
+    """Where ``v``'s clause begins when it has words of its own before the value ("..., and coal mining fell by
+    32.8%"), else None ("..., down 14.6%" continues the clause before it)."""
+    lo = max(sent.start, v.start - _REACH)
+    start = lo
+    for m in _LIST_BREAK.finditer(run.text, lo, v.start):
+        start = m.end()  # (not at a dash: "molybdenum concentrate – 4,9 thousand tons" names its own item)
+    if start == lo and lo == sent.start:
+        return None  # the sentence's first clause
+    continuing = _rules(run.assembler.patterns_dir)[2]
+    if any(w.group().lower() not in continuing for w in _WORDS.finditer(run.text, start, v.start)):
+        return start
+    return None
+
+
 def _clause_subject(run: DocumentView, v: NumberMention, sent: Sentence) -> IndicatorMention | None:
     verb_before, nouns, _ = _rules(run.assembler.patterns_dir)
     lo = max(sent.start, v.start - _REACH)
@@ -136,4 +147,4 @@ def _clause_subject(run: DocumentView, v: NumberMention, sent: Sentence) -> Indi
     return IndicatorMention(run.text[first:last], first, last, None)
 
 
-__all__ = ["subject"]
+__all__ = ["clause_start", "subject"]
