@@ -478,7 +478,10 @@ def _unit_named(word: str, rules: _Rules) -> str:
         return rules.qualified[key]
     if rules.currency.fullmatch(word):
         return word
-    return key if rules.units is not None and rules.units.fullmatch(word) else word
+    if rules.units is not None and rules.units.fullmatch(word):
+        # as written where its case means something ("GWh", "MW"), else in lower case ("Tons")
+        return word if any(c.isupper() for c in word[1:]) else key
+    return word
 
 
 def _header_unit(text: str, header: tuple[int, int], own: tuple[int, int], rules: _Rules) -> re.Match[str] | None:

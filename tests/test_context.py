@@ -222,6 +222,15 @@ CAUSES = [
          "a day.", "4,100 million", key="natural_gas_production"),
 ]
 
+# machine-translated comparisons ("superior a", "inferior a"): a change against the year named, in the year in force
+TRANSLATED_COMPARISONS = [
+    case("Agriculture of Paraná, 2012\n\nThe production of grains in the year 2012 totalized 33,6 million tons, "
+         "volume 5,8% superior to that of 2011.", "5,8%", measure="change", direction="increase",
+         period=("2012-01-01", "2012-12-31"), reference=("2011-01-01", "2011-12-31")),
+    case("Agriculture of Paraná, 2012\n\nExports were 3,1% inferior to those of 2011.", "3,1%", measure="change",
+         direction="decrease", period=("2012-01-01", "2012-12-31")),
+]
+
 # --- the indicator in force, anaphora -------------------------------------------------------
 
 INDICATOR_IN_FORCE = [
@@ -378,7 +387,8 @@ MEASURES = [
 
 @pytest.mark.parametrize(("text", "value", "expected"),
                          PERIOD_IN_FORCE + STOCKS_AND_FLOWS + PRICES + REGION_IN_FORCE + INDICATOR_IN_FORCE
-                         + MEASURES + INSTITUTIONS_AND_ISLANDS + CAUSES)
+                         + MEASURES + INSTITUTIONS_AND_ISLANDS + CAUSES
+                         + TRANSLATED_COMPARISONS)
 def test_context_in_force(text, value, expected):
     got = fact_attrs(fact_for(text, value))
     assert {k: got[k] for k in expected} == expected

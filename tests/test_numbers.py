@@ -287,6 +287,11 @@ UNITS = [
     case("the number of arrivals was 2025 people", "2025", 2025, "person"),
     # FACTS.md: a currency written as a symbol keeps the symbol as its unit ("as written")
     case("In 11 regions of Kazakhstan, a decrease in population was recorded", "11", 11),
+    # the Gulf's and Malaysia's papers write their currencies as two letters, glued or not; power in megawatts
+    case("workers earning less than BD400 a month", "BD400", 400, "BD"),
+    case("revenues of JD94.6 million in 2019", "JD94.6 million", 94_600_000, "JD"),
+    case("the median wage rose to RM1,863", "RM1,863", 1863, "RM"),
+    case("an installed capacity of 7,889 MW", "7,889", 7889, "MW"),
 ]
 
 QUALIFIERS = [

@@ -471,6 +471,13 @@ TABLE_FACTS = [
          "exports FOB, imports CIF): January 196 214 171 905 February 204 870 180 112 March 221 458 190 447 April "
          "209 337 178 260 May 213 915 184 391",
          "180 112", period=("2025-02-01", "2025-02-28"), key="imports"),
+    # a unit whose case means something keeps it ("GWh"); "per 1.000" (a dot for thousands) marks a rate column
+    case("Electricity in the Biobío Region, 2010\n\nGross generation by quarters, year 2010 (GWh; interannual "
+         "variation, %): I quarter 2.612,5 -11,8 II quarter 2.804,9 -9,6 III quarter 3.089,3 -3,2", "2.804,9",
+         unit="GWh"),
+    case("Migration in South Tyrol, 2018\n\nMigration balance by district community 2018 (persons; per 1.000 "
+         "inhabitants): Bolzano 1.155 10,9 Burggrafenamt 837 8,3 Pustertal 412 5,1", "8,3", unit="per_1000",
+         measure="rate"),
     # "of the region" (no plural place noun): the rows are the sexes, the region stays
     case("Population of Moscow region in 2018\n\nThe population grew.\n\nPopulation of the region by sex (thousand "
          "persons; %): Men 3 601,2 46,5 Women 4 142,5 53,5 Total 7 743,7 100,0", "53,5", region="RU-MOS"),
