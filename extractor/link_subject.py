@@ -59,7 +59,7 @@ def subject(run: DocumentView, v: NumberMention, sent: Sentence,
     if own is not None:
         return None if _part_of_in_force(run, own) else own
     lo = max(sent.start, v.start - _REACH)  # (a bounded look back: a sentence of a thousand values stays linear)
-    if clause_start(run, v, sent) is not None:
+    if _clause_start(run, v, sent) is not None:
         return None  # "..., and rental housing slid 10.4%": a clause with a subject of its own
     at = bisect.bisect_left(values, v.start, key=lambda u: u.start)
     for earlier in reversed([u for u in values[max(0, at - _EARLIER):at] if lo <= u.start and u.end <= v.start]):
@@ -101,7 +101,7 @@ def _stem(word: str) -> str:
     return low[:-1] if low.endswith("s") and len(low) > 3 else low
 
 
-def clause_start(run: DocumentView, v: NumberMention, sent: Sentence) -> int | None:
+def _clause_start(run: DocumentView, v: NumberMention, sent: Sentence) -> int | None:
     """Where ``v``'s clause begins when it has words of its own before the value ("..., and coal mining fell by
     32.8%"), else None ("..., down 14.6%" continues the clause before it)."""
     lo = max(sent.start, v.start - _REACH)
@@ -147,4 +147,4 @@ def _clause_subject(run: DocumentView, v: NumberMention, sent: Sentence) -> Indi
     return IndicatorMention(run.text[first:last], first, last, None)
 
 
-__all__ = ["clause_start", "subject"]
+__all__ = ["subject"]

@@ -72,6 +72,7 @@ def _header_width(text: str, values: list[NumberMention], unit_only: Callable[[s
     return len(labelled) if len(labelled) >= 2 else None
 
 
+_MAX_CUTS = 4  # cells a row may be short of its header's columns
 _LABEL_ITEM = re.compile(r"\s*[^\W\d_]{3,}(?<!\bin)(?<!\bto)(?<!\bon)(?<!\bof)\b")  # "exports FOB", not "in % to 2017"
 
 
@@ -101,6 +102,8 @@ def _line_split(text: str, values: list[NumberMention],
 def _balanced(run: list[NumberMention], width: int) -> list[NumberMention] | None:
     """The row's numbers cut at space groups into ``width`` cells of as even a length as can be: "196 214 171
     905" under "exports, imports" is 196 214 and 171 905 (cells of one column are of one size)."""
+    if width - len(run) > _MAX_CUTS:
+        return None  # (the cuttings grow as a power of the cuts: a row this short of its header is no glued row)
     best: tuple[int, list[NumberMention]] | None = None
     for cells in _cuttings(run, width - len(run)):
         lengths = [len(_SPACES.sub("", c.text).split(",")[0].split(".")[0]) for c in cells]
