@@ -147,8 +147,10 @@ class Assembler:
         fillers = _any_word(self._words.get("cause_fillers", ())).pattern
         # ("as" only right after a value or a comma: "to $9.1 billion as oil and gas production declined", not
         # "classified as employed", "27,2 thousand persons as unemployed")
-        causes = _any_word(self._words.get("cause_words", ())).pattern.replace(
-            r"|as)", r"|(?:(?<=\d\s)|(?<=%\s)|(?<=,\s)|(?<=llion\s)|(?<=usand\s)|(?<=cent\s))as)", 1)
+        cause_words = self._words.get("cause_words", ())
+        causes = _any_word([w for w in cause_words if w != "as"]).pattern
+        if "as" in cause_words:
+            causes = r"(?:" + causes + r"|(?:(?<=\d\s)|(?<=%\s)|(?<=,\s)|(?<=llion\s)|(?<=usand\s)|(?<=cent\s))\bas\b)"
         self.cause_before = re.compile(causes + r"\s*(?:" + fillers + r"\s+){0,3}(?:[a-z]+\s+(?:and|or)\s+)?\Z",
                                        re.IGNORECASE)  # ("higher coal and natural gas output")
         self.institution_after = re.compile(r"\s+" + _any_word(self._words.get("institution_after", ())).pattern,

@@ -7,9 +7,11 @@ country). What the header leaves open comes from the context in force, as for an
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 from datetime import date, timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import annual_rate, context
@@ -171,9 +173,17 @@ def _bare_month(run: DocumentView, row: tuple[int, int]) -> list[PeriodMention]:
     label = run.text[row[0]:row[1]]
     if not label[:1].isupper() or len(label) > 12:
         return []
-    found = period_rules.find_periods("in " + label, patterns_dir=run.assembler.patterns_dir)
-    return [replace(m, start=row[0] + m.start - 3, end=row[0] + m.end - 3) for m in found
-            if m.kind == "month" and m.end - m.start == len(label)]
+    return [replace(m, start=row[0] + m.start, end=row[0] + m.end)
+            for m in _month_label(label, run.assembler.patterns_dir)]
+
+
+@functools.lru_cache(maxsize=1024)
+def _month_label(label: str, patterns_dir: Path | None) -> tuple[PeriodMention, ...]:
+    """The month a label names alone, with offsets into the label; read once per label, not once per cell (a
+    table's every row label, "Astana" as much as "January", comes here for each of its columns)."""
+    found = period_rules.find_periods("in " + label, patterns_dir=patterns_dir)
+    return tuple(replace(m, start=m.start - 3, end=m.end - 3) for m in found
+                 if m.kind == "month" and m.end - m.start == len(label))
 
 
 _ROW_NAME = re.compile(r"[^\W\d_]{3,}")  # a word of the label beside its period: a name, not a date
