@@ -71,6 +71,8 @@ WORLD52 = FIXTURES / "world52"  # held out: mixed indicators, scored unseen with
 WORLD53 = FIXTURES / "world53"  # held out: the five topics, scored unseen with world52
 WORLD54 = FIXTURES / "world54"  # held out: mixed indicators, scored unseen with world55
 WORLD55 = FIXTURES / "world55"  # held out: the five topics, scored unseen with world54
+WORLD56 = FIXTURES / "world56"  # held out: mixed indicators, scored unseen with world57
+WORLD57 = FIXTURES / "world57"  # held out: the hidden second set's five topics, scored unseen with world56
 
 settings.register_profile("default", deadline=None, max_examples=100,
                           suppress_health_check=[HealthCheck.too_slow])
@@ -97,7 +99,7 @@ def gold_documents() -> list[tuple[str, str, list[dict]]]:
                    WORLD34, WORLD35, WORLD36, WORLD37, WORLD38, WORLD39,
                    WORLD40, WORLD41, WORLD42, WORLD43, WORLD44, WORLD45, WORLD46, WORLD47,
                    WORLD48, WORLD49, WORLD50, WORLD51, WORLD52, WORLD53,
-                   WORLD54, WORLD55):
+                   WORLD54, WORLD55, WORLD56, WORLD57):
         for path in sorted(folder.glob("*.json")):
             gold = json.loads(path.read_text(encoding="utf-8"))
             text = path.with_suffix(".txt").read_text(encoding="utf-8")
