@@ -579,8 +579,12 @@ def note_subject_region(run: DocumentView, sent: Sentence, values: list[NumberMe
             # Uzbekistan", leaves a title's region in force)
             run.ctx.doc_region = None
         return
-    if subject is None or is_dateline(run.text, subject) or subject.code is None:
-        return  # a dateline is no subject; nor is a place without a code ("Greater Hobart"), its own values' only
+    if subject is None or is_dateline(run.text, subject):
+        return  # a dateline is no subject
+    if subject.code is None and (run.ctx.doc_region is not None or _lead_seen(run, values)
+                                 or _OWN_FIGURE.match(run.text, subject.end)):
+        return  # a place without a code is the subject of a title or lead ("the city of Cuenca"); later,
+        # "Greater Hobart (252,700)" or "In metropolitan France, the rise was 0.3%", its own values' only
     if home is not None and home.kind == "group":
         if subject.kind == "region":
             return  # a text about the EU: its Member States and aggregates are subjects, their regions not
@@ -610,10 +614,13 @@ def _lead_seen(run: DocumentView, values: list[NumberMention]) -> bool:
     return run.ctx.seen_value and not run.ctx.headline_only
 
 
+_HEADLINE_LINES = 3
+
+
 def _placeless_headline(run: DocumentView, sent: Sentence) -> bool:
     """The text's first line, a headline (no full stop at its end), with no place in it."""
-    first = next((s for s in run.doc.sentences if not s.meta), None)
-    return first is sent and not run.here.regions and sent.line == 0 \
+    # (the first of the text's lines, or one of the few under a scraped page's menu: "Mercado|Inflação")
+    return sent.first_in_line and sent.line <= _HEADLINE_LINES and not run.here.regions \
         and not run.text[sent.start:sent.end].rstrip().endswith(TERMINAL)
 
 

@@ -203,7 +203,7 @@ class Assembler:
         """Whether the place opens an institution's name ("the Australian Bureau of Statistics", "Buenos Aires Times",
         "the Turkish Hard Coal Enterprise"): no value's region."""
         return self.institution_after.match(text, m.end) is not None or (
-            m.kind == "country" and self.institution_named_after.match(text, m.end) is not None)
+            (m.kind == "country" or m.code is None) and self.institution_named_after.match(text, m.end) is not None)
 
     def assemble(self, doc: DocumentInput, doc_id: str | None = None) -> list[Fact]:
         return _walk(DocumentView(self, doc, doc_id))
@@ -533,6 +533,8 @@ def _table_fact(view: DocumentView, cell: Cell, sent: Sentence) -> Fact:
             period = annual_rate.twelve_months(view, v, sent, period, evidence, indicator)
     value = _new_value(v.text, v.start, v.end, number, unit, v.qualifier)
     key = _reported_key(view, key, region, measure_, indicator)
+    if indicator is not None and indicator is cell.column.indicator:
+        indicator = link_table.column_label(view.text, cell.column) or indicator
     ind = _new_indicator(indicator.text, indicator.start, indicator.end, key) if indicator else None
     breakdown = (("partner", partner.code),) if partner is not None else ()
     _model_evidence(view, v, evidence)

@@ -74,8 +74,10 @@ _OFFICE_BEFORE = re.compile(r"[^\d\n]{3,160}(?:[,)]|\s[–—-])\s{1,3}")
 _DATE = (r"\d{1,2}(?:st|nd|rd|th)?\s[A-Z][a-z]{2,8}\.?,?\s\d{4}"  # "7 November 2023"
          r"|[A-Z][a-z]{2,8}\.?\s\d{1,2},?\s\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")  # "June 2, 2019", "10.01.2017"
 _DATE_ENDS_LINE = re.compile(r",\s{1,3}(?:" + _DATE + r")\s*")
-# a byline of fields between bars, one of them a date: "Kuensel | Tshering Dorji, Thimphu | June 2, 2019"
-_BYLINE_DATE = re.compile(r"(?:^|\|)\s*(?:" + _DATE + r"|\d{4}-\d{2}-\d{2})\s*(?:\||$)")
+# a byline of fields between bars, one of them a date: "Kuensel | Tshering Dorji, Thimphu | June 2, 2019",
+# "Amandala | Belize City | Friday, August 19, 2016"
+_BYLINE_DATE = re.compile(r"(?:^|\|)\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s)?(?:" + _DATE
+                          + r"|\d{4}-\d{2}-\d{2})\s*(?:\||$)")
 _AGENCY_FIRST = re.compile(r"[A-Z][\w.&-]{1,20}(?:\s[A-Z][\w.&-]{1,20})?,\s*")
 
 

@@ -19,8 +19,8 @@ from . import periods as period_rules
 from .context import make_period
 from .measure import INDEX_LEVEL_FLOOR
 from .regions_home import home_subdivision
-from .tables import Cell
-from .types import Period, PeriodMention, Region, RegionMention, _new_region
+from .tables import Cell, Column
+from .types import IndicatorMention, Period, PeriodMention, Region, RegionMention, _new_region
 
 if TYPE_CHECKING:
     from .document import DocumentView
@@ -238,3 +238,25 @@ def index_basis(run: DocumentView, cell: Cell, evidence: list[str]) -> Period | 
     evidence.append("period_table_basis")
     return period
 
+
+
+# what trims a column's header segment to its label: "y-o-y %):" -> "y-o-y %", " change on 2016, %): "
+_LABEL_EDGES = re.compile(r"^[\s(:;,]+|[\s):;,]+$")
+_HEADER_REACH = 240  # a table's indicator this far before a column's label is still its header's
+
+
+def column_label(text: str, column: Column) -> IndicatorMention | None:
+    """A column's full header as the indicator its numbers take, where the column names no indicator of its
+    own and takes the table's: from the table's indicator to the column's label ("Retail sales of consumer
+    goods by city, 2019 (billion yuan; y-o-y %" for the second column of "... (billion yuan; y-o-y %):
+    Guiyang 178.4 6.1"). FACTS.md: a flattened table takes its indicator from its column headers; the
+    header names the column by the table's phrase and the column's label together. The key stays the table's."""
+    segment = text[column.start:column.end]
+    segment = segment[segment.rfind("(") + 1:]  # the first column's segment opens with the table's title
+    label = _LABEL_EDGES.sub("", segment)
+    table = column.indicator
+    if not label or not any(c.isalpha() for c in label) or table is None \
+            or not 0 < column.start - table.end < _HEADER_REACH:
+        return None
+    end = column.end - len(segment) + segment.index(label) + len(label)
+    return IndicatorMention(text[table.start:end], table.start, end, table.key)

@@ -18,6 +18,8 @@ def fact_attrs(fact) -> dict:
         "direction": fact.direction,
         "key": fact.indicator.key if fact.indicator else None,
         "region": fact.region.code if fact.region else None,
+        "region_name": fact.region.name if fact.region else None,
+        "indicator": fact.indicator.text if fact.indicator else None,
         "period": _span(fact.period),
         "reference": _span(fact.reference_period),
         "partner": breakdown.get("partner"),

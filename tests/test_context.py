@@ -190,6 +190,17 @@ REGION_IN_FORCE = [
          "Committee said.", "33,600", region="KG", unit="soms"),
     case("SHYMKENT, 5 April 2024. The population of Turkistan region reached 2,150,000 as of March 1, 2024.",
          "2,150,000", region="KZ-61", period=("2024-03-01", "2024-03-01")),
+    # a place with no code is the region in force when a title or a lead is about it
+    case("Consumer prices in the city of Rosario (Argentina), March 2019\n\nIn March 2019 consumer prices rose 4.1% "
+         "on the month.\n\nThe annual rate reached 52.3%.", "52.3%", region=None, region_name="city of Rosario"),
+    # (under a scraped page's menu, a headline with no place leaves the subject to the lead)
+    case("Economia|Inflação\nHome›Economia\nCost of living rises 5.2% in 2019\nRecife,January 4,2020|Jornal do "
+         "Commercio|Compartilhar\nThe cost of living in the city of Recife rose 5.2% in 2019,more than in Brazil "
+         "as a whole,according to the municipal institute.In 2018,the index had risen 3.9%.", "3.9%", region=None,
+         region_name="city of Recife"),
+    # later in the text, such a place is its own values' only
+    case("Tasmania's population grew 1.1% in 2020.\n\nGreater Hobart (252,700) grew fastest. The state's 541,000 "
+         "residents make up 2.1% of the national population.", "541,000", region="AU-TAS"),
 ]
 
 # (a country opening an institution's name is no value's region, a region opening one may be the subject; the
@@ -392,3 +403,39 @@ MEASURES = [
 def test_context_in_force(text, value, expected):
     got = fact_attrs(fact_for(text, value))
     assert {k: got[k] for k in expected} == expected
+
+
+# A byline's town, with the weekday before its date, is where the paper is; a place opening an outlet's or an
+# office's name is no subject (FACTS.md: "a dateline is never a fact's period", nor its place the region).
+DATELINES = [
+    ("The Reporter | Belmopan | Tuesday, August 16, 2016\n\nExports rose 4.1%.", "Belmopan", True),
+    ("The Reporter | Belmopan | August 16, 2016\n\nExports rose 4.1%.", "Belmopan", True),
+    ("Exports from Belmopan rose 4.1% in 2016.", "Belmopan", False),
+]
+
+
+@pytest.mark.parametrize(("text", "place", "expected"), DATELINES)
+def test_byline_place_is_a_dateline(text, place, expected):
+    from extractor.layout import is_dateline
+    from extractor.types import RegionMention
+
+    start = text.index(place)
+    m = RegionMention(place, start, start + len(place), None, place, "city", "BZ")
+    assert is_dateline(text, m) is expected
+
+
+OUTLETS = [
+    ("Brisbane Times, 3 March 2016", "Brisbane", True),
+    ("Sydney Morning Herald, January 8, 2015", "Sydney", True),
+    ("Prices in Sydney rose 1.2%.", "Sydney", False),
+]
+
+
+@pytest.mark.parametrize(("text", "place", "expected"), OUTLETS)
+def test_uncoded_place_naming_an_outlet(text, place, expected):
+    from extractor.pipeline import Extractor
+    from extractor.types import RegionMention
+
+    start = text.index(place)
+    m = RegionMention(place, start, start + len(place), None, place, "city", "AU")
+    assert Extractor().assembler.names_institution(text, m) is expected

@@ -478,6 +478,13 @@ TABLE_FACTS = [
     case("Migration in South Tyrol, 2018\n\nMigration balance by district community 2018 (persons; per 1.000 "
          "inhabitants): Bolzano 1.155 10,9 Burggrafenamt 837 8,3 Pustertal 412 5,1", "8,3", unit="per_1000",
          measure="rate"),
+    # a column that names no indicator of its own takes its header, from the table's phrase to its label, with
+    # the table's key
+    case("Retail trade in Guizhou, 2019\n\nRetail sales of consumer goods by city, 2019 (billion yuan; y-o-y %): "
+         "Guiyang 178.4 6.1 Zunyi 121.9 5.4 Anshun 35.2 4.8", "5.4",
+         indicator="Retail sales of consumer goods by city, 2019 (billion yuan; y-o-y %", key="retail_trade"),
+    case("Retail trade in Guizhou, 2019\n\nRetail sales of consumer goods by city, 2019 (billion yuan; y-o-y %): "
+         "Guiyang 178.4 6.1 Zunyi 121.9 5.4 Anshun 35.2 4.8", "121.9", indicator="Retail sales"),
     # "of the region" (no plural place noun): the rows are the sexes, the region stays
     case("Population of Moscow region in 2018\n\nThe population grew.\n\nPopulation of the region by sex (thousand "
          "persons; %): Men 3 601,2 46,5 Women 4 142,5 53,5 Total 7 743,7 100,0", "53,5", region="RU-MOS"),
