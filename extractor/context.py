@@ -270,6 +270,10 @@ def is_reference(run: DocumentView, m: PeriodMention, sent: Sentence) -> bool:
         if not skipped_value and len(words) > 1 and words[-1] in _VALUE_TAILS and words[-2].isdigit():
             words.pop()  # "against 248.5 thousand in January-June 2023": the value's scale or unit word
             continue
+        if not skipped_value and len(words) > 2 and words[-1].isalpha() and words[-2] in _VALUE_TAILS \
+                and words[-3].isdigit():
+            words.pop()  # "against 4 318,2 billion FCFA in 2011": a currency or unit after the scale
+            continue
         if words[-1].isdigit() and not skipped_value:
             # "against 8.6% in the second quarter of 2022": one value between cue and period
             while words and words[-1].isdigit():
@@ -469,7 +473,12 @@ def _update_periods(run: DocumentView, sent: Sentence, resolved: list[Resolved],
         if carried and not _FLASHBACK.search(run.text, sent.start, sent.end):
             run.ctx.line_period = carried[-1]
         if run.ctx.frame is None and values:
-            explicit = [r for r in intervals if r.mention.kind not in _NOT_A_FRAME and r.mention.kind != "since"
+            # (the lead's "last year" too: "Jeju Island welcomed 14,313,760 visitors last year" in a text dated
+            # January 2019 holds for the article, not the "record 3,603,021 set in 2016" after it)
+            lead = not run.ctx.body_value_seen
+            explicit = [r for r in intervals if (r.mention.kind not in _NOT_A_FRAME
+                                                 or (lead and r.mention.kind == "relative_year"))
+                        and r.mention.kind != "since"
                         and not _COMPARED_FIGURE.search(run.text, max(sent.start, r.mention.start - 60),
                                                         r.mention.start)]
             if explicit:
