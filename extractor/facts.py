@@ -491,7 +491,9 @@ def _table_fact(view: DocumentView, cell: Cell, sent: Sentence) -> Fact:
     if indicator is None and (indicator := view.ctx.title_indicator or view.ctx.doc_indicator) is not None:
         evidence.append("indicator_in_force")  # "Main partners of the region (million US dollars): China 121,4"
     key = indicator.key if indicator is not None else None
-    if activity and cell.column.indicator is None and cell.region is None and not cell.column.contribution:
+    if activity and (cell.column.indicator is None
+                     or (cell.column.change and link_table.titles_table(view.text, cell.column))) \
+            and cell.region is None and not cell.column.contribution:
         # "Real growth by activity (%): Agriculture 1.34 Industry -8.00": in a GDP table an activity's row
         # is its gross value added (its contribution to growth, or a column "share in GDP", is GDP's)
         key = view.w["sector_key"][0]

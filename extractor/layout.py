@@ -76,7 +76,8 @@ _DATE = (r"\d{1,2}(?:st|nd|rd|th)?\s[A-Z][a-z]{2,8}\.?,?\s\d{4}"  # "7 November 
 _DATE_ENDS_LINE = re.compile(r",\s{1,3}(?:" + _DATE + r")\s*")
 # a byline of fields between bars, one of them a date: "Kuensel | Tshering Dorji, Thimphu | June 2, 2019",
 # "Amandala | Belize City | Friday, August 19, 2016"
-_BYLINE_DATE = re.compile(r"(?:^|\|)\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s)?(?:" + _DATE
+# "By Andrea Solís | San José, 10 March 2016 | La República": the town may share the date's field
+_BYLINE_DATE = re.compile(r"(?:^|\|)\s*(?:[^|,\d]{1,40},\s*)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s)?(?:" + _DATE
                           + r"|\d{4}-\d{2}-\d{2})\s*(?:\||$)")
 _AGENCY_FIRST = re.compile(r"[A-Z][\w.&-]{1,20}(?:\s[A-Z][\w.&-]{1,20})?,\s*")
 

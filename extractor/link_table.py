@@ -260,3 +260,12 @@ def column_label(text: str, column: Column) -> IndicatorMention | None:
         return None
     end = column.end - len(segment) + segment.index(label) + len(label)
     return IndicatorMention(text[table.start:end], table.start, end, table.key)
+
+
+def titles_table(text: str, column: Column) -> bool:
+    """Whether the column's indicator is the table's title, before the bracket that lists the columns ("GDP by
+    activity, 2015 (real growth, %; share of GDP, %)": GDP titles the table; the first column is real growth)."""
+    if column.indicator is None:
+        return False
+    bracket = text.rfind("(", column.start, column.end)
+    return bracket >= 0 and column.indicator.end <= bracket

@@ -119,6 +119,7 @@ class _Lexicon:
     demonym_nouns: frozenset[str] = frozenset()  # "Kazakh citizens": a country's adjective naming people
     adjectives: frozenset[str] = frozenset()  # the surface forms of countries' adjectives ("German")
     person_titles: frozenset[str] = frozenset()  # "Secretary": "Secretary Carlos Jericho Petilla" is a person
+    masthead_words: frozenset[str] = frozenset()  # "Daily": "Daily Sabah" is a newspaper, not the Malaysian state
 
 
 class _Source:
@@ -333,7 +334,7 @@ def _lexicon(base: Path) -> _Lexicon:
     stop = stoplist.mapping()
     for key in stop:
         if key not in ("words", "generic_words", "blockers", "not_lower_case", "institution_words", "hyphen_prefixes",
-                       "demonym_nouns", "person_titles"):
+                       "demonym_nouns", "person_titles", "masthead_words"):
             raise stoplist.error(f"unknown key {key!r}", key)
     words = frozenset(w.lower() for w in _strings(stoplist, "words", stop.get("words"), "words"))
     generic = frozenset(w.lower() for w in _strings(stoplist, "generic_words",
@@ -494,6 +495,8 @@ def _lexicon(base: Path) -> _Lexicon:
                                                           "words")),
                     adjectives,
                     frozenset(w.lower() for w in _strings(stoplist, "person_titles", stop.get("person_titles"),
+                                                          "words")),
+                    frozenset(w.lower() for w in _strings(stoplist, "masthead_words", stop.get("masthead_words"),
                                                           "words")))
 
 
@@ -704,7 +707,8 @@ class RegionFinder:
                 continue
             taken[start:end] = b"\x01" * (end - start)
             if target.code is not None and not self._institution(doc, start) and not self._in_a_name(doc, start) \
-                    and not _demonym(doc, start, end, self._lex) and not _in_a_persons_name(doc, start, end, self._lex):
+                    and not _demonym(doc, start, end, self._lex) and not _in_a_persons_name(doc, start, end, self._lex) \
+                    and not _in_a_masthead(doc, start, self._lex):
                 hits.append(_Hit(start, end, target.code, target.alternatives))
         hits.sort(key=lambda h: h.start)
         self._coordinated_regions(doc, hits)
@@ -785,6 +789,17 @@ def _in_a_persons_name(doc: Doc, start: int, end: int, lex: _Lexicon) -> bool:
         if not word[:1].isupper() or not word.isalpha():
             return False
     return False
+
+
+def _in_a_masthead(doc: Doc, start: int, lex: _Lexicon) -> bool:
+    """"DAILY SABAH", "Daily Mirror": a place after a newspaper's word, capitalised, names the paper."""
+    if start == 0:
+        return False
+    word = _LAST_WORD.search(doc[start - 1].text)  # (a scraped byline glues it: "12:41 pm|DAILY SABAH")
+    return word is not None and word.group()[:1].isupper() and word.group().lower() in lex.masthead_words
+
+
+_LAST_WORD = re.compile(r"[^\W\d_]+\Z")
 
 
 def _demonym(doc: Doc, start: int, end: int, lex: _Lexicon) -> bool:

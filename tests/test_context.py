@@ -218,6 +218,10 @@ REGION_IN_FORCE = [
 # (a country opening an institution's name is no value's region, a region opening one may be the subject; the
 # Philippines' island groups have no code, "Central Visayas" is a region)
 INSTITUTIONS_AND_ISLANDS = [
+    # a place after a newspaper's word names the paper ("DAILY SABAH" is Istanbul's, not Malaysia's state)
+    case("DAILY SABAH|Business|Economy\nExports hit record\nISTANBUL|Jan 3,2023 10:02 am|DAILY SABAH WITH AA\n"
+         "Türkiye's exports rose 12.9%to $254.2 billion in 2022,the exporters' assembly said.Imports rose 34%.",
+         "34%", region="TR"),
     case("Industry and energy in Zonguldak province, 2014\n\nThe production of saleable hard coal of the Turkish Hard "
          "Coal Enterprise (TTK) in the province realized in the year 2014 as 1 million 264 thousand tonnes.",
          "1 million 264 thousand", region="TR-67"),
@@ -420,6 +424,7 @@ def test_context_in_force(text, value, expected):
 # A byline's town, with the weekday before its date, is where the paper is; a place opening an outlet's or an
 # office's name is no subject (FACTS.md: "a dateline is never a fact's period", nor its place the region).
 DATELINES = [
+    ("By Ana Mora | San José, 10 March 2016 | El Heraldo\n\nGDP grew 4.7%.", "San José", True),
     ("The Reporter | Belmopan | Tuesday, August 16, 2016\n\nExports rose 4.1%.", "Belmopan", True),
     ("The Reporter | Belmopan | August 16, 2016\n\nExports rose 4.1%.", "Belmopan", True),
     ("Exports from Belmopan rose 4.1% in 2016.", "Belmopan", False),

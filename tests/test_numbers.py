@@ -292,6 +292,7 @@ UNITS = [
     case("revenues of JD94.6 million in 2019", "JD94.6 million", 94_600_000, "JD"),
     case("the median wage rose to RM1,863", "RM1,863", 1863, "RM"),
     case("exports reached 4 520,7 billion FCFA in 2012", "4 520,7 billion", 4_520_700_000_000, "FCFA"),
+    case("output reached 29.3 trillion colones", "29.3 trillion", 29.3e12, "colones"),
     case("an installed capacity of 7,889 MW", "7,889", 7889, "MW"),
 ]
 

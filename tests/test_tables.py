@@ -478,6 +478,11 @@ TABLE_FACTS = [
     case("Migration in South Tyrol, 2018\n\nMigration balance by district community 2018 (persons; per 1.000 "
          "inhabitants): Bolzano 1.155 10,9 Burggrafenamt 837 8,3 Pustertal 412 5,1", "8,3", unit="per_1000",
          measure="rate"),
+    # the table's title names GDP before the bracket that lists the columns: an activity's growth is its value added
+    case("Economy of Panama, 2017\n\nGDP by activity, 2017 (real growth, %; share of GDP, %): Agriculture -1.2 2.4 "
+         "Construction 8.1 15.2 Logistics 6.3 11.9", "8.1", key="gross_value_added", measure="change"),
+    case("Economy of Panama, 2017\n\nGDP by activity, 2017 (real growth, %; share of GDP, %): Agriculture -1.2 2.4 "
+         "Construction 8.1 15.2 Logistics 6.3 11.9", "15.2", key="gdp", measure="share"),
     # a column that names no indicator of its own takes its header, from the table's phrase to its label, with
     # the table's key
     case("Retail trade in Guizhou, 2019\n\nRetail sales of consumer goods by city, 2019 (billion yuan; y-o-y %): "
