@@ -706,9 +706,10 @@ class RegionFinder:
             if any(taken[start:end]):
                 continue
             taken[start:end] = b"\x01" * (end - start)
+            lex = self._lex
             if target.code is not None and not self._institution(doc, start) and not self._in_a_name(doc, start) \
-                    and not _demonym(doc, start, end, self._lex) and not _in_a_persons_name(doc, start, end, self._lex) \
-                    and not _in_a_masthead(doc, start, self._lex):
+                    and not _demonym(doc, start, end, lex) and not _in_a_persons_name(doc, start, end, lex) \
+                    and not _in_a_masthead(doc, start, lex):
                 hits.append(_Hit(start, end, target.code, target.alternatives))
         hits.sort(key=lambda h: h.start)
         self._coordinated_regions(doc, hits)

@@ -336,7 +336,8 @@ def test_every_file_loads_and_every_code_is_real(finder):
     for code in _yaml("forms.yaml")["priority"]:
         assert pycountry.countries.get(alpha_2=code) is not None
     assert set(_yaml("stoplist.yaml")) == {"words", "generic_words", "blockers", "not_lower_case",
-                                              "institution_words", "hyphen_prefixes", "demonym_nouns", "person_titles"}
+                                              "institution_words", "hyphen_prefixes", "demonym_nouns", "person_titles",
+                                              "masthead_words"}
     assert set(_yaml("adjectives.yaml")) <= {c.alpha_2 for c in pycountry.countries} | {
         s.code for s in pycountry.subdivisions}
 
