@@ -155,11 +155,17 @@ def is_dateline_date(text: str, start: int, end: int) -> bool:
 _WEEKDAY = re.compile(r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?\s{0,3}")
 
 
+_FIELD_TOWN = re.compile(r"[^\W\d][^\d,|]{1,40},\s{1,3}(?=\d|[A-Z][a-z]{2,8}\.?\s\d)")
+
+
 def _field_date(line: str) -> date | None:
     """A byline of fields between bars whose one field is a date: "By Brian Ngugi|Business Daily|
-    Thursday,April 28,2016", "Buenos Aires Times|14-05-2024|Economy"."""
+    Thursday,April 28,2016", "Buenos Aires Times|14-05-2024|Economy", "By Jordan Ellis | The Tennessean |
+    Nashville, January 22, 2026"."""
     for field in line.split("|"):
         field = field.strip()
+        town = _FIELD_TOWN.match(field)  # "Nashville, January 22, 2026": the town the paper is in, then the day
+        field = field[town.end():] if town else field
         weekday = _WEEKDAY.match(field)
         field = field[weekday.end():] if weekday else field
         if not field or not field[0].isalnum():

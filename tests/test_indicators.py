@@ -150,6 +150,8 @@ CASES = [
     ("The price index for single-family houses rose 4.1% on the year", ("price index for single-family houses",
                                                                           "house_price_index")),
     ("Prices of dwellings in the capital rose 7.3%", ("Prices of dwellings", "house_price_index")),
+    ("The number of building licences issued during the year amounted 12 904 licence",
+     ("building licences", "building_permits")),
     ("Residential property prices rose 1.8% in the June quarter",
      ("Residential property prices", "house_price_index")),
     ("U.S. import prices rose 0.4 percent in July", ("import prices", "import_prices")),

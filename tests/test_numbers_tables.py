@@ -69,8 +69,9 @@ ROWS = [
              "4 102 Sokuluk district 172 905 4 310 Tokmok city 54 212 1 206",
              [("160 418", 160418, None), ("4 102", 4102, None), ("172 905", 172905, None), ("4 310", 4310, None),
               ("54 212", 54212, None), ("1 206", 1206, None)]),
-    # a currency's letters glued to the number keep it out, as before: "FCFA1 312.7 billion", "M17 740"
-    mentions("the deficit reached FCFA1 312.7 billion; GDP per capita fell to M17 740.", []),
+    # letters glued to the number keep it out ("M17 740"), unless they are a currency's code ("FCFA1 312.7 billion")
+    mentions("the deficit reached FCFA1 312.7 billion; GDP per capita fell to M17 740.",
+             [("FCFA1 312.7 billion", 1_312_700_000_000, "FCFA")]),
 ]
 
 

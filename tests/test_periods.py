@@ -474,6 +474,7 @@ PUBLICATION = [
     case("Kenya's tea output hits record\n\nBy Brian Ngugi|Business Daily|Thursday,April 28,2016\n\nNAIROBI",
          "2016-04-28"),
     case("Inflation slows\n\nBuenos Aires Times|14-05-2024|Economy\n\nConsumer prices", "2024-05-14"),
+    case("Jobless rate steady\n\nBy Sam Reed | The Courier | Lexington, February 20, 2025\n\nThe rate", "2025-02-20"),
     case("Population | 2023 | 2024\nAstana 1 | 2", None),
     # an issuer's name, its town and the day, one comma-part each; a title has one part before its date
     case("Brazil's unemployment falls\n\nAgência Brasil, Rio de Janeiro, 31 January 2020\n\nBrazil's",
