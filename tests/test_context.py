@@ -49,6 +49,11 @@ PERIOD_IN_FORCE = [
          "13,200,000 visitors last year, 2.1 percent fewer than in 2016, the tourism association said on Monday."
          "\n\nForeign arrivals reached 1,900,000, far below the record 3,100,000 set in 2015.\n\nChinese visitors "
          "numbered 650,000.", "650,000", period=("2017-01-01", "2017-12-31")),
+    # an employment service's records: the unemployed are a registered stock on the day, for the sentences after
+    case("Labour market in Kragujevac, 2015\n\nNational Employment Service – Branch Kragujevac, 20.01.2016\n\nOn "
+         "31.12.2015 on the records of the Branch were 24.310 unemployed persons, which is 3,1% less than a year "
+         "before.\n\nOf the total number of unemployed, women are 12.902.", "12.902", key="registered_unemployed",
+         period=("2015-12-31", "2015-12-31")),
     # a compared figure with its currency after the scale; a harvest compared with the one before
     case("In 2012 the exports of goods established themselves at 4 520,7 billion FCFA against 4 318,2 billion FCFA "
          "in 2011, that is a rise of 4,7%. The imports attained 1 683,5 billion FCFA.", "1 683,5 billion",
