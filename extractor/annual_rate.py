@@ -190,12 +190,17 @@ def _nearest_match(pattern: re.Pattern[str], text: str, at: int) -> tuple[int, s
     best = None
     for m in pattern.finditer(text):
         distance = max(at - m.end() if m.end() <= at else m.start() - at, 0)
+        if m.end() <= at and _NEXT_ITEM.search(text, m.end(), at + 1):
+            # "by 0,9 percent compared to previous month and by 7,1 percent compared to the same month of
+            # previous year": the words before "and" are the first value's; the second's follow it
+            distance += _WINDOW
         if best is None or distance < best[0]:
             best = (distance, m.group(0))
     return best
 
 
 _WINDOW = 200  # characters around a value searched for its rate words
+_NEXT_ITEM = re.compile(r"\s(?:and|while|whereas)\s+(?:by\s+)?[-+]?\d|;")
 _NAMED_REACH = 50  # "The annual growth rate was 2.5%": the word names the value's own phrase
 
 

@@ -129,6 +129,17 @@ STOCKS_AND_FLOWS = [
 # --- price indices: the 12 months ending with the month, or the month itself ----------------
 
 PRICES = [
+    # translated releases drop the article ("the same month of previous year"); a second value's rate words
+    # follow it, not the first value's before "and"; "in the same comparison" keeps the sentence's basis
+    case("Consumer prices, May 2018\n\nIn May 2018 the consumer price index rose 0,6 percent in comparison with "
+         "previous month and by 5,2 percent in comparison with the same month of previous year.\n\nPrices of "
+         "services rose 3,1 percent in the same comparison.", "5,2 percent", period=("2017-06-01", "2018-05-31")),
+    case("Consumer prices, May 2018\n\nIn May 2018 the consumer price index rose 0,6 percent in comparison with "
+         "previous month and by 5,2 percent in comparison with the same month of previous year.\n\nPrices of "
+         "services rose 3,1 percent in the same comparison.", "3,1 percent", period=("2017-06-01", "2018-05-31")),
+    case("Consumer prices, May 2018\n\nIn May 2018 the consumer price index rose 0,6 percent in comparison with "
+         "previous month and by 5,2 percent in comparison with the same month of previous year.", "0,6 percent",
+         period=("2018-05-01", "2018-05-31")),
     case("Annual inflation in Armenia was 3.1% in November 2023. Consumer prices rose 0.4% on the month.", "3.1%",
          measure="change", key="cpi", period=("2022-12-01", "2023-11-30")),
     case("Annual inflation in Armenia was 3.1% in November 2023. Consumer prices rose 0.4% on the month.", "0.4%",
