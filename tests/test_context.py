@@ -129,6 +129,9 @@ STOCKS_AND_FLOWS = [
 # --- price indices: the 12 months ending with the month, or the month itself ----------------
 
 PRICES = [
+    # "over one year" is an annual rate, "over one month" a monthly one (translated French releases)
+    case("Consumer prices in Pointe-Noire, November 2020\n\nOver one month, prices rose 0,4%. Over one year, the "
+         "prices of food products augmented by 3,6%.", "3,6%", period=("2019-12-01", "2020-11-30")),
     # translated releases drop the article ("the same month of previous year"); a second value's rate words
     # follow it, not the first value's before "and"; "in the same comparison" keeps the sentence's basis
     case("Consumer prices, May 2018\n\nIn May 2018 the consumer price index rose 0,6 percent in comparison with "
