@@ -239,7 +239,6 @@ def index_basis(run: DocumentView, cell: Cell, evidence: list[str]) -> Period | 
     return period
 
 
-
 # what trims a column's header segment to its label: "y-o-y %):" -> "y-o-y %", " change on 2016, %): "
 _LABEL_EDGES = re.compile(r"^[\s(:;,]+|[\s):;,]+$")
 _HEADER_REACH = 240  # a table's indicator this far before a column's label is still its header's

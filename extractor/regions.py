@@ -706,10 +706,8 @@ class RegionFinder:
             if any(taken[start:end]):
                 continue
             taken[start:end] = b"\x01" * (end - start)
-            lex = self._lex
             if target.code is not None and not self._institution(doc, start) and not self._in_a_name(doc, start) \
-                    and not _demonym(doc, start, end, lex) and not _in_a_persons_name(doc, start, end, lex) \
-                    and not _in_a_masthead(doc, start, lex):
+                    and not _names_other_than_a_place(doc, start, end, self._lex):
                 hits.append(_Hit(start, end, target.code, target.alternatives))
         hits.sort(key=lambda h: h.start)
         self._coordinated_regions(doc, hits)
@@ -790,6 +788,12 @@ def _in_a_persons_name(doc: Doc, start: int, end: int, lex: _Lexicon) -> bool:
         if not word[:1].isupper() or not word.isalpha():
             return False
     return False
+
+
+def _names_other_than_a_place(doc: Doc, start: int, end: int, lex: _Lexicon) -> bool:
+    """A place's name that here names people ("Kazakh citizens"), a person or a newspaper."""
+    return _demonym(doc, start, end, lex) or _in_a_persons_name(doc, start, end, lex) \
+        or _in_a_masthead(doc, start, lex)
 
 
 def _in_a_masthead(doc: Doc, start: int, lex: _Lexicon) -> bool:

@@ -464,16 +464,18 @@ def test_bad_data_names_file_and_line(nlp, tmp_path, name, extra, problem):
 
 
 def test_build_and_find_are_fast(nlp, tmp_path):
+    # A guard against an order-of-magnitude regression only (the speed itself is measured by benchmarks/run.py):
+    # the bounds leave room for a loaded CI machine, where building took 3 s beside two other jobs.
     base = _copy(tmp_path)  # a fresh folder: nothing cached
     start = time.perf_counter()
     finder = RegionFinder(nlp, patterns_dir=base)
-    assert time.perf_counter() - start < 2.0
+    assert time.perf_counter() - start < 10.0
     text = (ROOT / "seeds" / "003_34052f527fd0f2ed.txt").read_text(encoding="utf-8")
     doc = nlp.make_doc(text)
     start = time.perf_counter()
     for _ in range(10):
         finder.find(doc)
-    assert (time.perf_counter() - start) / 10 < 0.05
+    assert (time.perf_counter() - start) / 10 < 0.25
 
 
 def _gold():
