@@ -500,7 +500,16 @@ OTHER_RELEASES = [
          "registered a monthly inflation of 0,52%.", "0,52%", region=None),
     case("Population of Kazakhstan\n\nAt the start of 2024 the city of Almaty had 2 228 675 residents.",
          "2 228 675", region="KZ-75"),
-    # places with no code (patterns/regions/uncoded.yaml): code null and their name, never a subject
+    # places with no code (patterns/regions/uncoded.yaml): code null and their name, the region in force only when
+    # a title or lead is about them (territories with offices of their own: Kosovo, the Gaza Strip, Tanzania
+    # Mainland)
+    case("Kosovo's jobless rate eases\n\nUnemployment in Kosovo fell to 25.7 per cent in 2019, the statistics agency "
+         "said. Many young people left for Germany.\n\nThe employment rate stood at 30.1 per cent.",
+         "30.1 per cent", region=None, region_name="Kosovo"),
+    case("Labour force survey, third quarter 2019\n\nIn the Gaza Strip the unemployment rate reached 46.7%, against "
+         "14.6% in the West Bank.", "14.6%", region=None, region_name="the West Bank"),
+    case("Quarterly GDP, second quarter 2022\n\nThe real GDP of Tanzania Mainland grew by 4.5 percent in the second "
+         "quarter of 2022.", "4.5 percent", region=None, region_name="Tanzania Mainland"),
     case("Retail trade, August 2016\n\nIn the census metropolitan area of Toronto, retail sales rose 1.5%.", "1.5%",
          region=None),
     case("On the natural movement of the population in Russia, January-June 2017\n\nThe largest natural losses "
