@@ -15,6 +15,9 @@ def found(text: str) -> list[tuple[str, str]]:
 
 # (text, every mention expected, in order, as (span text, code))
 CASES = [
+    # Serbia's districts in English, capitalised or not (Vojvodina's too)
+    ("unemployed in the South Bačka district and in Bor district", [("South Bačka district", "RS-06"),
+                                                                     ("Bor district", "RS-14")]),
     # Arabic-speaking countries
     ("inflation in Dhofar governorate eased", [("Dhofar", "OM-ZU")]),
     ("Muscat and North Al Batinah governorates", [("Muscat", "OM-MA"), ("North Al Batinah", "OM-BS")]),
