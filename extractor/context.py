@@ -627,8 +627,8 @@ _HEADLINE_LINES = 3
 
 
 def _placeless_headline(run: DocumentView, sent: Sentence) -> bool:
-    """The text's first line, a headline (no full stop at its end), with no place in it."""
-    # (the first of the text's lines, or one of the few under a scraped page's menu: "Mercado|Inflação")
+    """A headline (a line of its own, no full stop at its end) among the text's first lines, with no place in
+    it (the first line, or one of the few under a scraped page's menu: "Mercado|Inflação")."""
     return sent.first_in_line and sent.line <= _HEADLINE_LINES and not run.here.regions \
         and not run.text[sent.start:sent.end].rstrip().endswith(TERMINAL)
 

@@ -244,27 +244,31 @@ _LABEL_EDGES = re.compile(r"^[\s(:;,]+|[\s):;,]+$")
 _HEADER_REACH = 240  # a table's indicator this far before a column's label is still its header's
 
 
+def _label_start(text: str, column: Column) -> int:
+    """Where a column's own label begins: after the bracket that lists the columns, when its header segment
+    holds it (the first column's segment opens with the table's title), else at the segment's start."""
+    return text.rfind("(", column.start, column.end) + 1 or column.start
+
+
 def column_label(text: str, column: Column) -> IndicatorMention | None:
     """A column's full header as the indicator its numbers take, where the column names no indicator of its
     own and takes the table's: from the table's indicator to the column's label ("Retail sales of consumer
     goods by city, 2019 (billion yuan; y-o-y %" for the second column of "... (billion yuan; y-o-y %):
     Guiyang 178.4 6.1"). FACTS.md: a flattened table takes its indicator from its column headers; the
     header names the column by the table's phrase and the column's label together. The key stays the table's."""
-    segment = text[column.start:column.end]
-    segment = segment[segment.rfind("(") + 1:]  # the first column's segment opens with the table's title
+    start = _label_start(text, column)
+    segment = text[start:column.end]
     label = _LABEL_EDGES.sub("", segment)
     table = column.indicator
     if not label or not any(c.isalpha() for c in label) or table is None \
             or not 0 < column.start - table.end < _HEADER_REACH:
         return None
-    end = column.end - len(segment) + segment.index(label) + len(label)
+    end = start + segment.index(label) + len(label)
     return IndicatorMention(text[table.start:end], table.start, end, table.key)
 
 
 def titles_table(text: str, column: Column) -> bool:
     """Whether the column's indicator is the table's title, before the bracket that lists the columns ("GDP by
     activity, 2015 (real growth, %; share of GDP, %)": GDP titles the table; the first column is real growth)."""
-    if column.indicator is None:
-        return False
-    bracket = text.rfind("(", column.start, column.end)
-    return bracket >= 0 and column.indicator.end <= bracket
+    start = _label_start(text, column)
+    return column.indicator is not None and start > column.start and column.indicator.end < start
