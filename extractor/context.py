@@ -123,7 +123,7 @@ def resolve_periods(run: DocumentView, index: int, sent: Sentence, *, has_values
     if sent.meta:
         return out  # "Date of publication: 09.02.2026" is about the document, not a fact
     for m in run.here.periods:
-        if is_publication(run, m) or (m.kind == "year" and (run.assembler.titled_year.search(
+        if is_publication(run, m) or (m.kind in ("year", "year_range") and (run.assembler.titled_year.search(
                 run.text, max(sent.start, m.start - 30), m.start) or run.assembler.year_titled.match(run.text, m.end)
                 or run.assembler.price_base_before.search(run.text, max(sent.start, m.start - 30), m.start)
                 or run.assembler.price_base_after.match(run.text, m.end))):

@@ -18,6 +18,7 @@ from .layout import read_layout
 from .lexicon import LexiconMatch
 from .periods_fiscal import with_fiscal_years
 from .regions import uncoded_places
+from .regions_breakdown import breakdown_places
 from .regions_home import prefer_home
 from .segments import Sentence
 from .spans import REACH, WORD, Sorted, overlaps, word_before_name
@@ -43,6 +44,18 @@ _NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
 _NEAR_CAP = 16
 
 
+_CLAUSE_MARK = re.compile(r"[,;:()\[\]]")
+
+
+def _left_out(text: str, start: int, excluded: Collection[str]) -> bool:
+    """Whether an exclusion word stands in the three words before ``start``, within its clause ("excluding
+    cruise passengers"; not "without": "persons without work" are the unemployed)."""
+    before = text[max(0, start - 40):start]
+    cut = [m.end() for m in _CLAUSE_MARK.finditer(before)]
+    words = WORD.findall(before[cut[-1] if cut else 0:])[-3:]
+    return any(w.lower() in excluded and w.lower() != "without" for w in words)
+
+
 def _word_after(text: str, end: int) -> str:
     found = _NEXT_WORD.match(text, end, end + 30)
     return found.group(1).lower() if found else ""
@@ -65,7 +78,7 @@ class _Covered:
 
 
 # first-level regions that are one city: "the city of Berlin" is the Land
-_CITY_STATES = frozenset({"DE-BE", "DE-HH", "DE-HB", "BG-22", "AT-9", "CZ-10", "SG", "MC", "VA"})
+_CITY_STATES = frozenset({"DE-BE", "DE-HH", "DE-HB", "BG-22", "AT-9", "CZ-10", "CN-CQ", "CN-TJ", "SG", "MC", "VA"})
 
 
 def _a_city(m: RegionMention) -> bool:
@@ -119,7 +132,9 @@ class DocumentView:
         # a method is named after ("OECD comparison standard")
         self.regions = Sorted([m for m in doc.regions if word_before_name(self.text, m.start) not in excluded
                                and _word_after(self.text, m.end) not in method] if doc.regions else ())
-        self.indicators = Sorted(doc.indicators)
+        # "Inbound travellers, excluding cruise passengers, numbered 33.1 million": what is left out is not
+        # what is counted
+        self.indicators = Sorted([m for m in doc.indicators if not _left_out(self.text, m.start, excluded)])
         self.cues = Sorted(_cues_outside_indicators(doc.cues, doc.indicators))
         self.entities = doc.entities
         self.home = context.home_country(self)
@@ -140,6 +155,9 @@ class DocumentView:
                 self.regions = Sorted(_with_uncoded(self.regions.items, uncoded))
             if fallback:  # "Glubokoe district": where no coded place was found in its words
                 self.regions = Sorted(_with_local(self.regions.items, fallback, self.home.country))
+            named = breakdown_places(self.text, self.regions.items, self.home.country, assembler.patterns_dir)
+            if named:  # "By city, ... in Bandung (10.4 percent)"
+                self.regions = Sorted(sorted([*self.regions.items, *named], key=lambda m: m.start))
         if any(c.label == "HOME" for c in self.cues.items):
             self.cues = Sorted(_republic_anaphors(self.cues.items, self.regions.items, self.text))
         self.year_hint = self.guess_year()

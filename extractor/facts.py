@@ -172,7 +172,7 @@ class Assembler:
         self.price_base_before = re.compile(r"(?i)(?:" + "|".join(
             map(re.escape, sorted(self._words.get("price_base_before", ()), key=len, reverse=True)))
             + r")\s{1,2}\Z")
-        self.price_base_after = re.compile(r"(?i)\s{0,2}(?:" + "|".join(
+        self.price_base_after = re.compile(r"(?i)\)?\s{0,2}(?:" + "|".join(
             map(re.escape, sorted(self._words.get("price_base_after", ()), key=len, reverse=True))) + r")(?!\w)")
         self.max_bare_run = int(load_yaml("facts.yaml", base=patterns_dir).get("max_bare_run", 25))
         definition = _any_word(self._words.get("definition_words", ())).pattern
@@ -525,7 +525,11 @@ def _table_fact(view: DocumentView, cell: Cell, sent: Sentence) -> Fact:
             and not (view.assembler.monthly_words.search(column) and not view.assembler.annual_words.search(column)):
         # "Consumer Price Index, 12-month % change ... September 2014 October 2014": annual rates of those months
         # (not an "m/m" column's: the month's own rate)
-        if view.assembler.annual_words.search(column) and not view.assembler.monthly_words.search(column) \
+        against = link_table.column_base(view, cell)
+        if against is not None and (yearly := annual_rate.against_a_year_earlier(period, against, evidence)) \
+                is not period:
+            period = yearly  # "March 2023 (change on March 2022, %": the 12 months to March 2023
+        elif view.assembler.annual_words.search(column) and not view.assembler.monthly_words.search(column) \
                 and annual_rate.months(period.first, period.last) in (1, 3):
             # "% change from corresponding quarter of previous year": the column's own words
             period = Period(period.text, period.start, period.end, annual_rate.months_back(period.last, 12),

@@ -42,7 +42,8 @@ class IndicatorFinder:
 
     def find(self, doc: Doc, *, text: str | None = None) -> list[IndicatorMention]:
         """Indicator phrases in ``doc``; ``text`` is ``doc.text`` when the caller already has it. A row's
-        ``not_after`` words (a year may stand between) make it no indicator: "at constant 2018 prices"."""
+        ``not_after`` words (a year may stand between) make it no indicator: "at constant 2018 prices"; so do
+        its ``not_before_figure`` words with a figure after them: "inflation arrived to 5,18%" (reached)."""
         text = doc.text if text is None else text
         return [
             _new_mention(m.text, m.start, m.end, m.id, bool(m.row.get("generic")),
@@ -50,6 +51,7 @@ class IndicatorFinder:
                          bool(m.row.get("anaphor")))
             for m in self._lexicon.find(doc, text=text)
             if not ("not_after" in m.row and _after_any(text, m.start, m.row["not_after"]))
+            and not ("not_before_figure" in m.row and _before_figure(text, m.end, m.row["not_before_figure"]))
         ]
 
     def token_attributes(self) -> set[str]:
@@ -60,7 +62,17 @@ class IndicatorFinder:
         return self.keys.get(key, {}) if key else {}
 
 
-_YEAR_BETWEEN = re.compile(r"(?:\s+(?:19|20)\d\d)?\s+\Z")
+# a year, a fiscal year or either in brackets: "at constant 2018 prices", "at constant (2011-12) prices"
+_YEAR_BETWEEN = re.compile(r"(?:\s+\(?(?:19|20)\d\d(?:[-–/](?:19|20)?\d\d)?\)?)?\s+\Z")
+
+
+_FIGURE_NEXT = re.compile(r"\s+([A-Za-z]+)\s+[-+−]?\d")
+
+
+def _before_figure(text: str, end: int, words: list[str]) -> bool:
+    """Whether one of ``words`` and then a figure follow ``end`` ("arrived to 5,18%")."""
+    found = _FIGURE_NEXT.match(text, end, end + 30)
+    return found is not None and found.group(1).lower() in words
 
 
 def _after_any(text: str, start: int, words: list[str]) -> bool:

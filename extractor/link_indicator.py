@@ -209,7 +209,9 @@ def indicator(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentenc
             # indicator than the one in force holds from here, as the indicator it stands for
             run.ctx.indicator_mention = specific(chosen, key)
             run.ctx.indicator_key = key
-        if run.ctx.doc_indicator is None or run.ctx.doc_indicator.key != key:
+        if run.ctx.doc_indicator is None or (run.ctx.doc_indicator.key != key and not run.ctx.paragraph_subject):
+            # (a general word's reading does not replace what the paragraph's first sentence was about:
+            # "Imports reached ..., leaving a surplus of 324 million" is still a paragraph on imports)
             run.ctx.doc_indicator = specific(chosen, key)
     return chosen, key
 
@@ -300,7 +302,9 @@ def _heads_another(run: DocumentView, m: IndicatorMention, v: NumberMention) -> 
                                     for w in run.numbers.within(dash.end(), dash.end() + _VALUE_REACH))
 
 
-_NEXT_CLAUSE = re.compile(r"\s*[,;]?\s*(?:while|whereas|but|and)\s+(?:the\s+)?\Z", re.IGNORECASE)
+# "..., while imports climbed 11.9%"; "..., leaving a surplus of 324 million" (a figure the clause derives)
+_NEXT_CLAUSE = re.compile(r"\s*[,;]?\s*(?:while|whereas|but|and|leaving|bringing|resulting\s+in|giving|making)"
+                          r"\s+(?:the\s+|a\s+|an\s+)?\Z", re.IGNORECASE)
 
 
 def _opens_next_clause(run: DocumentView, m: IndicatorMention, v: NumberMention, values: list[NumberMention]) -> bool:

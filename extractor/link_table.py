@@ -73,6 +73,16 @@ def unit_and_measure(cell: Cell, info: dict[str, Any], evidence: list[str], *,
     return str(unit), "rate" if unit == "per_1000" else "level", None  # FACTS.md: per-N figures are rates
 
 
+def _rows_are_places(run: DocumentView, cell: Cell) -> bool:
+    """Whether another row of the cell's table (its line) is labelled with a place."""
+    text = run.text
+    start = text.rfind("\n", 0, cell.row[0]) + 1
+    end = text.find("\n", cell.row[1])
+    end = len(text) if end < 0 else end
+    return any(c.region is not None and start <= c.row[0] and c.row[1] <= end
+               for c in run.tables.values() if c.row != cell.row)
+
+
 def region(run: DocumentView, cell: Cell, info: dict[str, Any], evidence: list[str],
            home: Region | None) -> tuple[RegionMention | None, Region | None]:
     """The partner and region of a row: its label's place, a partner when it is a foreign country and
@@ -81,6 +91,12 @@ def region(run: DocumentView, cell: Cell, info: dict[str, Any], evidence: list[s
     subject = run.ctx.line_region or run.ctx.section_region or run.ctx.doc_region
     if place is None and not cell.total and subject is not None and subject.code is not None:
         # "Industry 152 306 8,9" in a release about Aktobe region: a row of activities is the region's
+        evidence.append("region_in_force")
+        return None, _new_region(subject.text, subject.start, subject.end, subject.code, subject.name)
+    if cell.total and subject is not None and subject.code is not None and (
+            cell.local or not _rows_are_places(run, cell)):
+        # "Consumer price index, state of Bremen ...: Food 21.3 ... Total 7.1": the total of a table of goods,
+        # or of the places within the region in force, is the region's own
         evidence.append("region_in_force")
         return None, _new_region(subject.text, subject.start, subject.end, subject.code, subject.name)
     if place is None or cell.total:
@@ -237,6 +253,14 @@ def index_basis(run: DocumentView, cell: Cell, evidence: list[str]) -> Period | 
         period = annual_rate.against_a_year_earlier(at, against, evidence)
     evidence.append("period_table_basis")
     return period
+
+
+def column_base(run: DocumentView, cell: Cell) -> Period | None:
+    """The period a column's own label compares with: "March 2022" in "... March 2023 (change on March 2022, %"."""
+    own = [m for m in run.periods.within(_label_start(run.text, cell.column), cell.column.end) if m.first is not None]
+    if not own or own[-1] is cell.column.period:
+        return None
+    return make_period(own[-1], (own[-1].first, own[-1].last))
 
 
 # what trims a column's header segment to its label: "y-o-y %):" -> "y-o-y %", " change on 2016, %): "

@@ -65,7 +65,7 @@ _REACH = 160  # characters of right context read for scales, units, rates and ra
 _DIGITS = frozenset("0123456789")
 _NAME = regex.compile(r"[A-Z][a-z]{2,}")  # a capitalised word: a scraped row label glued to a number
 _SPACE_GROUPED = regex.compile(
-    r"(?P<int>[0-9]{1,3}(?P<gs>[ \u00a0\u202f])[0-9]{3}(?:(?P=gs)[0-9]{3})*+)(?:[.,](?P<dec>[0-9]++))?"
+    r"(?P<int>[0-9]{1,3}(?P<gs>[ \u00a0\u202f\u2009])[0-9]{3}(?:(?P=gs)[0-9]{3})*+)(?:[.,](?P<dec>[0-9]++))?"
 )
 _RAW = regex.compile(r"[0-9]++(?:[.,][0-9]++)*+")
 # The one shape whose reading depends on what follows: a lone dot before three digits ("1.234").
@@ -90,7 +90,7 @@ _BARE_POINTS = frozenset({"points", "point", "pts"})
 # "762,4 102,8 II quarter 884,1": a roman numeral opens the next row's period ("II quarter"), no unit of this number
 _ROMAN = regex.compile(r"[IVX]{2,5}")
 _PERIOD_CODE = regex.compile(r"[QHST][1-4]")  # a quarter's, a half's, a semester's or a trimester's code: "Q1"
-_PREV_SEPS = frozenset(" \t\u00a0\u202f,:")  # what may sit between a number and the word before it
+_PREV_SEPS = frozenset(" \t\u00a0\u202f\u2009,:")  # what may sit between a number and the word before it
 
 
 # --- reading a numeral -------------------------------------------------------------------

@@ -23,17 +23,17 @@ from .resources import patterns_dir as _default_patterns_dir
 __all__ = ["Lexicon", "lexicon"]
 
 _YAML = "numbers.yaml"
-_SP = "[ \\u00a0\\u202f]"  # one space inside a phrase: space, no-break space, narrow no-break space
-_HSP = "[ \\t\\u00a0\\u202f]"  # horizontal white space between words
-_HSP_CHARS = frozenset(" \t\u00a0\u202f")
-_SP_CHARS = frozenset(" \u00a0\u202f")
+_SP = "[ \\u00a0\\u202f\\u2009]"  # one space inside a phrase: space, no-break space, narrow no-break space
+_HSP = "[ \\t\\u00a0\\u202f\\u2009]"  # horizontal white space between words
+_HSP_CHARS = frozenset(" \t\u00a0\u202f\u2009")
+_SP_CHARS = frozenset(" \u00a0\u202f\u2009")
 _RATIO_SEPS = _SP_CHARS | {"-"}
 _EMAIL_CHAR = r"[\w.+\-]"  # a character of an e-mail address's local part
 
 
 # A numeral: space-grouped thousands ("23 761", "1 234 567,5"), or digits joined by dots
 # and commas ("1,700", "20,7", "09.02.2026"), classified afterwards. ASCII digits only.
-_GROUPS_SRC = r"(?P<gs>[ \u00a0\u202f])[0-9]{3}(?![0-9])(?:(?P=gs)[0-9]{3}(?![0-9]))*+(?:[.,][0-9]++)?"
+_GROUPS_SRC = r"(?P<gs>[ \u00a0\u202f\u2009])[0-9]{3}(?![0-9])(?:(?P=gs)[0-9]{3}(?![0-9]))*+(?:[.,][0-9]++)?"
 _NUMERAL_SRC = rf"[0-9]{{1,3}}{_GROUPS_SRC}|[0-9]++(?:[.,][0-9]++)*+"
 # The same numeral, not preceded by a digit, with its first digit taken out in front: a
 # pattern that begins with a plain character class lets the engine skip ahead to digits.
@@ -505,14 +505,14 @@ def _contexts(y: _Sections) -> dict[str, Any]:
     return dict(
         year_before_re=_backward(
             rf"(?i)(?<![\p{{L}}])(?:{_alternation(y.words('year_prepositions'))}){_HSP}+\Z"),
-        prev_word_re=_backward(r"(?<![\p{L}.])(?P<w>[\p{L}№#§]+\.?)[ \t\u00a0\u202f,:]*\Z"),
-        prev_word_stop=_ascii_not_in(r"[\p{L}№#§. \t\u00a0\u202f,:]"),
+        prev_word_re=_backward(r"(?<![\p{L}.])(?P<w>[\p{L}№#§]+\.?)[ \t\u00a0\u202f\u2009,:]*\Z"),
+        prev_word_stop=_ascii_not_in(r"[\p{L}№#§. \t\u00a0\u202f\u2009,:]"),
         kill_before=frozenset(w for w in y.word_set("non_value_before") if " " not in w),
         # "Catalogue number 6202.0": a phrase, checked only when its last word is before the number
         kill_phrase_last=frozenset(w.rsplit(" ", 1)[1] for w in y.word_set("non_value_before") if " " in w),
         kill_phrase_re=_backward(rf"(?i)(?<![\p{{L}}])(?:{_alternation(phrases) if phrases else '(?!)'})"
-                                 r"[ \t\u00a0\u202f,:]*\Z"),
-        postcode_re=_backward(rf"(?<![\p{{L}}])(?:{postcode})[ \t\u00a0\u202f,:#№]*\Z", regex.IGNORECASE),
+                                 r"[ \t\u00a0\u202f\u2009,:]*\Z"),
+        postcode_re=_backward(rf"(?<![\p{{L}}])(?:{postcode})[ \t\u00a0\u202f\u2009,:#№]*\Z", regex.IGNORECASE),
         age_words=y.word_set("age_words"),
         age_bracket_words=y.word_set("age_bracket_words"),
         numbered_periods=y.word_set("numbered_periods"),

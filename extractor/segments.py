@@ -46,7 +46,9 @@ def _rules(patterns_dir: Path | None) -> tuple[re.Pattern[str], frozenset[str], 
 # word ("hit travel.Interstate visitors", "contributed 2,710.Net interstate"), never inside a name
 # or an address ("Kun.uz", "U.S.", "stat.gov.kz").
 # (Both branches start at the stop, so the scan still skips ahead to the next . ! or ?.)
-_SENTENCE_END = re.compile(r"""[.!?](?:["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9А-ЯЁ])"""
+# A date as Czech and Slovak releases space it ("As of 30. 9. 2017") ends no sentence at its stops.
+_SENTENCE_END = re.compile(r"""[.!?](?<!\d\.\s\d\.)(?<!\d\.\s\d\d\.)(?!\s\d{1,2}\.\s(?:19|20)\d\d\b)"""
+                           r"""(?:["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9А-ЯЁ])"""
                            r"""|(?:(?<=[a-z]{3}\.)|(?<=[0-9%)]\.))(?=[A-Z][a-z]+\b))""")
 _DASH_ITEM = re.compile(r"\s[–—-]\s*[-+−]?\d")
 

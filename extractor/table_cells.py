@@ -88,7 +88,7 @@ def _line_split(text: str, values: list[NumberMention],
         # header's width, or none (a row that cannot be split so says the header was read otherwise)
         out = {}
         for run in runs:
-            if len(run) < listed:
+            if len(run) < listed and not _EMPTY_CELL.match(text, run[-1].end):
                 cells = _balanced(run, listed)
                 if cells is None:
                     return {}
@@ -147,20 +147,55 @@ def _pieces(v: NumberMention, k: int) -> Iterator[list[NumberMention]]:
         yield cells
 
 
+# a cell with no figure: a dash, dots, an "x" (confidential)
+_EMPTY_CELL = re.compile(r"[ \u00a0\u202f\u2009]*(?:[–—-]|\.{2,3}|…|x)(?=[ \u00a0\u202f\u2009]|$)", re.M)
+
+
+def _digits(v: NumberMention) -> int:
+    """The integer digits of a cell: how wide its column's numbers are."""
+    return len(_SPACES.sub("", v.text).lstrip("+-−").split(",")[0].split(".")[0])
+
+
+def _column_widths(runs: list[list[NumberMention]], width: int) -> list[float] | None:
+    """The middle integer width of each column over the rows that have ``width`` cells."""
+    full = [run for run in runs if len(run) == width]
+    if len(full) < 2:
+        return None
+    return [sorted(_digits(run[i]) for run in full)[len(full) // 2] for i in range(width)]
+
+
+def _by_shape(run: list[NumberMention], width: int, shape: list[float]) -> list[NumberMention] | None:
+    """The cutting of a glued row whose cells are nearest the other rows' column widths ("Almirante Brown
+    38 940 157 600" under rows of two five- and six-digit cells is 38 940 and 157 600, not 38 940 157 and 600)."""
+    if width - len(run) > 2:
+        return None
+    best: tuple[float, list[NumberMention]] | None = None
+    for cells in _cuttings(run, width - len(run)):
+        cost = sum(abs(_digits(c) - w) for c, w in zip(cells, shape, strict=True))
+        if best is None or cost < best[0]:
+            best = (cost, cells)
+    return best[1] if best else None
+
+
 def _split_runs(text: str, runs: list[list[NumberMention]], width: int) -> dict[int, list[NumberMention]]:
     out: dict[int, list[NumberMention]] = {}
+    shape = _column_widths(runs, width)
     for before, run in zip([None, *runs], runs, strict=False):
         if not width - 2 <= len(run) < width:
             continue
         if before is not None and _DIGIT.search(text, before[-1].end, run[0].start):
             continue  # "Road 11 206,4 38 914,3": the row lost a cell to its label, not to a glued number
-        cells = list(run)
-        while len(cells) < width:
-            splits = [(_groups(v), i, parts) for i, v in enumerate(cells) if (parts := _split(v)) is not None]
-            if not splits:
-                break
-            _, i, parts = max(splits, key=lambda item: (item[0], item[1]))  # most groups, then the last
-            cells[i:i + 1] = parts
+        if _EMPTY_CELL.match(text, run[-1].end):
+            continue  # "Annobón 8 105 –": the row's missing cell is written as a dash
+        cells = _by_shape(run, width, shape) if shape is not None else None
+        if cells is None:
+            cells = list(run)
+            while len(cells) < width:
+                splits = [(_groups(v), i, parts) for i, v in enumerate(cells) if (parts := _split(v)) is not None]
+                if not splits:
+                    break
+                _, i, parts = max(splits, key=lambda item: (item[0], item[1]))  # most groups, then the last
+                cells[i:i + 1] = parts
         if len(cells) == width:
             for v in run:
                 out[v.start] = [c for c in cells if v.start <= c.start < v.end]

@@ -249,6 +249,10 @@ UNITS = [
     # the Philippine peso's "P" before a grouped or decimal amount; glued to a bare digit it is a code
     case("the GRDP reached P1.61 trillion at constant prices", "P1.61 trillion", 1.61e12, "P"),
     case("per capita GRDP rose to P192,440", "P192,440", 192440, "P"),
+    # the Gulf's dirham and Indonesia's rupiah as their papers write them
+    case("Dubai's non-oil trade reached Dh2.1 trillion in 2023", "Dh2.1 trillion", 2.1e12, "Dh"),
+    case("exports worth Dhs 14.6 billion", "Dhs 14.6 billion", 1.46e10, "Dh"),
+    case("the GRDP reached Rp 310,5 trillion", "Rp 310,5 trillion", 3.105e14, "Rp"),
     # bare "points" at an index's height are the index's level; a small number of them a rate's change
     case("The index reached 118,44 points (base December 2009=100)", "118,44 points", 118.44, "points"),
     case("the jobless rate fell 0.4 points to 6.1%", "0.4 points", 0.4, "percentage_point"),

@@ -69,6 +69,21 @@ ROWS = [
              "4 102 Sokuluk district 172 905 4 310 Tokmok city 54 212 1 206",
              [("160 418", 160418, None), ("4 102", 4102, None), ("172 905", 172905, None), ("4 310", 4310, None),
               ("54 212", 54212, None), ("1 206", 1206, None)]),
+    # a glued row is cut where its cells are as wide as the other rows' columns ("47 810 263 400" under columns of
+    # five and six digits is 47 810 and 263 400, not 47 810 263 and 400)
+    mentions("Sown area and harvest, 2019/2020 (hectares; tons): San Martín 61 200 48 900 Tapenagá 52 330 9 640 "
+             "Bermejo 47 810 263 400 Quitilipi 23 970 211 500",
+             [("61 200", 61200, None), ("48 900", 48900, None), ("52 330", 52330, None), ("9 640", 9640, None),
+              ("47 810", 47810, None), ("263 400", 263400, None), ("23 970", 23970, None),
+              ("211 500", 211500, None)]),
+    # a row whose missing cell is a dash is not short of a glued cell ("Ebebiyín 7 260 –")
+    mentions("Passengers by airport, 2017 (domestic; international): Malabo 143 210 188 640 Bata 91 380 5 110 "
+             "Ebebiyín 7 260 – Mongomo 2 940 –",
+             [("143 210", 143210, None), ("188 640", 188640, None), ("91 380", 91380, None), ("5 110", 5110, None),
+              ("7 260", 7260, None), ("2 940", 2940, None)]),
+    # a thin space groups thousands like any other space
+    mentions("the offices issued 7\u2009215 building permits, 4\u2009130 for houses",
+             [("7\u2009215", 7215, None), ("4\u2009130", 4130, None)]),
     # letters glued to the number keep it out ("M17 740"), unless they are a currency's code ("FCFA1 312.7 billion")
     mentions("the deficit reached FCFA1 312.7 billion; GDP per capita fell to M17 740.",
              [("FCFA1 312.7 billion", 1_312_700_000_000, "FCFA")]),

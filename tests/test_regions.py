@@ -548,3 +548,27 @@ def test_any_text(text):
                                                                 min_size=25, max_size=25))
 def test_any_sequence_of_names(words, gaps):
     _check("".join(w + g for w, g in zip(words, gaps, strict=False)))
+
+
+BREAKDOWNS = [
+    ("By city, sales grew fastest in Surabaya (9.1 percent) and Medan (7.4 percent), while in Makassar they fell.",
+     [("Surabaya", "city"), ("Medan", "city"), ("Makassar", "city")]),
+    ("Among the municipalities, Juiz de Fora concentrated 8,1% of the state GDP, followed by Uberaba (4,2%).",
+     [("Juiz de Fora", "city"), ("Uberaba", "city")]),
+    ("By province, Puntarenas generated 21.4% of exports, Limón 12.5% and Guanacaste 9.0%.",
+     [("Puntarenas", "region"), ("Limón", "region"), ("Guanacaste", "region")]),
+    ("By district, Kardzhali – 31,5%, Momchilgrad – 10,9%.", [("Kardzhali", "region"), ("Momchilgrad", "region")]),
+    # no lead-in, no places: a sentence naming goods in brackets is no breakdown by place
+    ("Sales of Food (45%) and Clothing (12%) rose in Surabaya.", []),
+    # words that open clauses or name months are no places
+    ("By region, In March prices rose most in the North (2.1%).", [("North", "region")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BREAKDOWNS)
+def test_breakdown_names_places_no_gazetteer_knows(text, expected):
+    from extractor.regions_breakdown import breakdown_places
+
+    found = breakdown_places(text, [], "XX")
+    assert [(m.text, m.kind) for m in found] == expected
+    assert all(text[m.start:m.end] == m.text and m.code is None and m.country == "XX" for m in found)

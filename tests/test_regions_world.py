@@ -131,6 +131,10 @@ CASES = [
     ("the north west", []),
     ("a Pomeranian", []),
     ("the Metropolitan Region", []),
+    # France's overseas departments take their ISO 3166-1 codes, as FACTS.md's codes do
+    ("prices in La Réunion rose", [("La Réunion", "RE")]),
+    # Scotland's island council areas as their papers name them
+    ("Shetland's population and Orkney's", [("Shetland", "GB-ZET"), ("Orkney", "GB-ORK")]),
 ]
 
 
