@@ -195,6 +195,13 @@ def is_publication(run: DocumentView, m: PeriodMention) -> bool:
 def resolve(run: DocumentView, m: PeriodMention, *, in_force: Interval | None,
              as_reference: bool) -> tuple[Interval | None, bool]:
     anchor = run.doc.published
+    if in_force is None and m.kind == "to_month" and dict(m.detail).get("month") is None \
+            and run.ctx.stock_date is not None and run.ctx.stock_date.interval is not None:
+        # "stood at 22,870 on 30 June 2021 ... Over the twelve months there were 187 births": the months up to the
+        # stock's day, not up to the day the text came out
+        day = run.ctx.stock_date.interval[1]
+        day = day - timedelta(days=1) if day.day == 1 else day
+        in_force = (day, day)
     try:
         got = period_rules.resolve_period(m, in_force=in_force, as_of=run.ctx.as_of,
                                           anchor=anchor, as_reference=as_reference)

@@ -10,15 +10,16 @@ import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import context
 from .context import Context, Resolved
 from .layout import read_layout
 from .lexicon import LexiconMatch
-from .periods_fiscal import with_fiscal_years
+from .periods_fiscal import with_fiscal_years, with_glossed_years
 from .regions import uncoded_places
-from .regions_breakdown import breakdown_places
+from .regions_breakdown import breakdown_places, table_row_places
 from .regions_home import prefer_home
 from .segments import Sentence
 from .spans import REACH, WORD, Sorted, overlaps, word_before_name
@@ -113,6 +114,36 @@ def _with_local(regions: list[RegionMention], local: list[RegionMention], countr
     return sorted([*regions, *added], key=lambda m: m.start) if added else regions
 
 
+def _home_places(regions: list[RegionMention], doc: DocumentInput, text: str, country: str,
+                 patterns_dir: Path | None) -> list[RegionMention]:
+    """The places found, with what only a text about its home country names: local names, the home's reading
+    of a name several countries share, places with no code, and places a breakdown by place names."""
+    if doc.local_regions or doc.local_for is not None:
+        local = doc.local_for(country) if doc.local_for is not None else doc.local_regions
+        if local:
+            regions = _with_local(regions, local, country)
+    if any(m.alternatives and m.country != country for m in regions):
+        # "Western Province" in a Zambian text is Zambia's, whichever country ranks first for the name
+        regions = prefer_home(regions, country, patterns_dir)
+    uncoded, fallback = uncoded_places(text, country, patterns_dir)
+    if uncoded:
+        regions = _with_uncoded(regions, uncoded)
+    if fallback:  # "Glubokoe district": where no coded place was found in its words
+        regions = _with_local(regions, fallback, country)
+    named = breakdown_places(text, regions, country, patterns_dir)
+    if named:  # "By city, ... in Bandung (10.4 percent)"
+        regions = sorted([*regions, *named], key=lambda m: m.start)
+    return regions
+
+
+def _table_places(text: str, cells: dict[int, Any], regions: list[RegionMention], country: str,
+                  values: list[NumberMention]) -> list[RegionMention]:
+    """The places a table of places names by row labels with no code, where the prose names them again."""
+    rows = list({id(c.region): c.region for c in cells.values()
+                 if c.region is not None and c.region.code is None}.values())
+    return table_row_places(text, rows, regions, country, [n.start for n in values]) if rows else []
+
+
 class DocumentView:
     """One document's mentions indexed for the linking stages, and the context in force as the walk
     reaches each sentence."""
@@ -141,23 +172,11 @@ class DocumentView:
         if any(key == "fiscal_end" for m in self.periods.items for key, _ in m.detail):
             self.periods = Sorted(with_fiscal_years(self.periods.items, self.text, self.home and self.home.country,
                                                     assembler.patterns_dir))
-        if self.home is not None and self.home.country and (doc.local_regions or doc.local_for is not None):
-            local = doc.local_for(self.home.country) if doc.local_for is not None else doc.local_regions
-            if local:
-                self.regions = Sorted(_with_local(self.regions.items, local, self.home.country))
-        if self.home is not None and self.home.country and any(
-                m.alternatives and m.country != self.home.country for m in self.regions.items):
-            # "Western Province" in a Zambian text is Zambia's, whichever country ranks first for the name
-            self.regions = Sorted(prefer_home(self.regions.items, self.home.country, assembler.patterns_dir))
+        if any(m.kind == "year_range" for m in self.periods.items):
+            self.periods = Sorted(with_glossed_years(self.periods.items, self.text))
         if self.home is not None and self.home.country:
-            uncoded, fallback = uncoded_places(self.text, self.home.country, assembler.patterns_dir)
-            if uncoded:
-                self.regions = Sorted(_with_uncoded(self.regions.items, uncoded))
-            if fallback:  # "Glubokoe district": where no coded place was found in its words
-                self.regions = Sorted(_with_local(self.regions.items, fallback, self.home.country))
-            named = breakdown_places(self.text, self.regions.items, self.home.country, assembler.patterns_dir)
-            if named:  # "By city, ... in Bandung (10.4 percent)"
-                self.regions = Sorted(sorted([*self.regions.items, *named], key=lambda m: m.start))
+            self.regions = Sorted(_home_places(self.regions.items, doc, self.text, self.home.country,
+                                               assembler.patterns_dir))
         if any(c.label == "HOME" for c in self.cues.items):
             self.cues = Sorted(_republic_anaphors(self.cues.items, self.regions.items, self.text))
         self.year_hint = self.guess_year()
@@ -179,6 +198,12 @@ class DocumentView:
                                   self.periods.items, self.indicators.items, self.regions.items,
                                   patterns_dir=assembler.patterns_dir)
         self.tables = self.layout.tables
+        if self.home is not None and self.home.country and self.tables:
+            named = _table_places(self.text, self.tables, self.regions.items, self.home.country,
+                                  _outside(self.numbers.items, self.periods.items))
+            if named:  # "Chennai recorded the most births" under a table of births by district
+                self.regions = Sorted(sorted([*self.regions.items, *named], key=lambda m: m.start))
+                self.by_sentence = self.split_by_sentence()
         # The current sentence's mentions (set by the walk; every rule below reads the current sentence's).
         self.here = Here(Sentence(0, 0, -1, False, False, None, False), (), (), (), (), ())
         self.lead_here: Here | None = None  # its lead-in's

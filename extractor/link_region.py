@@ -97,6 +97,13 @@ def region(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence |
     if places and national_after(run, v):
         evidence.append("region_home")  # "Minnesota's rate was 68.4 percent, compared with 62.6 percent nationally"
         return partner, home_region(run, sent), None
+    if places and v.unit == "percent" and (whole := _whole_after(run, v, places)) is not None:
+        subject = run.ctx.line_region or run.ctx.section_region or run.ctx.doc_region
+        if subject is not None and subject.code and whole.code != subject.code:
+            # "The region thus generated 33.8% of Chile's shipments", "8,8% of the Brazilian GDP": the country
+            # is the whole the share is of; the share is the region's
+            evidence.append("region_in_force")
+            return partner, _region_of(subject), None
     if places and _PART_SHARE.search(run.text, max(sent.start, v.start - REACH), v.start):
         subject = run.ctx.line_region or run.ctx.section_region or run.ctx.doc_region
         if subject is not None and subject.code and all(m.code != subject.code for m in places):
@@ -111,6 +118,20 @@ def region(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence |
             evidence.append("region_contested")  # another place of the sentence could be the value's
         return partner, _region_of(best), None
     return partner, _region_in_force(run, v, sent, lead, evidence), None
+
+
+_OF_THE = re.compile(r"\s{1,2}of\s+(?:the\s+)?\Z", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s?\b")
+
+
+def _whole_after(run: DocumentView, v: NumberMention, places: list[RegionMention]) -> RegionMention | None:
+    """The country a percent is a share of, named right after it as a possessive or an adjective ("33.8% of
+    Chile's shipments", "8,8% of the Brazilian GDP")."""
+    for m in places:
+        if m.kind == "country" and v.end < m.start <= v.end + 12 and _OF_THE.search(run.text, v.end, m.start) \
+                and (_POSSESSIVE.match(run.text, m.end) or not run.text[m.start:m.end].endswith(m.name)):
+            return m
+    return None
 
 
 def _named_places(run: DocumentView, lo: int, hi: int) -> list[RegionMention]:
@@ -227,7 +248,7 @@ def _national(run: DocumentView, v: NumberMention, sent: Sentence) -> bool:
     return run.assembler.national_words.search(run.text, before[-1] if before else lo, v.start) is not None
 
 
-_SPACE_THEN = re.compile(r"[ \u00a0]{1,3}")
+_SPACE_THEN = re.compile(r"[ \u00a0]{1,3}(?:(?:at|in|for)[ \u00a0]{1,3}(?=national))?")  # "46,4% at national level"
 
 
 def national_after(run: DocumentView, v: NumberMention) -> bool:
@@ -242,7 +263,9 @@ def _names_home(run: DocumentView, sent: Sentence) -> bool:
     if here.names_home is None:
         # (not a ranking against the country: "the country's largest city", "one of the lowest rates in
         # the country" are said of a place)
+        # (nor the place of another figure: "against 46,4% at national level")
         here.names_home = any(c.label == "HOME" and not home_word_not_subject(run.text, c.start, c.end, sent.start)
+                              and not _FIGURE_THEN.search(run.text, max(0, c.start - 16), c.start)
                               for c in here.cues)
     return here.names_home
 
@@ -272,6 +295,10 @@ def _owns_other_values(run: DocumentView, m: RegionMention, v: NumberMention) ->
     if _OWN_PARENTHESIS.match(run.text, m.end) is not None:
         return True
     numbers = run.numbers
+    j = bisect.bisect_left(numbers.starts, m.start) - 1  # the last number before the place
+    if j >= 0 and (u := numbers.items[j]).start >= v.end and u.end <= m.start \
+            and _AFTER_ITS_FIGURE.fullmatch(run.text, u.end, m.start):
+        return True  # "..., against 46,4% at national level": the place of the figure right before it
     i = bisect.bisect_left(numbers.starts, m.end)
     if i == len(numbers.items):
         return False
@@ -281,6 +308,8 @@ def _owns_other_values(run: DocumentView, m: RegionMention, v: NumberMention) ->
 
 
 _OWN_REACH = 40
+_AFTER_ITS_FIGURE = re.compile(r"\s{0,2}(?:(?:at|in|for)\s{1,2})?")
+_FIGURE_THEN = re.compile(r"\d\s{0,2}(?:%|percent|per\s+cent)?\s{0,2}(?:(?:at|in|for)\s{1,2})?\Z")
 _STOP = re.compile(r"[.;:!?]\s|\band\b|\bwhile\b")
 
 

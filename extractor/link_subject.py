@@ -28,6 +28,8 @@ _CLAUSE_BREAK = re.compile(r"[;:,()\u2013\u2014\"“”]|\s[-–]\s|\b(?:and|whi
 _LIST_BREAK = re.compile(r"[;:,()]|\b(?:and|while|whereas|but|that|which|where)\b", re.IGNORECASE)
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 _DIGIT = re.compile(r"\d")
+_PERIOD_NOUN = re.compile(r"\s*(?i:season|campaign|crop\s+year|agricultural\s+year|harvest\s+year|year|quarter"
+                          r"|period)\b")
 _MAX_SUBJECT_WORDS = 12  # "the added value of industry above designated size of the whole province"
 _REACH = 160  # characters before a value its clause's subject and verb are looked for in
 _EARLIER = 3  # earlier values of the sentence whose subject a value may continue
@@ -128,6 +130,8 @@ def _clause_subject(run: DocumentView, v: NumberMention, sent: Sentence) -> Indi
     end = verb.start()
     for p in run.periods.within(start, end):
         start = max(start, p.end)  # "In January-June 2025 the number of guests reached": after the fronted period
+        if (noun := _PERIOD_NOUN.match(run.text, start, end)) is not None:
+            start = noun.end()  # "In the 2019/2020 season the area sown ...": and the noun the period qualifies
     piece = run.text[start:end]
     if _DIGIT.search(piece):
         return None  # "In January-June 2025 the number ...": a fronted period with no comma, or another value

@@ -83,6 +83,7 @@ INDEX_LEVEL_FLOOR = 50.0
 
 # "120% of the increase": a part of a whole, whatever its size
 _PART_OF = re.compile(r"\s{0,2}(?:of|in)\s", re.IGNORECASE)
+_OF_ITS_OWN = re.compile(r"\s{1,2}of\s+(?:its|their)\s", re.IGNORECASE)
 
 
 def unit(run: DocumentView, v: NumberMention, info: dict[str, Any], evidence: list[str],
@@ -238,8 +239,11 @@ def measure(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence 
         evidence.append("change_restated")  # "increased by 56 770 people, or 0.3%"
         return "change", same, "rule:change"
     index_level = kind in ("index", "volume_index") and abs(v.number) >= INDEX_LEVEL_FLOOR  # "made up 107,1%"
-    if unit == "percent" and not index_level and kind != "rate" and (_share_before(run, v, clause) or run.text[
-            v.end:v.end + 12].lower().lstrip().startswith(run.assembler.share_after)):
+    own_lost = direction_cue is not None and direction_cue.end <= v.start and cue_adjacent(run, direction_cue, v) \
+        and _OF_ITS_OWN.match(run.text, v.end) is not None  # "lost 1.9 per cent of their population": a change
+    if unit == "percent" and not index_level and kind != "rate" and not own_lost and (
+            _share_before(run, v, clause)
+            or run.text[v.end:v.end + 12].lower().lstrip().startswith(run.assembler.share_after)):
         evidence.append("share_cue")  # "accounted for 83.1% of the growth": the growth is what it is a share of
         return "share", None, "rule:share"
     rate_moved = direction_cue is None or (direction_cue.end <= v.start

@@ -127,6 +127,10 @@ def _read_numeral(core: str, *, dot3_decimal: bool = False) -> Decimal | None:
     k = 0
     while k < len(seps) and seps[k] == first:
         k += 1
+    if first == "," and 1 <= len(head) <= 2 and not head.startswith("0") and k >= 2 and len(groups[k]) == 3 \
+            and all(len(g) == 2 for g in groups[1:k]) and (k == len(seps) or (k == len(seps) - 1 and seps[-1] == ".")):
+        # India's lakh and crore grouping: "3,49,120", "1,23,45,678.50"
+        return Decimal("".join(groups[:k + 1]) + ("." + groups[-1] if k < len(seps) else ""))
     if not head_ok or any(len(g) != 3 for g in groups[1:k + 1]):
         return None  # dates, versions, addresses: "09.02.2026", "1.2.3", "1,1,1"
     if k == len(seps):
@@ -152,6 +156,8 @@ def parse_decimal(s: str) -> float:
     (1234.5, 1234.5, 1234567.0)
     >>> parse_decimal("−5,057"), parse_decimal("+17,691")
     (-5057.0, 17691.0)
+    >>> parse_decimal("3,49,120"), parse_decimal("1,23,45,678.5")  # India's lakh grouping
+    (349120.0, 12345678.5)
     >>> parse_decimal("09.02.2026")
     Traceback (most recent call last):
     ...

@@ -106,3 +106,29 @@ def with_fiscal_years(periods: Sequence[PeriodMention], text: str, country: str 
         first, last = _fiscal_bounds(end_year, first_month)
         out.append(_new_mention(m.text, m.start, m.end, m.kind, first, last, m.detail))
     return out
+
+
+_GLOSS_OPEN = re.compile(r"\s{0,2}\(\s{0,2}\Z")
+_GLOSS_CLOSE = re.compile(r"\s{0,2}\)")
+
+
+def with_glossed_years(periods: Sequence[PeriodMention], text: str) -> list[PeriodMention]:
+    """The mentions, with a split year that the text glosses in brackets read as the gloss says, wherever the
+    text names it: "the campaign 2018/2019 (July 2018 – June 2019)" is a crop season of twelve months, and so
+    is every later "2018/2019" (read alone, two calendar years).
+
+    >>> from extractor.periods import find_periods
+    >>> text = "In the campaign 2018/2019 (July 2018 – June 2019) cotton fell. In 2018/2019 soy rose."
+    >>> [(m.text, str(m.first), str(m.last)) for m in with_glossed_years(find_periods(text), text)][2]
+    ('2018/2019', '2018-07-01', '2019-06-30')
+    """
+    glossed: dict[str, tuple[date, date]] = {}
+    for m, n in zip(periods, periods[1:], strict=False):
+        if m.kind == "year_range" and n.kind == "month_range" and m.first and m.last and n.first and n.last \
+                and m.first <= n.first and n.last <= m.last and _GLOSS_OPEN.search(text, m.end, n.start) \
+                and _GLOSS_CLOSE.match(text, n.end):
+            glossed[m.text] = (n.first, n.last)
+    if not glossed:
+        return list(periods)
+    return [_new_mention(m.text, m.start, m.end, m.kind, *glossed[m.text], m.detail)
+            if m.kind == "year_range" and m.text in glossed else m for m in periods]

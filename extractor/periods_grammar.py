@@ -548,6 +548,13 @@ _template("past_months", r"""
       (?:(?P<nw><<NUMWORD>>)|(?P<nd>\d{1,2}))\s{1,3}(?i:months))(?!\w)  # 12 months
 """)
 
+# "Over the twelve months there were 187 births": the months up to the date in force, with no word for "past"
+_template("over_months", r"""
+    (?<![\w-])(?i:over|during|in|for|within)\s{1,3}(?i:the)\s{1,3}   # "over the" (not in the span)
+    (?P<core>(?:(?P<nw><<NUMWORD>>)|(?P<nd>\d{1,2}))\s{1,3}(?i:months))(?!\w)  # twelve months
+    (?!\s{1,3}(?i:to|ending|ended|through|until|till|since|of|before|after|from)\b)  # not "the 12 months to June"
+""")
+
 _template("to_month", r"""
     (?<![\w.-])(?<!\d,)                    # (not "1,12 months"; "by region,year ended" lost a space)
     (?:(?:(?P<nw><<NUMWORD>>)|(?P<nd>\d{1,2}))[\s-]{1,3}(?i:months?)  # 12 months | 12-month

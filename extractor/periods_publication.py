@@ -32,8 +32,8 @@ _DATELINE_PREFIX = re.compile(r"""
        \s{0,2}[,.–—-]\s{0,3}                  # , or dash or full stop (ALMATY. 12 May 2023)
       |(?P<city>(?:[A-Z][A-Za-z’'.-]{1,20}\s{1,2}){0,2}[A-Z][a-z’'.-]{1,20}   # Ottawa | New Delhi | SBS News
        (?:,\s{1,2}(?:[A-Z][a-z’'.-]{1,20}\s{1,2}){0,2}[A-Z][a-z’'.-]{1,20})?  # , Uzbekistan
-       ,(?:\s{1,3}|(?=(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,))))?  # then a comma (its space lost
-                                              # before a weekday in scraped text: "Australian,Thursday,")
+       ,\s{0,3}))?                            # then a comma (its space lost in scraped text:
+                                              # "Australian,Thursday,", "Tripoli,10 January 2022:")
     (?P<weekday>(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?(?:,\s{0,3}|\s{1,3}))?   # "Wednesday,May 14"
     \Z
 """, re.VERBOSE)
@@ -114,7 +114,9 @@ def _starts_like_date(window: str) -> bool:
 
 
 # After a byline's date, at most a time: "Podrobno.uz, 8 January 2024,10:42".
-_BYLINE_REST = re.compile(r"[\s,]*(?:\d{1,2}:\d{2}(?::\d{2})?\s{0,2}(?:[AaPp]\.?[Mm]\.?)?\s{0,3}(?:[A-Z]{2,4})?)?\s*")
+# (a colon may end the dateline's line: "Tripoli,10 January 2022:")
+_BYLINE_REST = re.compile(r"[\s,]*(?:\d{1,2}:\d{2}(?::\d{2})?\s{0,2}(?:[AaPp]\.?[Mm]\.?)?\s{0,3}(?:[A-Z]{2,4})?)?"
+                          r"\s*:?\s*")
 _WEB_NAME = re.compile(r"\w\.[a-z]{2,3}\Z")  # "Kursiv.kz", "Daryo.uz": a news site's name
 
 
@@ -129,7 +131,7 @@ def _under_headline(lines_above: Sequence[str]) -> bool:
     """A line "Luanda, 17 January 2017" or "Statistics Norway, 19 August 2016" alone under a headline (and a
     byline at most): where the text was filed or who issued it, and when. A title's own line ("Population,
     1 January 2024") is the first."""
-    filled = [line for line in lines_above if line.strip()]
+    filled = [line for line in lines_above if line.strip() and "|" not in line]  # (not a scraped page's menu)
     # (set apart from the headline by a blank line or a byline: "Statistics\nPopulation Estimates, July 1,
     # 2024" is a title in two lines)
     return 1 <= len(filled) <= 3 and (not lines_above[-1].strip() or lines_above[-1].lstrip().startswith("By "))

@@ -591,6 +591,7 @@ _HANDLERS: dict[str, Handler] = {
     "month_back": _h_month_back, "prev_unit": _h_prev_unit, "rel_unit": _h_rel_unit,
     "month_year_word": _h_month_year_word,
     "year_before": _h_year_before, "past_years": _h_past_years, "past_months": _h_past_months,
+    "over_months": _h_past_months,
     "to_month": _h_to_month, "deictic": _h_deictic,
     "basis": _h_basis, "basis_phrase": _h_basis,
 }

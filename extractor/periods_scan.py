@@ -65,6 +65,7 @@ _REACH: dict[str, tuple[tuple[str, ...], int, int]] = {
     "year_before": (("KW_YEAR",), 8, 20),
     "past_years": (("KW_YEAR", "KW_DECADE"), 32, 8),
     "past_months": (("KW_MONTH",), 32, 8),
+    "over_months": (("KW_MONTH",), 40, 8),
     "to_month": (("MONTH",), 62, 30),
     "deictic": (("KW_DEICTIC",), 14, 10),
     "basis": (("KW_YEAR", "KW_MONTH", "KW_QUARTER", "KW_BASIS"), 0, 18),

@@ -86,6 +86,7 @@ class _Rules:
     balance: re.Pattern[str] = re.compile(r"(?!)")  # "natural", "migration": "increase" after it names a balance
     price_basis: re.Pattern[str] = re.compile(r"(?!)")  # "comparable": "prices" after it is how, not what
     local: re.Pattern[str] = re.compile(r"(?!)")  # "by urban districts": rows below the region level
+    not_places: frozenset[str] = frozenset()  # "Urban", "Rural": rows of a table by area that are no places
 
 
 @functools.cache
@@ -107,7 +108,8 @@ def _rules(patterns_dir: Path | None) -> _Rules:
                   {" ".join(k): v for k, v in numbers_lexicon(patterns_dir).qualified_currencies.items()},
                   _place_header(data), _unit_words(patterns_dir), _people_words(patterns_dir),
                   _ending_with(data.get("balance_words", ())), _ending_with(data.get("price_basis_words", ())),
-                  _by_nouns(data.get("local_header_nouns", ())))
+                  _by_nouns(data.get("local_header_nouns", ())),
+                  frozenset(str(w).lower() for w in data.get("not_place_labels", ())))
 
 
 def _by_nouns(nouns: list[str]) -> re.Pattern[str]:
@@ -223,7 +225,8 @@ def _table(text: str, start: int, end: int, values: list[NumberMention], periods
         assert label is not None
         place = next((m for m in regions if label[0] <= m.start and m.end <= label[1]), None)
         total = text[label[0]:label[1]].lower().strip(" .") in rules.total
-        if place is None and by_place and not total:
+        if place is None and by_place and not total \
+                and text[label[0]:label[1]].lower().strip(" .") not in rules.not_places:
             # "Population by administrative region ...: Montréal 2,058,000": a place with no code, by name
             name = text[label[0]:label[1]]
             place = RegionMention(name, label[0], label[1], None, name, "region", None)  # type: ignore[arg-type]
@@ -301,6 +304,9 @@ def _after_column_periods(text: str, label: tuple[int, int], periods: Sequence[P
 _BY_TAIL = re.compile(r"[\s,;]*by\s", re.IGNORECASE)
 
 
+_JOINED = re.compile(r"\s*(?:,|and|&|,\s*and)\s*")
+
+
 def _columns(text: str, header: tuple[int, int], width: int, periods: Sequence[PeriodMention],
              indicators: Sequence[IndicatorMention], rules: _Rules) -> list[Column]:
     """The header cut into one part per column: after a period or a bracket, or before a change word.
@@ -342,10 +348,18 @@ def _columns(text: str, header: tuple[int, int], width: int, periods: Sequence[P
     # A marker before the first column's own label is the whole header's: "Births ('000) 2023 2024".
     wide = _markers(text, start, spans[0][1], rules, leading_only=spans[0] != (start, end))
     whole = _INDEX_HEADER.search(text, start, end) is not None
+    # "Registered births and deaths by county, 2019: Nairobi 127,451 21,904": a header that names as many
+    # indicators as there are columns, joined by "and" or commas, names them in the columns' order
+    named = [m for m in in_header if not m.generic]
+    in_order = named if width > 1 and spans[0] == (start, end) and len(named) == width \
+        and len({m.key for m in named}) == width \
+        and all(_JOINED.fullmatch(text, x.end, y.start) for x, y in zip(named, named[1:], strict=False)) else None
     columns = []
-    for a, b in spans:
+    for i, (a, b) in enumerate(spans):
         own = [m for m in in_header if a <= m.start and m.end <= b and not (
             m.generic and rules.price_basis.search(text, max(a, m.start - 16), m.start))]  # "in comparable prices"
+        if in_order is not None:
+            own = [in_order[i]]
         specific = [m for m in own if not m.generic and not _after_per(text, m.start)]
         # a column naming nothing measures what the column before it named: "Average weekly wage Percent
         # change fourth quarter 2019-20"

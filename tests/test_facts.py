@@ -1216,6 +1216,60 @@ TOWNS_TOTALS_AND_BASES = [
     # "imported inflation" is inflation, not imports
     case("Inflation, June 2020\n\nImported inflation stood at 9.8 per cent, against local inflation of 9.2 per cent.",
          "9.8 per cent", key="cpi", indicator="Imported inflation"),
+    # a split year the text glosses in brackets is the gloss's stretch, wherever it is named
+    case("Agriculture, season 2020/2021\n\nIn the season 2020/2021 (July 2020 – June 2021) the cotton harvest "
+         "reached 212 400 tons. In 2020/2021 the soybean harvest was 1 480 300 tons.", "1 480 300",
+         period=("2020-07-01", "2021-06-30")),
+    # all moves in and out of a prefecture, and their balance
+    case("Population of the prefecture, 1 January 2019\n\nMoved-in persons amounted to 48 210, and moved-out "
+         "persons were 49 015. The social movement became a social decrease of 805 persons.", "48 210",
+         key="arrivals"),
+    case("Population of the prefecture, 1 January 2019\n\nMoved-in persons amounted to 48 210, and moved-out "
+         "persons were 49 015. The social movement became a social decrease of 805 persons.", "805",
+         key="net_migration", number=-805),
+    # twelve months with no end named end at the stock's day the lead gave
+    case("Orkney's population falls\n\nOrkney's population stood at 22,020 on 30 June 2020, according to estimates "
+         "published on Tuesday.\n\nOver the twelve months there were 171 births and 262 deaths.", "171",
+         period=("2019-07-01", "2020-06-30")),
+    # a table of places makes its rows' names places where the prose names them too; mid-year is 30 June
+    case("Orkney population by area\n\nKirkwall, with around 9,300 residents, is the largest town.\n\nPopulation "
+         "by area, mid-2020 (residents; change on mid-2019, %): Kirkwall 9,300 0.4 West Mainland 4,120 -0.2 "
+         "North Isles 2,360 -1.1", "9,300", region=None, region_name="Kirkwall"),
+    case("Orkney population by area\n\nKirkwall, with around 9,300 residents, is the largest town.\n\nPopulation "
+         "by area, mid-2020 (residents; change on mid-2019, %): Kirkwall 9,300 0.4 West Mainland 4,120 -0.2 "
+         "North Isles 2,360 -1.1", "4,120", region=None, region_name="West Mainland",
+         period=("2020-06-30", "2020-06-30")),
+    case("Consumer prices in Yunnan, May 2020\n\nAmong the 16 cities (prefectures), the CPI of Qujing increased by "
+         "4,1%, Dali 3,8%; the lowest rise was in Zhaotong, 2,6%.", "3,8%", region=None, region_name="Dali"),
+    # a table's row for the whole territory is its total; urban and rural rows are parts of its people, not places
+    case("Guam's jobless rate dips\n\nGuam's unemployment rate fell in June 2019.\n\nUnemployment rate by district "
+         "(%; June 2019, June 2018): Hagåtña 5.2 6.0 Dededo 4.4 4.9 Territory 4.3 5.1", "4.3", region="GU"),
+    case("Bhutan labour force survey 2019\n\nThe unemployment rate was 2.7 percent.\n\nLabour force indicators by "
+         "area, 2019 (percent; participation rate, unemployment rate): Urban 57.1 5.9 Rural 66.2 1.6 Bhutan 62.9 2.7",
+         "57.1", region="BT"),
+    # a share of the country's total, named by its possessive or adjective, is the region's share
+    case("Antofagasta exports grow\n\nThe exports of the Antofagasta region reached 22.1 billion dollars in 2018. The "
+         "region thus generated 33.8% of Chile's shipments abroad.", "33.8%", region="CL-AN"),
+    case("Economy of Minas Gerais, 2012\n\nThe GDP of Minas Gerais reached R$ 386,2 billion, which corresponds to "
+         "8,8% of the Brazilian GDP.", "8,8%", region="BR-MG"),
+    # Serbia's and Turkey's statistical regions by their NUTS codes; India's lakh grouping
+    case("Labour Force Survey, 2nd quarter 2016\n\nIn the Region of Šumadija and Western Serbia there were 781 400 "
+         "employed persons.", "781 400", region="RS21"),
+    case("Gujarat's economy in 2021-22\n\nGSVA by sector, 2021-22 (Rs crore at current prices; growth at constant "
+         "prices, %): Primary 3,21,400 4.1 Secondary 8,12,760 10.2 Tertiary 6,48,210 7.7", "8,12,760",
+         number=812760),
+    # a place that lost a share of its own people changed
+    case("Shetland's population\n\nThe North Isles lost 1.9 per cent of their population.", "1.9 per cent",
+         measure="change", direction="decrease"),
+    # the place right after a compared figure is that figure's, not the sentence's
+    case("Labour market in the region of Drâa-Tafilalet, 2017\n\nThe rate of activity stood at 41,2%, in decrease of "
+         "0,6 point compared to 2016, against 46,7% at national level.", "41,2%", region="MA-08",
+         key="participation_rate"),
+    case("Labour market in the region of Drâa-Tafilalet, 2017\n\nThe rate of activity stood at 41,2%, in decrease of "
+         "0,6 point compared to 2016, against 46,7% at national level.", "46,7%", region="MA"),
+    # a header naming as many indicators as the table has columns names them in order
+    case("Vital events in Uganda, 2020\n\nRegistered births and deaths by district, 2020: Kampala 61,220 9,310 "
+         "Wakiso 48,105 7,994 Mukono 22,870 4,102", "61,220", key="births"),
     # a date as Czech and Slovak releases space it
     case("Labour market, 3rd quarter 2018\n\nAs of 30. 9. 2018 the labour offices in the region registered "
          "12 400 job applicants.", "12 400", period=("2018-09-30", "2018-09-30")),

@@ -253,6 +253,11 @@ UNITS = [
     case("Dubai's non-oil trade reached Dh2.1 trillion in 2023", "Dh2.1 trillion", 2.1e12, "Dh"),
     case("exports worth Dhs 14.6 billion", "Dhs 14.6 billion", 1.46e10, "Dh"),
     case("the GRDP reached Rp 310,5 trillion", "Rp 310,5 trillion", 3.105e14, "Rp"),
+    # oil in barrels per day, power in megawatts, Vietnam's dong as written
+    case("output averaged 1.2 million bpd in 2021", "1.2 million", 1.2e6, "bpd"),
+    case("from just 415,000bpd.", "415,000", 415000, "bpd"),
+    case("a peak load of 8,120 megawatts", "8,120", 8120, "megawatts"),
+    case("revenue reached 712 billion dong, up", "712 billion", 7.12e11, "dong"),
     # bare "points" at an index's height are the index's level; a small number of them a rate's change
     case("The index reached 118,44 points (base December 2009=100)", "118,44 points", 118.44, "points"),
     case("the jobless rate fell 0.4 points to 6.1%", "0.4 points", 0.4, "percentage_point"),
@@ -479,12 +484,14 @@ def test_several(text, expected):
     ("1.000", 1000), ("20,7", 20.7), ("13,6", 13.6), ("0.34", 0.34), ("1,234.5", 1234.5),
     ("1.234,5", 1234.5), ("0.340", 0.34), ("1,5", 1.5), ("1,234,567", 1234567), ("1.234.567,89", 1234567.89),
     ("-5,057", -5057), ("+17,691", 17691), ("−0.3", -0.3), ("  42 ", 42), ("0", 0),
+    # India's lakh and crore grouping: two-digit groups before the last three digits
+    ("12,34,567", 1234567), ("3,49,120", 349120), ("1,23,45,678.50", 12345678.5),
 ], ids=str)
 def test_parse_decimal(s, number):
     assert parse_decimal(s) == pytest.approx(number)
 
 
-@pytest.mark.parametrize("s", ["", " ", "abc", "09.02.2026", "1,1,1", "1.2.3", "1,23.4", "12,34,567", "%",
+@pytest.mark.parametrize("s", ["", " ", "abc", "09.02.2026", "1,1,1", "1.2.3", "1,23.4", "12,34,5678", "1,234,56", "%",
                                "1e5", "--5", "5-", "1 2", "12 34", "1" * 41, None], ids=repr)
 def test_parse_decimal_rejects(s):
     with pytest.raises(ValueError):

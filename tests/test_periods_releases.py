@@ -310,6 +310,10 @@ PUBLICATION = [
          gap="StatCan's release line puts words between the label and the date"),
     case("In May 2025 the index rose", None),
     case("ALMATY, May 12 (Kazinform) – The bureau", None),  # no year: nothing to date the text
+    # a scraped page: the dateline lost its space and ends with a colon, under a menu, a headline and a byline
+    case("Home|News|Business\nThe Daily Star\n\nGas output rises in 2019\n\nBy Amin Rahman.\n\nDhaka,12 January "
+         "2020:\n\nGas production rose 3.1% in 2019.", "2020-01-12"),
+    case("Population, 1 January 2024:\nAlmaty 2 000 000 Astana 1 300 000", None),
 ]
 
 
