@@ -1270,6 +1270,9 @@ TOWNS_TOTALS_AND_BASES = [
     # a header naming as many indicators as the table has columns names them in order
     case("Vital events in Uganda, 2020\n\nRegistered births and deaths by district, 2020: Kampala 61,220 9,310 "
          "Wakiso 48,105 7,994 Mukono 22,870 4,102", "61,220", key="births"),
+    # an employment service's job seekers are its registered unemployed, counted on the day a stock is
+    case("Unemployment in Luxembourg, April 2010\n\nJob seekers by group, end of April 2010 (persons): Men 8,410 "
+         "Women 6,950 Young people 2,210", "8,410", key="registered_unemployed", period=("2010-04-30", "2010-04-30")),
     # a date as Czech and Slovak releases space it
     case("Labour market, 3rd quarter 2018\n\nAs of 30. 9. 2018 the labour offices in the region registered "
          "12 400 job applicants.", "12 400", period=("2018-09-30", "2018-09-30")),
