@@ -198,6 +198,7 @@ class DocumentView:
                                   self.periods.items, self.indicators.items, self.regions.items,
                                   patterns_dir=assembler.patterns_dir)
         self.tables = self.layout.tables
+        self._row_labels: list[tuple[int, int]] | None = None
         if self.home is not None and self.home.country and self.tables:
             named = _table_places(self.text, self.tables, self.regions.items, self.home.country,
                                   _outside(self.numbers.items, self.periods.items))
@@ -207,6 +208,12 @@ class DocumentView:
         # The current sentence's mentions (set by the walk; every rule below reads the current sentence's).
         self.here = Here(Sentence(0, 0, -1, False, False, None, False), (), (), (), (), ())
         self.lead_here: Here | None = None  # its lead-in's
+
+    def row_labels(self) -> list[tuple[int, int]]:
+        """The spans of the tables' row labels, sorted (made once)."""
+        if self._row_labels is None:
+            self._row_labels = sorted({c.row for c in self.tables.values()})
+        return self._row_labels
 
     def guess_year(self) -> int | None:
         if self.doc.published:

@@ -250,6 +250,9 @@ def _values(view, sent: Sentence) -> list[NumberMention]:
     numbers = here.numbers
     if len(numbers) >= view.assembler.max_bare_run:
         numbers = _outside_bare_runs(view.text, numbers, view.assembler.max_bare_run)
+    if view.tables:
+        labels = view.row_labels()
+        numbers = [n for n in numbers if not _in_a_label(labels, n)]  # "Under 30 2,377 44.8": the age is the label's
     if not periods:
         return list(numbers)
     found = []
@@ -260,6 +263,11 @@ def _values(view, sent: Sentence) -> list[NumberMention]:
             continue  # "four" in "first four months", a year read as a number
         found.append(n)
     return found
+
+def _in_a_label(labels: list[tuple[int, int]], n: NumberMention) -> bool:
+    i = bisect.bisect_right(labels, (n.start, n.end)) - 1
+    return i >= 0 and labels[i][0] <= n.start and n.end <= labels[i][1]
+
 
 def _outside_bare_runs(text: str, numbers: Sequence[NumberMention], longest: int) -> list[NumberMention]:
     """The numbers outside runs of ``longest`` or more with nothing but spaces between them: such a run

@@ -137,7 +137,15 @@ def period(run: DocumentView, cell: Cell, columns_dated: list[Period], evidence:
         return row
     m = cell.column.period
     if m is not None:
-        interval, _ = context.resolve(run, m, in_force=context.in_force_interval(run), as_reference=False)
+        in_force = context.in_force_interval(run)
+        if m.kind == "same_period":
+            # "CPI by group, March 2025 (...; y/y change, %)": the year to the table's own month, not to the
+            # month the prose before it was on
+            line_start = run.text.rfind("\n", 0, cell.column.start) + 1
+            own = [p for p in run.periods.within(line_start, m.start) if p.first is not None and p.last is not None
+                   and not _IS_BASE.match(run.text, p.end)]  # (not the index's base: "Dec 2019=100")
+            in_force = (own[0].first, own[0].last) if own else in_force
+        interval, _ = context.resolve(run, m, in_force=in_force, as_reference=False)
         if interval:
             evidence.append("period_table_column")
             period = make_period(m, interval)
@@ -202,6 +210,7 @@ def _month_label(label: str, patterns_dir: Path | None) -> tuple[PeriodMention, 
                  if m.kind == "month" and m.end - m.start == len(label))
 
 
+_IS_BASE = re.compile(r"\s{0,2}=")
 _ROW_NAME = re.compile(r"[^\W\d_]{3,}")  # a word of the label beside its period: a name, not a date
 
 

@@ -241,6 +241,7 @@ _template("date_mdy", r"""
     (?P<m><<MONTH>>)                          # month name: May, Sept.
     \s{1,3}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?    # day: 1, 1st
     (?!\d|[.,](?!(?:19|20)\d\d(?!\d))\d|\s{0,2}%)  # not a longer number or a percent ("1,2023": a year)
+    (?![ \u00a0\u202f\u2009]\d{3}(?!\d))        # nor a number's first group: "During October 3 126 persons"
     (?:(?:,\s{0,3}|\s{1,3})(?P<y><<YEAR>>)(?!\d))?  # optional year: , 2025 (",2023" in scraped text)
 """)
 

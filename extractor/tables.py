@@ -202,7 +202,7 @@ def find_tables(text: str, values: Sequence[NumberMention], periods: Sequence[Pe
 def _table(text: str, start: int, end: int, values: list[NumberMention], periods: Sequence[PeriodMention],
            indicators: Sequence[IndicatorMention], regions: Sequence[RegionMention],
            rules: _Rules) -> dict[int, Cell]:
-    runs = _runs(text, values)
+    runs = _labelled_ages(text, _runs(text, values))
     width = len(runs[-1])
     rows_needed = rules.min_rows if width > 1 else rules.min_rows_one_column
     if len(runs) < rows_needed or any(len(r) != width for r in runs):
@@ -235,6 +235,21 @@ def _table(text: str, start: int, end: int, values: list[NumberMention], periods
     return cells
 
 
+_AGE_LABEL = re.compile(r"(?i)\b(?:under|over|aged|age|ages)\s{1,2}\d{1,3}\b")
+_AGE_BEFORE = re.compile(r"(?i)\b(?:under|over|aged|age|ages|than|up\s+to)\s{1,2}\Z")
+
+
+def _labelled_ages(text: str, runs: list[list[NumberMention]]) -> list[list[NumberMention]]:
+    """The runs, with an age that ends a row's label taken out of the row's numbers: "Men 8,222 39.0 Under 30 2,377
+    44.8" has rows of two cells, "Under 30" a label (a run one longer than the usual row, after "under")."""
+    if len(runs) < 2:
+        return runs
+    lengths = [len(run) for run in runs]
+    width = max(set(lengths), key=lambda n: (lengths.count(n), -n))  # the rows' usual width
+    return [run[1:] if len(run) == width + 1 and _AGE_BEFORE.search(text, max(0, run[0].start - 12), run[0].start)
+            else run for run in runs]
+
+
 def _runs(text: str, values: list[NumberMention]) -> list[list[NumberMention]]:
     """Numbers with only spaces between them, grouped."""
     runs = [[values[0]]]
@@ -249,7 +264,7 @@ def _runs(text: str, values: list[NumberMention]) -> list[list[NumberMention]]:
 def _label(text: str, start: int, end: int, rules: _Rules) -> tuple[int, int] | None:
     """The row label between two runs of numbers, trimmed; None when it reads as prose."""
     piece = text[start:end]
-    if _LABEL_BREAKS.search(piece) or not _WORD.search(piece):
+    if _LABEL_BREAKS.search(_AGE_LABEL.sub("age", piece)) or not _WORD.search(piece):  # ("Under 30" is a label)
         return None
     words = piece.split()
     if len(words) > rules.max_label_words or not words[0][:1].isupper() and not words[0][:1].isdigit():

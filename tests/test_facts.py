@@ -1273,6 +1273,18 @@ TOWNS_TOTALS_AND_BASES = [
     # an employment service's job seekers are its registered unemployed, counted on the day a stock is
     case("Unemployment in Luxembourg, April 2010\n\nJob seekers by group, end of April 2010 (persons): Men 8,410 "
          "Women 6,950 Young people 2,210", "8,410", key="registered_unemployed", period=("2010-04-30", "2010-04-30")),
+    # an age that ends a row's label is the label's, not a value; the row keeps its cells
+    case("Unemployment, April 2011\n\nJob seekers by group, end of April 2011 (persons; y/y change, %): Men 7,950 "
+         "12.1 Women 6,410 9.8 Under 25 1,930 15.2", "15.2", measure="change", unit="percent"),
+    # a month and a day before a thousands group are no date: "During October 3 126 persons registered"
+    case("Labour market, October 2021\n\nDuring October 3 126 persons registered as unemployed.", "3 126",
+         number=3126),
+    # "y/y" in a change column's label is its base, not its period: the 12 months to the table's month
+    case("Inflation in Mali, April 2024\n\nBy Awa Traoré | Bamako, 20 May 2024 | L'Essor\n\nConsumer prices rose 2.1 "
+         "percent in April compared with April 2023, down from 2.6 percent in March.\n\n\"Prices will climb again when the "
+         "rains start in July,\" an economist said.\n\nCPI by group, April 2024 (index, "
+         "Dec 2019=100; y/y change, %): Food 121.4 "
+         "3.1 Transport 108.2 -0.9 Health 105.5 1.2", "3.1", measure="change", period=("2023-05-01", "2024-04-30")),
     # a date as Czech and Slovak releases space it
     case("Labour market, 3rd quarter 2018\n\nAs of 30. 9. 2018 the labour offices in the region registered "
          "12 400 job applicants.", "12 400", period=("2018-09-30", "2018-09-30")),

@@ -258,6 +258,8 @@ UNITS = [
     case("from just 415,000bpd.", "415,000", 415000, "bpd"),
     case("a peak load of 8,120 megawatts", "8,120", 8120, "megawatts"),
     case("revenue reached 712 billion dong, up", "712 billion", 7.12e11, "dong"),
+    case("imports reached 7 984 million escudos", "7 984 million", 7.984e9, "escudos"),
+    case("a deficit of 41.2 billion birr", "41.2 billion", 4.12e10, "birr"),
     # bare "points" at an index's height are the index's level; a small number of them a rate's change
     case("The index reached 118,44 points (base December 2009=100)", "118,44 points", 118.44, "points"),
     case("the jobless rate fell 0.4 points to 6.1%", "0.4 points", 0.4, "percentage_point"),

@@ -76,6 +76,11 @@ ROWS = [
              [("61 200", 61200, None), ("48 900", 48900, None), ("52 330", 52330, None), ("9 640", 9640, None),
               ("47 810", 47810, None), ("263 400", 263400, None), ("23 970", 23970, None),
               ("211 500", 211500, None)]),
+    # a place opening the next row is no currency of the glued cells before it ("108,1 Pula": Croatia's town)
+    mentions("Overnights by destination, 2018 (thousand; index 2018/2017): Rovinj 3 702 102,5 Umag 2 290 103,4 "
+             "Medulin 2 551 102,9 Pula 1 588 105,4",
+             [("3 702", 3702, None), ("102,5", 102.5, None), ("2 290", 2290, None), ("103,4", 103.4, None),
+              ("2 551", 2551, None), ("102,9", 102.9, None), ("1 588", 1588, None), ("105,4", 105.4, None)]),
     # a row whose missing cell is a dash is not short of a glued cell ("Ebebiyín 7 260 –")
     mentions("Passengers by airport, 2017 (domestic; international): Malabo 143 210 188 640 Bata 91 380 5 110 "
              "Ebebiyín 7 260 – Mongomo 2 940 –",
