@@ -1281,8 +1281,8 @@ TOWNS_TOTALS_AND_BASES = [
          number=3126),
     # "y/y" in a change column's label is its base, not its period: the 12 months to the table's month
     case("Inflation in Mali, April 2024\n\nBy Awa Traoré | Bamako, 20 May 2024 | L'Essor\n\nConsumer prices rose 2.1 "
-         "percent in April compared with April 2023, down from 2.6 percent in March.\n\n\"Prices will climb again when the "
-         "rains start in July,\" an economist said.\n\nCPI by group, April 2024 (index, "
+         "percent in April compared with April 2023, down from 2.6 percent in March.\n\n\"Prices will climb again "
+         "when the rains start in July,\" an economist said.\n\nCPI by group, April 2024 (index, "
          "Dec 2019=100; y/y change, %): Food 121.4 "
          "3.1 Transport 108.2 -0.9 Health 105.5 1.2", "3.1", measure="change", period=("2023-05-01", "2024-04-30")),
     # a date as Czech and Slovak releases space it
