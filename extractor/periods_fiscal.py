@@ -76,6 +76,16 @@ def fiscal_start(text: str, country: str | None, patterns_dir: Path | None = Non
     return starts.get(country.upper()) if country else None
 
 
+_YEAR_PAIR = re.compile(r"\d{2,4}\s{0,2}[-/–]\s{0,2}\d{2,4}")
+
+
+@functools.lru_cache(maxsize=8)
+def _named_by_start(patterns_dir: Path | None) -> frozenset[str]:
+    """The countries whose fiscal year named by one year is named by the year it starts in."""
+    data = load_yaml("periods.yaml", base=patterns_dir).get("fiscal_year_named_by_start") or []
+    return frozenset(str(code).upper() for code in data)
+
+
 def _fiscal_bounds(end_year: int, first_month: int) -> tuple[date, date]:
     if first_month == 1:
         return date(end_year, 1, 1), date(end_year, 12, 31)
@@ -97,12 +107,15 @@ def with_fiscal_years(periods: Sequence[PeriodMention], text: str, country: str 
     first_month = fiscal_start(text, country, patterns_dir)
     if first_month is None:
         return list(periods)
+    by_start = country is not None and country.upper() in _named_by_start(patterns_dir) and first_month != 1
     out = []
     for m in periods:
         end_year = dict(m.detail).get("fiscal_end")
         if end_year is None:
             out.append(m)
             continue
+        if by_start and not _YEAR_PAIR.search(m.text):
+            end_year += 1  # Japan's "fiscal year 2021": April 2021 to March 2022
         first, last = _fiscal_bounds(end_year, first_month)
         out.append(_new_mention(m.text, m.start, m.end, m.kind, first, last, m.detail))
     return out

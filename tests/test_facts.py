@@ -1285,6 +1285,11 @@ TOWNS_TOTALS_AND_BASES = [
          "when the rains start in July,\" an economist said.\n\nCPI by group, April 2024 (index, "
          "Dec 2019=100; y/y change, %): Food 121.4 "
          "3.1 Transport 108.2 -0.9 Health 105.5 1.2", "3.1", measure="change", period=("2023-05-01", "2024-04-30")),
+    # Japan names a fiscal year by the year it starts in; "chained 2015 prices" name no price index
+    case("Prefectural accounts of Shimane, fiscal year 2020\n\nThe nominal gross prefectural product of fiscal year "
+         "2020 became 2 trillion 614,2 billion yen.", "2 trillion 614,2 billion", period=("2020-04-01", "2021-03-31")),
+    case("Prefectural accounts of Shimane, fiscal year 2020\n\nThe real gross prefectural product (chained 2015 "
+         "prices) became 2 trillion 498,1 billion yen.", "2 trillion 498,1 billion", key="gross_regional_product"),
     # a date as Czech and Slovak releases space it
     case("Labour market, 3rd quarter 2018\n\nAs of 30. 9. 2018 the labour offices in the region registered "
          "12 400 job applicants.", "12 400", period=("2018-09-30", "2018-09-30")),
