@@ -45,6 +45,32 @@ _NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
 _NEAR_CAP = 16
 
 
+# A scraped page's menu or breadcrumb ("Home|News|Economy|Sport", "Home›Business›Trade"): its section names
+# are no indicators of the text.
+_MENU_LINE = re.compile(r"^[^\n\d]*?[|›»][^\n\d]*?[|›»][^\n\d]*$", re.M)
+
+
+# An indicator word inside an office's name ("the Kyushu Bureau of Economy, Trade and Industry")
+_IN_AN_OFFICE = re.compile(r"\b(?:Bureau|Ministry|Department|Office|Institute|Agency|Committee|Council|Chamber|"
+                           r"Secretariat|Directorate)\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w-]*,?\s+(?:and\s+)?)*\Z")
+
+
+def _indicators_of(found: Sequence[IndicatorMention], text: str, excluded: Collection[str]) -> list[IndicatorMention]:
+    """The indicator mentions that name what the text measures: not what "excluding" leaves out, not a menu's
+    section names, not the words of an office's name."""
+    menus = _menu_lines(text)
+    return [m for m in found if not _left_out(text, m.start, excluded) and not (menus and _within(menus, m.start))
+            and not (m.text[:1].isupper() and _IN_AN_OFFICE.search(text, max(0, m.start - 80), m.start))]
+
+
+def _menu_lines(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _MENU_LINE.finditer(text, 0, min(len(text), 2000))]  # (a page's head only)
+
+
+def _within(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
 _CLAUSE_MARK = re.compile(r"[,;:()\[\]]")
 
 
@@ -165,7 +191,7 @@ class DocumentView:
                                and _word_after(self.text, m.end) not in method] if doc.regions else ())
         # "Inbound travellers, excluding cruise passengers, numbered 33.1 million": what is left out is not
         # what is counted
-        self.indicators = Sorted([m for m in doc.indicators if not _left_out(self.text, m.start, excluded)])
+        self.indicators = Sorted(_indicators_of(doc.indicators, self.text, excluded))
         self.cues = Sorted(_cues_outside_indicators(doc.cues, doc.indicators))
         self.entities = doc.entities
         self.home = context.home_country(self)

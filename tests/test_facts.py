@@ -1290,6 +1290,11 @@ TOWNS_TOTALS_AND_BASES = [
          "2020 became 2 trillion 614,2 billion yen.", "2 trillion 614,2 billion", period=("2020-04-01", "2021-03-31")),
     case("Prefectural accounts of Shimane, fiscal year 2020\n\nThe real gross prefectural product (chained 2015 "
          "prices) became 2 trillion 498,1 billion yen.", "2 trillion 498,1 billion", key="gross_regional_product"),
+    # an indicator word inside an office's name names nothing the text measures; Italian "presences" are nights
+    case("Retail sales in Oita fall\n\nSales at large retail stores in Oita Prefecture totaled 131.6 billion yen in 2016, "
+         "the Kyushu Bureau of Economy, Trade and Industry said.", "131.6 billion", key="retail_trade"),
+    case("Tourism in Trentino, summer 2019\n\nThe presences in the accommodation establishments were 17,2 million in "
+         "summer 2019.", "17,2 million", key="nights_spent"),
     # a date as Czech and Slovak releases space it
     case("Labour market, 3rd quarter 2018\n\nAs of 30. 9. 2018 the labour offices in the region registered "
          "12 400 job applicants.", "12 400", period=("2018-09-30", "2018-09-30")),
