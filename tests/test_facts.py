@@ -1291,8 +1291,8 @@ TOWNS_TOTALS_AND_BASES = [
     case("Prefectural accounts of Shimane, fiscal year 2020\n\nThe real gross prefectural product (chained 2015 "
          "prices) became 2 trillion 498,1 billion yen.", "2 trillion 498,1 billion", key="gross_regional_product"),
     # an indicator word inside an office's name names nothing the text measures; Italian "presences" are nights
-    case("Retail sales in Oita fall\n\nSales at large retail stores in Oita Prefecture totaled 131.6 billion yen in 2016, "
-         "the Kyushu Bureau of Economy, Trade and Industry said.", "131.6 billion", key="retail_trade"),
+    case("Retail sales in Oita fall\n\nSales at large retail stores in Oita Prefecture totaled 131.6 billion yen in "
+         "2016, the Kyushu Bureau of Economy, Trade and Industry said.", "131.6 billion", key="retail_trade"),
     case("Tourism in Trentino, summer 2019\n\nThe presences in the accommodation establishments were 17,2 million in "
          "summer 2019.", "17,2 million", key="nights_spent"),
     # a date as Czech and Slovak releases space it
