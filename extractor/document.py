@@ -50,17 +50,14 @@ _NEAR_CAP = 16
 _MENU_LINE = re.compile(r"^[^\n\d]*?[|›»][^\n\d]*?[|›»][^\n\d]*$", re.M)
 
 
-# An indicator word inside an office's name ("the Kyushu Bureau of Economy, Trade and Industry")
-_IN_AN_OFFICE = re.compile(r"\b(?:Bureau|Ministry|Department|Office|Institute|Agency|Committee|Council|Chamber|"
-                           r"Secretariat|Directorate)\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w-]*,?\s+(?:and\s+)?)*\Z")
-
-
-def _indicators_of(found: Sequence[IndicatorMention], text: str, excluded: Collection[str]) -> list[IndicatorMention]:
+def _indicators_of(found: Sequence[IndicatorMention], text: str, excluded: Collection[str],
+                   office: re.Pattern[str]) -> list[IndicatorMention]:
     """The indicator mentions that name what the text measures: not what "excluding" leaves out, not a menu's
-    section names, not the words of an office's name."""
+    section names, not the words of an office's name ("the Kyushu Bureau of Economy, Trade and Industry":
+    ``office_words`` in facts.yaml)."""
     menus = _menu_lines(text)
     return [m for m in found if not _left_out(text, m.start, excluded) and not (menus and _within(menus, m.start))
-            and not (m.text[:1].isupper() and _IN_AN_OFFICE.search(text, max(0, m.start - 80), m.start))]
+            and not (m.text[:1].isupper() and office.search(text, max(0, m.start - 80), m.start))]
 
 
 def _menu_lines(text: str) -> list[tuple[int, int]]:
@@ -190,8 +187,8 @@ class DocumentView:
         self.regions = Sorted([m for m in doc.regions if word_before_name(self.text, m.start) not in excluded
                                and _word_after(self.text, m.end) not in method] if doc.regions else ())
         # "Inbound travellers, excluding cruise passengers, numbered 33.1 million": what is left out is not
-        # what is counted
-        self.indicators = Sorted(_indicators_of(doc.indicators, self.text, excluded))
+        # what is counted (nor a menu's section, nor an office's name)
+        self.indicators = Sorted(_indicators_of(doc.indicators, self.text, excluded, assembler.office_name_before))
         self.cues = Sorted(_cues_outside_indicators(doc.cues, doc.indicators))
         self.entities = doc.entities
         self.home = context.home_country(self)

@@ -165,6 +165,9 @@ class Assembler:
                                              + r"\s+(?:of|for|under)\s+(?:the\s+)?(?:\w+\s+of\s+(?:the\s+)?)?\Z",
                                              re.IGNORECASE)
         self.issuer = _any_word(self._words.get("issuer_words", ()), re.IGNORECASE)
+        offices = [w.capitalize() for w in self._words.get("office_words", ())]  # "the Bureau of Economy, ..."
+        self.office_name_before = re.compile(_any_word(offices).pattern
+                                             + r"\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w-]*,?\s+(?:and\s+)?)*\Z")
         self.titled_year = re.compile(_any_word([w.capitalize() for w in self._words.get("title_nouns", ())]).pattern
                                       + r"\s{1,2}\Z")  # capitalised, as in a title
         self.year_titled = re.compile(r"\s+(?:[A-Z][a-z]+\s+){0,4}" + _any_word(
