@@ -157,7 +157,7 @@ def is_dateline_date(text: str, start: int, end: int) -> bool:
 _WEEKDAY = re.compile(r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6}\.?,?\s{0,3}")
 
 
-_FIELD_TOWN = re.compile(r"[^\W\d][^\d,|]{1,40},\s{1,3}(?=\d|[A-Z][a-z]{2,8}\.?\s\d)")
+_FIELD_TOWN = re.compile(r"[^\W\d][^\d,|]{1,40},\s{0,3}(?=\d|[A-Z][a-z]{2,8}\.?\s\d)")  # ("Leeuwarden,16 May 2024")
 
 
 def _field_date(line: str) -> date | None:
