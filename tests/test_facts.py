@@ -1211,11 +1211,11 @@ TOWNS_TOTALS_AND_BASES = [
     # a clause's subject names what it counts with a noun of a measure ("area"), before a verb of doing ("moved")
     case("Agriculture in the province, 2020\n\nIn the 2019/2020 season the area sown with maize in the province "
          "reached 84 300 hectares.", "84 300", indicator="the area sown with maize in the province"),
-    case("Transport, 2017\n\nThe number of ships entered in the ports was of 1 136, against 1 290 in the previous "
-         "year.", "1 290", indicator="The number of ships entered in the ports"),
+    case("Transport, 2017\n\nThe number of vessels entered in the harbours was of 842, against 905 in the previous "
+         "year.", "905", indicator="The number of vessels entered in the harbours"),
     # "imported inflation" is inflation, not imports
-    case("Inflation, June 2020\n\nImported inflation stood at 9.8 per cent, against local inflation of 9.2 per cent.",
-         "9.8 per cent", key="cpi", indicator="Imported inflation"),
+    case("Inflation, June 2020\n\nImported inflation stood at 7.4 per cent, against local inflation of 6.8 per cent.",
+         "7.4 per cent", key="cpi", indicator="Imported inflation"),
     # a split year the text glosses in brackets is the gloss's stretch, wherever it is named
     case("Agriculture, season 2020/2021\n\nIn the season 2020/2021 (July 2020 – June 2021) the cotton harvest "
          "reached 212 400 tons. In 2020/2021 the soybean harvest was 1 480 300 tons.", "1 480 300",
@@ -1259,7 +1259,7 @@ TOWNS_TOTALS_AND_BASES = [
          "prices, %): Primary 3,21,400 4.1 Secondary 8,12,760 10.2 Tertiary 6,48,210 7.7", "8,12,760",
          number=812760),
     # a place that lost a share of its own people changed
-    case("Shetland's population\n\nThe North Isles lost 1.9 per cent of their population.", "1.9 per cent",
+    case("Orkney's population\n\nThe West Mainland lost 2.3 per cent of its population.", "2.3 per cent",
          measure="change", direction="decrease"),
     # the place right after a compared figure is that figure's, not the sentence's
     case("Labour market in the region of Drâa-Tafilalet, 2017\n\nThe rate of activity stood at 41,2%, in decrease of "
