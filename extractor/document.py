@@ -400,7 +400,7 @@ class Here:
     cues: Sequence[LexiconMatch]
     home: Region | None = None
     home_done: bool = False
-    names_home: bool | None = None  # whether a HOME cue ("the country", "nationwide") is in it, once asked
+    names_home: list[int] | None = None  # where its HOME cues ("the country", "nationwide") start, once asked
     respectively: bool | None = None  # whether it says "respectively", once asked
     national: bool | None = None  # whether it holds a word of the whole country ("national"), once asked
     bracket_note: Any = False  # its "with the X in brackets" note (a match or None), once asked (False: not yet)

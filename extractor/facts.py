@@ -195,6 +195,7 @@ class Assembler:
         # "Most of those who left settled in Astana city": where people went, as after "to"
         self.settled_in = re.compile(_any_word(self._words.get("settle_verbs", ())).pattern
                                      + r"\s+(?:in|at)\s+(?:the\s+)?\Z", re.I)
+        self.market_words = _any_word(self._words.get("market_nouns", ()), re.IGNORECASE)
         nouns = _any_word(self._words.get("partner_nouns", ()), re.IGNORECASE).pattern
         copula = r"\s+(?:was|were|is|are|remained|remains|became|becomes|has\s+been|ranked|ranks)\s+"
         self.partner_after = re.compile(copula + r"(?:[\w-]+\s+){0,4}?" + nouns, re.IGNORECASE)

@@ -179,6 +179,8 @@ def _sort_places(run: DocumentView, mentions: Sequence[RegionMention],
     # the countries are where goods or people come from or go to.
     partner_nouns = home is None and flow
     went: RegionMention | None = None  # the last place named as where people went or came from
+    # "Among the foreign markets the first remains the United Kingdom": foreign countries there are origins
+    markets = run.assembler.market_words.search(run.text, run.here.sent.start, run.here.sent.end) is not None
     for m in mentions:
         if m.start < DATELINE_REACH and is_dateline(run.text, m):
             continue  # "ASTANA, 14 August 2023 –": where the report was filed, not where values are measured
@@ -188,7 +190,7 @@ def _sort_places(run: DocumentView, mentions: Sequence[RegionMention],
             went is not None and _DESTINATIONS_SEPARATOR.fullmatch(run.text, went.end, m.start) is not None)
         if after_partner_word:
             went = m  # "chiefly to Astana and Almaty": both are destinations
-        if foreign and m.kind in ("country", "group") and (flow or after_partner_word):
+        if foreign and m.kind in ("country", "group") and (flow or after_partner_word or markets):
             partners.append(m)
         elif flow and after_partner_word:
             continue  # "moved to other regions of Kazakhstan", "chiefly to Astana": where people went
@@ -224,7 +226,7 @@ def _region_in_force(run: DocumentView, v: NumberMention, sent: Sentence, lead: 
             evidence.append("region_lead_in")
             return _region_of(lead_places[-1])
     subject = run.ctx.line_region or (None if run.ctx.line_home else run.ctx.section_region or run.ctx.doc_region)
-    if subject is not None and not _names_home(run, sent) and not _national(run, v, sent):
+    if subject is not None and not _names_home(run, sent, v) and not _national(run, v, sent):
         evidence.append("region_in_force")
         return _region_of(subject)
     evidence.append("region_home")
@@ -257,17 +259,22 @@ def national_after(run: DocumentView, v: NumberMention) -> bool:
     return space is not None and run.assembler.national_words.match(run.text, space.end()) is not None
 
 
-def _names_home(run: DocumentView, sent: Sentence) -> bool:
-    """Whether the sentence speaks of the whole country ("in the country", "nationwide")."""
+def _names_home(run: DocumentView, sent: Sentence, v: NumberMention) -> bool:
+    """Whether the sentence speaks of the whole country ("in the country", "nationwide") where the value
+    is: a word of the whole country in a contrast clause after the value ("..., while the rate of the
+    whole country was 1.06%", "; at national level the increase was 26,1%") is said of that clause only."""
     here = run.here
     if here.names_home is None:
         # (not a ranking against the country: "the country's largest city", "one of the lowest rates in
         # the country" are said of a place)
         # (nor the place of another figure: "against 46,4% at national level")
-        here.names_home = any(c.label == "HOME" and not home_word_not_subject(run.text, c.start, c.end, sent.start)
-                              and not _FIGURE_THEN.search(run.text, max(0, c.start - 16), c.start)
-                              for c in here.cues)
-    return here.names_home
+        here.names_home = [c.start for c in here.cues
+                           if c.label == "HOME" and not home_word_not_subject(run.text, c.start, c.end, sent.start)
+                           and not _FIGURE_THEN.search(run.text, max(0, c.start - 16), c.start)]
+    return any(start < v.start or _CONTRAST.search(run.text, v.end, start) is None for start in here.names_home)
+
+
+_CONTRAST = re.compile(r";|\b(?:while|whereas|but|against|compared|versus|unlike)\b", re.IGNORECASE)
 
 
 def _head_of(run: DocumentView, v: NumberMention, places: Sequence[RegionMention]) -> RegionMention | None:

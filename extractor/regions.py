@@ -220,10 +220,14 @@ class _Collector:
         self.origin: dict[tuple[bool, str], tuple[str, _Source, str, str]] = {}
         self.blockers: set[str] = set()
 
-    def variants(self, name: str, *, caps: bool = True) -> Iterator[str]:
+    def variants(self, name: str, *, caps: bool = True, saints: bool = False) -> Iterator[str]:
         forms = [name]
         if name.startswith("the "):
             forms.append("The " + name[4:])
+        saint = _SAINT.match(name) if saints else None
+        if saint:  # "Saint Kitts", "St. Kitts" and "St Kitts" are one name, as each press writes it
+            # (countries and our aliases only: a subdivision's "St. Thomas" would be a parish of many islands)
+            forms += [prefix + name[saint.end():] for prefix in ("Saint ", "St. ", "St ")]
         for form in list(forms):
             folded = _fold(form)
             if folded != form and folded.lower() not in self.words:
@@ -265,6 +269,9 @@ class _Collector:
         for surface in self.blockers:
             out[surface] = _Target(None)
         return out
+
+
+_SAINT = re.compile(r"(?:Saint|St\.?) ")
 
 
 def _add_lower(collector: _Collector, name: str, code: str, rank: tuple, not_lower: frozenset[str]) -> None:
@@ -376,7 +383,7 @@ def _lexicon(base: Path) -> _Lexicon:
         names = {country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)}
         for name in filter(None, names):
             for n in dict.fromkeys([name, re.sub(r"\s*\([^)]*\)", "", name).strip()]):
-                for surface in collector.variants(n):
+                for surface in collector.variants(n, saints=True):
                     collector.add(surface, code, (1,))
                 _add_lower(collector, n, code, (1,), not_lower)
     nested = []  # subdivisions of subdivisions: local names of their country, matched after the aliases
@@ -429,7 +436,7 @@ def _lexicon(base: Path) -> _Lexicon:
             as_region[code] = target
 
         def explicit(surface: str, written: str, code: str = code) -> None:
-            for s in collector.variants(surface):
+            for s in collector.variants(surface, saints=True):
                 collector.explicit(s, code, aliases, code, written)
 
         for n in _strings(aliases, code, entry.get("names"), "names"):

@@ -1189,6 +1189,21 @@ TOWNS_TOTALS_AND_BASES = [
          "state of Hesse, May 2023 (change on May 2022, %; on April 2023, %): Food 12.3 0.4 Energy 4.1 -0.6 Total "
          "6.3 0.2", "6.3", region="DE-HE",
          period=("2022-06-01", "2023-05-31")),
+    # the whole country in a contrast clause after a value is that clause's place only
+    case("Labour force survey, Rayong province, Q1 2024\n\nThe unemployment rate was 1.4%, up 0.2 percentage "
+         "points, while the unemployment rate of the whole country stood at 1.0%.", "1.4%", region="TH-21"),
+    case("Labour force survey, Rayong province, Q1 2024\n\nThe unemployment rate was 1.4%, up 0.2 percentage "
+         "points, while the unemployment rate of the whole country stood at 1.0%.", "1.0%", region="TH"),
+    case("Wages in Salta province, 2015\n\nThe average wage of the sector reached $ 9.120 per month, up 31,2%; at "
+         "national level the rise was 29,5%.", "31,2%", region="AR-A"),
+    # "Nationally," opening a sentence puts it in the whole country
+    case("Producer prices in Hunan, May 2022\n\nIn May the producer prices of Hunan rose by 5,1% year-on-year.\n\n"
+         "Nationally, in May the ex-factory prices rose by 6,4% year-on-year, and the purchase prices by 8,1%.", "8,1%",
+         region="CN"),
+    # a foreign country in a sentence about markets is an origin, not where the value is measured
+    case("Tourism in Tyrol, summer 2019\n\nThe overnight stays in Tyrol grew by 2,1%. Among the foreign markets "
+         "Germany stays first with 9 812 400 overnight stays, followed by the Netherlands (2 105 300).",
+         "2 105 300", region="AT-7"),
     # what is left out is not what is counted
     case("Foreign tourists, excluding cruise passengers, numbered 3.2 million in 2019.", "3.2 million",
          key="visitor_arrivals"),

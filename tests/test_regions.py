@@ -243,6 +243,13 @@ CASES = [
     # a country's adjective before a group of people names the group ("Jordanian guests", "Emirati households")
     ("Jordanian guests formed 61,3% of total guests", []),
     ("5,9 persons for Emirati households", []),
+    # ... and so does "ones" after it ("the Italian ones": Italian visitors)
+    ("Visitors from abroad rose 4,1%, while the Spanish ones fell 0,8%.", []),
+    # "St", "St." and "Saint" in a country's name are one word, as each press writes it
+    ("Prices in St Kitts and Nevis rose; St Lucia and Saint Vincent and the Grenadines",
+     [("St Kitts and Nevis", "KN"), ("St Lucia", "LC"), ("Saint Vincent and the Grenadines", "VC")]),
+    # (not a subdivision's: "St. Thomas" is a parish of several islands)
+    ("the St. Thomas district recorded 5.1 percent", []),
     # a place's name inside a person's name after a title
     ("DOE Secretary Carlos Jericho Petilla said.", []),
     ("the Minister of Jericho", [("Jericho", "PS-JRH")]),
