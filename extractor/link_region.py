@@ -43,8 +43,9 @@ _APPOSITION_HEAD = re.compile(r",\s+(?:the|a|an|its)\s[^,;.\d]{0,60}")
 _APPOSITION_END = re.compile(r"\s*(?:\([^()]{0,20}\)\s*)?,")
 _HEAD_REACH = 120  # a bracket of figures after its place is short
 # "The share of the region in ... of Ukraine made 2,0%": the part is the region the text is about
-_PART_SHARE = re.compile(r"(?i)\bshare\s+of\s+(?:the|our|this)\s+(?:region|oblast|city|republic|province|aimag|marz"
-                         r"|velayat|viloyat|district|county|state|territory|krai)\s+in\b")
+# ... and "The state's share in Brazilian GDP rose to 1.46%"
+_PART = r"(?:region|oblast|city|republic|province|aimag|marz|velayat|viloyat|district|county|state|territory|krai)"
+_PART_SHARE = re.compile(rf"(?i)\bshare\s+of\s+(?:the|our|this)\s+{_PART}\s+in\b|\b{_PART}['’]s\s+share\s+(?:in|of)\b")
 # A place followed by a bracketed figure of its own.
 _OWN_PARENTHESIS = re.compile(r"\s*\(\s*[-+−–]?\d")
 
@@ -94,7 +95,10 @@ def region(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence |
               and not _citizens_of(run, m)]
     if len(places) > 1:
         places = [m for k, m in enumerate(places) if k == 0 or not _in_apposition(run, places[k - 1], m)]
-    if places and national_after(run, v):
+    # "the second largest among the states, behind only Minas Gerais": the place it is ranked against
+    # (not one with a figure of its own: "ahead of the Montagnes district (2,699,523)")
+    places = [m for m in places if not _ranked_against(run, m, v)]
+    if places and (national_after(run, v) or _national_since_places(run, v, places)):
         evidence.append("region_home")  # "Minnesota's rate was 68.4 percent, compared with 62.6 percent nationally"
         return partner, home_region(run, sent), None
     if places and v.unit == "percent" and (whole := _whole_after(run, v, places)) is not None:
@@ -200,6 +204,27 @@ def _sort_places(run: DocumentView, mentions: Sequence[RegionMention],
 
 
 _NATIONAL_REACH = 40
+_RANKED_AGAINST = re.compile(r"\b(?:behind|ahead\s+of|second\s+only\s+to|trailing|after\s+only)\s+"
+                             r"(?:only\s+)?(?:the\s+)?\Z", re.IGNORECASE)
+
+
+def _ranked_against(run: DocumentView, m: RegionMention, v: NumberMention) -> bool:
+    """A place after the value that it is ranked against, with no figure of its own."""
+    return m.start >= v.end and _RANKED_AGAINST.search(run.text, max(0, m.start - 20), m.start) is not None \
+        and not _owns_other_values(run, m, v)
+
+
+def _national_since_places(run: DocumentView, v: NumberMention, places: Sequence[RegionMention]) -> bool:
+    """A word of the whole country before the value and after the sentence's places: "The GDP of Amazonas grew
+    7.1% in 2021, above the national growth of 4.8%"."""
+    lo = max(m.end for m in places if m.end <= v.start) if any(m.end <= v.start for m in places) else None
+    if lo is None or any(m.start >= v.end for m in places):
+        return False
+    # (not the whole a share is of: "contributed 25.1% of national GDP, at EUR 101.9 billion")
+    return _NATIONAL_FIGURE.search(run.text, max(lo, v.start - _NATIONAL_REACH), v.start) is not None
+
+
+_NATIONAL_FIGURE = re.compile(r"\bnational(?:ly)?\s+(?:[a-z-]+\s+){0,3}?(?:of|was|is|at|stood\s+at)\s+\Z")
 
 
 def _region_in_force(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence | None,
@@ -274,7 +299,8 @@ def _names_home(run: DocumentView, sent: Sentence, v: NumberMention) -> bool:
     return any(start < v.start or _CONTRAST.search(run.text, v.end, start) is None for start in here.names_home)
 
 
-_CONTRAST = re.compile(r";|\b(?:while|whereas|but|against|compared|versus|unlike)\b", re.IGNORECASE)
+# (a bracket too: "The birth rate made 7,9‰ (for the country – 8,8‰)")
+_CONTRAST = re.compile(r"[;(]|\b(?:while|whereas|but|against|compared|versus|unlike)\b", re.IGNORECASE)
 
 
 def _head_of(run: DocumentView, v: NumberMention, places: Sequence[RegionMention]) -> RegionMention | None:

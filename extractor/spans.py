@@ -129,7 +129,7 @@ _RANKED_AFTER = re.compile(r"(?:'s|’s)?\s+(?:\w+est|most|least|second|third)\b
 
 
 _OUTSIDE_BEFORE = re.compile(r"(?i)(?:\b(?:outside|beyond|within|(?:other\s+)?(?:regions?|parts?|areas?|provinces?|"
-                             r"oblasts?|districts?)\s+of)|(?:%|\bper\s?cent|\bpercent)\s+of)\s+(?:of\s+)?(?:the\s+)?$")
+                             r"oblasts?|districts?|settlements?|municipalities|counties|towns)\s+of)|(?:%|\bper\s?cent|\bpercent)\s+of)\s+(?:of\s+)?(?:the\s+)?$")
 
 
 def home_word_not_subject(text: str, start: int, end: int, floor: int = 0) -> bool:

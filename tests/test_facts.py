@@ -1196,6 +1196,21 @@ TOWNS_TOTALS_AND_BASES = [
          "points, while the unemployment rate of the whole country stood at 1.0%.", "1.0%", region="TH"),
     case("Wages in Salta province, 2015\n\nThe average wage of the sector reached $ 9.120 per month, up 31,2%; at "
          "national level the rise was 29,5%.", "31,2%", region="AR-A"),
+    # ... and so is one in a bracket after it
+    case("Vital statistics, Lovech district, 2020\n\nIn 2020 the live-born were 812. The birth rate made 6,4‰ (for "
+         "the country – 8,5‰).", "6,4‰", region="BG-11"),
+    # the country others places are "of" is where people went, not the subject
+    case("Migration, Lovech district, 2020\n\nIn 2020 from the district to other settlements of the country left "
+         "1 920 persons.", "1 920", region="BG-11"),
+    # a place the value is ranked against, with no figure of its own, is not the value's
+    case("Exports of Mato Grosso, 2023\n\nImports reached US$ 1.9 billion, so the surplus came to US$ 28.4 billion, "
+         "the largest among the states, ahead of Minas Gerais.", "US$ 28.4 billion", region="BR-MT"),
+    # the region's share in the country's total is the region's
+    case("GDP of Sergipe, 2021\n\nThe state's share in Brazilian GDP fell to 0.58%, from 0.61% in 2020.", "0.58%",
+         region="BR-SE"),
+    # a national figure after the sentence's place
+    case("Paraíba GDP, 2021\n\nThe GDP of Paraíba grew 5.2% in 2021, above the national growth of 4.6%.", "4.6%",
+         region="BR"),
     # "Nationally," opening a sentence puts it in the whole country
     case("Producer prices in Hunan, May 2022\n\nIn May the producer prices of Hunan rose by 5,1% year-on-year.\n\n"
          "Nationally, in May the ex-factory prices rose by 6,4% year-on-year, and the purchase prices by 8,1%.", "8,1%",

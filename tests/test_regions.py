@@ -245,6 +245,10 @@ CASES = [
     ("5,9 persons for Emirati households", []),
     # ... and so does "ones" after it ("the Italian ones": Italian visitors)
     ("Visitors from abroad rose 4,1%, while the Spanish ones fell 0,8%.", []),
+    # a Czech region named after its city, with a lower-case type word; Goa (also a word); Basel (the canton)
+    ("jobless rates in the Pardubice region and the Zlín Region", [("Pardubice region", "CZ-53"),
+                                                                  ("Zlín Region", "CZ-72")]),
+    ("Births in Goa and prices in Basel", [("Goa", "IN-GA"), ("Basel", "CH-BS")]),
     # "St", "St." and "Saint" in a country's name are one word, as each press writes it
     ("Prices in St Kitts and Nevis rose; St Lucia and Saint Vincent and the Grenadines",
      [("St Kitts and Nevis", "KN"), ("St Lucia", "LC"), ("Saint Vincent and the Grenadines", "VC")]),
