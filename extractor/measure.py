@@ -26,7 +26,9 @@ _PER_THOUSAND_FRONTED = re.compile(r"(?i)\bper\s+(?:1[ ,.\u00a0\u202f]?000|thous
 # after a change noun: "Growth was highest in Oslo (4,360)"
 _RANKED_AFTER_NOUN = re.compile(r"(?i)\s+(?:was|were)\s+(?:the\s+)?(?:highest|lowest|largest|smallest|strongest|"
                                 r"weakest|biggest|greatest|fastest|slowest)\s+in\s+[^.;]*")
-_NEXT_WORDS_NOUN = re.compile(r"\s+(?!and\b|or\b|in\b|of\b|to\b|for\b|than\b)[a-z]{3,}s\b")
+# (or after up to two words: "31 other buildings", "two power distribution companies")
+_NEXT_WORDS_NOUN = re.compile(r"\s+(?:(?!(?:and|or|in|of|to|for|than|from|at|on|by|with|the|a|an|was|were|is|are)\b)"
+                              r"[a-z]+\s+){0,2}(?!(?:and|or|in|of|to|for|than|months|years|weeks|days|quarters|times)\b)[a-z]{3,}s\b")
 _DIRECTION_NOUNS = frozenset({"growth", "increase", "decline", "decrease", "drop", "fall", "rise", "gain", "loss",
                               "reduction", "contraction", "jump", "deflation"})
 _LEVEL_VERBS = frozenset({"was", "is", "were", "are", "amounted", "amount", "to", "made", "make", "reached", "at",

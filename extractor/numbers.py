@@ -511,6 +511,10 @@ class _Suffixes(_Context):
                 return _Suffix(r[1], value, "points", True)
             return _Suffix(r[1], value, r[0], True)
         after = t[end:end + 1]
+        # "19 845 sq. m", "9 120 m2" (not "the price of one square meter": a denominator, no value)
+        if not unit and value != 1 and (phrase := self._at(lx.unit_phrase_re, end)):
+            return _Suffix(end, value, lx.unit_phrases[phrase.group("u")], extended, unit_word=phrase.group("u"),
+                           unit_at_once=True)
         h = self._at(lx.hyphen_word_re, end) if after == "-" else None
         if h:
             low = _low(h.group("w"))

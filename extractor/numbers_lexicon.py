@@ -233,6 +233,8 @@ class Lexicon:
     time_unit_values: frozenset[str]
     other_units: frozenset[str]
     bridge: frozenset[str]
+    unit_phrases: dict[str, str]  # "sq. m" -> "sqm"
+    unit_phrase_re: Any
     qualifier_re: Any
     qualifier_map: dict[str, str]
     sign_word_re: Any
@@ -465,7 +467,17 @@ def _units(y: _Sections) -> dict[str, Any]:
         time_unit_values=frozenset(str(v) for v in time_units.values()),
         other_units=y.word_set("other_units"),
         bridge=y.word_set("unit_bridge_words"),
+        unit_phrases={str(k): str(v) for k, v in (y.data.get("unit_phrases") or {}).items()},
+        unit_phrase_re=_unit_phrases(y.data.get("unit_phrases") or {}),
     )
+
+
+def _unit_phrases(phrases: dict[str, Any]) -> Any:
+    """A unit phrase right after the number, spaced or glued ("9 120 m2", "300m²"); not inside a longer word."""
+    if not phrases:
+        return regex.compile(r"(?!)")
+    alternatives = "|".join(regex.escape(str(k)) for k in sorted(phrases, key=len, reverse=True))
+    return regex.compile(rf"\G{_HSP}?(?P<u>{alternatives})(?![\p{{L}}\d])")
 
 
 def _qualifiers_and_signs(y: _Sections) -> dict[str, Any]:

@@ -1215,6 +1215,10 @@ TOWNS_TOTALS_AND_BASES = [
     case("Producer prices in Hunan, May 2022\n\nIn May the producer prices of Hunan rose by 5,1% year-on-year.\n\n"
          "Nationally, in May the ex-factory prices rose by 6,4% year-on-year, and the purchase prices by 8,1%.", "8,1%",
          region="CN"),
+    # a count with its own noun takes no unit from the figure before it
+    case("Building permits, Lovech district, Q3 2021\n\nPermits were issued for 28 residential buildings with 9 412 "
+         "sq. m total floor area, as well as for 17 other buildings with 6 210 sq. m total floor area.", "17",
+         unit="count"),
     # a foreign country in a sentence about markets is an origin, not where the value is measured
     case("Tourism in Tyrol, summer 2019\n\nThe overnight stays in Tyrol grew by 2,1%. Among the foreign markets "
          "Germany stays first with 9 812 400 overnight stays, followed by the Netherlands (2 105 300).",
@@ -1362,6 +1366,8 @@ NOT_FACTS = [
     "The average monthly nominal wage of one employee is published quarterly.",
     "Tourists staying at least one night are counted as visitors.",
     "Weighted average of eight capital cities",
+    # a denominator, not an area
+    "The average price of one square meter is published monthly.",
 ]
 
 

@@ -278,6 +278,12 @@ UNITS = [
     case("exports of NT$1.2 trillion", "NT$1.2 trillion", 1.2e12, "NT$"),
     case("the average monthly cash income was Nu 16,370", "Nu 16,370", 16370, "Nu"),
     case("Almaty commissioned 1 248.6 thousand square meters of housing", "1 248.6 thousand", 1248600, "sqm"),
+    # ... and as bureau English abbreviates it, with a full stop or a superscript; power in million units (MU)
+    case("permits for 46 buildings with 19 845 sq. m total floor area", "19 845", 19845, "sqm"),
+    case("dwellings of 1 312 thousand sq.m. were commissioned", "1 312 thousand", 1312000, "sqm"),
+    case("office space of 9 120 m2 was started", "9 120", 9120, "sqm"),
+    case("a floor area of 4 050 m² in all", "4 050", 4050, "sqm"),
+    case("consumption reached 71,967 MU in 2021-22", "71,967", 71967, "MU"),
     case("threshed from the area of 612,4 thousand ha, the", "612,4 thousand", 612400, "ha"),
     case("GDP stood at 52.26 trillion naira, up", "52.26 trillion", 52.26e12, "naira"),
     case("The average length of stay was 3.33 nights", "3.33", 3.33, "nights"),
