@@ -303,6 +303,9 @@ class _Context:
                     and self._ratio_at(core_end) is None):
                 self._kill(core_end)
                 return True  # an aggregate's name written with a space: "the EU 27 average", "COVID 19"
+            if word in self.lx.year_labels and core is not None and core.isdigit() and len(core) == 4:
+                self._kill(core_end)
+                return True  # "in the year 1401": a year of the Iranian calendar, not a value
             if (word in self.lx.numbered_periods and core is not None and len(core) <= 2
                     and self._at(self.lx.year_after_re, core_end)):
                 self._kill(core_end)
@@ -545,6 +548,8 @@ class _Suffixes(_Context):
                 break
             w = m.group("w")
             found = self._unit_of(w)
+            if found in lx.time_unit_values and before in lx.time_determiners:
+                break  # "to 31,846 last year": when, not a unit
             if found:
                 # "1 466,8 million US dollars": a currency word with its country is the country's code
                 found = lx.qualified_currencies.get((before, _low(w)), found)

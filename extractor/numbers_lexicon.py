@@ -234,6 +234,7 @@ class Lexicon:
     other_units: frozenset[str]
     bridge: frozenset[str]
     unit_phrases: dict[str, str]  # "sq. m" -> "sqm"
+    time_determiners: frozenset[str]  # "last year": when, not how long
     unit_phrase_re: Any
     qualifier_re: Any
     qualifier_map: dict[str, str]
@@ -249,6 +250,7 @@ class Lexicon:
     age_bracket_words: frozenset[str]  # "(under 25)": the number is an age bound, when it fills the bracket
     context_words: frozenset[str]  # every word before a number that one of the sets around here holds
     numbered_periods: frozenset[str]  # "Quarter 2 2023": a number between one of these and a year is the period's
+    year_labels: frozenset[str]  # "the year 1401": a four-digit integer after one of these is a year
     year_after_re: Any  # one space and a year, right after a number
     street_after_re: Any  # "374 Frunze street": a capitalised name and a street word after a number
     code_numbers: dict[str, frozenset[str]]  # "eu" -> {"27", "28", ...}: "EU 27" names the aggregate
@@ -317,7 +319,7 @@ def lexicon(patterns_dir: Path | None) -> Lexicon:
              **_qualifiers_and_signs(y), **_contexts(y)}
     parts["context_words"] = (parts["kill_before"] | parts["kill_phrase_last"]
                               | parts["rate_word_set"] | parts["age_words"] | parts["age_bracket_words"]
-                              | parts["numbered_periods"] | frozenset(parts["code_numbers"]))
+                              | parts["numbered_periods"] | parts["year_labels"] | frozenset(parts["code_numbers"]))
     # After one space, a digit begins no scale word, ratio unit, rate or unit word (those need a letter).
     quiet_after = frozenset("0123456789") & parts["scale_stop"] & parts["ratio_stop"]
     return Lexicon(**parts, quiet_before=_quiet_before(parts, y), quiet_after=quiet_after, masks=_masks(y))
@@ -467,6 +469,7 @@ def _units(y: _Sections) -> dict[str, Any]:
         time_unit_values=frozenset(str(v) for v in time_units.values()),
         other_units=y.word_set("other_units"),
         bridge=y.word_set("unit_bridge_words"),
+        time_determiners=y.word_set("time_determiners"),
         unit_phrases={str(k): str(v) for k, v in (y.data.get("unit_phrases") or {}).items()},
         unit_phrase_re=_unit_phrases(y.data.get("unit_phrases") or {}),
     )
@@ -528,6 +531,7 @@ def _contexts(y: _Sections) -> dict[str, Any]:
         age_words=y.word_set("age_words"),
         age_bracket_words=y.word_set("age_bracket_words"),
         numbered_periods=y.word_set("numbered_periods"),
+        year_labels=y.word_set("year_labels"),
         year_after_re=regex.compile(rf"\G{_HSP}(?:1[89]|2[01])[0-9]{{2}}(?![0-9.,])"),
         street_after_re=regex.compile(rf"\G(?:[ ]\p{{Lu}}[\p{{L}}\-]*+){{1,3}}[ ]"
                                       rf"(?i:{_alternation(y.words('street_words'))})(?![\p{{L}}])(?![ \t]*\p{{Ll}})"),

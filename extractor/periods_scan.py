@@ -345,6 +345,16 @@ def _whole_month_ranges(text: str, mentions: list[PeriodMention]) -> list[Period
     return out
 
 
+_SPAN_DAYS = 28  # two full dates a dash apart and at least this far apart are one stretch of time
+
+
+def _dated_span(text: str, a: PeriodMention, b: PeriodMention) -> bool:
+    """"21 March 2022 – 20 March 2023" (the Iranian year 1401): two full dates joined by a dash or "to" are the
+    stretch between them, whole months or not (not "5 May – 10 May": days of a month stay dates)."""
+    return a.first is not None and b.last is not None and (b.last - a.first).days >= _SPAN_DAYS \
+        and _DATES_JOINED.fullmatch(text, a.end, b.start) is not None
+
+
 def _month_range_of(text: str, a: PeriodMention, b: PeriodMention) -> PeriodMention | None:
     if a.kind != "date" or b.kind != "date" or b.first is None or b.first != b.last:
         return None
@@ -354,7 +364,7 @@ def _month_range_of(text: str, a: PeriodMention, b: PeriodMention) -> PeriodMent
     month, day = (a.first.month, a.first.day) if a.first else (detail.get("month"), detail.get("day"))
     if day == 1 and last.day == 1 and "edge" not in dict(b.detail):
         last -= timedelta(days=1)  # from one stock date to the next: up to the day before it
-    if day != 1 or month is None or last != _month_end(last.year, last.month):
+    if (day != 1 or month is None or last != _month_end(last.year, last.month)) and not _dated_span(text, a, b):
         return None  # other day ranges stay two dates
     start = a.start
     if _DATES_JOINED.fullmatch(text, a.end, b.start) is None:

@@ -1219,6 +1219,9 @@ TOWNS_TOTALS_AND_BASES = [
     case("Building permits, Lovech district, Q3 2021\n\nPermits were issued for 28 residential buildings with 9 412 "
          "sq. m total floor area, as well as for 17 other buildings with 6 210 sq. m total floor area.", "17",
          unit="count"),
+    # Indonesian releases' "the population who worked" is employment
+    case("Labour force situation, Riau, August 2023\n\nThe population who worked as many as 3,41 million people, "
+         "increased 52,1 thousand people compared to August 2022.", "3,41 million", key="employment"),
     # a foreign country in a sentence about markets is an origin, not where the value is measured
     case("Tourism in Tyrol, summer 2019\n\nThe overnight stays in Tyrol grew by 2,1%. Among the foreign markets "
          "Germany stays first with 9 812 400 overnight stays, followed by the Netherlands (2 105 300).",

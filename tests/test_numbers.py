@@ -284,6 +284,9 @@ UNITS = [
     case("office space of 9 120 m2 was started", "9 120", 9120, "sqm"),
     case("a floor area of 4 050 m² in all", "4 050", 4050, "sqm"),
     case("consumption reached 71,967 MU in 2021-22", "71,967", 71967, "MU"),
+    # a time word after "last", "this" says when, not how long
+    case("births dropped to 28,410 last year, while", "28,410", 28410, None),
+    case("arrivals reached 1,250 this month", "1,250", 1250, None),
     case("threshed from the area of 612,4 thousand ha, the", "612,4 thousand", 612400, "ha"),
     case("GDP stood at 52.26 trillion naira, up", "52.26 trillion", 52.26e12, "naira"),
     case("The average length of stay was 3.33 nights", "3.33", 3.33, "nights"),
@@ -436,6 +439,8 @@ NOTHING = [
     nothing("Formula One racing"),
     nothing("thousands of people and hundreds of migrants"),
     nothing("several times higher"),
+    # a year of another calendar after "year"
+    nothing("in the year 1402 and the year 1401"),
     nothing("the 20-35 age group", gap="an age range after the number is not recognised"),
 ]
 

@@ -237,6 +237,11 @@ FIND = [
          "2024-12-01", "2025-02-28"),
     case("from 15 January – 20 March 2025", "20 March 2025", "date", "2025-03-20", "2025-03-20"),
     case("from May 1 – June 30, 2025", "May 1 – June 30, 2025", "month_range", "2025-05-01", "2025-06-30"),
+    # ... but two full dates a dash apart are the stretch between them: a year of another calendar
+    case("the year 1402 (21 March 2023 – 19 March 2024)", "21 March 2023 – 19 March 2024", "month_range",
+         "2023-03-21", "2024-03-19"),
+    case("from March 21, 2023 to March 19, 2024", "March 21, 2023 to March 19, 2024", "month_range",
+         "2023-03-21", "2024-03-19"),
     # months that follow one another, listed: the months together
     case("in January, February and March 2025", "January, February and March 2025", "month_range",
          "2025-01-01", "2025-03-31"),
