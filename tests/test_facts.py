@@ -1222,6 +1222,11 @@ TOWNS_TOTALS_AND_BASES = [
     # Indonesian releases' "the population who worked" is employment
     case("Labour force situation, Riau, August 2023\n\nThe population who worked as many as 3,41 million people, "
          "increased 52,1 thousand people compared to August 2022.", "3,41 million", key="employment"),
+    # a country's adjective opening an institution's name is not the subject that ends a title's region
+    case("KAYSERI CHAMBER OF INDUSTRY (KAYSO)\nExport evaluation of Kayseri province, 2022\n\nKayseri, 05.01.2023\n\n"
+         "According to the data of the Turkish Exporters Assembly (TİM), the exports of Kayseri province in 2022 "
+         "amounted to 3 billion 120 million dollars, an increase of 4,1%.\n\nThe furniture sector led with 1 billion "
+         "40 million dollars.", "1 billion 40 million", region="TR-38"),
     # a foreign country in a sentence about markets is an origin, not where the value is measured
     case("Tourism in Tyrol, summer 2019\n\nThe overnight stays in Tyrol grew by 2,1%. Among the foreign markets "
          "Germany stays first with 9 812 400 overnight stays, followed by the Netherlands (2 105 300).",

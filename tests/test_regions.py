@@ -249,6 +249,10 @@ CASES = [
     ("jobless rates in the Pardubice region and the Zlín Region", [("Pardubice region", "CZ-53"),
                                                                   ("Zlín Region", "CZ-72")]),
     ("Births in Goa and prices in Basel", [("Goa", "IN-GA"), ("Basel", "CH-BS")]),
+    # Iran's provinces by their English names; Svalbard has an ISO 3166-1 code of its own
+    ("births in the province of Isfahan and in East Azerbaijan; Kurdistan province", [
+        ("Isfahan", "IR-10"), ("East Azerbaijan", "IR-03"), ("Kurdistan province", "IR-12")]),
+    ("Svalbard's population grew", [("Svalbard", "SJ")]),
     # "St", "St." and "Saint" in a country's name are one word, as each press writes it
     ("Prices in St Kitts and Nevis rose; St Lucia and Saint Vincent and the Grenadines",
      [("St Kitts and Nevis", "KN"), ("St Lucia", "LC"), ("Saint Vincent and the Grenadines", "VC")]),
