@@ -1227,6 +1227,9 @@ TOWNS_TOTALS_AND_BASES = [
          "According to the data of the Turkish Exporters Assembly (TİM), the exports of Kayseri province in 2022 "
          "amounted to 3 billion 120 million dollars, an increase of 4,1%.\n\nThe furniture sector led with 1 billion "
          "40 million dollars.", "1 billion 40 million", region="TR-38"),
+    # a table by sub-region names places with no code (Finland's seutukunta)
+    case("Retail sales in Lapland, 2023\n\nRetail sales by sub-region, 2023 (EUR million; change, %): Rovaniemi "
+         "912 2.1 Kemi-Tornio 544 -0.8 Tunturi-Lappi 301 3.4", "544", region=None),
     # a foreign country in a sentence about markets is an origin, not where the value is measured
     case("Tourism in Tyrol, summer 2019\n\nThe overnight stays in Tyrol grew by 2,1%. Among the foreign markets "
          "Germany stays first with 9 812 400 overnight stays, followed by the Netherlands (2 105 300).",

@@ -573,6 +573,9 @@ BREAKDOWNS = [
     ("By province, Puntarenas generated 21.4% of exports, Limón 12.5% and Guanacaste 9.0%.",
      [("Puntarenas", "region"), ("Limón", "region"), ("Guanacaste", "region")]),
     ("By district, Kardzhali – 31,5%, Momchilgrad – 10,9%.", [("Kardzhali", "region"), ("Momchilgrad", "region")]),
+    # Mexico's metropolitan zones
+    ("By metropolitan zone, the rate was highest in Tampico-Madero (4,6%) and lowest in Reynosa (2,9%).",
+     [("Tampico-Madero", "city"), ("Reynosa", "city")]),
     # no lead-in, no places: a sentence naming goods in brackets is no breakdown by place
     ("Sales of Food (45%) and Clothing (12%) rose in Surabaya.", []),
     # words that open clauses or name months are no places
