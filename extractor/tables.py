@@ -185,6 +185,8 @@ def find_tables(text: str, values: Sequence[NumberMention], periods: Sequence[Pe
     for v in values:
         if v.unit in _DURATION_UNITS or v.spelled:
             continue  # "12-month % change": a header word, not a cell; "of eight capital cities": a label's word
+        if v.number == 100 and _BASE_WORD_BEFORE.search(text, max(0, v.start - 8), v.start):
+            continue  # "(base 100 in the 4th quarter 2014; ...)": an index's base in the header, not a cell
         if v.start >= line_end:
             if len(in_line) >= 3:
                 cells.update(_table(text, line_start, line_end, in_line, periods, indicators, regions, rules))
@@ -235,6 +237,7 @@ def _table(text: str, start: int, end: int, values: list[NumberMention], periods
     return cells
 
 
+_BASE_WORD_BEFORE = re.compile(r"(?i)(?:\bbase|=)\s{0,2}\Z")
 _AGE_LABEL = re.compile(r"(?i)\b(?:under|over|aged|age|ages)\s{1,2}\d{1,3}\b")
 _AGE_BEFORE = re.compile(r"(?i)\b(?:under|over|aged|age|ages|than|up\s+to)\s{1,2}\Z")
 
@@ -388,7 +391,8 @@ def _columns(text: str, header: tuple[int, int], width: int, periods: Sequence[P
                  and not _COMPARED_WITH.search(text, max(a, p.start - 25), p.start)
                  and not _BASE_AFTER.search(text[max(a, p.start - 12):p.start])
                  and not _RATIO_BASE.search(text, a, p.start)
-                 and not _INDEX_BASE.match(text, p.end)]  # "(index, 4th quarter 2010 = 100; ...)": the base
+                 and not _INDEX_BASE.match(text, p.end)  # "(index, 4th quarter 2010 = 100; ...)": the base
+                 and not _BASE_BEFORE.search(text, max(a, p.start - 24), p.start)]  # "(base 100 = 2010; ...
         # "October 2022 (corresponding month of previous year = 100, %)": the base is no column's period
         # ("units at the end of the year": a day of the table's year, the column's own)
         dated = [p for p in dated if p.first is not None or dict(p.detail).get("edge")] or dated
@@ -551,6 +555,7 @@ _PERCENT_TO = re.compile(r"(?i)(?:%|\bper\s?cent)\s{0,2}to\b(?!\s{1,2}(?:the\s{1
 _SHARE_COLUMN = re.compile(r"(?i)\bshare\b|\bstructure\b|\b(?:in|as)\s{1,2}%\s{1,2}of\b")
 _INDEX_HEADER = re.compile(r"=\s*100\b|\bindex\b|\bindices\b", re.IGNORECASE)
 # "(%; to November 2016, to December 2015)": a column that begins with "to" names its base, not its period
+_BASE_BEFORE = re.compile(r"(?i)\bbase\s{1,2}(?:100\s{0,2}(?:=|in|of)?\s{0,2})?(?:(?:in|of)\s{1,2})?(?:the\s{1,2})?\Z")
 _BASE_AFTER = re.compile(r"(?:\A|[(;,:])\s*to\s+(?:the\s+)?\Z", re.IGNORECASE)
 # "(V 2023 / IV 2023; V 2023 / V 2022)": the period after the slash is the base of a ratio of two
 _RATIO_BASE = re.compile(r"\w\s{0,2}/\s{0,2}\Z")

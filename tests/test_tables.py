@@ -275,9 +275,15 @@ VOLGOGRAD_TOWNS = ("Retail trade of Volgograd region in January-June 2022\n\nRet
                    "95,8 Volzhsky 22 310,6 97,1 Kamyshin 9 412,7 96,3")
 SAMOA_CPI = ("Consumer prices, second quarter 2023 (index, 4th quarter 2010 = 100; % change from second quarter "
              "2022): Food 168.4 6.2 Alcohol and tobacco 201.7 3.8 Housing and utilities 142.3 2.9")
+NOUMEA_CPI = ("Consumer prices, 2nd quarter 2022\n\nIndex by group, 2nd quarter 2022 (base 100 in the 4th quarter "
+              "2015; variation over 1 quarter, %; over 1 year, %): Food 121,40 1,2 4,1 Energy 118,02 -1,8 -2,6 "
+              "Services 112,90 0,4 2,2")
 TABLE_FACTS = [
     # an index's base ("4th quarter 2010 = 100") is no column's period: the table's own quarter is
     case(SAMOA_CPI, "201.7", period=("2023-04-01", "2023-06-30")),
+    # ... nor is one written "base 100 in ..." (whose 100 is no cell); a column named only by its span is a change
+    case(NOUMEA_CPI, "1,2", unit="percent", measure="change"),
+    case(NOUMEA_CPI, "4,1", unit="percent", measure="change"),
     # rows of towns in a release on a region: the town named like the region has no code of its own
     case(VOLGOGRAD_TOWNS, "131 572,4", region=None),
     # a scale alone before a semicolon, or after a currency; a percent column named in words; a scraped row label
