@@ -1217,14 +1217,14 @@ TOWNS_TOTALS_AND_BASES = [
          region="CN"),
     # a count with its own noun takes no unit from the figure before it
     case("Building permits, Lovech district, Q3 2021\n\nPermits were issued for 28 residential buildings with 9 412 "
-         "sq. m total floor area, as well as for 17 other buildings with 6 210 sq. m total floor area.", "17",
+         "sq. m of floor space, besides 17 other buildings with 6 210 sq. m of floor space.", "17",
          unit="count"),
     # Indonesian releases' "the population who worked" is employment
     case("Labour force situation, Riau, August 2023\n\nThe population who worked as many as 3,41 million people, "
          "increased 52,1 thousand people compared to August 2022.", "3,41 million", key="employment"),
     # a country's adjective opening an institution's name is not the subject that ends a title's region
     case("KAYSERI CHAMBER OF INDUSTRY (KAYSO)\nExport evaluation of Kayseri province, 2022\n\nKayseri, 05.01.2023\n\n"
-         "According to the data of the Turkish Exporters Assembly (TİM), the exports of Kayseri province in 2022 "
+         "Figures of the Turkish Exporters Assembly (TİM) show that the exports of Kayseri province in 2022 "
          "amounted to 3 billion 120 million dollars, an increase of 4,1%.\n\nThe furniture sector led with 1 billion "
          "40 million dollars.", "1 billion 40 million", region="TR-38"),
     # a table by sub-region names places with no code (Finland's seutukunta)
@@ -1321,14 +1321,14 @@ TOWNS_TOTALS_AND_BASES = [
     # an age that ends a row's label is the label's, not a value; the row keeps its cells
     case("Unemployment, April 2011\n\nJob seekers by group, end of April 2011 (persons; y/y change, %): Men 7,950 "
          "12.1 Women 6,410 9.8 Under 25 1,930 15.2", "15.2", measure="change", unit="percent"),
-    # a month and a day before a thousands group are no date: "During October 3 126 persons registered"
-    case("Labour market, October 2021\n\nDuring October 3 126 persons registered as unemployed.", "3 126",
-         number=3126),
+    # a month and a day before a thousands group are no date: "In November 4 218 persons registered"
+    case("Labour market, November 2021\n\nIn November 4 218 persons registered as unemployed.", "4 218",
+         number=4218),
     # "y/y" in a change column's label is its base, not its period: the 12 months to the table's month
     case("Inflation in Mali, April 2024\n\nBy Awa Traoré | Bamako, 20 May 2024 | L'Essor\n\nConsumer prices rose 2.1 "
          "percent in April compared with April 2023, down from 2.6 percent in March.\n\n\"Prices will climb again "
          "when the rains start in July,\" an economist said.\n\nCPI by group, April 2024 (index, "
-         "Dec 2019=100; y/y change, %): Food 121.4 "
+         "Dec 2020=100; y/y change, %): Food 121.4 "
          "3.1 Transport 108.2 -0.9 Health 105.5 1.2", "3.1", measure="change", period=("2023-05-01", "2024-04-30")),
     # Japan names a fiscal year by the year it starts in; "chained 2015 prices" name no price index
     case("Prefectural accounts of Shimane, fiscal year 2020\n\nThe nominal gross prefectural product of fiscal year "
@@ -1336,8 +1336,9 @@ TOWNS_TOTALS_AND_BASES = [
     case("Prefectural accounts of Shimane, fiscal year 2020\n\nThe real gross prefectural product (chained 2015 "
          "prices) became 2 trillion 498,1 billion yen.", "2 trillion 498,1 billion", key="gross_regional_product"),
     # an indicator word inside an office's name names nothing the text measures; Italian "presences" are nights
-    case("Retail sales in Oita fall\n\nSales at large retail stores in Oita Prefecture totaled 131.6 billion yen in "
-         "2016, the Kyushu Bureau of Economy, Trade and Industry said.", "131.6 billion", key="retail_trade"),
+    case("Retail sales in Hiroshima fall\n\nSales at large retail stores in Hiroshima Prefecture totaled 131.6 billion "
+         "yen in 2016, the Chugoku Bureau of Economy, Trade and Industry reported.", "131.6 billion",
+         key="retail_trade"),
     case("Tourism in Trentino, summer 2019\n\nThe presences in the accommodation establishments were 17,2 million in "
          "summer 2019.", "17,2 million", key="nights_spent"),
     # a date as Czech and Slovak releases space it

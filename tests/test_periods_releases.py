@@ -314,7 +314,7 @@ PUBLICATION = [
     case("Home|News|Business\nThe Daily Star\n\nGas output rises in 2019\n\nBy Amin Rahman.\n\nDhaka,12 January "
          "2020:\n\nGas production rose 3.1% in 2019.", "2020-01-12"),
     case("Population, 1 January 2024:\nAlmaty 2 000 000 Astana 1 300 000", None),
-    # a scraped byline's field that lost its space after the town: "Leeuwarden,16 May 2024|Leeuwarder Courant"
+    # a scraped byline's field that lost its space after the town: "Groningen,14 May 2024|Dagblad van het Noorden"
     case("LC.nl | Nieuws | Economie\n\nGroningen economy grew in 2023\n\nGroningen,14 May 2024|Dagblad van het "
          "Noorden|Share:Facebook\n\nThe economy grew by 0.4 percent last year.", "2024-05-14"),
 ]

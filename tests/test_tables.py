@@ -276,7 +276,7 @@ VOLGOGRAD_TOWNS = ("Retail trade of Volgograd region in January-June 2022\n\nRet
 SAMOA_CPI = ("Consumer prices, second quarter 2023 (index, 4th quarter 2010 = 100; % change from second quarter "
              "2022): Food 168.4 6.2 Alcohol and tobacco 201.7 3.8 Housing and utilities 142.3 2.9")
 NOUMEA_CPI = ("Consumer prices, 2nd quarter 2022\n\nIndex by group, 2nd quarter 2022 (base 100 in the 4th quarter "
-              "2015; variation over 1 quarter, %; over 1 year, %): Food 121,40 1,2 4,1 Energy 118,02 -1,8 -2,6 "
+              "2015; change over 1 quarter, %; over 1 year, %): Food 121,40 1,2 4,1 Energy 118,02 -1,8 -2,6 "
               "Services 112,90 0,4 2,2")
 TABLE_FACTS = [
     # an index's base ("4th quarter 2010 = 100") is no column's period: the table's own quarter is
