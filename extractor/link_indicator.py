@@ -103,6 +103,11 @@ def indicator(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentenc
         # "Employment fell in manufacturing and in wholesale and retail trade (-61 thousand)": an activity
         # after "in" is where the employed work, not what the value measures
         mentions = [m for m in mentions if not _activity_after_in(run, m)] or mentions
+    if mentions and v.unit != "percentage_point" and _activity_list(run, mentions, v, sent):
+        # "In the structure of gross value added, industry held 30.6%, wholesale and retail trade – 20.8%":
+        # activities listed with values under a whole (GVA, GDP) are its parts, not indicators of their own
+        # (points are contributions to the whole's growth: the contribution rules read those)
+        mentions = [m for m in mentions if not run.assembler.sector_words.fullmatch(m.text)]
     if any(m.anaphor for m in mentions):  # "the rate" with no rate named before it refers to nothing here
         mentions = [m for m in mentions if not m.anaphor or _named_last(run, m.family, v.start) is not None]
     chosen = None
@@ -433,6 +438,25 @@ def _activity_after_in(run: DocumentView, m: IndicatorMention) -> bool:
     """Whether an indicator mention names an economic activity after "in" ("in wholesale and retail trade")."""
     return run.assembler.sector_words.fullmatch(m.text) is not None \
         and _IN_BEFORE.search(run.text, max(0, m.start - 40), m.start) is not None
+
+
+def _activity_list(run: DocumentView, mentions: Sequence[IndicatorMention], v: NumberMention,
+                   sent: Sentence) -> bool:
+    """Whether the value sits in a list of economic activities (two or more ``sector_words`` in its
+    sentence, one a mention here) under a whole they are parts of: one of ``sector_of`` or
+    ``sector_key`` named in the sentence before the value, else in force."""
+    words = run.assembler.sector_words
+    if not any(words.fullmatch(m.text) for m in mentions):
+        return False
+    listed = words.finditer(run.text, sent.start, sent.end)
+    if next(listed, None) is None or next(listed, None) is None:
+        return False
+    wholes = (*run.ws["sector_of"], *run.w["sector_key"])
+    named = [m for m in run.here.indicators if m.start < v.start and not m.generic and not words.fullmatch(m.text)]
+    if named:
+        return named[-1].key in wholes
+    in_force = run.ctx.indicator_key or (run.ctx.doc_indicator.key if run.ctx.doc_indicator else None)
+    return in_force in wholes
 
 
 def subject_keys(run: DocumentView) -> frozenset[str]:

@@ -269,6 +269,14 @@ OTHER_RELEASES = [
          "15.2%", key="gross_value_added"),
     case("GDP grew by 7.6% in 2019. In the structure of GDP, industry accounted for 15.8%.", "15.8%", key="gdp"),
     case("GDP grew by 7.6% in 2019. Retail trade turnover rose by 3.1%.", "3.1%", key="retail_trade"),
+    # activities listed with values under gross value added are its parts, in a sentence or a table
+    case("Regional accounts, 2021\n\nOf the gross value added, manufacturing made up 22.4%, retail "
+         "trade 12.9% and construction 6.1%.", "6.1%", key="gross_value_added"),
+    case("Manufacturing produced 31.0% of the gross value added in 2021. Wholesale and retail trade "
+         "accounted for 14.2%, transport and storage – 8.8%.", "14.2%", key="gross_value_added"),
+    case("Regional accounts, 2021\n\nGross value added by activity, 2021 (million euros): Agriculture 410 "
+         "Wholesale and retail trade 1,250 Construction 620", "1,250", key="gross_value_added"),
+    case("Retail trade grew 4.1% and construction 3.0% in 2022.", "4.1%", key="retail_trade"),
     # a monthly rate under a 12-month stretch in force covers the stretch's last month
     case("Consumer price inflation, UK: March 2024\n\nThe CPI rose by 3.2% in the 12 months to March 2024. The CPI "
          "rose by 0.6% on the month.", "0.6%", period=("2024-03-01", "2024-03-31")),
