@@ -176,7 +176,8 @@ def _row_period(run: DocumentView, cell: Cell, evidence: list[str]) -> Period | 
     762,4 102,8 II quarter 884,1 ..." or "Q1 2.9 0.7 Q2 3.3 0.9": each row's numbers are its quarter's, in the
     year the column (or the text) has in force. Not a period beside the row's own name ("Exports 2023")."""
     label = run.text[cell.row[0]:cell.row[1]]
-    own = [m for m in run.periods.within(*cell.row) if m.kind != "year"] or _bare_month(run, cell.row)
+    own = [m for m in run.periods.within(*cell.row) if m.kind != "year" or m.text == label.strip()] \
+        or _bare_month(run, cell.row)  # (a year alone is the row's period: "2019 120.5 310.2 2020 ...")
     if len(own) != 1 or _ROW_NAME.search(label.replace(own[0].text, " ")):
         return None
     m = own[0]

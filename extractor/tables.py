@@ -239,6 +239,8 @@ def _table(text: str, start: int, end: int, values: list[NumberMention], periods
 
 _BASE_WORD_BEFORE = re.compile(r"(?i)(?:\bbase|=)\s{0,2}\Z")
 _AGE_LABEL = re.compile(r"(?i)\b(?:under|over|aged|age|ages)\s{1,2}\d{1,3}\b")
+_PERIOD_LABEL = re.compile(r"(?i)\b\d{1,2}(?:st|nd|rd|th)\s{1,2}(?:quarter|half|half-year|semester|trimester)\b"
+                           r"|\A\s*(?:19|20)\d\d\s*\Z")
 _AGE_BEFORE = re.compile(r"(?i)\b(?:under|over|aged|age|ages|than|up\s+to)\s{1,2}\Z")
 
 
@@ -267,7 +269,9 @@ def _runs(text: str, values: list[NumberMention]) -> list[list[NumberMention]]:
 def _label(text: str, start: int, end: int, rules: _Rules) -> tuple[int, int] | None:
     """The row label between two runs of numbers, trimmed; None when it reads as prose."""
     piece = text[start:end]
-    if _LABEL_BREAKS.search(_AGE_LABEL.sub("age", piece)) or not _WORD.search(piece):  # ("Under 30" is a label)
+    # ("Under 30", "1st quarter" and a lone year are labels: a row's age or period)
+    named = _PERIOD_LABEL.sub("period", _AGE_LABEL.sub("age", piece))
+    if _LABEL_BREAKS.search(named) or not _WORD.search(named):
         return None
     words = piece.split()
     if len(words) > rules.max_label_words or not words[0][:1].isupper() and not words[0][:1].isdigit():
@@ -294,7 +298,8 @@ def _first_label(text: str, line_start: int, first_value: int, labels: list[tupl
     longest = max(len(text[a:b].split()) for a, b in (label for label in labels if label is not None))
     cut = max(head.rfind(")"), head.rfind("%"), head.rfind(":"))
     # (not when the words after it are column labels too: "(%): April 2024 to March 2024 / ... Food products")
-    if cut >= 0 and _WORD.search(head, cut + 1) and len(head[cut + 1:].split()) <= longest + 3:
+    if cut >= 0 and (_WORD.search(head, cut + 1) or _PERIOD_LABEL.search(head[cut + 1:])) \
+            and len(head[cut + 1:].split()) <= longest + 3:
         tail = head[cut + 1:]
         return line_start + cut + 1 + len(tail) - len(tail.lstrip()), end
     words = list(_WORD.finditer(head))
@@ -535,7 +540,9 @@ def _markers(text: str, a: int, b: int, rules: _Rules, *, leading_only: bool = F
                           ("per_1000", rules.per_thousand), ("contribution", rules.contribution)):
         for marker in markers:
             at = part.find(marker)
-            if at >= 0 and (not leading_only or _WORD.search(part, at + len(marker))):
+            # (label words or years: "(%; 2019, 2020, 2021)" marks every year's column)
+            if at >= 0 and (not leading_only or _WORD.search(part, at + len(marker))
+                            or _YEAR.search(part, at + len(marker))):
                 found.add(name)
                 break
     change = rules.change.search(part)

@@ -105,9 +105,6 @@ INDEX_BY_REGION = ("On industrial production in Kazakhstan (January-August 2024)
                    "Almaty 104,2 Aktobe 103,5 Mangystau 99,4")
 BY_COUNTY = ("Sweden's population, first half of 2024\n\nPopulation by county, 30 June 2024, and change during the "
              "first half-year: Stockholm 2,464,110 9,870 Västra Götaland 1,782,630 3,950 Norrbotten 248,640 -610")
-HEADER_ONLY_FIRST = "a marker before the column labels ('(%)', \"('000)\", 'thousand people') falls in the first " \
-                    "column's part of the header only; the later columns lose it"
-
 CELLS = [
     # one column: the whole header is every column's
     case(GROWTH, "1.1", row="Ontario", region="CA-ON", key="employment", percent=True, change=True, total=False),
@@ -122,7 +119,7 @@ CELLS = [
     # "('000)" scales; a Total row is the whole country
     case(POPULATION, "788.4", row="Akmola region", region="KZ-11", key="population", period="2022", scale=1000.0),
     case(POPULATION, "19 766.8", row="Total", region=None, total=True, period="2022"),
-    case(POPULATION, "787.1", period="2023", scale=1000.0, gap=HEADER_ONLY_FIRST),
+    case(POPULATION, "787.1", period="2023", scale=1000.0),  # a marker before the years heads every column
     case(POPULATION_DATES, "787.1", row="Akmola region", period="1 January 2023", scale=1000.0),
     case(POPULATION_DATES, "788.9", period="1 January 2024", scale=1000.0),
     # a currency in the header; "Republic" and "State" rows
@@ -344,7 +341,7 @@ TABLE_FACTS = [
     case(BIRTHS_NEWEST_FIRST, "1.6", period=("2024-01-01", "2024-12-31")),
     case(POPULATION, "830.1", number=830_100, key="population", region="KZ-39", measure="level"),
     case(POPULATION, "19 766.8", number=19_766_800, region="KZ"),
-    case(POPULATION, "787.1", number=787_100, gap=HEADER_ONLY_FIRST),
+    case(POPULATION, "787.1", number=787_100),
     case(WAGES_TJ, "2 140", number=2140, unit="somoni", key="wages", region="TJ-SU", measure="level"),
     case(WAGES_TJ, "2 410", unit="somoni", region="TJ"),
     case(WAGES_KZ, "489 200", unit="tenge", region="KZ-75", period=("2024-01-01", "2024-03-31")),
@@ -473,7 +470,16 @@ TABLE_FACTS = [
          "%): Q1 2.9 0.7 Q2 3.3 0.9 Q3 3.4 0.8 Q4 3.6 0.8", "0.9", period=("2024-04-01", "2024-06-30")),
     case("Peru trade in 2016\n\nTrade balance by quarter,2016(US$ million;exports,imports):Q1 7,782 8,310 Q2 8,545 "
          "8,581 Q3 9,607 8,917", "8,581", period=("2016-04-01", "2016-06-30"), key="imports"),
-    case("Bihor county foreign trade, first half of 2025\n\nExports and imports by months, 2025 (thousand euro; "
+    # ... an ordinal quarter ("2nd quarter") or a year alone
+    case("Port of the region, 2019\n\nShips and cargo by quarter, 2019 (thousand tons; ships, cargo): 1st quarter 31,2 "
+         "402,5 2nd quarter 35,8 451,0 3rd quarter 40,1 498,3", "451,0", period=("2019-04-01", "2019-06-30")),
+    case("Trade of the island, 2012-2014\n\nExports and imports (million pounds; exports, imports): 2012 41,3 87,9 "
+         "2013 44,6 90,2 2014 47,0 93,8", "90,2", period=("2013-01-01", "2013-12-31"), key="imports"),
+    # a unit before the columns' years heads them all; a translated "evolution" is a change
+    case("Economy of the island, 2019-2021\n\nEvolution of the value added of the branches (%; 2019, 2020, 2021): "
+         "Agriculture 2,1 -1,4 0,8 Fishing 0,5 -3,3 2,2 Tourism 4,4 -31,0 12,5", "-31,0", unit="percent",
+         measure="change", direction="decrease", period=("2020-01-01", "2020-12-31")),
+case("Bihor county foreign trade, first half of 2025\n\nExports and imports by months, 2025 (thousand euro; "
          "exports FOB, imports CIF): January 196 214 171 905 February 204 870 180 112 March 221 458 190 447 April "
          "209 337 178 260 May 213 915 184 391",
          "180 112", period=("2025-02-01", "2025-02-28"), key="imports"),
