@@ -33,6 +33,7 @@ _WORD = re.compile(r"[^\W\d][\w'’.-]*")
 _LABEL_BREAKS = re.compile(r"[:%]|;\s*$|^\s*;|(?<![\w-])\d|^\s*[,()]|[,(]\s*$|\([^)]*$|^[^(]*\)")
 _PER_BEFORE = re.compile(r"(?i)\bper\s+(?:1[ ,.\u00a0]?000|thousand)\s*$")
 _YEAR = re.compile(r"(?<![\d/])(?:19|20)\d\d(?![\d/])")
+_COLUMN_YEAR = re.compile(r"(?<![\d/])(?:19|20)\d\d(?![\d/])(?!\s*=)")  # (not an index's base: "2016=100")
 
 
 @dataclass(frozen=True, slots=True)
@@ -542,7 +543,7 @@ def _markers(text: str, a: int, b: int, rules: _Rules, *, leading_only: bool = F
             at = part.find(marker)
             # (label words or years: "(%; 2019, 2020, 2021)" marks every year's column)
             if at >= 0 and (not leading_only or _WORD.search(part, at + len(marker))
-                            or _YEAR.search(part, at + len(marker))):
+                            or _COLUMN_YEAR.search(part, at + len(marker))):
                 found.add(name)
                 break
     change = rules.change.search(part)
