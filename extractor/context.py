@@ -283,7 +283,9 @@ def is_reference(run: DocumentView, m: PeriodMention, sent: Sentence) -> bool:
             continue
         if words[-1].isdigit() and not skipped_value:
             # "against 8.6% in the second quarter of 2022": one value between cue and period
-            while words and words[-1].isdigit():
+            # (a spelled scale between groups is the same value: "against 5 million 956 thousand as of 1 July 2022")
+            while words and (words[-1].isdigit() or (
+                    words[-1] in _VALUE_TAILS and len(words) > 1 and words[-2].isdigit())):
                 words.pop()
             skipped_value = True
             continue

@@ -350,7 +350,8 @@ def _lexicon(base: Path) -> _Lexicon:
                                                      "names")}
     form = forms.mapping()
     form_keys = ("region_suffixes", "city_suffixes", "city_prefixes", "plural_region_words",
-                 "strip_words", "genitive_strip_words", "strip_suffixes", "adjective_endings", "priority")
+                 "strip_words", "genitive_strip_words", "strip_suffixes", "adjective_endings", "priority",
+                 "city_types")
     for key in form:
         if key not in form_keys:
             raise forms.error(f"unknown key {key!r}", key)
@@ -366,6 +367,7 @@ def _lexicon(base: Path) -> _Lexicon:
                     for k, v in (form.get("adjective_endings") or {}).items()
                     if isinstance(v, list))  # ("skaya", ("", "sk")): an empty replacement drops the ending
     priority = _strings(forms, "priority", form.get("priority"), "country codes")
+    city_types = frozenset(t.lower() for t in _strings(forms, "city_types", form.get("city_types"), "types"))
     for code in priority:
         if pycountry.countries.get(alpha_2=code) is None:
             raise forms.error(f"priority: {code!r} is not an ISO 3166-1 alpha-2 code", "priority", code)
@@ -388,7 +390,7 @@ def _lexicon(base: Path) -> _Lexicon:
                 _add_lower(collector, n, code, (1,), not_lower)
     nested = []  # subdivisions of subdivisions: local names of their country, matched after the aliases
     for sub in pycountry.subdivisions:
-        kind = "city" if "city" in (sub.type or "").lower() else "region"
+        kind = "city" if "city" in (sub.type or "").lower() or (sub.type or "").lower() in city_types else "region"
         places[sub.code] = _Place(sub.code, sub.name, kind, sub.country_code)
         subdivision_type[sub.code] = sub.type
         if sub.parent_code is not None:

@@ -269,6 +269,13 @@ OTHER_RELEASES = [
          "15.2%", key="gross_value_added"),
     case("GDP grew by 7.6% in 2019. In the structure of GDP, industry accounted for 15.8%.", "15.8%", key="gdp"),
     case("GDP grew by 7.6% in 2019. Retail trade turnover rose by 3.1%.", "3.1%", key="retail_trade"),
+    # a town coded by itself (a commune, a capital district) named "the city of ..." keeps its code
+    case("Central African Republic census, 2020\n\nIn the city of Bangui lived 890 thousand residents in 2020.",
+         "890 thousand", region="CF-BGF"),
+    # a spelled value before a reference date: the date is the earlier stock's, not the one in force
+    case("Population of Moldova, 2024\n\nOn 1 January 2024 the population numbered 2 million 423 thousand, against 2 "
+         "million 512 thousand as of 1 January 2023. The urban population reached 1 million 12 thousand.",
+         "1 million 12 thousand", period=("2024-01-01", "2024-01-01")),
     # activities listed with values under gross value added are its parts, in a sentence or a table
     case("Regional accounts, 2021\n\nOf the gross value added, manufacturing made up 22.4%, retail "
          "trade 12.9% and construction 6.1%.", "6.1%", key="gross_value_added"),

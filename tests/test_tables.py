@@ -476,8 +476,8 @@ TABLE_FACTS = [
     case("Trade of the island, 2012-2014\n\nExports and imports (million pounds; exports, imports): 2012 41,3 87,9 "
          "2013 44,6 90,2 2014 47,0 93,8", "90,2", period=("2013-01-01", "2013-12-31"), key="imports"),
     # ... but not a scale before an index's base year ("2019=100")
-    case("Sales of the region, 2020\n\nSales by branch, 2020 (EUR million; 2019=100, constant prices): Food 310,4 102,5 Textiles "
-         "120,8 97,1 Metals 450,2 104,0", "102,5", number=102.5),
+    case("Sales of the region, 2020\n\nSales by branch, 2020 (EUR million; 2019=100, constant prices): Food 310,4 "
+         "102,5 Textiles 120,8 97,1 Metals 450,2 104,0", "102,5", number=102.5),
     # a unit before the columns' years heads them all; a translated "evolution" is a change
     case("Economy of the island, 2019-2021\n\nEvolution of the value added of the branches (%; 2019, 2020, 2021): "
          "Agriculture 2,1 -1,4 0,8 Fishing 0,5 -3,3 2,2 Tourism 4,4 -31,0 12,5", "-31,0", unit="percent",
