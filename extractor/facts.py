@@ -148,11 +148,14 @@ class Assembler:
         # ("as" only right after a value or a comma: "to $9.1 billion as oil and gas production declined", not
         # "classified as employed", "27,2 thousand persons as unemployed")
         cause_words = self._words.get("cause_words", ())
-        causes = _any_word([w for w in cause_words if w != "as"]).pattern
+        # (a cause word may name the thing through up to three words: "on the back of higher banana and root
+        # crop output"; "as" only through the fillers and one "x and": "as Chinese tourists stay away" is a subject)
+        causes = _any_word([w for w in cause_words if w != "as"]).pattern + r"\s*(?:" + fillers + r"\s+){0,3}" \
+            + r"(?:[a-z]+\s+(?:(?:and|or)\s+)?){0,3}"
         if "as" in cause_words:
-            causes = r"(?:" + causes + r"|(?:(?<=\d\s)|(?<=%\s)|(?<=,\s)|(?<=llion\s)|(?<=usand\s)|(?<=cent\s))\bas\b)"
-        self.cause_before = re.compile(causes + r"\s*(?:" + fillers + r"\s+){0,3}(?:[a-z]+\s+(?:and|or)\s+)?\Z",
-                                       re.IGNORECASE)  # ("higher coal and natural gas output")
+            causes = r"(?:" + causes + r"|(?:(?<=\d\s)|(?<=%\s)|(?<=,\s)|(?<=llion\s)|(?<=usand\s)|(?<=cent\s))\bas\b" \
+                + r"\s*(?:" + fillers + r"\s+){0,3}(?:[a-z]+\s+(?:and|or)\s+)?)"
+        self.cause_before = re.compile(causes + r"\Z", re.IGNORECASE)
         self.institution_after = re.compile(r"\s+" + _any_word(self._words.get("institution_after", ())).pattern,
                                             re.IGNORECASE)  # "the Australian Bureau"
         # a country's name or adjective opening an institution's name: "the Turkish Hard Coal Enterprise (TTK)" (a

@@ -64,6 +64,9 @@ _SURVEY_ANSWER = re.compile(r"\s*(?:said|answered|responded|reported|were|are|wa
                             r"(?:they\s+)?(?:had\s+|were\s+)?(.+?)\s*[.,;]?\s*$")
 
 
+_CONTRAST_BETWEEN = re.compile(r"(?i)\b(?:but|while|whereas|although)\b|;")
+
+
 def indicator(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence | None, values: list[NumberMention],
                breaks: list[int], evidence: list[str]) -> tuple[IndicatorMention | None, str | None]:
     near = run.near(run.indicators, run.here.indicators, v, sent)
@@ -83,8 +86,10 @@ def indicator(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentenc
     if mentions:
         # "Only Lisbon (+0.27%) and the Algarve (+0.44%) grew, thanks to migration": a cause is not the measure
         # (one before the value is what it measures: "due to net migration, estimated at +2.7 million")
-        mentions = [m for m in mentions if m.start < v.end or not run.assembler.cause_before.search(
-            run.text, max(sent.start, m.start - 45), m.start)]
+        # (nor one in a clause of its own before the value: "grew 4.1% on the back of higher crop output, but
+        # construction contracted 6.8%")
+        mentions = [m for m in mentions if (m.start < v.end and not _CONTRAST_BETWEEN.search(run.text, m.end, v.start))
+                    or not run.assembler.cause_before.search(run.text, max(sent.start, m.start - 45), m.start)]
     note = None
     if len(mentions) > 1:
         if run.here.bracket_note is False:  # once per sentence
@@ -514,6 +519,8 @@ def sector(run: DocumentView, v: NumberMention, sent: Sentence) -> IndicatorMent
     (``sector_words``) between the value before this one and this one, with no indicator of its own."""
     reach = max(sent.start, v.start - _SECTOR_REACH)
     lo = max([reach, *(w.end for w in run.numbers.within(reach, v.start) if w.end <= v.start)])
+    for clause in _CONTRAST_BETWEEN.finditer(run.text, lo, v.start):  # "..., but construction contracted 6.8%"
+        lo = clause.end()
     found = None
     for found in run.assembler.sector_words.finditer(run.text, lo, v.start):  # noqa: B007 (the last one)
         pass
@@ -532,6 +539,7 @@ def sector(run: DocumentView, v: NumberMention, sent: Sentence) -> IndicatorMent
     # transport, fell by 0.9 per cent")
     after_value, key = lo > reach, run.w["sector_key"][0]
     if any(not m.generic and m.key != key and not (after_value and m.end <= found.start())
+           and not (found.start() <= m.start and m.end <= found.end())  # (the activity's own word: "construction")
            for m in run.indicators.within(lo, v.start)):
         return None  # ("The growth of value added ...: in industry it made 5,8 percent": the sector's own)
     return IndicatorMention(found.group(0), found.start(), found.end(), key)

@@ -276,6 +276,11 @@ OTHER_RELEASES = [
     case("Population of Moldova, 2024\n\nOn 1 January 2024 the population numbered 2 million 423 thousand, against 2 "
          "million 512 thousand as of 1 January 2023. The urban population reached 1 million 12 thousand.",
          "1 million 12 thousand", period=("2024-01-01", "2024-01-01")),
+    # what a change is due to may be named through a few words; a clause after "but" is an activity's own
+    case("Fiji's GDP rose 3.0% in 2018. Agriculture expanded 2.7% thanks to higher cane and ginger crop output, but "
+         "construction shrank 1.9%.", "2.7%", key="gross_value_added"),
+    case("Fiji's GDP rose 3.0% in 2018. Agriculture expanded 2.7% thanks to higher cane and ginger crop output, but "
+         "construction shrank 1.9%.", "1.9%", key="gross_value_added"),
     # activities listed with values under gross value added are its parts, in a sentence or a table
     case("Regional accounts, 2021\n\nOf the gross value added, manufacturing made up 22.4%, retail "
          "trade 12.9% and construction 6.1%.", "6.1%", key="gross_value_added"),
