@@ -118,6 +118,9 @@ def note_cues(run: DocumentView, sent: Sentence) -> None:
             run.ctx.survey_until_line = sent.line + 1
 
 
+_INDEX_BASE_AFTER = re.compile(r"\s{0,2}=\s{0,2}100(?!\d)")
+
+
 def resolve_periods(run: DocumentView, index: int, sent: Sentence, *, has_values: bool) -> list[Resolved]:
     out: list[Resolved] = []
     if sent.meta:
@@ -126,9 +129,9 @@ def resolve_periods(run: DocumentView, index: int, sent: Sentence, *, has_values
         if is_publication(run, m) or (m.kind in ("year", "year_range") and (run.assembler.titled_year.search(
                 run.text, max(sent.start, m.start - 30), m.start) or run.assembler.year_titled.match(run.text, m.end)
                 or run.assembler.price_base_before.search(run.text, max(sent.start, m.start - 30), m.start)
-                or run.assembler.price_base_after.match(run.text, m.end))):
+                or run.assembler.price_base_after.match(run.text, m.end))) or _INDEX_BASE_AFTER.match(run.text, m.end):
             continue  # (nor is the year in a publication's title: "said in the Economic Survey 2016", nor the
-            # prices' year: "at constant 2018 prices")
+            # prices' year: "at constant 2018 prices", nor any index's base: "143.7 (Q1 2014=100)")
         reference = is_reference(run, m, sent)
         # a reference is fronted only to be read as the sentence's own time ("A year earlier, ...")
         fronted = (not reference or m.kind in _RELATIVE_KINDS) and is_fronted(run, m, sent)

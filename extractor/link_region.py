@@ -194,7 +194,10 @@ def _sort_places(run: DocumentView, mentions: Sequence[RegionMention],
             went is not None and _DESTINATIONS_SEPARATOR.fullmatch(run.text, went.end, m.start) is not None)
         if after_partner_word:
             went = m  # "chiefly to Astana and Almaty": both are destinations
-        if foreign and m.kind in ("country", "group") and (flow or after_partner_word or markets):
+        # (a foreign country's region too, named as where they came from: "from the United Kingdom (27.4%),
+        # St Helena (9.8%)")
+        if foreign and (m.kind in ("country", "group") or after_partner_word) \
+                and (flow or after_partner_word or markets):
             partners.append(m)
         elif flow and after_partner_word:
             continue  # "moved to other regions of Kazakhstan", "chiefly to Astana": where people went

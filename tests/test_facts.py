@@ -281,6 +281,20 @@ OTHER_RELEASES = [
          "construction shrank 1.9%.", "2.7%", key="gross_value_added"),
     case("Fiji's GDP rose 3.0% in 2018. Agriculture expanded 2.7% thanks to higher cane and ginger crop output, but "
          "construction shrank 1.9%.", "1.9%", key="gross_value_added"),
+    # a text that names the RPI means it by "inflation" and "prices"; a retail prices index named in full
+    # and never "RPI" is the place's consumer index
+    case("Island prices, second quarter 2022\n\nThe quarterly RPI report shows annual inflation of 6.3% in the "
+         "second quarter of 2022.", "6.3%", key="rpi"),
+    case("Izmir retail prices, March 2012\n\nThe Izmir Retail Prices Index rose by 0.5% in March 2012.", "0.5%",
+         key="cpi"),
+    case("Island prices, second quarter 2022\n\nRetail prices on St Helena rose 6.3% in the second quarter of "
+         "2022.", "6.3%", region="SH-HL"),
+    # a foreign country's region listed among the places people came from is an origin too
+    case("Guernsey census, 2021\n\nGuernsey counted 63,950 residents. Of those born abroad, most came from "
+         "France (31.0%), Madeira (12.4%) and Latvia (8.8%).", "12.4%", region="GG"),
+    # an index's base ("Q4 2010=100") is no period in force
+    case("Prices, third quarter 2023\n\nPrices rose 5.0% in the year to the third quarter of 2023. The index stood "
+         "at 151.2 (Q4 2010=100). Over the year, fuel prices rose 4.0%.", "4.0%", period=("2022-10-01", "2023-09-30")),
     # activities listed with values under gross value added are its parts, in a sentence or a table
     case("Regional accounts, 2021\n\nOf the gross value added, manufacturing made up 22.4%, retail "
          "trade 12.9% and construction 6.1%.", "6.1%", key="gross_value_added"),
