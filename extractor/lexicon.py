@@ -172,9 +172,23 @@ def _position(span: tuple[int, int, int]) -> tuple[int, int]:
     return span[0], -span[1]
 
 
+def _start(span: tuple[int, int, int]) -> int:
+    return span[0]
+
+
 def _longest_first(spans: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     """spaCy's ``filter_spans`` on ``(start, end, row)`` triples: longest (then earliest) first,
     overlaps dropped, the survivors in text order."""
+    # Most labels' matches overlap none of the others (the matchers give them nearly in order): then
+    # every one is kept, and the greedy pass below would only sort them back into text order.
+    ordered = sorted(spans, key=_start)
+    reach = -1
+    for start, end, _ in ordered:
+        if start < reach:
+            break
+        reach = end
+    else:
+        return ordered
     kept = []
     taken: set[int] = set()
     for span in sorted(spans, key=lambda s: (s[1] - s[0], -s[0]), reverse=True):

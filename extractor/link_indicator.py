@@ -447,9 +447,13 @@ def subject_keys(run: DocumentView) -> frozenset[str]:
                     not any(p.start < n.end and n.start < p.end for p in here.periods) for n in here.numbers):
                 break  # (the first line is the headline, a dateline's day is no value: the lead is read too)
         named = {m.key for m in run.indicators.within(0, end) if not m.generic and m.key}
+        seen: dict[tuple[re.Pattern[str], re.Pattern[str]], bool] = {}  # topics with the same words: one search
         for key, words, excluded in run.assembler.document_topics:
-            found = words.finditer(run.text)
-            if next(found, None) is not None and next(found, None) is not None and not excluded.search(run.text):
+            if (words, excluded) not in seen:
+                found = words.finditer(run.text)
+                seen[words, excluded] = next(found, None) is not None and next(found, None) is not None \
+                    and not excluded.search(run.text)
+            if seen[words, excluded]:
                 named.add(key)  # a text on visitors and hotels whose headline only says "foreigners arriving"
         run.subject = frozenset(named)
     return run.subject

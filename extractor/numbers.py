@@ -320,20 +320,19 @@ class _Context:
         """(span start, sign, explicit sign, currency) from what is glued before the numeral."""
         t, lx = self.t, self.lx
         start, sign, explicit, currency = s, 1, False, None
-        ends = lx.currency_symbol_ends
-        glued = s > 0 and t[s - 1] in ends or s > 1 and t[s - 1] in " \u00a0" and t[s - 2] in ends
-        for sym, code in lx.currency_symbols if glued else ():
-            for gap in (0, 1):
-                b = s - gap - len(sym)
-                if b < self.last_end or (gap and t[s - 1] not in " \u00a0"):
-                    continue
-                if t.startswith(sym, b) and not (b > 0 and t[b - 1].isalpha()) \
-                        and not (sym in lx.letter_signs and (gap or not _GROUPED.match(t, s))):
-                    # (a one-letter sign, the peso's "P", only before a grouped or decimal amount: "P1.61
-                    # trillion", "P192,440", not "P3" in a list of codes)
-                    start, currency = b, code
-                    break
-            if currency:
+        # A sign ends right before the numeral (gap 0) or before one space (gap 1); no sign ends with a
+        # space, so the character before the numeral says which gap, and only signs ending with the
+        # character before the gap can match (indexed by it: this ran 60 startswith per number).
+        gap = 1 if s > 1 and t[s - 1] in " \u00a0" else 0
+        for sym, code in lx.currency_symbols_by_end.get(t[s - 1 - gap], ()) if s > 0 else ():
+            b = s - gap - len(sym)
+            if b < self.last_end:
+                continue
+            if t.startswith(sym, b) and not (b > 0 and t[b - 1].isalpha()) \
+                    and not (sym in lx.letter_signs and (gap or not _GROUPED.match(t, s))):
+                # (a one-letter sign, the peso's "P", only before a grouped or decimal amount: "P1.61
+                # trillion", "P192,440", not "P3" in a list of codes)
+                start, currency = b, code
                 break
         if currency is None and (t[s - 1:s] in lx.code_ends  # "USD5" in scraped text
                                  or t[s - 1:s] in _SP_CHARS and t[s - 2:s - 1] in lx.code_ends):  # "USD 5"
