@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from spacy.attrs import IDX, LEMMA, LENGTH, ORTH
+from spacy.attrs import IDX, LEMMA, LENGTH, NORM, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
@@ -70,6 +70,38 @@ def _make_lemmatizer(nlp: Language, name: str) -> _LemmaCache:
     return _LemmaCache()
 
 
+class _LemmaNorm:
+    """A word form's lowercased lookup lemma, as the vocabulary's ``NORM`` getter.
+
+    The lookup lemma depends on the word form alone, so it can be a lexical attribute, worked out
+    once when spaCy first sees the form: a phrase matcher on ``NORM`` then matches lemmas with no
+    pass over each doc's tokens (which cost a tenth of rules-only extraction).
+    """
+
+    def __init__(self) -> None:
+        self._table = _lemma_table()
+
+    def __call__(self, string: str) -> str:
+        lower = string.lower()
+        return str(self._table.get(lower, lower))
+
+
+def use_lemma_norms(nlp: Language) -> None:
+    """Make every word form's ``NORM`` its lookup lemma, for the forms already known and those to come.
+
+    The tokenizer's special cases must set no ``NORM`` of their own (``build_nlp`` drops them): a token's
+    own norm would win over its word form's.
+    """
+    getter = _LemmaNorm()
+    nlp.vocab.lex_attr_getters[NORM] = getter
+    for lexeme in nlp.vocab:
+        lexeme.norm_ = getter(lexeme.orth_)
+
+
+def _matches_lemma_norms(nlp: Language) -> bool:
+    return isinstance(nlp.vocab.lex_attr_getters.get(NORM), _LemmaNorm)
+
+
 def lemmatize(nlp: Language, doc: Doc) -> Doc:
     """Set lemmas on a doc made outside the pipeline (pattern phrases)."""
     if nlp.has_pipe(LEMMATIZER):
@@ -97,7 +129,10 @@ class LemmaLexicon:
         base = patterns_dir
         self.rows = load_jsonl(filename, base=base)
         self._nlp = nlp
-        self._phrases = PhraseMatcher(nlp.vocab, attr="LEMMA")
+        # On a pipeline whose word forms' NORM is their lemma (build_nlp), lemmas are matched as NORM:
+        # the same values, with no lemmatiser pass over the doc.
+        by_norm = _matches_lemma_norms(nlp)
+        self._phrases = PhraseMatcher(nlp.vocab, attr="NORM" if by_norm else "LEMMA")
         # "attr": "LOWER" rows match the exact word form ("amounted", not "amount"): phrase
         # matching either way, because a token-pattern Matcher costs several times more per token.
         self._forms = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -116,7 +151,7 @@ class LemmaLexicon:
             if isinstance(pattern, str) and attr == "LOWER":
                 self._forms.add(key, [nlp.make_doc(pattern)])
             elif isinstance(pattern, str):
-                self._phrases.add(key, [lemmatize(nlp, nlp.make_doc(pattern))])
+                self._phrases.add(key, [nlp.make_doc(pattern) if by_norm else lemmatize(nlp, nlp.make_doc(pattern))])
             elif isinstance(pattern, list):
                 try:
                     self._tokens.add(key, [pattern])
