@@ -68,7 +68,11 @@ def _indicators_of(found: Sequence[IndicatorMention], text: str, excluded: Colle
 
 
 def _menu_lines(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _MENU_LINE.finditer(text, 0, min(len(text), 2000))]  # (a page's head only)
+    head = min(len(text), 2000)  # (a page's head only)
+    # a menu line holds two of its marks: a head without any has none (most texts; the scan tries each line)
+    if "|" not in text[:head] and "›" not in text[:head] and "»" not in text[:head]:
+        return []
+    return [m.span() for m in _MENU_LINE.finditer(text, 0, head)]
 
 
 def _within(spans: list[tuple[int, int]], pos: int) -> bool:

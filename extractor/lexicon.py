@@ -175,6 +175,15 @@ class LemmaLexicon:
         Matches stay ``(start, end, row)`` token triples until the survivors are known: a spaCy
         ``Span`` per raw match cost more than the matching itself.
         """
+        if text is None:
+            text = doc.text
+        rows, id_of, label_of = self.rows, self._id_of, self._label_of
+        return [_new_match(label_of[index], id_of[index], text[start:end], start, end, rows[index])
+                for start, end, index in self.spans(doc, labels=labels)]
+
+    def spans(self, doc: Doc, *, labels: Iterable[str] | None = None) -> list[tuple[int, int, int]]:
+        """What :meth:`find` gives, as ``(start, end, row index)`` with character offsets: for a caller that
+        makes records of its own from the rows (one record per match instead of two)."""
         wanted = set(labels) if labels is not None else None
         matches = list(self._phrases(doc))
         if len(self._forms):
@@ -192,15 +201,25 @@ class LemmaLexicon:
                 by_label.setdefault(label, []).append((start, end, index))
         kept = [span for spans in by_label.values() for span in _longest_first(spans)]
         kept.sort(key=_position)  # token order is character order
+        starts, ends = token_bounds(doc)
+        return [(starts[start], ends[end - 1], index) for start, end, index in kept]
+
+
+# The last doc's token bounds: the indicator and cue lexicons and the pipeline ask for the same doc's
+# in turn, and Doc.to_array was a tenth of their matching time. One doc is kept (the tuple is read
+# and replaced whole, so a thread never sees another doc's bounds).
+_LAST_BOUNDS: list[tuple[Doc, list[int], list[int]] | None] = [None]
+
+
+def token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    """Each token's start and end offset in ``doc``'s text (lists not to be modified)."""
+    cached = _LAST_BOUNDS[0]
+    if cached is None or cached[0] is not doc:
         geometry = doc.to_array([IDX, LENGTH])
-        starts = geometry[:, 0].tolist()
-        ends = (geometry[:, 0] + geometry[:, 1]).tolist()
-        if text is None:
-            text = doc.text
-        rows, id_of = self.rows, self._id_of
-        return [_new_match(label_of[index], id_of[index], text[starts[start]:ends[end - 1]], starts[start],
-                           ends[end - 1], rows[index])
-                for start, end, index in kept]
+        starts = geometry[:, 0]
+        cached = (doc, starts.tolist(), (starts + geometry[:, 1]).tolist())
+        _LAST_BOUNDS[0] = cached
+    return cached[1], cached[2]
 
 
 def _position(span: tuple[int, int, int]) -> tuple[int, int]:

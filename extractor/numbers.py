@@ -75,6 +75,7 @@ _DOT_DECIMAL = regex.compile(r"(?<![\d.,])\d+\.\d{1,2}(?![\d.,])")  # "0.4", "12
 _COMMA_DECIMAL = regex.compile(r"(?<![\d.,])\d+,\d{1,2}(?![\d.,])")  # "20,7"
 _SEP_SPLIT = regex.compile(r"([.,])")
 _PARSE_SIGNS = {"-": -1, "+": 1, "\u2212": -1}
+_FIVE_DIGITS = regex.compile(r"[0-9]{5}")  # compiled once: regex.search looked it up per phone number
 def _letter_symbol_before(t: str, s: int, symbols: tuple[tuple[str, str], ...]) -> bool:
     """Whether a currency sign written in letters ends right before ``s`` ("Sh399.4 billion")."""
     return any(sym[-1].isalpha() and t.startswith(sym, s - len(sym))
@@ -253,7 +254,7 @@ class _Context:
                     continue
                 if kind == "paren_phone":
                     tail = m.group("x").split(")", 1)[1]
-                    if "-" not in tail and not regex.search(r"[0-9]{5}", tail):
+                    if "-" not in tail and not _FIVE_DIGITS.search(tail):
                         continue
                 if kind == "section":
                     if not (m.group("t") or "." in m.group("x")):

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import spacy
-from spacy.attrs import IDS, IDX, NORM, ORTH, SPACY
+from spacy.attrs import IDS, NORM, ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -31,7 +31,7 @@ from .cues import CueFinder
 from .errors import ModelNotInstalledError
 from .facts import Assembler, DocumentInput
 from .indicators import IndicatorFinder
-from .lexicon import use_lemma_norms
+from .lexicon import token_bounds, use_lemma_norms
 from .regions import RegionFinder
 from .segments import split_sentences
 from .types import Fact, RegionMention
@@ -223,7 +223,7 @@ class Extractor:
             regions=regions,
             indicators=self.indicators.find(doc, text=text),
             cues=self.cues.find(doc, text=text),
-            token_starts=doc.to_array(IDX).tolist(),
+            token_starts=token_bounds(doc)[0],
             published=published_date,
             entities=entities,
             local_for=functools.partial(self.regions.local_mentions, self.regions.local_hits(doc)),
