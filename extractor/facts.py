@@ -152,7 +152,8 @@ class Assembler:
         cause_words = self._words.get("cause_words", ())
         causes = _any_word([w for w in cause_words if w != "as"]).pattern
         if "as" in cause_words:
-            causes = r"(?:" + causes + r"|(?:(?<=\d\s)|(?<=%\s)|(?<=,\s)|(?<=llion\s)|(?<=usand\s)|(?<=cent\s))\bas\b)"
+            causes = (r"(?:" + causes  # ((?=a): the six lookbehinds are tried only where an "as" can start)
+                      + r"|(?=a)(?:(?<=\d\s)|(?<=%\s)|(?<=,\s)|(?<=llion\s)|(?<=usand\s)|(?<=cent\s))\bas\b)")
         self.cause_before = re.compile(causes + r"\s*(?:" + fillers + r"\s+){0,3}(?:[a-z]+\s+(?:and|or)\s+)?\Z",
                                        re.IGNORECASE)  # ("higher coal and natural gas output")
         self.institution_after = re.compile(r"\s+" + _any_word(self._words.get("institution_after", ())).pattern,

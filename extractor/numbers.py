@@ -107,12 +107,14 @@ def _read_numeral(core: str, *, dot3_decimal: bool = False) -> Decimal | None:
         return None
     if core.isascii() and core.isdigit():  # the common case: no separator at all
         return Decimal(core)
-    m = _SPACE_GROUPED.fullmatch(core)
-    if m:
-        digits = m.group("int").replace(m.group("gs"), "")
-        dec = m.group("dec")
-        return Decimal(digits + "." + dec) if dec else Decimal(digits)
+    # (a raw numeral has no space and a space-grouped one has one: at most one of the two matches, so the
+    # common raw shape is tried first)
     if not _RAW.fullmatch(core):
+        m = _SPACE_GROUPED.fullmatch(core)
+        if m:
+            digits = m.group("int").replace(m.group("gs"), "")
+            dec = m.group("dec")
+            return Decimal(digits + "." + dec) if dec else Decimal(digits)
         return None
     parts = _SEP_SPLIT.split(core)
     groups, seps = parts[0::2], parts[1::2]
