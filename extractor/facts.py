@@ -82,6 +82,19 @@ def _document_topics(patterns_dir: Path | None) -> tuple[tuple[str, re.Pattern[s
 
 
 @functools.cache
+def _topic_literals(patterns_dir: Path | None) -> dict[re.Pattern[str], tuple[str, ...] | None]:
+    """Each document topic pattern's words in lower case, when all are ASCII (else None): in an ASCII text
+    the pattern can match only where its lower case holds one of them, a plain substring test."""
+    data = load_yaml("facts.yaml", base=patterns_dir).get("document_topics") or {}
+    out: dict[re.Pattern[str], tuple[str, ...] | None] = {}
+    for (_, words, excluded), spec in zip(_document_topics(patterns_dir), data.values(), strict=True):
+        for pattern, listed in ((words, spec.get("words", ())), (excluded, spec.get("not", ()))):
+            listed = [str(w) for w in listed]
+            out[pattern] = tuple(w.lower() for w in listed) if all(w.isascii() for w in listed) else None
+    return out
+
+
+@functools.cache
 def _counterparts(patterns_dir: Path | None) -> dict[str, dict[str, str]]:
     """``elliptical_counterparts`` of ``patterns/facts.yaml``: key -> {item word: the item's key}."""
     data = load_yaml("facts.yaml", base=patterns_dir).get("elliptical_counterparts") or {}
@@ -140,6 +153,7 @@ class Assembler:
         self.excess_balances = _excess_balances(patterns_dir)
         self.counterparts = _counterparts(patterns_dir)
         self.document_topics = _document_topics(patterns_dir)
+        self.topic_literals = _topic_literals(patterns_dir)
         self.net_verbs = {str(k).lower(): int(v) for k, v in
                           (load_yaml("facts.yaml", base=patterns_dir).get("net_verbs") or {}).items()}
         self.net_verb = re.compile(r"(?i)\b(" + "|".join(map(re.escape, self.net_verbs) or ["(?!)"])
