@@ -129,7 +129,10 @@ class IndicatorMention:
 def specific(m: Any, key: str | None) -> IndicatorMention:
     """The phrase of ``m`` (a mention, or a fact's indicator) as the specific indicator ``key``: a
     generic word once resolved ("the rate" -> "unemployment_rate"), a key refined ("real wages")."""
-    return IndicatorMention(m.text, m.start, m.end, key)
+    return _new_indicator_mention(m.text, m.start, m.end, key)
+
+
+_new_indicator_mention = fast_constructor(IndicatorMention)  # (specific() runs for most facts)
 
 
 # --- the fact, in the FACTS.md shape -------------------------------------------------
