@@ -129,7 +129,8 @@ def _any_word(words: Sequence[str], flags: int = 0) -> re.Pattern[str]:
     ordered = sorted(words, key=len, reverse=True)
     # the lookahead on the words' first characters lets a search skip most positions (2x faster)
     firsts = "".join(sorted({re.escape(w[0]) for w in ordered if w}))
-    return re.compile(r"(?=[" + firsts + r"])\b(?:" + "|".join(map(re.escape, ordered)) + r")\b", flags)
+    ahead = r"(?=[" + firsts + r"])" if firsts and all(ordered) else ""  # (an empty word may match anywhere)
+    return re.compile(ahead + r"\b(?:" + "|".join(map(re.escape, ordered)) + r")\b", flags)
 
 
 

@@ -44,8 +44,9 @@ def _rules(patterns_dir: Path | None) -> tuple[re.Pattern[str], frozenset[str], 
     gap = int(data.get("subject_gap_words", 5))
     # the verb, then up to ``gap`` words without a digit, then the value
     # (the lookahead on the verbs' first letters lets the search skip most positions of its window)
-    firsts = "".join(sorted({re.escape(w[0]) for w in verbs if w})) or "^\\s\\S"
-    pattern = re.compile(r"(?i)(?=[" + firsts + r"])\b(?:" + "|".join(map(re.escape, verbs or ["(?!)"]))
+    firsts = "".join(sorted({re.escape(w[0]) for w in verbs if w}))
+    ahead = r"(?=[" + firsts + r"])" if firsts and all(verbs) else ""  # (an empty verb may match anywhere)
+    pattern = re.compile(r"(?i)" + ahead + r"\b(?:" + "|".join(map(re.escape, verbs or ["(?!)"]))
                          + r")\b(?:\s+[^\W\d_][\w'’-]*){0," + str(gap) + r"}\s*\Z")
     return (pattern, frozenset(str(w).lower() for w in data.get("subject_nouns", ())),
             frozenset(str(w).lower() for w in data.get("subject_continuing_words", ())))
