@@ -18,16 +18,16 @@ from pathlib import Path
 sys.path[:0] = [str(Path(__file__).resolve().parent.parent), str(Path(__file__).resolve().parent)]
 
 import corpus  # noqa: E402
-from spacy.attrs import IDX  # noqa: E402
 
 from extractor import Extractor  # noqa: E402
 from extractor import numbers as number_rules  # noqa: E402
 from extractor import periods as period_rules  # noqa: E402
 from extractor.facts import DocumentInput  # noqa: E402
-from extractor.lexicon import LEMMATIZER  # noqa: E402
+from extractor.lexicon import token_bounds  # noqa: E402
 from extractor.segments import split_sentences  # noqa: E402
 
-STAGES = ("publication date", "tokenizer", "lemmatiser", "regions", "sentences", "numbers", "periods",
+# (no lemmatiser stage: a word form's lemma is its NORM, set by the vocabulary when the tokenizer first meets it)
+STAGES = ("publication date", "tokenizer", "regions", "sentences", "numbers", "periods",
           "indicators", "cues", "token offsets", "assembly")
 
 
@@ -38,7 +38,6 @@ def main(argv: list[str] | None = None) -> int:
                         help="after timing, check that the stages gave extract()'s facts for every document")
     args = parser.parse_args(argv)
     ex = Extractor()
-    lemmatise = ex.nlp.get_pipe(LEMMATIZER)
     docs = list(corpus.documents(args.mb))
     mb = sum(len(text.encode("utf-8")) for _, text in docs) / corpus.MB
     spent = dict.fromkeys(STAGES, 0.0)
@@ -57,8 +56,6 @@ def main(argv: list[str] | None = None) -> int:
         t = timed("publication date", t)
         doc = ex.nlp.tokenizer(text)
         t = timed("tokenizer", t)
-        doc = lemmatise(doc)
-        t = timed("lemmatiser", t)
         regions = ex.regions.find(doc, text=text)
         local_regions = ex.regions.find_local(doc)
         t = timed("regions", t)
@@ -72,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         t = timed("indicators", t)
         cues = ex.cues.find(doc, text=text)
         t = timed("cues", t)
-        token_starts = doc.to_array(IDX).tolist()
+        token_starts = token_bounds(doc)[0]
         t = timed("token offsets", t)
         document = DocumentInput(text=text, sentences=sentences, numbers=numbers, periods=periods,
                                  regions=regions, indicators=indicators, cues=cues, token_starts=token_starts,

@@ -44,11 +44,12 @@ _EARLIER = re.compile(r"(?i)\b(?:earlier|ago|before)\b")
 _TYPE_WORDS = frozenset({"county", "district", "municipality", "city", "town", "borough", "parish"})
 _COMPARED_STOCK = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|against|versus|than|from)\s+[\d.,\s]+"
                              r"(?:[a-z]+\s+){0,2}(?:on|at|as\s+of)\s+\Z")
-_BACKWARDS_TO = re.compile(r"\s*(?:to|against|vs\.?|versus|/)\s*\Z", re.IGNORECASE)
+# (each lookahead below: a class of what a match can start with, so a search skips other positions)
+_BACKWARDS_TO = re.compile(r"(?=[\stav/])\s*(?:to|against|vs\.?|versus|/)\s*\Z", re.IGNORECASE)
 _THAT_DATE = re.compile(r"(?i)\b(?:at|on|as of|as at) (?:that|this|the same) date\b")
 _SUBJECT_REACH = 60  # a sentence's subject is named within its first words
 # Words a value ends with: "down 9.8 percent on the first quarter of 2023".
-_SERIES_BEGAN = re.compile(r"(?i)\bsince\s+(?:[\w'’-]+\s+){0,4}(?:began|begun|started|begin|start)\s+(?:in\s+)?\Z")
+_SERIES_BEGAN = re.compile(r"(?i)(?=s)\bsince\s+(?:[\w'’-]+\s+){0,4}(?:began|begun|started|begin|start)\s+(?:in\s+)?\Z")
 _COMPARING_WITH = re.compile(r"(?i)\bcompar(?:ing|ed|e)\s+(?:the\s+)?[^,;.()]{3,40}?"
                              r"\s+(?:with|to|against)\s+(?:the\s+)?\Z")
 _GAPPED_WITH = re.compile(r"(?i)[,;]\s*(?:and\s+)?with\s+(?:the\s+)?\Z")
@@ -413,7 +414,7 @@ def _is_heading(run: DocumentView, sent: Sentence) -> bool:
 _HEADING_LENGTH = 60
 # A sentence in the pluperfect looks back ("In the fourth quarter of 2023 it had fallen by 0.5%"): its
 # period is its own, and the next sentence returns to the period before it.
-_FLASHBACK = re.compile(r"\bhad\s+(?:(?:not|already|also|only)\s+)?(?:[a-z]+(?:ed|en|wn|ung|een)"
+_FLASHBACK = re.compile(r"(?=h)\bhad\s+(?:(?:not|already|also|only)\s+)?(?:[a-z]+(?:ed|en|wn|ung|een)"
                         r"|made|stood|come|become|kept|left|had|run|set|hit)\b")
 
 

@@ -82,6 +82,19 @@ def _document_topics(patterns_dir: Path | None) -> tuple[tuple[str, re.Pattern[s
 
 
 @functools.cache
+def _topic_literals(patterns_dir: Path | None) -> dict[re.Pattern[str], tuple[str, ...] | None]:
+    """Each document topic pattern's words in lower case, when all are ASCII (else None): in an ASCII text
+    the pattern can match only where its lower case holds one of them, a plain substring test."""
+    data = load_yaml("facts.yaml", base=patterns_dir).get("document_topics") or {}
+    out: dict[re.Pattern[str], tuple[str, ...] | None] = {}
+    for (_, words, excluded), spec in zip(_document_topics(patterns_dir), data.values(), strict=True):
+        for pattern, listed in ((words, spec.get("words", ())), (excluded, spec.get("not", ()))):
+            listed = [str(w) for w in listed]
+            out[pattern] = tuple(w.lower() for w in listed) if all(w.isascii() for w in listed) else None
+    return out
+
+
+@functools.cache
 def _counterparts(patterns_dir: Path | None) -> dict[str, dict[str, str]]:
     """``elliptical_counterparts`` of ``patterns/facts.yaml``: key -> {item word: the item's key}."""
     data = load_yaml("facts.yaml", base=patterns_dir).get("elliptical_counterparts") or {}
@@ -114,7 +127,10 @@ def _any_word(words: Sequence[str], flags: int = 0) -> re.Pattern[str]:
     if not words:
         return re.compile(r"(?!)")  # matches nothing
     ordered = sorted(words, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, ordered)) + r")\b", flags)
+    # the lookahead on the words' first characters lets a search skip most positions (2x faster)
+    firsts = "".join(sorted({re.escape(w[0]) for w in ordered if w}))
+    ahead = r"(?=[" + firsts + r"])" if firsts and all(ordered) else ""  # (an empty word may match anywhere)
+    return re.compile(ahead + r"\b(?:" + "|".join(map(re.escape, ordered)) + r")\b", flags)
 
 
 
@@ -138,6 +154,7 @@ class Assembler:
         self.excess_balances = _excess_balances(patterns_dir)
         self.counterparts = _counterparts(patterns_dir)
         self.document_topics = _document_topics(patterns_dir)
+        self.topic_literals = _topic_literals(patterns_dir)
         self.net_verbs = {str(k).lower(): int(v) for k, v in
                           (load_yaml("facts.yaml", base=patterns_dir).get("net_verbs") or {}).items()}
         self.net_verb = re.compile(r"(?i)\b(" + "|".join(map(re.escape, self.net_verbs) or ["(?!)"])
@@ -153,8 +170,9 @@ class Assembler:
         causes = _any_word([w for w in cause_words if w != "as"]).pattern + r"\s*(?:" + fillers + r"\s+){0,3}" \
             + r"(?:[a-z]+\s+(?:(?:and|or)\s+)?){0,3}"
         if "as" in cause_words:
-            causes = r"(?:" + causes + r"|(?:(?<=\d\s)|(?<=%\s)|(?<=,\s)|(?<=llion\s)|(?<=usand\s)|(?<=cent\s))\bas\b" \
-                + r"\s*(?:" + fillers + r"\s+){0,3}(?:[a-z]+\s+(?:and|or)\s+)?)"
+            # ((?=a): the six lookbehinds are tried only where an "as" can start)
+            causes = r"(?:" + causes + r"|(?=a)(?:(?<=\d\s)|(?<=%\s)|(?<=,\s)|(?<=llion\s)|(?<=usand\s)|(?<=cent\s))" \
+                + r"\bas\b\s*(?:" + fillers + r"\s+){0,3}(?:[a-z]+\s+(?:and|or)\s+)?)"
         self.cause_before = re.compile(causes + r"\Z", re.IGNORECASE)
         self.institution_after = re.compile(r"\s+" + _any_word(self._words.get("institution_after", ())).pattern,
                                             re.IGNORECASE)  # "the Australian Bureau"

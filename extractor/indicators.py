@@ -30,6 +30,9 @@ class IndicatorFinder:
 
     def __init__(self, nlp: Language, *, patterns_dir: Path | None = None) -> None:
         self._lexicon = LemmaLexicon(nlp, LEXICON, patterns_dir=patterns_dir)
+        # each row's mention fields after the offsets (key, generic, family, negative, anaphor), read once
+        self._traits = [(row.get("id"), bool(row.get("generic")), tuple(row.get("family", ())),
+                         bool(row.get("negative")), bool(row.get("anaphor"))) for row in self._lexicon.rows]
         self.keys: dict[str, dict[str, Any]] = load_yaml(KEYS, base=patterns_dir) or {}
         self._check(patterns_dir)
 
@@ -45,13 +48,12 @@ class IndicatorFinder:
         ``not_after`` words (a year may stand between) make it no indicator: "at constant 2018 prices"; so do
         its ``not_before_figure`` words with a figure after them: "inflation arrived to 5,18%" (reached)."""
         text = doc.text if text is None else text
+        rows, traits = self._lexicon.rows, self._traits
         return [
-            _new_mention(m.text, m.start, m.end, m.id, bool(m.row.get("generic")),
-                         tuple(m.row.get("family", ())), bool(m.row.get("negative")),
-                         bool(m.row.get("anaphor")))
-            for m in self._lexicon.find(doc, text=text)
-            if not ("not_after" in m.row and _after_any(text, m.start, m.row["not_after"]))
-            and not ("not_before_figure" in m.row and _before_figure(text, m.end, m.row["not_before_figure"]))
+            _new_mention(text[start:end], start, end, *traits[index])
+            for start, end, index in self._lexicon.spans(doc)
+            if not ("not_after" in rows[index] and _after_any(text, start, rows[index]["not_after"]))
+            and not ("not_before_figure" in rows[index] and _before_figure(text, end, rows[index]["not_before_figure"]))
         ]
 
     def token_attributes(self) -> set[str]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from spacy.attrs import IDX, LEMMA, LENGTH, ORTH
+from spacy.attrs import IDX, LEMMA, LENGTH, NORM, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
@@ -70,6 +70,38 @@ def _make_lemmatizer(nlp: Language, name: str) -> _LemmaCache:
     return _LemmaCache()
 
 
+class _LemmaNorm:
+    """A word form's lowercased lookup lemma, as the vocabulary's ``NORM`` getter.
+
+    The lookup lemma depends on the word form alone, so it can be a lexical attribute, worked out
+    once when spaCy first sees the form: a phrase matcher on ``NORM`` then matches lemmas with no
+    pass over each doc's tokens (which cost a tenth of rules-only extraction).
+    """
+
+    def __init__(self) -> None:
+        self._table = _lemma_table()
+
+    def __call__(self, string: str) -> str:
+        lower = string.lower()
+        return str(self._table.get(lower, lower))
+
+
+def use_lemma_norms(nlp: Language) -> None:
+    """Make every word form's ``NORM`` its lookup lemma, for the forms already known and those to come.
+
+    The tokenizer's special cases must set no ``NORM`` of their own (``build_nlp`` drops them): a token's
+    own norm would win over its word form's.
+    """
+    getter = _LemmaNorm()
+    nlp.vocab.lex_attr_getters[NORM] = getter
+    for lexeme in nlp.vocab:
+        lexeme.norm_ = getter(lexeme.orth_)
+
+
+def _matches_lemma_norms(nlp: Language) -> bool:
+    return isinstance(nlp.vocab.lex_attr_getters.get(NORM), _LemmaNorm)
+
+
 def lemmatize(nlp: Language, doc: Doc) -> Doc:
     """Set lemmas on a doc made outside the pipeline (pattern phrases)."""
     if nlp.has_pipe(LEMMATIZER):
@@ -97,7 +129,10 @@ class LemmaLexicon:
         base = patterns_dir
         self.rows = load_jsonl(filename, base=base)
         self._nlp = nlp
-        self._phrases = PhraseMatcher(nlp.vocab, attr="LEMMA")
+        # On a pipeline whose word forms' NORM is their lemma (build_nlp), lemmas are matched as NORM:
+        # the same values, with no lemmatiser pass over the doc.
+        by_norm = _matches_lemma_norms(nlp)
+        self._phrases = PhraseMatcher(nlp.vocab, attr="NORM" if by_norm else "LEMMA")
         # "attr": "LOWER" rows match the exact word form ("amounted", not "amount"): phrase
         # matching either way, because a token-pattern Matcher costs several times more per token.
         self._forms = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -116,7 +151,7 @@ class LemmaLexicon:
             if isinstance(pattern, str) and attr == "LOWER":
                 self._forms.add(key, [nlp.make_doc(pattern)])
             elif isinstance(pattern, str):
-                self._phrases.add(key, [lemmatize(nlp, nlp.make_doc(pattern))])
+                self._phrases.add(key, [nlp.make_doc(pattern) if by_norm else lemmatize(nlp, nlp.make_doc(pattern))])
             elif isinstance(pattern, list):
                 try:
                     self._tokens.add(key, [pattern])
@@ -140,6 +175,15 @@ class LemmaLexicon:
         Matches stay ``(start, end, row)`` token triples until the survivors are known: a spaCy
         ``Span`` per raw match cost more than the matching itself.
         """
+        if text is None:
+            text = doc.text
+        rows, id_of, label_of = self.rows, self._id_of, self._label_of
+        return [_new_match(label_of[index], id_of[index], text[start:end], start, end, rows[index])
+                for start, end, index in self.spans(doc, labels=labels)]
+
+    def spans(self, doc: Doc, *, labels: Iterable[str] | None = None) -> list[tuple[int, int, int]]:
+        """What :meth:`find` gives, as ``(start, end, row index)`` with character offsets: for a caller that
+        makes records of its own from the rows (one record per match instead of two)."""
         wanted = set(labels) if labels is not None else None
         matches = list(self._phrases(doc))
         if len(self._forms):
@@ -157,24 +201,48 @@ class LemmaLexicon:
                 by_label.setdefault(label, []).append((start, end, index))
         kept = [span for spans in by_label.values() for span in _longest_first(spans)]
         kept.sort(key=_position)  # token order is character order
+        starts, ends = token_bounds(doc)
+        return [(starts[start], ends[end - 1], index) for start, end, index in kept]
+
+
+# The last doc's token bounds: the indicator and cue lexicons and the pipeline ask for the same doc's
+# in turn, and Doc.to_array was a tenth of their matching time. One doc is kept (the tuple is read
+# and replaced whole, so a thread never sees another doc's bounds).
+_LAST_BOUNDS: list[tuple[Doc, list[int], list[int]] | None] = [None]
+
+
+def token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    """Each token's start and end offset in ``doc``'s text (lists not to be modified)."""
+    cached = _LAST_BOUNDS[0]
+    if cached is None or cached[0] is not doc:
         geometry = doc.to_array([IDX, LENGTH])
-        starts = geometry[:, 0].tolist()
-        ends = (geometry[:, 0] + geometry[:, 1]).tolist()
-        if text is None:
-            text = doc.text
-        rows, id_of = self.rows, self._id_of
-        return [_new_match(label_of[index], id_of[index], text[starts[start]:ends[end - 1]], starts[start],
-                           ends[end - 1], rows[index])
-                for start, end, index in kept]
+        starts = geometry[:, 0]
+        cached = (doc, starts.tolist(), (starts + geometry[:, 1]).tolist())
+        _LAST_BOUNDS[0] = cached
+    return cached[1], cached[2]
 
 
 def _position(span: tuple[int, int, int]) -> tuple[int, int]:
     return span[0], -span[1]
 
 
+def _start(span: tuple[int, int, int]) -> int:
+    return span[0]
+
+
 def _longest_first(spans: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     """spaCy's ``filter_spans`` on ``(start, end, row)`` triples: longest (then earliest) first,
     overlaps dropped, the survivors in text order."""
+    # Most labels' matches overlap none of the others (the matchers give them nearly in order): then
+    # every one is kept, and the greedy pass below would only sort them back into text order.
+    ordered = sorted(spans, key=_start)
+    reach = -1
+    for start, end, _ in ordered:
+        if start < reach:
+            break
+        reach = end
+    else:
+        return ordered
     kept = []
     taken: set[int] = set()
     for span in sorted(spans, key=lambda s: (s[1] - s[0], -s[0]), reverse=True):

@@ -313,7 +313,8 @@ def _heads_another(run: DocumentView, m: IndicatorMention, v: NumberMention) -> 
 
 
 # "..., while imports climbed 11.9%"; "..., leaving a surplus of 324 million" (a figure the clause derives)
-_NEXT_CLAUSE = re.compile(r"\s*[,;]?\s*(?:while|whereas|but|and|leaving|bringing|resulting\s+in|giving|making)"
+_NEXT_CLAUSE = re.compile(r"(?=[\s,;wbalrgm])"  # (what a match can start with: a search skips other positions)
+                          r"\s*[,;]?\s*(?:while|whereas|but|and|leaving|bringing|resulting\s+in|giving|making)"
                           r"\s+(?:the\s+|a\s+|an\s+)?\Z", re.IGNORECASE)
 
 
@@ -400,7 +401,7 @@ def survey_answer(run: DocumentView, v: NumberMention, sent: Sentence, clause: t
     return IndicatorMention(run.text[a_start:a_end], a_start, a_end, "survey_share")
 
 
-_BRACKET_NOTE = re.compile(r"(?i)\bwith\s+(?:the\s+)?[^.;:]{3,80}?\s+in\s+(?:brackets|parenthes[ie]s)")
+_BRACKET_NOTE = re.compile(r"(?i)(?=w)\bwith\s+(?:the\s+)?[^.;:]{3,80}?\s+in\s+(?:brackets|parenthes[ie]s)")
 
 
 def _in_bracket(text: str, v: NumberMention) -> bool:
@@ -476,9 +477,21 @@ def subject_keys(run: DocumentView) -> frozenset[str]:
                     not any(p.start < n.end and n.start < p.end for p in here.periods) for n in here.numbers):
                 break  # (the first line is the headline, a dateline's day is no value: the lead is read too)
         named = {m.key for m in run.indicators.within(0, end) if not m.generic and m.key}
+        seen: dict[tuple[re.Pattern[str], re.Pattern[str]], bool] = {}  # topics with the same words: one search
+        # (in an ASCII text a pattern whose words are absent from its lower case cannot match: skip the search)
+        lowered = run.text.lower() if run.text.isascii() else None
+        literals = run.assembler.topic_literals
+
+        def absent(pattern: re.Pattern[str]) -> bool:
+            words = literals.get(pattern)
+            return lowered is not None and words is not None and not any(w in lowered for w in words)
+
         for key, words, excluded in run.assembler.document_topics:
-            found = words.finditer(run.text)
-            if next(found, None) is not None and next(found, None) is not None and not excluded.search(run.text):
+            if (words, excluded) not in seen:
+                found = words.finditer(run.text)
+                seen[words, excluded] = not absent(words) and next(found, None) is not None \
+                    and next(found, None) is not None and (absent(excluded) or not excluded.search(run.text))
+            if seen[words, excluded]:
                 named.add(key)  # a text on visitors and hotels whose headline only says "foreigners arriving"
         run.subject = frozenset(named)
     return run.subject

@@ -32,7 +32,7 @@ _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*)?(?:and\s+|or\s+)?")  # between the pl
 # persons), Ivano-Frankivsk oblast (1 987) and Volyn oblast(1 655)"
 _DESTINATIONS_SEPARATOR = re.compile(r"\s*(?:\([^()]{0,80}\)\s*)?(?:,\s*)?(?:and\s+|or\s+)?")
 _DIGIT = re.compile(r"\d")
-_PARTNER_ANAPHOR = re.compile(r"\bthese countries\b|\bthem\b")
+_PARTNER_ANAPHOR = re.compile(r"(?=t)(?:\bthese countries\b|\bthem\b)")  # (?=t): skips other positions
 # Between a place and its value: a bracket (with earlier values of the same bracket), a colon or a dash.
 _HEAD_GAP = re.compile(r"\s*(?:\((?:[^()]*?[,;]\s*)?|[:–—-]\s*(?:by\s+)?|'s\s+\(?)")
 # Between a value and the place it is measured in: "0.3% in the EU", "4.1 percent in Auckland".

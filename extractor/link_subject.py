@@ -43,8 +43,11 @@ def _rules(patterns_dir: Path | None) -> tuple[re.Pattern[str], frozenset[str], 
     verbs = sorted((str(w).lower() for w in data.get("subject_verbs", ())), key=len, reverse=True)
     gap = int(data.get("subject_gap_words", 5))
     # the verb, then up to ``gap`` words without a digit, then the value
-    pattern = re.compile(r"(?i)\b(?:" + "|".join(map(re.escape, verbs or ["(?!)"])) + r")\b(?:\s+[^\W\d_][\w'’-]*){0,"
-                         + str(gap) + r"}\s*\Z")
+    # (the lookahead on the verbs' first letters lets the search skip most positions of its window)
+    firsts = "".join(sorted({re.escape(w[0]) for w in verbs if w}))
+    ahead = r"(?=[" + firsts + r"])" if firsts and all(verbs) else ""  # (an empty verb may match anywhere)
+    pattern = re.compile(r"(?i)" + ahead + r"\b(?:" + "|".join(map(re.escape, verbs or ["(?!)"]))
+                         + r")\b(?:\s+[^\W\d_][\w'’-]*){0," + str(gap) + r"}\s*\Z")
     return (pattern, frozenset(str(w).lower() for w in data.get("subject_nouns", ())),
             frozenset(str(w).lower() for w in data.get("subject_continuing_words", ())))
 

@@ -75,6 +75,7 @@ _DOT_DECIMAL = regex.compile(r"(?<![\d.,])\d+\.\d{1,2}(?![\d.,])")  # "0.4", "12
 _COMMA_DECIMAL = regex.compile(r"(?<![\d.,])\d+,\d{1,2}(?![\d.,])")  # "20,7"
 _SEP_SPLIT = regex.compile(r"([.,])")
 _PARSE_SIGNS = {"-": -1, "+": 1, "\u2212": -1}
+_FIVE_DIGITS = regex.compile(r"[0-9]{5}")  # compiled once: regex.search looked it up per phone number
 def _letter_symbol_before(t: str, s: int, symbols: tuple[tuple[str, str], ...]) -> bool:
     """Whether a currency sign written in letters ends right before ``s`` ("Sh399.4 billion")."""
     return any(sym[-1].isalpha() and t.startswith(sym, s - len(sym))
@@ -106,12 +107,14 @@ def _read_numeral(core: str, *, dot3_decimal: bool = False) -> Decimal | None:
         return None
     if core.isascii() and core.isdigit():  # the common case: no separator at all
         return Decimal(core)
-    m = _SPACE_GROUPED.fullmatch(core)
-    if m:
-        digits = m.group("int").replace(m.group("gs"), "")
-        dec = m.group("dec")
-        return Decimal(digits + "." + dec) if dec else Decimal(digits)
+    # (a raw numeral has no space and a space-grouped one has one: at most one of the two matches, so the
+    # common raw shape is tried first)
     if not _RAW.fullmatch(core):
+        m = _SPACE_GROUPED.fullmatch(core)
+        if m:
+            digits = m.group("int").replace(m.group("gs"), "")
+            dec = m.group("dec")
+            return Decimal(digits + "." + dec) if dec else Decimal(digits)
         return None
     parts = _SEP_SPLIT.split(core)
     groups, seps = parts[0::2], parts[1::2]
@@ -253,7 +256,7 @@ class _Context:
                     continue
                 if kind == "paren_phone":
                     tail = m.group("x").split(")", 1)[1]
-                    if "-" not in tail and not regex.search(r"[0-9]{5}", tail):
+                    if "-" not in tail and not _FIVE_DIGITS.search(tail):
                         continue
                 if kind == "section":
                     if not (m.group("t") or "." in m.group("x")):
@@ -320,20 +323,19 @@ class _Context:
         """(span start, sign, explicit sign, currency) from what is glued before the numeral."""
         t, lx = self.t, self.lx
         start, sign, explicit, currency = s, 1, False, None
-        ends = lx.currency_symbol_ends
-        glued = s > 0 and t[s - 1] in ends or s > 1 and t[s - 1] in " \u00a0" and t[s - 2] in ends
-        for sym, code in lx.currency_symbols if glued else ():
-            for gap in (0, 1):
-                b = s - gap - len(sym)
-                if b < self.last_end or (gap and t[s - 1] not in " \u00a0"):
-                    continue
-                if t.startswith(sym, b) and not (b > 0 and t[b - 1].isalpha()) \
-                        and not (sym in lx.letter_signs and (gap or not _GROUPED.match(t, s))):
-                    # (a one-letter sign, the peso's "P", only before a grouped or decimal amount: "P1.61
-                    # trillion", "P192,440", not "P3" in a list of codes)
-                    start, currency = b, code
-                    break
-            if currency:
+        # A sign ends right before the numeral (gap 0) or before one space (gap 1); no sign ends with a
+        # space, so the character before the numeral says which gap, and only signs ending with the
+        # character before the gap can match (indexed by it: this ran 60 startswith per number).
+        gap = 1 if s > 1 and t[s - 1] in " \u00a0" else 0
+        for sym, code in lx.currency_symbols_by_end.get(t[s - 1 - gap], ()) if s > 0 else ():
+            b = s - gap - len(sym)
+            if b < self.last_end:
+                continue
+            if t.startswith(sym, b) and not (b > 0 and t[b - 1].isalpha()) \
+                    and not (sym in lx.letter_signs and (gap or not _GROUPED.match(t, s))):
+                # (a one-letter sign, the peso's "P", only before a grouped or decimal amount: "P1.61
+                # trillion", "P192,440", not "P3" in a list of codes)
+                start, currency = b, code
                 break
         if currency is None and (t[s - 1:s] in lx.code_ends  # "USD5" in scraped text
                                  or t[s - 1:s] in _SP_CHARS and t[s - 2:s - 1] in lx.code_ends):  # "USD 5"

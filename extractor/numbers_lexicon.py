@@ -226,6 +226,9 @@ class Lexicon:
     currency_codes: frozenset[str]
     currency_symbols: tuple[tuple[str, str], ...]
     currency_symbol_ends: frozenset[str]
+    # currency_symbols by their last character, in the same order: the signs that can end right
+    # before a numeral (most numbers follow a letter that ends no sign, or a single candidate)
+    currency_symbols_by_end: dict[str, tuple[tuple[str, str], ...]]
     letter_signs: frozenset[str]  # one-letter signs ("P", the peso): only before a grouped or decimal amount
     time_zones: frozenset[str]  # "GMT": the offset glued after it ("GMT+7") is no value
     code_before_re: Any
@@ -460,6 +463,9 @@ def _units(y: _Sections) -> dict[str, Any]:
         currency_codes=frozenset(codes),
         currency_symbols=tuple(sorted(symbols.items(), key=lambda kv: len(kv[0]), reverse=True)),
         currency_symbol_ends=frozenset(sym[-1] for sym in symbols),
+        currency_symbols_by_end={end: tuple(kv for kv in sorted(symbols.items(), key=lambda kv: len(kv[0]),
+                                                                 reverse=True) if kv[0][-1] == end)
+                                 for end in {sym[-1] for sym in symbols}},
         letter_signs=frozenset(sym for sym in symbols if len(sym) == 1 and sym.isalpha()),
         time_zones=frozenset(str(z) for z in (y.data.get("time_zones") or ())),
         code_before_re=_backward(

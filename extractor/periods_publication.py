@@ -63,7 +63,11 @@ def _labels(text: str) -> Iterable[re.Match[str]]:
     """``_PUB_LABEL.finditer(text)``, trying the label only at line starts that can hold one."""
     pos = 0
     # ("ABC News|Posted ..." under a headline: any line of the head may hold a site's label)
-    head = [i + 1 for i, ch in enumerate(text[:_HEAD_LABELS]) if ch == "\n"]
+    head = []  # (the line starts by str.find: a loop over the head's characters cost more than the scan)
+    i = text.find("\n", 0, _HEAD_LABELS)
+    while i >= 0:
+        head.append(i + 1)
+        i = text.find("\n", i + 1, _HEAD_LABELS)
     for start in sorted({0, *head, *(hit.start() + 1 for hit in _LABEL_LINE.finditer(text))}):
         if start >= pos and (label := _PUB_LABEL.match(text, start)) is not None:
             yield label
@@ -101,8 +105,9 @@ def _may_hold_dateline(line: str) -> bool:
     """
     date_start, prefix_width, date_width = _dateline_scan()
     for hit in _NUMBER_TRIGGER.finditer(line, 0, prefix_width + date_width + 8):
-        for p in range(max(0, hit.start() - date_width), hit.start() + 1):
-            if date_start.match(line, p) and _DATELINE_PREFIX.match(line, 0, p):
+        # (date_start matches one character: its matches in the stretch are the positions it matched at)
+        for start in date_start.finditer(line, max(0, hit.start() - date_width), hit.start() + 1):
+            if _DATELINE_PREFIX.match(line, 0, start.start()):
                 return True
     return False
 

@@ -185,21 +185,42 @@ def _candidates(text: str, grammar: _Grammar, *, windowed: bool = True) -> list[
             _scan(text, rx, None, _HANDLERS[name], grammar.vocab, [(0, len(text))], found, rank)
         return found
     hits = _triggers(text, grammar)
-    shared: dict[tuple[tuple[str, ...], int, int], list[tuple[int, int]]] = {}
-    for rank, (name, rx) in enumerate(grammar.rules):
-        reach = _REACH[name]
-        if hits.keys().isdisjoint(reach[0]):  # none of its triggers in the text
+    present = hits.keys()
+    vocab = grammar.vocab
+    shared: dict[int, list[tuple[int, int]]] = {}
+    for rank, name, kinds, anchored, rx, finder, handler, reach_id in _plan(grammar):
+        if present.isdisjoint(kinds):  # none of its triggers in the text
             continue
-        if name in _ANCHORED:
-            kinds = reach[0]  # several kinds: their spans merged in text order
+        if anchored:
+            # (several kinds: their spans merged in text order)
             spans = hits[kinds[0]] if len(kinds) == 1 else sorted(s for k in kinds for s in hits.get(k, ()))
-            _scan_anchored(text, rx, _HANDLERS[name], grammar.vocab, spans, found, rank)
+            _scan_anchored(text, rx, handler, vocab, spans, found, rank)
             continue
-        windows = shared.get(reach)
+        windows = shared.get(reach_id)
         if windows is None:  # rules with the same reach share their windows
-            windows = shared[reach] = _windows(text, hits, name)
-        _scan(text, rx, grammar.finders[name], _HANDLERS[name], grammar.vocab, windows, found, rank)
+            windows = shared[reach_id] = _windows(text, hits, name)
+        _scan(text, rx, finder, handler, vocab, windows, found, rank)
     return found
+
+
+_Step = tuple[int, str, tuple[str, ...], bool, re.Pattern[str], "re.Pattern[str] | None", Handler, int]
+_PLANS: dict[int, tuple[_Grammar, list[_Step]]] = {}
+
+
+def _plan(grammar: _Grammar) -> list[_Step]:
+    """Each rule with what _candidates reads for it, looked up once per grammar instead of once per rule
+    and text: (rank, name, trigger kinds, anchored, pattern, finder, handler, its reach's number)."""
+    known = _PLANS.get(id(grammar))
+    if known is not None and known[0] is grammar:
+        return known[1]
+    reaches: dict[tuple[tuple[str, ...], int, int], int] = {}
+    steps = [(rank, name, _REACH[name][0], name in _ANCHORED, rx, grammar.finders[name], _HANDLERS[name],
+              reaches.setdefault(_REACH[name], len(reaches)))
+             for rank, (name, rx) in enumerate(grammar.rules)]
+    if len(_PLANS) >= 8:  # as many as _grammar keeps
+        _PLANS.clear()
+    _PLANS[id(grammar)] = (grammar, steps)
+    return steps
 
 
 def _select(text: str, found: list[tuple[int, PeriodMention]]) -> list[PeriodMention]:

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import spacy
-from spacy.attrs import IDS, IDX, ORTH, SPACY
+from spacy.attrs import IDS, NORM, ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -31,7 +31,7 @@ from .cues import CueFinder
 from .errors import ModelNotInstalledError
 from .facts import Assembler, DocumentInput
 from .indicators import IndicatorFinder
-from .lexicon import LEMMATIZER
+from .lexicon import token_bounds, use_lemma_norms
 from .regions import RegionFinder
 from .segments import split_sentences
 from .types import Fact, RegionMention
@@ -52,14 +52,16 @@ _TOKENIZER_CACHE_CHUNKS = 500_000
 
 
 def build_nlp() -> Language:
-    """The rule pipeline: a blank English tokenizer and the lookup lemmatiser. No model."""
+    """The rule pipeline: a blank English tokenizer whose word forms' NORM is their lookup lemma. No model."""
     nlp = spacy.blank("en")
     nlp.max_length = 10**9  # no parser or NER on this pipeline, so no memory reason for a limit
     # Special cases that hold punctuation (emoticons such as "):", "Sept.", "a.m.") make the
     # tokenizer run a matcher over every doc: 4/5 of its time on statistical text, and "(2024):"
     # is no emoticon. Word-only cases ("don't", "can’t") stay; they cost nothing.
-    nlp.tokenizer.rules = {key: value for key, value in nlp.tokenizer.rules.items()
-                           if _WORD_CASE.fullmatch(key)}
+    # (Their NORM goes too: a word's norm is its lemma here, see use_lemma_norms, and a special case's
+    # own "not" for "n't" would win over it.)
+    nlp.tokenizer.rules = {key: [{attr: v for attr, v in token.items() if attr != NORM} for token in value]
+                           for key, value in nlp.tokenizer.rules.items() if _WORD_CASE.fullmatch(key)}
     # Scraped text that lost a space after a full stop: "contributed 2,710.Net interstate migration"
     # is two words (spaCy already splits "travel.Interstate" at the dot, not a number's), and so are
     # "in 2020,down 5.2%on the year".
@@ -75,7 +77,9 @@ def build_nlp() -> Language:
     # again (90% of tokenizing time). Chunks repeat (words, "2024,", "%)"), new numbers do not, so a
     # larger cap keeps the hits; it stops growing at the cap (some 30 MB).
     nlp.tokenizer.max_cache_size = _TOKENIZER_CACHE_CHUNKS
-    nlp.add_pipe(LEMMATIZER)
+    # Lemmas are matched as word forms' NORM (a lexical attribute, set once per new word form), not
+    # set per token by a lemmatiser component: no pass over each doc's tokens.
+    use_lemma_norms(nlp)
     return nlp
 
 
@@ -182,7 +186,8 @@ class Extractor:
         self.indicators = IndicatorFinder(self.nlp, patterns_dir=self.patterns_dir)
         self.cues = CueFinder(self.nlp, patterns_dir=self.patterns_dir)
         self.assembler = Assembler(self.indicators, patterns_dir=self.patterns_dir)
-        keep_lexeme_attributes(self.nlp, {"LOWER"} | self.indicators.token_attributes() | self.cues.token_attributes())
+        keep_lexeme_attributes(self.nlp, {"LOWER", "NORM"} | self.indicators.token_attributes()
+                               | self.cues.token_attributes())
         # Number, period and sentence rules compile on first use: use them once now, so a broken
         # pattern file fails here and the first document costs what the others do. Then collect once:
         # loading leaves ~40,000 new long-lived objects, and without this the cyclic collector
@@ -218,7 +223,7 @@ class Extractor:
             regions=regions,
             indicators=self.indicators.find(doc, text=text),
             cues=self.cues.find(doc, text=text),
-            token_starts=doc.to_array(IDX).tolist(),
+            token_starts=token_bounds(doc)[0],
             published=published_date,
             entities=entities,
             local_for=functools.partial(self.regions.local_mentions, self.regions.local_hits(doc)),
