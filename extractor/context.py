@@ -119,9 +119,6 @@ def note_cues(run: DocumentView, sent: Sentence) -> None:
             run.ctx.survey_until_line = sent.line + 1
 
 
-_INDEX_BASE_AFTER = re.compile(r"\s{0,2}=\s{0,2}100(?!\d)")
-
-
 def resolve_periods(run: DocumentView, index: int, sent: Sentence, *, has_values: bool) -> list[Resolved]:
     out: list[Resolved] = []
     if sent.meta:
@@ -130,7 +127,8 @@ def resolve_periods(run: DocumentView, index: int, sent: Sentence, *, has_values
         if is_publication(run, m) or (m.kind in ("year", "year_range") and (run.assembler.titled_year.search(
                 run.text, max(sent.start, m.start - 30), m.start) or run.assembler.year_titled.match(run.text, m.end)
                 or run.assembler.price_base_before.search(run.text, max(sent.start, m.start - 30), m.start)
-                or run.assembler.price_base_after.match(run.text, m.end))) or _INDEX_BASE_AFTER.match(run.text, m.end):
+                or run.assembler.price_base_after.match(run.text, m.end))) \
+                or run.assembler.index_base_after.match(run.text, m.end):
             continue  # (nor is the year in a publication's title: "said in the Economic Survey 2016", nor the
             # prices' year: "at constant 2018 prices", nor any index's base: "143.7 (Q1 2014=100)")
         reference = is_reference(run, m, sent)

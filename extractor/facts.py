@@ -198,6 +198,11 @@ class Assembler:
             + r")\s{1,2}\Z")
         self.price_base_after = re.compile(r"(?i)\)?\s{0,2}(?:" + "|".join(
             map(re.escape, sorted(self._words.get("price_base_after", ()), key=len, reverse=True))) + r")(?!\w)")
+        # ... of which the "=100" forms name an index's base after a period of any kind: "143.7 (Q1 2014=100)"
+        equals = sorted((w for w in self._words.get("price_base_after", ()) if w.lstrip().startswith("=")),
+                        key=len, reverse=True)
+        self.index_base_after = re.compile(r"\)?\s{0,2}(?:" + ("|".join(map(re.escape, equals)) or "(?!)")
+                                           + r")(?!\w)")
         self.max_bare_run = int(load_yaml("facts.yaml", base=patterns_dir).get("max_bare_run", 25))
         definition = _any_word(self._words.get("definition_words", ())).pattern
         self.definition_aside = re.compile(r",\s*" + definition + r"[^,;.]*", re.IGNORECASE)
