@@ -381,12 +381,14 @@ def update_context(run: DocumentView, sent: Sentence, resolved: list[Resolved], 
 
 def _family_member(run: DocumentView, word: IndicatorMention) -> str | None:
     """The key of a generic word's family that the document names with a specific phrase (of the same kind
-    as the family's default: the house price index for "price", not an average price)."""
+    as the family's default: the house price index for "price", not an average price), else the one its home
+    place publishes for the word ("Oregon adds jobs": the payroll survey's)."""
     cache = run.family_cache
     if word.family not in cache:
         kind = run.indicator_info(word.family[0]).get("kind")
         cache[word.family] = next((m.key for m in run.indicators.items if not m.generic and m.key in word.family
-                                   and run.indicator_info(m.key).get("kind") == kind), None)
+                                   and run.indicator_info(m.key).get("kind") == kind), None) \
+            or next((k for k in word.family if k in run.home_members()), None)
     return cache[word.family]
 
 

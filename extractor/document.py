@@ -51,9 +51,10 @@ _MENU_LINE = re.compile(r"^[^\n\d]*?[|›»][^\n\d]*?[|›»][^\n\d]*$", re.M)
 
 
 def _indicators_of(found: Sequence[IndicatorMention], text: str, excluded: Collection[str],
-                   office: re.Pattern[str]) -> list[IndicatorMention]:
+                   office: re.Pattern[str], office_after: re.Pattern[str]) -> list[IndicatorMention]:
     """The indicator mentions that name what the text measures: not what "excluding" leaves out, not a menu's
-    section names, not the words of an office's name ("the Kyushu Bureau of Economy, Trade and Industry":
+    section names, not the words of an office's name ("the Kyushu Bureau of Economy, Trade and Industry", "the
+    Employment Department":
     ``office_words`` in facts.yaml)."""
     menus = _menu_lines(text)
     # Most texts hold no exclusion word at all: then no mention is left out, and the three-word
@@ -64,7 +65,8 @@ def _indicators_of(found: Sequence[IndicatorMention], text: str, excluded: Colle
         excluded = ()
     return [m for m in found if not (excluded and _left_out(text, m.start, excluded))
             and not (menus and _within(menus, m.start))
-            and not (m.text[:1].isupper() and office.search(text, max(0, m.start - 80), m.start))]
+            and not (m.text[:1].isupper() and (office.search(text, max(0, m.start - 80), m.start)
+                                               or office_after.match(text, m.end)))]
 
 
 def _menu_lines(text: str) -> list[tuple[int, int]]:
@@ -199,7 +201,8 @@ class DocumentView:
                                and _word_after(self.text, m.end) not in method] if doc.regions else ())
         # "Inbound travellers, excluding cruise passengers, numbered 33.1 million": what is left out is not
         # what is counted (nor a menu's section, nor an office's name)
-        self.indicators = Sorted(_indicators_of(doc.indicators, self.text, excluded, assembler.office_name_before))
+        self.indicators = Sorted(_indicators_of(doc.indicators, self.text, excluded, assembler.office_name_before,
+                                                    assembler.office_name_after))
         self.cues = Sorted(_cues_outside_indicators(doc.cues, doc.indicators))
         self.entities = doc.entities
         self.home = context.home_country(self)
@@ -242,6 +245,15 @@ class DocumentView:
         # The current sentence's mentions (set by the walk; every rule below reads the current sentence's).
         self.here = Here(Sentence(0, 0, -1, False, False, None, False), (), (), (), (), ())
         self.lead_here: Here | None = None  # its lead-in's
+
+    def home_members(self) -> tuple[str, ...]:
+        """The keys the home place publishes for general words (``home_family_members`` of facts.yaml): the
+        place's own entry, else its country's ("US-MN" takes the US's)."""
+        if self.home is None or not self.home.code:
+            return ()
+        table = self.assembler.home_family_members
+        code = self.home.code.upper()
+        return table.get(code) or table.get(code.split("-")[0], ())
 
     def row_labels(self) -> list[tuple[int, int]]:
         """The spans of the tables' row labels, sorted (made once)."""

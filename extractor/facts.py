@@ -102,6 +102,13 @@ def _counterparts(patterns_dir: Path | None) -> dict[str, dict[str, str]]:
 
 
 @functools.cache
+def _home_family_members(patterns_dir: Path | None) -> dict[str, tuple[str, ...]]:
+    """``home_family_members`` of ``patterns/facts.yaml``: a place's code -> the keys it publishes."""
+    data = load_yaml("facts.yaml", base=patterns_dir).get("home_family_members") or {}
+    return {str(code).upper(): tuple(str(k) for k in keys) for code, keys in data.items()}
+
+
+@functools.cache
 def _excess_balances(patterns_dir: Path | None) -> dict[tuple[str, str], tuple[str, int]]:
     """``excess_balances`` of ``patterns/facts.yaml``: (larger flow's key, smaller's) -> (balance key, sign)."""
     data = load_yaml("facts.yaml", base=patterns_dir).get("excess_balances") or {}
@@ -152,6 +159,7 @@ class Assembler:
         self.currencies, self.currency_units = _currencies(patterns_dir)
         self.comparison_before = _any_word(self._words.get("comparison_words", ()))
         self.excess_balances = _excess_balances(patterns_dir)
+        self.home_family_members = _home_family_members(patterns_dir)
         self.counterparts = _counterparts(patterns_dir)
         self.document_topics = _document_topics(patterns_dir)
         self.topic_literals = _topic_literals(patterns_dir)
@@ -189,6 +197,8 @@ class Assembler:
         offices = [w.capitalize() for w in self._words.get("office_words", ())]  # "the Bureau of Economy, ..."
         self.office_name_before = re.compile(_any_word(offices).pattern
                                              + r"\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w-]*,?\s+(?:and\s+)?)*\Z")
+        # "the state Employment Department", "the Employment Security Department": the name before the office word
+        self.office_name_after = re.compile(r"(?:\s+[A-Z][a-z]+){0,2}\s+" + _any_word(offices).pattern)
         self.titled_year = re.compile(_any_word([w.capitalize() for w in self._words.get("title_nouns", ())]).pattern
                                       + r"\s{1,2}\Z")  # capitalised, as in a title
         self.year_titled = re.compile(r"\s+(?:[A-Z][a-z]+\s+){0,4}" + _any_word(

@@ -82,7 +82,9 @@ def indicator(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentenc
         mentions = [m for m in mentions if not _is_base(run, m, values)] or mentions
     if v.unit is not None and v.unit not in _NOT_MONEY and mentions:
         # "Employees of mining companies earned 1.21 million tenge": a sum of money is no count of people
-        mentions = [m for m in mentions if m.generic or run.indicator_info(m.key).get("unit") != "person"]
+        # (and so does a general word for people that is another value's noun: "Retail, with 141,000 jobs,
+        # paid an average of $38,210"; "Visitors spent $2.3 billion" hands over to its verb)
+        mentions = [m for m in mentions if not _counts_people(run, m, v, values)]
     if mentions:
         # "Only Lisbon (+0.27%) and the Algarve (+0.44%) grew, thanks to migration": a cause is not the measure
         # (one before the value is what it measures: "due to net migration, estimated at +2.7 million")
@@ -191,10 +193,9 @@ def indicator(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentenc
             evidence.append("indicator_generic_resolved")
         elif chosen.family:
             named = first_named(run, chosen.family)  # "inflation" in a text that names the HICP is the HICP's
-            if named in (None, chosen.family[0]) and run.home is not None \
-                    and (run.home.code or "").lower() in run.ws["group_index_homes"]:
+            if named in (None, chosen.family[0]):
                 # "Euro area annual inflation is expected to be 2.4%": a group's index is the harmonised one
-                named = next((k for k in chosen.family if k in run.ws["group_index"]), named)
+                named = next((k for k in chosen.family if k in run.home_members()), named)
             if named is not None and named != key:
                 key = named
                 evidence.append("indicator_generic_resolved")
@@ -224,6 +225,15 @@ def indicator(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentenc
             # "Imports reached ..., leaving a surplus of 324 million" is still a paragraph on imports)
             run.ctx.doc_indicator = specific(chosen, key)
     return chosen, key
+
+
+def _counts_people(run: DocumentView, m: IndicatorMention, v: NumberMention, values: list[NumberMention]) -> bool:
+    """Whether ``m`` names a count of people: its key's unit, or for a general word for people, the noun of
+    another value right before it."""
+    if run.indicator_info(m.key).get("unit") != "person":
+        return False
+    return not m.generic or any(w is not v and w.end <= m.start and run.gap_tokens(w.start, w.end, m.start, m.end) <= 1
+                                for w in values)
 
 
 def _rate_of_family(run: DocumentView, chosen: IndicatorMention, v: NumberMention) -> str | None:
@@ -416,12 +426,14 @@ def _verb_after_people(run: DocumentView, m: IndicatorMention,
                        mentions: Sequence[IndicatorMention]) -> IndicatorMention:
     """The mention a generic people word right after a value hands over to: the movement or event named
     next ("31,549 residents left as permanent emigrants", "1,200 people moved to the city"); a word of
-    another kind keeps its value ("a €23.6 bn surplus in trade in goods")."""
+    another kind keeps its value ("a €23.6 bn surplus in trade in goods"), and so does a count before a
+    rate ("sheds 17,000 jobs as the jobless rate jumps": the rate has values of its own)."""
     if not m.generic or run.indicator_info(m.key).get("unit") != "person":
         return m
     i = first_at(mentions, m.end)
     if i < len(mentions) and not mentions[i].generic and run.gap_tokens(m.start, m.end, mentions[i].start,
-                                                                         mentions[i].end) <= 2:
+                                                                         mentions[i].end) <= 2 \
+            and run.indicator_info(mentions[i].key).get("unit") != "percent":
         return mentions[i]
     return m
 

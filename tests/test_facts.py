@@ -1380,6 +1380,34 @@ TOWNS_TOTALS_AND_BASES = [
          "12 400 job applicants.", "12 400", period=("2018-09-30", "2018-09-30")),
 ]
 
+# what a general word stands for where the text does not say: the place's usage (home_family_members)
+JOBS_AND_PLACEMENTS = [
+    # a US job count comes from the payroll survey; a Canadian one from the labour force survey
+    case("Oregon adds jobs in May\n\nSALEM -- Oregon employers added 6,300 jobs in May, the state Employment "
+         "Department said Tuesday.", "6,300", key="payroll_employment"),
+    case("Manitoba labour market, May\n\nWINNIPEG -- Manitoba added 6,300 jobs in May, Statistics Canada said "
+         "Friday, while the jobless rate edged down.", "6,300", key="employment"),
+    # a count before a rate keeps its own word: the rate has values of its own
+    case("Alberta sheds 9,400 jobs as provincial jobless rate climbs to 7.2%\n\nCALGARY -- Alberta lost jobs in "
+         "March.", "9,400", key="employment", unit="person"),
+    # an indicator word in an office's name before the office word names the office ("the Employment
+    # Department", "the Employee Insurance Agency"), not what the text measures
+    case("Idaho adds jobs in June\n\nBOISE -- Idaho employers added 2,100 jobs in June, the state Employment "
+         "Department said.", "2,100", key="payroll_employment"),
+    case("Benefits, April\n\nAt the end of April 98 thousand claimants received an unemployment benefit from the "
+         "Employee Insurance Agency, 2 thousand fewer than a month earlier.", "2 thousand",
+         key="unemployment_benefit_recipients", unit="person"),
+    # a sum of money is no count of jobs
+    case("Wages in Kansas, 2023\n\nThe average annual wage in Kansas rose 4.1% last year. Retail, with 141,000 "
+         "jobs, paid an average of $38,210.", "$38,210", key="wages"),
+    # people an employment service placed in work over a period
+    case("Labour market of Balakan district, 2021\n\nIn 2021 the employment center registered 902 job seekers. "
+         "During the year 318 young people were placed in jobs at local firms.", "318",
+         key="job_placements", period=("2021-01-01", "2021-12-31")),
+    case("In the first nine months of 2022 in Gusar district, 141 residents got provided with permanent jobs "
+         "at local farms.", "141", key="job_placements"),
+]
+
 KNOWN_GAPS = [
     case("Internal migration in Kazakhstan has shifted, with a 1.7-fold increase compared to the previous year. "
          "In 2023, 397,000 people relocated within the country, rising to 688,000 in 2024.", "1.7-fold",
@@ -1389,7 +1417,7 @@ KNOWN_GAPS = [
 
 @pytest.mark.parametrize(("text", "value", "expected"),
                          FROM_SEEDS + OTHER_RELEASES + BUGS_CAUGHT + RELATIVE_MONTHS + LEADS_AND_MOVES
-                         + TOWNS_TOTALS_AND_BASES + KNOWN_GAPS)
+                         + TOWNS_TOTALS_AND_BASES + JOBS_AND_PLACEMENTS + KNOWN_GAPS)
 def test_facts_attributes(text, value, expected):
     facts = [f for f in extract(text) if f.value.text.endswith(value) or value in f.value.text]
     assert facts, f"no fact for {value!r} in {[f.value.text for f in extract(text)]}"
