@@ -23,6 +23,7 @@ import bisect
 import functools
 import re
 from collections.abc import Sequence
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -556,7 +557,9 @@ def _table_fact(view: DocumentView, cell: Cell, sent: Sentence) -> Fact:
     rate_column = info.get("kind") == "index" and not _WORD_BASE.search(header) and bool(
         view.assembler.annual_words.search(header) or view.assembler.monthly_words.search(header))
     unit, measure_, direction = link_table.unit_and_measure(cell, info, evidence, rate_column=rate_column)
-    number = v.number * (1 if unit == "percent" else cell.column.scale)
+    # (in decimal: 301.4 x 100 million is 30,140,000,000, not 30,139,999,999.999996)
+    number = v.number if unit == "percent" or cell.column.scale == 1 \
+        else float(Decimal(str(v.number)) * Decimal(str(cell.column.scale)))
     number = abs(number) if measure_ == "change" else number
     partner, region = link_table.region(view, cell, info, evidence, link_region.home_region(view, sent))
     period = link_table.period(view, cell, link_table.dated_columns(view, cell, view.tables), evidence)

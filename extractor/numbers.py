@@ -33,6 +33,7 @@ fixed-size windows around each number.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
@@ -61,6 +62,10 @@ __all__ = ["find_numbers", "parse_decimal"]
 _YEAR_THEN_GROUPS = regex.compile(r"(?:18|19|20)\d\d,\d{1,3}(?:,\d{3})+\Z")  # "2019,11,274"
 _MAX_NUMERAL = 40  # longer digit runs are identifiers or noise, never values
 _WINDOW = 40  # characters of left context read for qualifiers, signs and context words
+# "(100 million yuan; ...)", "(10 thousand tons)": a power of ten and a scale in a header's bracket, then a
+# unit word or two and the bracket's end or next part: the unit a table counts in (Chinese releases)
+_COUNT_UNITS = frozenset({"10", "100", "1000"})
+_UNIT_OF_COUNT = re.compile(r"\s*(?:[^\W\d_]+\.?\s*){1,2}[;)]")
 _REACH = 160  # characters of right context read for scales, units, rates and ranges
 _DIGITS = frozenset("0123456789")
 _NAME = regex.compile(r"[A-Z][a-z]{2,}")  # a capitalised word: a scraped row label glued to a number
@@ -496,6 +501,9 @@ class _Suffixes(_Context):
         if sc:
             value, end, extended = value * sc[0], sc[1], True
             last = sc[0]
+            stacked = self._scale_at(end, None)
+            if stacked and stacked[0] > last:  # "Rs 2.30 lakh crore", "1.2 thousand million": scales multiply
+                value, end, last = value * stacked[0], stacked[1], last * stacked[0]
             while True:  # "20 million 353 thousand"
                 c = self._at(lx.compound_re, end)
                 nxt = self._scale_at(c.end(), None) if c else None
@@ -814,6 +822,9 @@ class _Scanner(_Spelled):
             nxt = t[end] if end < self.n else " "
             if end == e and not suf.glued and (nxt.isalpha() or nxt == "_"):
                 return self._kill(e)  # 1990s, 20th, 4G
+        if extended and core in _COUNT_UNITS and t[max(0, start - 2):start].strip() == "(" \
+                and _UNIT_OF_COUNT.match(t, end):
+            return self._kill(e)  # "(100 million yuan; growth rate, %)": the unit a table counts in, no value
         if (year_shaped and not explicit and currency is None and not extended
                 and (unit is None or unit in lx.time_unit_values
                      or lx.year_before_re.search(t, max(0, start - 20), start))):

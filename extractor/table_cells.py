@@ -56,7 +56,7 @@ def _header_width(text: str, values: list[NumberMention], unit_only: Callable[[s
     """How many columns the header's last bracket lists: its parts between semicolons that are more than a
     unit ("Live births, deaths and marriages by quarters, 2016 (live births; deaths; marriages): I quarter
     171 283 84" has three), or the comma-parted labels after a unit for all ("(thousand euro; exports FOB,
-    imports CIF)" has two)."""
+    imports CIF)" has two), or its units when it lists only units ("(number; million ALL)" has two)."""
     line_start = text.rfind("\n", 0, values[0].start) + 1
     close = text.rfind(")", line_start, values[0].start)
     open_ = text.rfind("(", line_start, close) if close >= 0 else -1
@@ -66,6 +66,8 @@ def _header_width(text: str, values: list[NumberMention], unit_only: Callable[[s
     if not all(p.strip() for p in parts):
         return None
     labelled = [p for p in parts if not unit_only(p)]
+    if not labelled and len(parts) >= 2:
+        return len(parts)  # "(number; million ALL)": a unit per column
     if len(labelled) == 1 and len(parts) > 1:
         items = labelled[0].split(",")
         return len(items) if len(items) >= 2 and all(_LABEL_ITEM.match(i) for i in items) else None

@@ -88,6 +88,8 @@ class _Rules:
     price_basis: re.Pattern[str] = re.compile(r"(?!)")  # "comparable": "prices" after it is how, not what
     local: re.Pattern[str] = re.compile(r"(?!)")  # "by urban districts": rows below the region level
     not_places: frozenset[str] = frozenset()  # "Urban", "Rural": rows of a table by area that are no places
+    leading_scale: re.Pattern[str] = re.compile(r"(?!)")  # "(number; million ALL)": a scale word opening a part
+    leading_scales: dict[str, float] = field(default_factory=dict)  # its word -> the multiplier
 
 
 @functools.cache
@@ -110,7 +112,18 @@ def _rules(patterns_dir: Path | None) -> _Rules:
                   _place_header(data), _unit_words(patterns_dir), _people_words(patterns_dir),
                   _ending_with(data.get("balance_words", ())), _ending_with(data.get("price_basis_words", ())),
                   _by_nouns(data.get("local_header_nouns", ())),
-                  frozenset(str(w).lower() for w in data.get("not_place_labels", ())))
+                  frozenset(str(w).lower() for w in data.get("not_place_labels", ())),
+                  *_leading_scales(data.get("leading_scales") or {}))
+
+
+def _leading_scales(table: dict) -> tuple[re.Pattern[str], dict[str, float]]:
+    """``leading_scales``: a pattern for a scale word opening a header part, and each word's multiplier."""
+    scales = {" ".join(str(w).lower().split()): float(v) for w, v in table.items()}
+    if not scales:
+        return re.compile(r"(?!)"), {}
+    words = sorted(scales, key=len, reverse=True)
+    alternatives = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+    return re.compile(r"(?i)(?:(?<=[(;])|\A)\s*(" + alternatives + r")(?![\w'])"), scales
 
 
 def _by_nouns(nouns: list[str]) -> re.Pattern[str]:
@@ -409,10 +422,13 @@ def _columns(text: str, header: tuple[int, int], width: int, periods: Sequence[P
         marks = _markers(text, a, b, rules) | wide
         scale = 1000.0 if "thousand" in marks else 1_000_000.0 if "million" in marks \
             else 1_000_000_000.0 if "billion" in marks else 1.0
+        if scale == 1.0 and (lead := rules.leading_scale.search(text[a:b])) is not None:
+            scale = rules.leading_scales[" ".join(lead.group(1).lower().split())]  # "(number; million ALL)"
         # a currency may head every column ("UAH million; in % to 2017"); another unit word only its own
         # ("million tons; million passengers")
         money = _header_currency(text, a, b, rules) or (rules.units.search(text, a, b) if rules.units else None) \
-            or _header_currency(text, start, end, rules) or _header_unit(text, (start, end), (a, b), rules)
+            or (None if _COUNT_PART.search(text, a, b) else  # "(number; million ALL)": the first column counts
+                _header_currency(text, start, end, rules) or _header_unit(text, (start, end), (a, b), rules))
         unit = "percentage_point" if "percentage_point" in marks else "per_1000" if "per_1000" in marks \
             else _unit_named(money.group(), rules) if money else None
         # a header cut into columns marks an index column by its own words ("UAH million; volume index, %")
@@ -428,6 +444,7 @@ def _columns(text: str, header: tuple[int, int], width: int, periods: Sequence[P
     return columns
 
 
+_COUNT_PART = re.compile(r"(?i)[(;]\s*(?:number|numbers|persons|people|units|pieces)\s*(?:;|\)|\Z)")
 _GROUP_UNITS = frozenset({"households", "families"})
 
 

@@ -1400,6 +1400,10 @@ JOBS_AND_PLACEMENTS = [
     # a sum of money is no count of jobs
     case("Wages in Kansas, 2023\n\nThe average annual wage in Kansas rose 4.1% last year. Retail, with 141,000 "
          "jobs, paid an average of $38,210.", "$38,210", key="wages"),
+    # India's states: GSDP is the state's product, "J&K" the union territory, a fiscal year written 2022-23
+    case("J&K budget: economy to grow 7.9% in 2023-24\n\nThe GSDP is projected at Rs 2.46 lakh crore at current "
+         "prices.", "Rs 2.46 lakh crore", key="gross_regional_product", region="IN-JK", number=2.46e12,
+         period=("2023-04-01", "2024-03-31")),
     # people an employment service placed in work over a period
     case("Labour market of Balakan district, 2021\n\nIn 2021 the employment center registered 902 job seekers. "
          "During the year 318 young people were placed in jobs at local firms.", "318",

@@ -131,6 +131,11 @@ SCALES = [
     case("half a million people emigrated", "half a million", 500000, "person", spelled=True),
     case("a quarter of a million tenge", "quarter of a million", 250000, "tenge"),
     case("Half a billion dollars", "Half a billion", 5e8, "dollars"),
+    # South Asian scales, alone and stacked ("lakh crore" is a lakh of crores)
+    case("per capita income crossed Rs 1.8 lakh last year", "Rs 1.8 lakh", 1.8e5, "Rs"),
+    case("the state spent Tk 420 crore on roads", "Tk 420 crore", 4.2e9, "Tk"),
+    case("the state's output is pegged at Rs 3.15 lakh crore,up", "Rs 3.15 lakh crore", 3.15e12, "Rs"),
+    case("an old British 4.2 thousand million pounds", "4.2 thousand million", 4.2e9, "pounds"),
 ]
 
 SPELLED = [
@@ -364,6 +369,9 @@ def test_value(text, span, number, unit, expect):
 # --- texts that hold no value -------------------------------------------------------------
 
 NOTHING = [
+    # the unit a table counts in, in its header's bracket (Chinese releases count in 100 millions)
+    nothing("Retail sales by county, 2021 (100 million yuan; growth, %):"),
+    nothing("Grain output by prefecture (10 thousand tons)"),
     nothing("for half a day"),  # a fraction is a number only before a scale word
     nothing("half of respondents agreed"),
     # years and ranges of years

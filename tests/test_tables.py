@@ -505,6 +505,18 @@ case("Bihor county foreign trade, first half of 2025\n\nExports and imports by m
          indicator="Retail sales of consumer goods by city, 2019 (billion yuan; y-o-y %", key="retail_trade"),
     case("Retail trade in Guizhou, 2019\n\nRetail sales of consumer goods by city, 2019 (billion yuan; y-o-y %): "
          "Guiyang 178.4 6.1 Zunyi 121.9 5.4 Anshun 35.2 4.8", "121.9", indicator="Retail sales"),
+    # a bracket of units only lists the columns: "(number; million ALL)" is two, the second in millions and the
+    # first a count; "57 812" is then two cells
+    case("Building permits in Korçë qark, 2022\n\nBuilding permits by municipalities, 2022 (number; million ALL): "
+         "Korçë 301 6 114 Pogradec 88 945 Devoll 41 377 Kolonjë 17 202", "945", number=945e6, unit="ALL"),
+    case("Building permits in Korçë qark, 2022\n\nBuilding permits by municipalities, 2022 (number; million ALL): "
+         "Korçë 301 6 114 Pogradec 88 945 Devoll 41 377 Kolonjë 17 202", "88", number=88, unit="count"),
+    # a scale word opening a part of the header's bracket scales its column
+    case("Industry in Zlín Region, 2022\n\nSales of industrial firms by districts, 2022 (bn CZK; y/y change, %): "
+         "Zlín 88,1 5,2 Kroměříž 31,4 2,2 Uherské Hradiště 40,7 -1,3", "31,4", number=31.4e9, unit="CZK"),
+    case("Foreign trade of Hubei, 2022\n\nImport and export by cities, 2022 (100 million yuan; y/y, %): "
+         "Wuhan 3 532,1 12,9 Xiangyang 301,4 8,8 Yichang 280,5 11,6", "301,4", number=30_140_000_000, unit="yuan",
+         key="foreign_trade"),
     # "of the region" (no plural place noun): the rows are the sexes, the region stays
     case("Population of Moscow region in 2018\n\nThe population grew.\n\nPopulation of the region by sex (thousand "
          "persons; %): Men 3 601,2 46,5 Women 4 142,5 53,5 Total 7 743,7 100,0", "53,5", region="RU-MOS"),
