@@ -144,8 +144,9 @@ def period(run: DocumentView, v: NumberMention, sent: Sentence, values: list[Num
     if between is not None:
         evidence.append("period_between")  # "the CPI rose by 0.2% between August and September 2016"
         return between
-    if period is not None and info.get("kind") == "index" and (
+    if period is not None and info.get("kind") == "index" and (chosen is None or chosen.mention.kind != "since") and (
             measure == "change" or "contribution" in evidence or measure == "level" and "unit_index" not in evidence):
+        # ("so far this year the increase reached 22.8%": the stretch it names, never twelve months)
         # (an index's own level in points, "the CPI of 108,73", is the month's, whatever the rate beside it)
         period = annual_rate.twelve_months(run, v, sent, period, evidence, indicator)
         if "period_annual_rate" not in evidence and measure == "change" and (

@@ -251,7 +251,7 @@ _template("date_dmy", r"""
     (?P<d>[0-3]?\d)(?:st|nd|rd|th)?            # day: 1, 1st
     \s{1,3}(?:(?i:of)\s{1,3})?                # optional "of"
     (?P<m><<MONTH>>)                          # month name
-    (?:,?\s{1,3}(?P<y><<YEAR>>)(?!\d))?       # optional year
+    (?:,?\s{1,3}(?:(?i:of)\s{1,3})?(?P<y><<YEAR>>)(?!\d))?  # optional year ("30 of June of 2019")
 """)
 
 _template("date_num", r"""
@@ -265,7 +265,8 @@ _template("date_num", r"""
 _template("date_iso", r"""
     (?<![\w.,/-])                             # not inside a longer number
     (?P<y><<YEAR>>)(?P<sep>[-/.])             # year and separator: 2025-
-    (?P<mo>[01]?\d)(?P=sep)                   # month: 05-
+    (?P<sp>(?<=\.)\x20)?                      # a space after a dot (Korean releases: "2022. 11. 2.")
+    (?P<mo>[01]?\d)(?P=sep)(?(sp)\x20)        # month: 05-
     (?P<d>[0-3]?\d)                           # day: 01
     (?!\d|[.,/-]\d)                           # not followed by more number
 """)

@@ -270,8 +270,10 @@ def _resolve_since(detail: dict[str, Any], in_force: Interval | None, as_of: dat
     if start is None:
         base = PeriodMention(text="", start=0, end=0, kind=detail["base_kind"],
                              detail=detail["base_detail"])
-        # the stretch ends the day before as_of: a yearless start takes that day's year
-        base_iv = _resolve(base, in_force, end if as_of is not None else None, anchor, False)
+        # the stretch ends the day before as_of: a yearless start takes that day's year ("so far this year"
+        # is the year of the stretch's end, even where the period in force is a twelve months' stretch)
+        year_of = (end, end) if end is not None and detail["base_kind"] == "relative_year" else in_force
+        base_iv = _resolve(base, year_of, end if as_of is not None else None, anchor, False)
         if base_iv is None:
             return None
         start = base_iv[0] if detail["base_edge"] == "first" else base_iv[1] + timedelta(days=1)

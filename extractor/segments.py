@@ -46,8 +46,10 @@ def _rules(patterns_dir: Path | None) -> tuple[re.Pattern[str], frozenset[str], 
 # word ("hit travel.Interstate visitors", "contributed 2,710.Net interstate"), never inside a name
 # or an address ("Kun.uz", "U.S.", "stat.gov.kz").
 # (Both branches start at the stop, so the scan still skips ahead to the next . ! or ?.)
-# A date as Czech and Slovak releases space it ("As of 30. 9. 2017") ends no sentence at its stops.
+# A date as Czech and Slovak releases space it ("As of 30. 9. 2017"), or Korean ones ("released 2022. 11. 2."),
+# ends no sentence at its stops.
 _SENTENCE_END = re.compile(r"""[.!?](?<!\d\.\s\d\.)(?<!\d\.\s\d\d\.)(?!\s\d{1,2}\.\s(?:19|20)\d\d\b)"""
+                           r"""(?!(?<=(?:19|20)\d\d\.)\s\d{1,2}\.\s\d{1,2}\b)"""
                            r"""(?:["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9А-ЯЁ])"""
                            r"""|(?:(?<=[a-z]{3}\.)|(?<=[0-9%)]\.))(?=[A-Z][a-z]+\b))""")
 _DASH_ITEM = re.compile(r"\s[–—-]\s*[-+−]?\d")

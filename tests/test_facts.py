@@ -1404,6 +1404,13 @@ JOBS_AND_PLACEMENTS = [
     case("J&K budget: economy to grow 7.9% in 2023-24\n\nThe GSDP is projected at Rs 2.46 lakh crore at current "
          "prices.", "Rs 2.46 lakh crore", key="gross_regional_product", region="IN-JK", number=2.46e12,
          period=("2023-04-01", "2024-03-31")),
+    # a dotted Korean date is one date, not numbers, and no period in force
+    case("Consumer prices in Ulsan, May 2023\n\nUlsan office, released 2023. 6. 2.\n\nThe consumer price index "
+         "rose 3.1% compared with the same month of the previous year.", "3.1%", period=("2022-06-01", "2023-05-31")),
+    # "so far this year" is the year to the month in force, not twelve months, beside a twelve months' rate
+    case("Prices in Salta, April 2023\n\nConsumer prices rose 6.9% in April. In the last twelve months the index "
+         "rose 99.1%, while so far this year the increase reached 24.4%.", "24.4%",
+         period=("2023-01-01", "2023-04-30")),
     # people an employment service placed in work over a period
     case("Labour market of Balakan district, 2021\n\nIn 2021 the employment center registered 902 job seekers. "
          "During the year 318 young people were placed in jobs at local firms.", "318",

@@ -53,6 +53,12 @@ FIND = [
          "2025-01-01"),
     case("Date of publication: 09.02.2026", "09.02.2026", "date", "2026-02-09", "2026-02-09"),
     case("Reference date 2025-05-01", "2025-05-01", "date", "2025-05-01", "2025-05-01"),
+    # Korean releases space their dots; Spanish-English puts "of" before the year too
+    case("Busan Regional Statistics Office, released 2023. 4. 4.", "2023. 4. 4", "date", "2023-04-04", "2023-04-04"),
+    case("the population estimated to 31 of December of 2020 reached", "31 of December of 2020", "date",
+         "2020-12-31", "2020-12-31"),
+    # "similar" (Spanish "período similar") and "analogous" (Russian) name a comparison period like "same"
+    case("exports grew 4,2% against the similar period of 2020", "similar period of 2020", "same_period", None, None),
     case("During a Sept. 20 briefing, the Vice Minister", "Sept. 20", "date", None, None),
     case("as of the 5th of May 2025", "5th of May 2025", "date", "2025-05-05", "2025-05-05"),
     case("on Monday, 5 May 2025", "5 May 2025", "date", "2025-05-05", "2025-05-05"),
@@ -367,6 +373,9 @@ RESOLVE = [
     case("Since the beginning of the year", {"as_of": D("2025-05-01")}, ("2025-01-01", "2025-04-30")),
     case("since the end of 2023", {"as_of": D("2025-05-01")}, ("2024-01-01", "2025-04-30")),
     case("so far this year", {"anchor": D("2025-04-10")}, ("2025-01-01", "2025-04-10")),
+    # the year of the stretch's end, whatever stretch is in force
+    case("so far this year", {"in_force": (D("2024-05-01"), D("2025-04-30"))}, ("2025-01-01", "2025-04-30"),
+         id="ytd under twelve months"),
     case("January to April", {"in_force": JAN_APR_2025}, ("2025-01-01", "2025-04-30")),
     case("January to April", {"as_of": D("2025-05-01")}, ("2025-01-01", "2025-04-30"), id="Jan-Apr as_of"),
     case("January to April", {"anchor": D("2025-06-02")}, ("2025-01-01", "2025-04-30"), id="Jan-Apr anchor"),
