@@ -1411,6 +1411,9 @@ JOBS_AND_PLACEMENTS = [
     case("Prices in Salta, April 2023\n\nConsumer prices rose 6.9% in April. In the last twelve months the index "
          "rose 99.1%, while so far this year the increase reached 24.4%.", "24.4%",
          period=("2023-01-01", "2023-04-30")),
+    # a monarchy's name for itself is the home country
+    case("Power output in Salalah, 2021\n\nGeneration in Dhofar rose 5.1% in 2021. Across the Kingdom, "
+         "generation rose 3.3%.", "3.3%", region="OM"),
     # people an employment service placed in work over a period
     case("Labour market of Balakan district, 2021\n\nIn 2021 the employment center registered 902 job seekers. "
          "During the year 318 young people were placed in jobs at local firms.", "318",

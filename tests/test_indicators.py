@@ -258,6 +258,13 @@ CASES = [
     ("Sold production of industry in I-VI 2025 was", ("Sold production of industry", "industrial_production")),
     ("1 million 26,8 thousand tons of grain were harvested", ("were harvested", "crop_production")),
     ("the average number of hired workers made 48 thousand", ("average number of hired workers", "employees")),
+    # Czech and Slovak regional releases; Latin American labour surveys; Indian states; Chinese trade
+    ("firms achieved revenues from industrial activity of 92,4 bn CZK",
+     ("revenues from industrial activity", "industrial_sales")),
+    ("The occupied persons numbered 412 thousand", ("occupied persons", "employment")),
+    ("the state's GSDP grew 7.2% in 2021-22", ("GSDP", "gross_regional_product")),
+    ("Total import and export of Anhui reached 812,3", ("Total import and export", "foreign_trade")),
+    ("52 persons were placed in jobs in April", ("placed in jobs", "job_placements")),
 ]
 
 

@@ -44,6 +44,9 @@ CASES = [
     ("GDP grew in South Moravian Region and in Prague", [("South Moravian Region", "CZ-64"), ("Prague", "CZ-10")]),
     ("City of Zagreb 6,522 Istria 5,601", [("City of Zagreb", "HR-21"), ("Istria", "HR-18")]),
     ("Upper Austria (17.3%) and Lower Austria (15.9%)", [("Upper Austria", "AT-4"), ("Lower Austria", "AT-3")]),
+    # an Indonesian province, not the island group of its name; an Indian union territory's short name
+    ("prices in Maluku and Papua rose", [("Maluku", "ID-MA"), ("Papua", "ID-PA")]),
+    ("J&K GSDP", [("J&K", "IN-JK")]),
     # Ukrainian oblasts by their English names
     ("in Dnipropetrovsk oblast and Zaporizhzhia region", [("Dnipropetrovsk oblast", "UA-12"),
                                                           ("Zaporizhzhia region", "UA-23")]),
