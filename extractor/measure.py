@@ -165,6 +165,20 @@ def _is_currency(run: DocumentView, unit: str | None) -> bool:
     return unit is not None and unit in run.assembler.currency_units
 
 
+# between two percents of one list: the first one's period or place, then a comma or "and" ("12.4% in the first
+# quarter, 9.5% in the first half year and 7.7% ...")
+_LIST_GAP = re.compile(r"(?i)\s*(?:(?:in|for|during|at|over)\s+(?:the\s+)?[\w\s-]{1,40}?)?\s*(?:,\s*and|,|;|and)\s*\Z")
+
+
+def _continues_change(run: DocumentView, v: NumberMention) -> str | None:
+    """The direction of the change before ``v`` in its sentence when ``v`` only lists on from it: a percent
+    after a percent change, with nothing between but the first one's period or place and a comma or "and"."""
+    prev = run.ctx.prev_fact
+    if prev is None or prev.measure != "change" or prev.value.unit != "percent" or prev.value.end > v.start:
+        return None
+    return prev.direction if _LIST_GAP.fullmatch(run.text, prev.value.end, v.start) else None
+
+
 def measure(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence | None, clause: tuple[int, int],
              info: dict[str, Any], unit: str, survey: bool,
              evidence: list[str]) -> tuple[str, str | None, str]:
@@ -312,6 +326,10 @@ def measure(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence 
         if lead_direction is not None:
             evidence.append("direction_lead_in")
             return "change", lead_direction.id, "rule:list_item"
+        continued = _continues_change(run, v)
+        if continued is not None:
+            evidence.append("direction_listed")  # "increased by 12.4% in the first quarter, 9.5% in the first half"
+            return "change", continued, "rule:change"
         if _change_subject(run, v, clause):
             evidence.append("direction_noun")  # "The percent change in personal income ranged from 6.2 percent"
             return "change", "decrease" if v.number < 0 else "increase", "rule:change"

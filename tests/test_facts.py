@@ -1414,6 +1414,13 @@ JOBS_AND_PLACEMENTS = [
     # a monarchy's name for itself is the home country
     case("Power output in Salalah, 2021\n\nGeneration in Dhofar rose 5.1% in 2021. Across the Kingdom, "
          "generation rose 3.3%.", "3.3%", region="OM"),
+    # a percent that lists on from a percent change is a change too
+    case("Hubei's GRP, 2022\n\nBy quarters, the GRP grew by 4.2% in the first quarter, 4.4% in the first half "
+         "and 5.0% in the first three quarters.", "4.4%", measure="change", direction="increase"),
+    case("Hubei's GRP, 2022\n\nBy quarters, the GRP grew by 4.2% in the first quarter, 4.4% in the first half "
+         "and 5.0% in the first three quarters.", "5.0%", measure="change", direction="increase"),
+    case("Unemployment in Iasi county, May 2021\n\nThe rate of the registered unemployment was 3,12% at the end "
+         "of May 2021.", "3,12%", key="registered_unemployment_rate", measure="level"),
     # people an employment service placed in work over a period
     case("Labour market of Balakan district, 2021\n\nIn 2021 the employment center registered 902 job seekers. "
          "During the year 318 young people were placed in jobs at local firms.", "318",
