@@ -1420,7 +1420,7 @@ JOBS_AND_PLACEMENTS = [
     case("Hubei's GRP, 2022\n\nBy quarters, the GRP grew by 4.2% in the first quarter, 4.4% in the first half "
          "and 5.0% in the first three quarters.", "5.0%", measure="change", direction="increase"),
     # a span of time between a change noun and its value is no other value
-    case("The GRP of Anhui rose 8.3% in 2021, and the average growth over the two years 2020-2021 was 5.8%.",
+    case("The GRP of Anhui rose 8.3% in 2021, and the average growth for the two years 2020-2021 was 5.8%.",
          "5.8%", measure="change", direction="increase"),
     case("Unemployment in Iasi county, May 2021\n\nThe rate of the registered unemployment was 3,12% at the end "
          "of May 2021.", "3,12%", key="registered_unemployment_rate", measure="level"),
