@@ -379,6 +379,16 @@ def update_context(run: DocumentView, sent: Sentence, resolved: list[Resolved], 
             run.ctx.title_indicator = run.ctx.doc_indicator
 
 
+def home_members(run: DocumentView) -> tuple[str, ...]:
+    """The keys the home place publishes for general words (``home_family_members`` of facts.yaml): the
+    place's own entry, else its country's ("US-MN" takes the US's)."""
+    if run.home is None or not run.home.code:
+        return ()
+    table = run.assembler.home_family_members
+    code = run.home.code.upper()
+    return table.get(code) or table.get(code.split("-")[0], ())
+
+
 def _family_member(run: DocumentView, word: IndicatorMention) -> str | None:
     """The key of a generic word's family that the document names with a specific phrase (of the same kind
     as the family's default: the house price index for "price", not an average price), else the one its home
@@ -388,7 +398,7 @@ def _family_member(run: DocumentView, word: IndicatorMention) -> str | None:
         kind = run.indicator_info(word.family[0]).get("kind")
         cache[word.family] = next((m.key for m in run.indicators.items if not m.generic and m.key in word.family
                                    and run.indicator_info(m.key).get("kind") == kind), None) \
-            or next((k for k in word.family if k in run.home_members()), None)
+            or next((k for k in word.family if k in home_members(run)), None)
     return cache[word.family]
 
 

@@ -246,15 +246,6 @@ class DocumentView:
         self.here = Here(Sentence(0, 0, -1, False, False, None, False), (), (), (), (), ())
         self.lead_here: Here | None = None  # its lead-in's
 
-    def home_members(self) -> tuple[str, ...]:
-        """The keys the home place publishes for general words (``home_family_members`` of facts.yaml): the
-        place's own entry, else its country's ("US-MN" takes the US's)."""
-        if self.home is None or not self.home.code:
-            return ()
-        table = self.assembler.home_family_members
-        code = self.home.code.upper()
-        return table.get(code) or table.get(code.split("-")[0], ())
-
     def row_labels(self) -> list[tuple[int, int]]:
         """The spans of the tables' row labels, sorted (made once)."""
         if self._row_labels is None:

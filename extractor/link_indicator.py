@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from . import link_respectively, link_subject
+from .context import home_members
 from .segments import Sentence
 from .spans import HEAD_DASH, cheapest, first_at, last_word, trim
 from .types import (
@@ -195,7 +196,7 @@ def indicator(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentenc
             named = first_named(run, chosen.family)  # "inflation" in a text that names the HICP is the HICP's
             if named in (None, chosen.family[0]):
                 # "Euro area annual inflation is expected to be 2.4%": a group's index is the harmonised one
-                named = next((k for k in chosen.family if k in run.home_members()), named)
+                named = next((k for k in chosen.family if k in home_members(run)), named)
             if named is not None and named != key:
                 key = named
                 evidence.append("indicator_generic_resolved")

@@ -60,7 +60,6 @@ _WORD_AFTER = re.compile(r"\s+([A-Za-z]+)")
 _GROWTH_OF = re.compile(r"\s+(?:rate\s+)?(?:in|of|for)\s+(?:[^.;:%\d]|(?:19|20)\d\d){1,150}?\s"
                         r"(?:was|were|is|are|stood at|amounted to|reached|made)\s+")
 _GROWTH_OF_REACH = 180
-_SPANS_OF_TIME = frozenset({"year", "month", "week", "day", "quarter", "hour", "decade"})
 _UNIT_HEADER = re.compile(r",\s*([A-Za-z$€£]+)\s*:\s")
 _HEADER_REACH = 300  # characters back from a value (bounded work per value in a long sentence)
 _RATE_OF = re.compile(r"(?i)\b(?:rate|pace)\s+of\s+\Z")
@@ -380,12 +379,13 @@ def _growth_noun(run: DocumentView, v: NumberMention, sent: Sentence) -> Lexicon
     """A change noun heading the clause the value completes through what it is of and a verb of
     level: "growth in employees' average earnings for regular pay (excluding bonuses) was 4.8%"."""
     lo = max(sent.start, v.start - _GROWTH_OF_REACH)
+    spans_of_time = number_lexicon(run.assembler.patterns_dir).time_unit_values  # "two years", "six months"
     for cue in reversed(run.cues.within(lo, v.start)):
         if cue.label == "DIRECTION" and cue.text.lower() in _DIRECTION_NOUNS:
             if (_GROWTH_OF.fullmatch(run.text, cue.end, v.start) or (
                     _RATE_OF.search(run.text, max(lo, cue.start - 10), cue.start)
                     and _EASED_TO.fullmatch(run.text, cue.end, v.start))) \
-                    and all(n.unit in _SPANS_OF_TIME for n in run.numbers.within(cue.end, v.start)):
+                    and all(n.unit in spans_of_time for n in run.numbers.within(cue.end, v.start)):
                 # (a span of time between is no other value: "the average growth of the two years 2020-2021 was")
                 return cue  # "growth in ... was 4.8%", "The rate of decline eased to 0.14%"
             return None
