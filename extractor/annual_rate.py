@@ -158,6 +158,12 @@ def named_stretch(run: DocumentView, v: NumberMention, sent: Sentence, period: P
     lo = max(sent.start, v.start - _NAMED_REACH)
     text = run.text[lo:v.start].lower()
     n = 12 if run.assembler.annual_change.search(text) else 3 if run.assembler.quarterly_change.search(text) else 0
+    prev = run.ctx.prev_fact
+    if not n and "direction_listed" in evidence and prev is not None and prev.period is not None \
+            and prev.period.last == period.last:
+        # "the fastest annual growth rate at 3.3%, followed by Queensland (2.6%) and Victoria (2.4%)": a
+        # listed item's stretch is that of the item before it
+        n = months(prev.period.first, prev.period.last) or 0
     have = months(period.first, period.last)
     if not n or not have or have >= n or period.first.day != 1:
         return period

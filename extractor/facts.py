@@ -541,10 +541,12 @@ def _table_fact(view: DocumentView, cell: Cell, sent: Sentence) -> Fact:
         evidence.append("indicator_in_force")  # "Main partners of the region (million US dollars): China 121,4"
     key = indicator.key if indicator is not None else None
     if activity and (cell.column.indicator is None
-                     or (cell.column.change and link_table.titles_table(view.text, cell.column))) \
+                     or (cell.column.change and (link_table.titles_table(view.text, cell.column)
+                                                 or cell.column.indicator.start >= cell.column.end))) \
             and cell.region is None and not cell.column.contribution:
         # "Real growth by activity (%): Agriculture 1.34 Industry -8.00": in a GDP table an activity's row
-        # is its gross value added (its contribution to growth, or a column "share in GDP", is GDP's)
+        # is its gross value added (its contribution to growth, or a column "share in GDP", is GDP's; a
+        # change column borrows no GDP from a later one's "share of GDP")
         key = view.w["sector_key"][0]
         row = _SECTOR_ROW.fullmatch(view.text, *cell.row)
         assert row is not None  # (activity says it is)

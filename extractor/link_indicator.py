@@ -559,6 +559,8 @@ def sector(run: DocumentView, v: NumberMention, sent: Sentence) -> IndicatorMent
             return None
         lo = closed  # (what the aside names, "of GDP", is the share's whole, not this value's indicator)
     if found is None:
+        found = _sector_anaphor(run, lo, v.start)
+    if found is None:
         return None
     # an indicator between an earlier value and the activity word is that value's ("38.6% of GDP, while
     # construction grew 17.4%"); one heading the clause is the value's own ("Total GDP, including ocean
@@ -569,6 +571,22 @@ def sector(run: DocumentView, v: NumberMention, sent: Sentence) -> IndicatorMent
            for m in run.indicators.within(lo, v.start)):
         return None  # ("The growth of value added ...: in industry it made 5,8 percent": the sector's own)
     return IndicatorMention(found.group(0), found.start(), found.end(), key)
+
+
+_SECTOR_ANAPHOR = re.compile(r"(?i)\b(?:the|this|that)\s+(?:sector|branch)\b")
+_ANAPHOR_REACH = 200
+
+
+def _sector_anaphor(run: DocumentView, lo: int, hi: int) -> re.Match[str] | None:
+    """"the sector" between the value before and this one when an activity was named shortly before it:
+    "Agriculture's share of GDP stood at 30.3 per cent, while the sector grew by 5.6 per cent"."""
+    anaphor = None
+    for anaphor in _SECTOR_ANAPHOR.finditer(run.text, lo, hi):  # noqa: B007 (the last one)
+        pass
+    if anaphor is None or run.assembler.sector_words.search(
+            run.text, max(0, anaphor.start() - _ANAPHOR_REACH), anaphor.start()) is None:
+        return None
+    return anaphor
 
 
 _ITEM_WORD = re.compile(r"[,;]\s*(?:the\s+)?([A-Za-z-]+)(?:\s+population)?\s*[–—-]\s*\Z")

@@ -168,6 +168,8 @@ def _is_currency(run: DocumentView, unit: str | None) -> bool:
 # between two percents of one list: the first one's period or place, then a comma or "and" ("12.4% in the first
 # quarter, 9.5% in the first half year and 7.7% ...")
 _LIST_GAP = re.compile(r"(?i)\s*(?:(?:in|for|during|at|over)\s+(?:the\s+)?[\w\s-]{1,40}?)?\s*(?:,\s*and|,|;|and)\s*\Z")
+# one bracketed item after another: "financial services (4.4%), construction (4.1%) and manufacturing (2.7%)"
+_BRACKET_LIST_GAP = re.compile(r"(?i)\s*\)\s*(?:,\s*and|,|;|and)\s*[^\d().;:%]{1,60}?\(\s*\Z")
 
 
 def _continues_change(run: DocumentView, v: NumberMention) -> str | None:
@@ -176,7 +178,13 @@ def _continues_change(run: DocumentView, v: NumberMention) -> str | None:
     prev = run.ctx.prev_fact
     if prev is None or prev.measure != "change" or prev.value.unit != "percent" or prev.value.end > v.start:
         return None
-    return prev.direction if _LIST_GAP.fullmatch(run.text, prev.value.end, v.start) else None
+    listed = _LIST_GAP.fullmatch(run.text, prev.value.end, v.start) or (_BRACKET_LIST_GAP.fullmatch(
+        run.text, prev.value.end, v.start) and not any(  # "construction (4.1%) and manufacturing (2.7%)", not
+        c.label == "SHARE" for c in run.cues.within(max(0, prev.value.start - 200), v.start)))  # "the largest shares"
+    return prev.direction if listed else None
+
+
+_FALLS_ON = re.compile(r"(?i)f[ae]ll(?:s|en)?\s+on\b")
 
 
 def measure(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence | None, clause: tuple[int, int],
@@ -185,6 +193,8 @@ def measure(run: DocumentView, v: NumberMention, sent: Sentence, lead: Sentence 
     direction_cue = run.cue_near(("DIRECTION",), v, clause)
     if direction_cue is not None and direction_cue.text.lower() in run.ws["not_direction_forms"]:
         direction_cue = None  # "highest", "remained high": lemmas of "higher"/"lower", but a rank or a state
+    if direction_cue is not None and _FALLS_ON.match(run.text, direction_cue.start):
+        direction_cue = None  # "the largest shares fell on textile products (38,2%)": where a share lies
     if direction_cue is not None and direction_cue.start >= v.end and _NEXT_VALUE_AFTER_CUE.match(
             run.text, direction_cue.end) and (_COMMA.search(run.text, v.end, direction_cue.start)
                                               or "(" in run.text[v.end:direction_cue.start]):
@@ -408,8 +418,10 @@ def _change_subject(run: DocumentView, v: NumberMention, clause: tuple[int, int]
 
 
 _SUPERLATIVE_REACH = 300
-_SUPERLATIVE_NOUN_TO_ITEMS = re.compile(r"(?i)\s+(?:was|were)\s+(?:(?:noted|recorded|observed|registered|seen)\s+)?"
-                                        r"(?:in\s+)?[^.;:]*")
+# ("the highest growth in the year was ...")
+_SUPERLATIVE_NOUN_TO_ITEMS = re.compile(r"(?i)\s+(?:(?:in|during|over)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?"
+                                        r"(?:was|were)\s+(?:(?:noted|recorded|observed|registered|seen)\s+)?"
+                                        r"(?:in\s+)?(?:[^.;:]|(?<=\d)[.,](?=\d))*")  # (a decimal point is no stop)
 
 
 def _superlative_noun(run: DocumentView, v: NumberMention, sent: Sentence) -> LexiconMatch | None:

@@ -67,7 +67,7 @@ def build_nlp() -> Language:
     # "in 2020,down 5.2%on the year".
     nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(
         [*nlp.Defaults.infixes, r"(?<=[0-9%])\.(?=[A-Z][a-z])", r"(?<=[0-9])[,%](?=[A-Za-z])",
-         r"(?<=[A-Za-z])\((?=[A-Za-z+-])",  # "million(up 9.7 percent)"
+         r"(?<=[A-Za-z])\((?=[A-Za-z+-]|[0-9][0-9.,]*\s?%)",  # "million(up 9.7 percent)", "increase(14.8%)"
          r"(?<=[A-Za-z0-9%])\)(?=[A-Za-z])",  # "Brisbane(C)remained", "(ERP)was"
          r"(?<=\))[:,;](?=[A-Za-z])",  # "(number):Births", "million(+24.6%),imports"
          r"(?<=[A-Za-z%]);(?=[A-Za-z])", r"(?<=[A-Za-z]),(?=[0-9])",  # "(US$ million;exports", "by quarter,2016"

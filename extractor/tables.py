@@ -436,12 +436,19 @@ def _columns(text: str, header: tuple[int, int], width: int, periods: Sequence[P
             else _INDEX_HEADER.search(text, a, b) is not None
         # "(in % to II quarter 2023; share in GDP, %)" under "Growth of value added": the first column is an
         # index's level, the second a share, whatever the title's "growth" says
-        to_base, share = _PERCENT_TO.search(text, a, b), _SHARE_COLUMN.search(text, a, b)
+        to_base, share = _PERCENT_TO.search(text, a, b), _SHARE_COLUMN.search(text, _own_part(text, a, b, rules), b)
         columns.append(Column(a, b, indicator, dated[-1] if dated else None,
                               "percent" in marks and "percentage_point" not in marks,
                               "change" in marks and not to_base and not share,
                               scale, unit, index or to_base is not None, "contribution" in marks))
     return columns
+
+
+def _own_part(text: str, a: int, b: int, rules: _Rules) -> int:
+    """Where a column's own words start: its bracket when that names a change ("Real growth and structure
+    by sector (year-on-year growth, %; share of GDP, %)": the title's "structure" is the second column's)."""
+    inner = text.rfind("(", a, b)
+    return inner if inner > a and rules.change.search(text[inner:b].lower()) else a
 
 
 _COUNT_PART = re.compile(r"(?i)[(;]\s*(?:number|numbers|persons|people|units|pieces)\s*(?:;|\)|\Z)")

@@ -1432,6 +1432,40 @@ JOBS_AND_PLACEMENTS = [
          "at local farms.", "141", key="job_placements"),
 ]
 
+ACTIVITIES_AND_LISTS = [
+    # the items after a superlative change noun, however many decimals before them, and a time phrase after it
+    case("Economy of Kenya, 2019\n\nGDP rose 5.4% in 2019. The branches with the largest growth were tourism "
+         "services (7.7%), building (6.3%) and metals (5.1%).", "5.1%", measure="change", direction="increase"),
+    case("Economy of Peru, 2019\n\nGDP rose 2.2% in 2019. The branches with the highest growth in the year were "
+         "fishing (9.0%) and mining (3.1%).", "9.0%", measure="change", key="gross_value_added"),
+    # a bracket glued to its word is still a bracket: "increase(14.8%)"
+    case("Economy of Chile, 2019\n\nGDP rose 1.1% in 2019. Mining posted the largest increase(6.4%),followed by "
+         "transport and storage(3.3%)and fishing(2.0%).", "2.0%", measure="change", key="gross_value_added"),
+    # one bracketed item after another continues the change before them ...
+    case("Economy of Ghana, 2021\n\nGDP rose 5.4% in 2021. Output grew in mining (9.2%), construction (7.3%) "
+         "and manufacturing (6.0%).", "6.0%", measure="change", key="gross_value_added"),
+    # ... but not a share, nor a share that "falls on" a part
+    case("Exports of Khorezm region, 2021\n\nOf the region's exports the biggest parts fell on cotton yarn "
+         "(44,1%), fruits (21,3%) and services (9,6%).", "44,1%", measure="share"),
+    case("Exports of Khorezm region, 2021\n\nOf the region's exports the biggest parts fell on cotton yarn "
+         "(44,1%), fruits (21,3%) and services (9,6%).", "21,3%", measure="share"),
+    # the groups national accounts sum activities into, and "the sector" after an activity
+    case("Canada GDP, third quarter\n\nReal GDP rose 0.7% in the third quarter. Service industries expanded 0.9 "
+         "percent while goods-producing industries fell 0.2 percent.", "0.2 percent", key="gross_value_added",
+         direction="decrease"),
+    case("Economy of Malawi, 2018\n\nGDP grew 3.2% in 2018. Farming's share of GDP was 26.9 percent, and the "
+         "sector expanded by 1.8 percent in real terms.", "1.8 percent", key="gross_value_added"),
+    case("Economy of Malawi, 2018\n\nGDP grew 3.2% in 2018. Farming's share of GDP was 26.9 percent, and the "
+         "sector expanded by 1.8 percent in real terms.", "26.9 percent", key="gdp", measure="share"),
+    # a table whose title says "structure" and whose first column is a growth rate
+    case("Economy of Tunisia, Q2 2023\n\nGDP grew 0.6% in the second quarter of 2023.\n\nGrowth and structure by "
+         "sector, Q2 2023 (y/y growth, %; share of GDP, %): Farming -2.1 10.4 Industry 1.5 23.0",
+         "1.5", key="gross_value_added", measure="change"),
+    case("Economy of Tunisia, Q2 2023\n\nGDP grew 0.6% in the second quarter of 2023.\n\nGrowth and structure by "
+         "sector, Q2 2023 (y/y growth, %; share of GDP, %): Farming -2.1 10.4 Industry 1.5 23.0",
+         "23.0", key="gdp", measure="share"),
+]
+
 KNOWN_GAPS = [
     case("Internal migration in Kazakhstan has shifted, with a 1.7-fold increase compared to the previous year. "
          "In 2023, 397,000 people relocated within the country, rising to 688,000 in 2024.", "1.7-fold",
@@ -1441,7 +1475,7 @@ KNOWN_GAPS = [
 
 @pytest.mark.parametrize(("text", "value", "expected"),
                          FROM_SEEDS + OTHER_RELEASES + BUGS_CAUGHT + RELATIVE_MONTHS + LEADS_AND_MOVES
-                         + TOWNS_TOTALS_AND_BASES + JOBS_AND_PLACEMENTS + KNOWN_GAPS)
+                         + TOWNS_TOTALS_AND_BASES + JOBS_AND_PLACEMENTS + ACTIVITIES_AND_LISTS + KNOWN_GAPS)
 def test_facts_attributes(text, value, expected):
     facts = [f for f in extract(text) if f.value.text.endswith(value) or value in f.value.text]
     assert facts, f"no fact for {value!r} in {[f.value.text for f in extract(text)]}"
