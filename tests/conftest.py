@@ -83,6 +83,8 @@ WORLD64 = FIXTURES / "world64"  # held out: mixed indicators, scored unseen with
 WORLD65 = FIXTURES / "world65"  # held out: the hidden second set's five topics, scored unseen with world64
 WORLD66 = FIXTURES / "world66"  # held out: mixed indicators, scored unseen with world67
 WORLD67 = FIXTURES / "world67"  # held out: the hidden second set's five topics, scored unseen with world66
+WORLD68 = FIXTURES / "world68"  # held out: mixed indicators, scored unseen with world69
+WORLD69 = FIXTURES / "world69"  # held out: the hidden second set's five topics, scored unseen with world68
 
 settings.register_profile("default", deadline=None, max_examples=100,
                           suppress_health_check=[HealthCheck.too_slow])
@@ -111,7 +113,7 @@ def gold_documents() -> list[tuple[str, str, list[dict]]]:
                    WORLD48, WORLD49, WORLD50, WORLD51, WORLD52, WORLD53,
                    WORLD54, WORLD55, WORLD56, WORLD57, WORLD58, WORLD59,
                    WORLD60, WORLD61, WORLD62, WORLD63, WORLD64, WORLD65,
-                   WORLD66, WORLD67):
+                   WORLD66, WORLD67, WORLD68, WORLD69):
         for path in sorted(folder.glob("*.json")):
             gold = json.loads(path.read_text(encoding="utf-8"))
             text = path.with_suffix(".txt").read_text(encoding="utf-8")
