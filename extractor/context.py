@@ -589,6 +589,10 @@ def note_subject_region(run: DocumentView, sent: Sentence, values: list[NumberMe
     for k, m in enumerate(regions):
         if m.start >= limit:
             break
+        if any(a <= m.start < b for a, b in run.menus):  # (a few lines at the head of a page, if any)
+            continue  # a menu's section, "News | Miskolc | Sport", is no subject
+        if run.assembler.institution_before.search(run.text, max(0, m.start - 40), m.start):
+            break  # "State Data Agency of Lithuania, division in Šiauliai": an office and its address
         if partner_place(run, m) or run.assembler.names_institution(run.text, m):
             continue  # (nor is an office or a newspaper named after its place: "Buenos Aires Times")
         subject = m

@@ -204,6 +204,7 @@ class DocumentView:
         self.indicators = Sorted(_indicators_of(doc.indicators, self.text, excluded, assembler.office_name_before,
                                                     assembler.office_name_after))
         self.cues = Sorted(_cues_outside_indicators(doc.cues, doc.indicators))
+        self.menus = _menu_lines(self.text)  # a scraped page's menu lines: their places are no subject
         self.entities = doc.entities
         self.home = context.home_country(self)
         if any(key == "fiscal_end" for m in self.periods.items for key, _ in m.detail):

@@ -33,6 +33,7 @@ from .context import Resolved
 from .document import DocumentInput, DocumentView
 from .features import field_names
 from .indicators import IndicatorFinder
+from .layout import TERMINAL
 from .resources import load_yaml
 from .risk import risk_evidence
 from .segments import Sentence
@@ -103,6 +104,13 @@ def _counterparts(patterns_dir: Path | None) -> dict[str, dict[str, str]]:
 
 
 @functools.cache
+def _unit_indicators(patterns_dir: Path | None) -> dict[str, tuple[str, str]]:
+    """``unit_indicators`` of ``patterns/facts.yaml``: a unit -> (the key of what is made in it, of what is used)."""
+    data = load_yaml("facts.yaml", base=patterns_dir).get("unit_indicators") or {}
+    return {str(unit): (str(spec["made"]), str(spec["used"])) for unit, spec in data.items()}
+
+
+@functools.cache
 def _home_family_members(patterns_dir: Path | None) -> dict[str, tuple[str, ...]]:
     """``home_family_members`` of ``patterns/facts.yaml``: a place's code -> the keys it publishes."""
     data = load_yaml("facts.yaml", base=patterns_dir).get("home_family_members") or {}
@@ -162,6 +170,8 @@ class Assembler:
         self.excess_balances = _excess_balances(patterns_dir)
         self.home_family_members = _home_family_members(patterns_dir)
         self.counterparts = _counterparts(patterns_dir)
+        self.unit_indicators = _unit_indicators(patterns_dir)
+        self.use_words = _any_word(self._words.get("use_words", ()), re.IGNORECASE)
         self.document_topics = _document_topics(patterns_dir)
         self.topic_literals = _topic_literals(patterns_dir)
         self.net_verbs = {str(k).lower(): int(v) for k, v in
@@ -279,9 +289,24 @@ def _walk(view) -> list[Fact]:
                 if fact.measure == "change" and fact.indicator is not None and fact.indicator.key:
                     view.ctx.last_change = specific(fact.indicator, fact.indicator.key)
         context.update_context(view, sent, resolved, values)
-    title_end = view.text.find("\n")
-    return _lead_periods(view, _restated_headlines(out, view.assembler.patterns_dir,
-                                                   len(view.text) if title_end < 0 else title_end))
+    return _lead_periods(view, _restated_headlines(out, view.assembler.patterns_dir, _title_end(view, out)))
+
+
+def _title_end(view: DocumentView, facts: list[Fact]) -> int:
+    """Where the headline ends: the first line, or the line of the first figure when that line has no full stop
+    (a scraped page's menu lines above its headline)."""
+    text = view.text
+    first = text.find("\n")
+    first = len(text) if first < 0 else first
+    if not facts or facts[0].value.start < first or facts[0].value.start > _HEADLINE_REACH:
+        return first
+    start = text.rfind("\n", 0, facts[0].value.start) + 1
+    end = text.find("\n", facts[0].value.start)
+    end = len(text) if end < 0 else end
+    return end if not text[start:end].rstrip().endswith(TERMINAL) else first
+
+
+_HEADLINE_REACH = 400
 
 def _values(view, sent: Sentence) -> list[NumberMention]:
     if sent.meta:
@@ -328,6 +353,9 @@ def _outside_bare_runs(text: str, numbers: Sequence[NumberMention], longest: int
 
 
 _PART_OF = re.compile(r"\s*(?:Of\s+(?:them|these|which|this\s+number|the\s+total)|Among\s+(?:them|these)|Including)\b")
+
+
+_UNIT_WORD = re.compile(r"\s{0,2}([A-Za-z][\w-]*(?:\shours?)?)")
 
 
 def _fact(view, v: NumberMention, sent: Sentence, lead: Sentence | None, values: list[NumberMention],
@@ -379,6 +407,17 @@ def _fact(view, v: NumberMention, sent: Sentence, lead: Sentence | None, values:
         unit = word.group(1).lower()  # a total ("5.1 million hours" worked): the unit as written
     elif unit in _TIME_UNITS and (word := _WORD.match(view.text, v.end)):
         unit = word.group(1).lower()  # "a median age of 28.9 years" (FACTS.md: a unit word as written)
+    if key is None and unit in view.assembler.unit_indicators:
+        made, used = view.assembler.unit_indicators[unit]  # "Hydropower plants produced 2,197 GWh"
+        key = used if view.assembler.use_words.search(view.text, clause[0], clause[1]) else made
+        word = _UNIT_WORD.match(view.text, v.end)  # (the unit names it: the fact's indicator span)
+        indicator = specific(indicator, key) if indicator is not None else \
+            IndicatorMention(word.group(1), word.start(1), word.end(1), key) if word else None
+        info = view.indicator_info(key)
+        evidence.append("indicator_unit")
+        if indicator is not None:  # (in force for what follows: "..., up 39.5 percent")
+            view.ctx.indicator_key, view.ctx.indicator_mention = key, indicator
+            view.ctx.doc_indicator = view.ctx.doc_indicator or indicator
     if v.spelled and unit == "count" and abs(v.number) < _SPELLED_COUNT:
         return None  # "the eight major components", "the top five suppliers": a count of things, not a statistic
     if unit == "person" and info.get("counted") and indicator is not None:
@@ -660,6 +699,13 @@ def _restated_headlines(facts: list[Fact], patterns_dir: Path | None, title_end:
         fact = out[i]
         key = (fact.value.number, fact.value.unit)
         later = restated.get(key)
+        if later is not None and fact.value.start < title_end and "region_home" in fact.evidence \
+                and fact.region is not None and fact.region.code and later.region is not None \
+                and (later.region.code or "").startswith(fact.region.code + "-"):
+            # "Bakauheni ferries carried 5.9million passengers" over "Lampung's ferry port carried 5.9million":
+            # the part of the home country the body gives the same figure
+            restated_region = replace(fact, region=later.region, evidence=(*fact.evidence, "region_restated"))
+            out[i] = fact = with_scores(restated_region, patterns_dir=patterns_dir)
         if later is not None and fact.value.start < title_end and fact.period is not None \
                 and later.period is not None and fact.measure == later.measure == "change" \
                 and fact.indicator is not None and later.indicator is not None \

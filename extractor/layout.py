@@ -78,7 +78,7 @@ _DATE_ENDS_LINE = re.compile(r",\s{1,3}(?:" + _DATE + r")\s*")
 # "Amandala | Belize City | Friday, August 19, 2016"
 # "By Andrea Solís | San José, 10 March 2016 | La República": the town may share the date's field
 _BYLINE_DATE = re.compile(r"(?:^|\|)\s*(?:[^|,\d]{1,40},\s*)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s)?"
-                          r"(?:" + _DATE + r"|\d{4}-\d{2}-\d{2})\s*(?:\||$)")
+                          r"(?:" + _DATE + r"|\d{4}[./-]\d{1,2}[./-]\d{1,2})\.?\s*(?:\||$)")  # "24.01.2024. |"
 _AGENCY_FIRST = re.compile(r"[A-Z][\w.&-]{1,20}(?:\s[A-Z][\w.&-]{1,20})?,\s*")
 
 

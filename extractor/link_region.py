@@ -303,7 +303,9 @@ def _names_home(run: DocumentView, sent: Sentence, v: NumberMention) -> bool:
 
 
 # (a bracket too: "The birth rate made 7,9‰ (for the country – 8,8‰)")
-_CONTRAST = re.compile(r"[;(]|\b(?:while|whereas|but|against|compared|versus|unlike)\b", re.IGNORECASE)
+# (and an elliptical clause: "increased by 10,3%, in the country – by 10,8%")
+_CONTRAST = re.compile(r"[;(]|\b(?:while|whereas|but|against|compared|versus|unlike)\b|,\s{0,2}(?:in|for|across)\s",
+                       re.IGNORECASE)
 
 
 def _head_of(run: DocumentView, v: NumberMention, places: Sequence[RegionMention]) -> RegionMention | None:

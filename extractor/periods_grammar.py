@@ -256,7 +256,9 @@ _template("date_dmy", r"""
 
 _template("date_num", r"""
     (?<![\w.,/-])                             # not inside a longer number
-    (?P<d>[0-3]?\d)(?P<sep>[./-])(?P<sp>\x20?)  # day and separator: 09. (Czech and Slovak: "30. 9. 2017")
+    (?P<d>[0-3]?\d)(?P<sep>[./-]             # day and separator: 09. (Czech and Slovak: "30. 9. 2017")
+      |(?<=(?<!\d)[0-3]\d)\x20(?=[01]\d\x20(?:19|20)\d\d))(?P<sp>\x20?)  # or a space between two-digit
+                                              # parts (Lithuanian datelines: "13 09 2024")
     (?P<mo>[01]?\d)(?P=sep)(?P=sp)            # month, same separator: 02.
     (?P<y><<YEAR>>)                           # four-digit year: 2026
     (?!\d|[.,/-]\d)                           # not followed by more number

@@ -592,7 +592,7 @@ _BASE_AFTER = re.compile(r"(?:\A|[(;,:])\s*to\s+(?:the\s+)?\Z", re.IGNORECASE)
 # "(V 2023 / IV 2023; V 2023 / V 2022)": the period after the slash is the base of a ratio of two
 _RATIO_BASE = re.compile(r"\w\s{0,2}/\s{0,2}\Z")
 _COMPARED_WITH = re.compile(r"(?:\b(?:from|on|over|against|than|compared\s+(?:to|with)|versus|vs\.?|change\s+to"
-                            r"|relative\s+to|in\s+relation\s+to)|%\s+to|%\s+of)"
+                            r"|(?:in\s+)?comparison\s+(?:to|with)|relative\s+to|in\s+relation\s+to)|%\s+to|%\s+of)"
                             r"\s+(?:the\s+)?\Z", re.IGNORECASE)  # "in % to January-August 2023"
 
 

@@ -1466,6 +1466,38 @@ ACTIVITIES_AND_LISTS = [
          "23.0", key="gdp", measure="share"),
 ]
 
+PLACES_AND_UNITS = [
+    # an office's line names its country and its town: neither ends the title's region, nor does its date
+    case("Labour market of Panevėžys county, I quarter 2023\n\nStatistics Office of Lithuania, division in "
+         "Panevėžys, 14 06 2023\n\nUnemployed persons numbered 8,1 thousand.", "8,1 thousand",
+         region="LT-PN", period=("2023-01-01", "2023-03-31")),
+    # "..., in the country – by 10,2%": the country is the elliptical clause's, not the value's before it
+    case("Wages in Alytus county, I quarter 2023\n\nThe gross earnings increased by 9,1%, in the country – by "
+         "10,2%.", "9,1%", region="LT-AL"),
+    # a table's change column "in comparison with" a period: the table's period, compared with that one
+    case("Wages in Alytus county, I quarter 2023\n\nAverage gross earnings by activity, I quarter of 2023 (euro; "
+         "change in comparison with I quarter of 2022, %): Trade 1 402,5 8,8 Transport 1 377,0 9,9", "8,8",
+         period=("2023-01-01", "2023-03-31")),
+    # a scraped page's menu names sections, not the text's place; a byline's town with a dotted date neither
+    case("portal.hu | Hírek | Győr | Sport\n\nShop sales slip in the county\n\nRetail sales in Hajdú-Bihar "
+         "county fell 3.1% in 2022.\n\nTurnover reached HUF 640 billion.", "HUF 640 billion", region="HU-HB"),
+    case("Montenegro's hotels fill up\n\nPobjeda | Nikšić, 12.02.2024. | Marko Popović\n\nHotels counted 1.3 "
+         "million guests in 2023.", "1.3 million", region="ME"),
+    # a headline figure under a menu, restated in the lead with a part of the country: that part's
+    case("news.id | Home | Economy\n\nFerries carried 2.1million people in 2023\n\nBali's Gilimanuk port carried "
+         "2.1million people across the strait in 2023,up 3%on 2022.", "2.1million", region="ID-BA"),
+    # an Indonesian regency is a district, whatever province shares its name
+    case("Inflation in DI Yogyakarta, May 2023\n\nThe highest inflation occurred in Sleman Regency of 4,11 "
+         "percent.", "4,11 percent", region=None, region_name="Sleman Regency"),
+    # a value in an energy unit with no indicator named measures electricity made, or used
+    case("Power utility results, 2022\n\nThe hydro plants produced 1,870 GWh in 2022, up 12.4 percent.",
+         "1,870", key="electricity_production", unit="GWh"),
+    case("Power utility results, 2022\n\nThe hydro plants produced 1,870 GWh in 2022, up 12.4 percent.",
+         "12.4 percent", key="electricity_production"),
+    case("Power utility results, 2022\n\nHouseholds consumed 940 gigawatt-hours in 2022.", "940",
+         key="electricity_consumption", unit="GWh"),
+]
+
 KNOWN_GAPS = [
     case("Internal migration in Kazakhstan has shifted, with a 1.7-fold increase compared to the previous year. "
          "In 2023, 397,000 people relocated within the country, rising to 688,000 in 2024.", "1.7-fold",
@@ -1475,7 +1507,8 @@ KNOWN_GAPS = [
 
 @pytest.mark.parametrize(("text", "value", "expected"),
                          FROM_SEEDS + OTHER_RELEASES + BUGS_CAUGHT + RELATIVE_MONTHS + LEADS_AND_MOVES
-                         + TOWNS_TOTALS_AND_BASES + JOBS_AND_PLACEMENTS + ACTIVITIES_AND_LISTS + KNOWN_GAPS)
+                         + TOWNS_TOTALS_AND_BASES + JOBS_AND_PLACEMENTS + ACTIVITIES_AND_LISTS + PLACES_AND_UNITS
+                         + KNOWN_GAPS)
 def test_facts_attributes(text, value, expected):
     facts = [f for f in extract(text) if f.value.text.endswith(value) or value in f.value.text]
     assert facts, f"no fact for {value!r} in {[f.value.text for f in extract(text)]}"

@@ -289,6 +289,8 @@ UNITS = [
     case("office space of 9 120 m2 was started", "9 120", 9120, "sqm"),
     case("a floor area of 4 050 m² in all", "4 050", 4050, "sqm"),
     case("consumption reached 71,967 MU in 2021-22", "71,967", 71967, "MU"),
+    case("the plant generated 1,870 gigawatt-hours last year", "1,870", 1870, "GWh"),
+    case("output of 2.4 terawatt hours", "2.4", 2.4, "TWh"),
     # a time word after "last", "this" says when, not how long
     case("births dropped to 28,410 last year, while", "28,410", 28410, None),
     case("arrivals reached 1,250 this month", "1,250", 1250, None),

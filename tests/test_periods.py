@@ -55,6 +55,8 @@ FIND = [
     case("Reference date 2025-05-01", "2025-05-01", "date", "2025-05-01", "2025-05-01"),
     # Korean releases space their dots; Spanish-English puts "of" before the year too
     case("Busan Regional Statistics Office, released 2023. 4. 4.", "2023. 4. 4", "date", "2023-04-04", "2023-04-04"),
+    # Lithuanian datelines space a two-digit day and month
+    case("regional statistics division in Kaunas, 21 03 2023", "21 03 2023", "date", "2023-03-21", "2023-03-21"),
     case("the population estimated to 31 of December of 2020 reached", "31 of December of 2020", "date",
          "2020-12-31", "2020-12-31"),
     # "similar" (Spanish "período similar") and "analogous" (Russian) name a comparison period like "same"
