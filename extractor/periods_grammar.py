@@ -189,7 +189,8 @@ class _Vocab:
                    for w in words},
             basis_triggers=_basis_triggers(data),
             point_before=re.compile(
-                r"(?<![\w-])(?i:" + _alt(str(w) for w in data["point_before"]) + r")\s{1,3}(?i:the)\s{1,3}\Z"),
+                # (news drops the article: "tops 5.6 million at end of 2022")
+                r"(?<![\w-])(?i:" + _alt(str(w) for w in data["point_before"]) + r")\s{1,3}(?:(?i:the)\s{1,3})?\Z"),
             point_parts={str(k).lower(): str(v) for k, v in data["point_parts"].items()},
             count_after=re.compile(  # used with .match(text, end): anchored where the year ends
                 r"\s{0,2}(?i:" + _alt(str(w) for w in data["not_year_after"]) + r")(?![\w])"),

@@ -1489,6 +1489,14 @@ PLACES_AND_UNITS = [
     # an Indonesian regency is a district, whatever province shares its name
     case("Inflation in DI Yogyakarta, May 2023\n\nThe highest inflation occurred in Sleman Regency of 4,11 "
          "percent.", "4,11 percent", region=None, region_name="Sleman Regency"),
+    case("Population of Maluku Utara, 2021\n\nThe population of Halmahera Barat regency grew to 134,500 in 2021.",
+         "134,500", region=None, region_name="Halmahera Barat regency"),
+    # a Spanish "Gran" city is the city and its suburbs, no province of the name
+    case("Inflation in Santa Fe, May 2023\n\nPrices in Gran Rosario rose 7.9% in May.", "7.9%", region=None,
+         region_name="Gran Rosario"),
+    # a price index table's "change on year" column: the twelve months to the table's month
+    case("Prices in Jeolla, 2022\n\nCPI of the cities, December 2022 (2015=100; change on year, %): "
+         "Jeonju 119.51 4.8 Iksan 120.02 5.1", "4.8", period=("2022-01-01", "2022-12-31")),
     # a value in an energy unit with no indicator named measures electricity made, or used
     case("Power utility results, 2022\n\nThe hydro plants produced 1,870 GWh in 2022, up 12.4 percent.",
          "1,870", key="electricity_production", unit="GWh"),

@@ -166,6 +166,7 @@ FIND = [
     case("in the beginning of 2025", "beginning of 2025", "fuzzy", "2025-01-01", "2025-03-31"),
     # after at / by / as of, the beginning or end of something is a point: a stock's date
     case("by the end of 2024", "end of 2024", "date", "2024-12-31", "2024-12-31"),
+    case("Population tops 2 million at end of 2024", "end of 2024", "date", "2024-12-31", "2024-12-31"),
     # scraped text lost the space after the comma before a year
     case("As of July 1,2023,the population", "July 1,2023", "date", "2023-07-01", "2023-07-01"),
     # the end or beginning of a quarter, half or month after at / by / as of: its last or first day

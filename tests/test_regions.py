@@ -258,6 +258,8 @@ CASES = [
     ("Svalbard's population grew", [("Svalbard", "SJ")]),
     # Hungarian news shortens its longest county names
     ("sales in Borsod fell while Szabolcs county grew", [("Borsod", "HU-BZ"), ("Szabolcs county", "HU-SZ")]),
+    # Latvia's planning and statistical regions take their NUTS 3 codes
+    ("employment in Latgale region and in Zemgale fell", [("Latgale region", "LV005"), ("Zemgale", "LV009")]),
     # "St", "St." and "Saint" in a country's name are one word, as each press writes it
     ("Prices in St Kitts and Nevis rose; St Lucia and Saint Vincent and the Grenadines",
      [("St Kitts and Nevis", "KN"), ("St Lucia", "LC"), ("Saint Vincent and the Grenadines", "VC")]),
