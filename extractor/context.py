@@ -49,6 +49,7 @@ _BACKWARDS_TO = re.compile(r"(?=[\stav/])\s*(?:to|against|vs\.?|versus|/)\s*\Z",
 _THAT_DATE = re.compile(r"(?i)\b(?:at|on|as of|as at) (?:that|this|the same) date\b")
 _SUBJECT_REACH = 60  # a sentence's subject is named within its first words
 # Words a value ends with: "down 9.8 percent on the first quarter of 2023".
+_TIMES_THAT_OF = re.compile(r"(?i)\d\s{0,2}(?:times|fold)\s+(?:the|that|those)\b[^.;:\d]{0,60}\Z")
 _SERIES_BEGAN = re.compile(r"(?i)(?=s)\bsince\s+(?:[\w'’-]+\s+){0,4}(?:began|begun|started|begin|start)\s+(?:in\s+)?\Z")
 _COMPARING_WITH = re.compile(r"(?i)\bcompar(?:ing|ed|e)\s+(?:the\s+)?[^,;.()]{3,40}?"
                              r"\s+(?:with|to|against)\s+(?:the\s+)?\Z")
@@ -249,6 +250,8 @@ def is_reference(run: DocumentView, m: PeriodMention, sent: Sentence) -> bool:
         return True  # "down from 81,500 a year earlier"
     if m.kind == "since" and run.assembler.superlative.search(run.text, max(sent.start, m.start - 40), m.start):
         return True  # "the highest rate since 2008" compares with a stretch; it is no value's period
+    if _TIMES_THAT_OF.search(run.text, max(sent.start, m.start - 80), m.start):
+        return True  # "1,3 times the number of deaths of the year 2019": what the multiplier compares with
     if _SERIES_BEGAN.search(run.text, max(sent.start, m.start - 60), m.start):
         return True  # "the biggest increase since the series began in 1994": history, no value's period
     if m.first is not None and (earlier := _BACKWARDS_TO.search(run.text, max(sent.start, m.start - 30), m.start)):

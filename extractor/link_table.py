@@ -61,6 +61,12 @@ def unit_and_measure(cell: Cell, info: dict[str, Any], evidence: list[str], *,
         return unit, "change", direction
     if cell.column.unit == "per_1000" or v.unit == "per_1000":
         return "per_1000", "rate", None  # FACTS.md: per-N figures are rates
+    if (cell.column.percent or v.unit == "percent") and info.get("kind") == "index" and not cell.column.index \
+            and abs(v.number) < INDEX_LEVEL_FLOOR:
+        # "CPI by group (%; compared with previous month, ...): Food 0,68": a price index's percent that is no
+        # level (those are near 100) is its rate, a change (FACTS.md)
+        evidence.append("price_rate")
+        return "percent", "change", "decrease" if v.number < 0 else "increase"
     if cell.column.percent or v.unit == "percent":
         # a percent of an index ("Index of physical volume ..., in %") is its level, as of a rate
         measure = "level" if info.get("kind") in ("rate", "index", "volume_index") or cell.column.index \

@@ -542,7 +542,8 @@ class _Suffixes(_Context):
             return _Suffix(end, value, None, extended)
         if not strict_units and self._rate_word_near(end):
             rm = self._at(lx.rate_re, end)
-            if rm and not any(_low(w) in lx.stop for w in rm.captures("mid")):
+            # (not an age: "deaths of children under one year per each thousand live births")
+            if rm and not any(_low(w) in lx.stop or _low(w) in lx.time_units for w in rm.captures("mid")):
                 den_text = _norm(rm.group("den"))
                 den = lx.rate_words.get(den_text)
                 if den is None:

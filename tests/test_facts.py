@@ -1497,6 +1497,17 @@ PLACES_AND_UNITS = [
     # a price index table's "change on year" column: the twelve months to the table's month
     case("Prices in Jeolla, 2022\n\nCPI of the cities, December 2022 (2015=100; change on year, %): "
          "Jeonju 119.51 4.8 Iksan 120.02 5.1", "4.8", period=("2022-01-01", "2022-12-31")),
+    # a price index table's column of small percents is of rates, whatever its header says they compare
+    case("Consumer prices in Binh Dinh, October 2021\n\nCPI by group, October 2021 (%; compared with previous "
+         "month, compared with December 2020): Garments 0,41 1,93 Transport -1,20 6,05", "-1,20",
+         measure="change", direction="decrease", key="cpi"),
+    # "N times the number ... of the year 2019": the year the multiplier compares with, not a period in force
+    case("Vital statistics of Sinaloa, 2021\n\nIn the year 2021 there were 21 300 deaths, 1,4 times the number "
+         "recorded in the year 2019. The death rate was 6,8 per thousand inhabitants.", "6,8",
+         period=("2021-01-01", "2021-12-31")),
+    case("Vital statistics of Sinaloa, 2021\n\nIn the year 2021 there were 21 300 deaths, 1,4 times the number "
+         "recorded in the year 2019. The death rate was 6,8 per thousand inhabitants.", "1,4 times",
+         period=("2021-01-01", "2021-12-31"), reference=("2019-01-01", "2019-12-31")),
     # a value in an energy unit with no indicator named measures electricity made, or used
     case("Power utility results, 2022\n\nThe hydro plants produced 1,870 GWh in 2022, up 12.4 percent.",
          "1,870", key="electricity_production", unit="GWh"),

@@ -198,6 +198,7 @@ RATES = [
     case("natural increase of 12.4‰", "12.4‰", 12.4, "per_1000"),
     case("infant mortality of 8.2 per 1,000 live births", "8.2", 8.2, "per_1000"),
     case("20.5 live births per 1,000 population", "20.5", 20.5, "per_1000"),
+    case("a rate of 14,9 live births per each thousand residents", "14,9", 14.9, "per_1000"),
     case("12.3 deaths per 100,000 population", "12.3", 12.3, "per_100000"),
     case("the marriage rate was 7.3 per 1.000 population", "7.3", 7.3, "per_1000"),
 ]
@@ -485,6 +486,8 @@ SEVERAL = [
     mentions("StatCan: employment rose by 76,000 (+0.4%) in January",
              [("76,000", 76000, None), ("+0.4%", 0.4, "percent")]),
     mentions("a birth rate of 19.6 per 1,000 population", [("19.6", 19.6, "per_1000")]),
+    # an age before "per thousand" is no rate
+    mentions("11,9 deaths of infants under one year per thousand births", [("11,9", 11.9, None), ("one", 1, "year")]),
     mentions("between 5 and 10 percent", [("5", 5, "percent"), ("10 percent", 10, "percent")]),
     mentions("Between 2 and 3% of firms", [("2", 2, "percent"), ("3%", 3, "percent")]),
     mentions("between one and five percent of households", [("one", 1, "percent"), ("five percent", 5, "percent")]),
