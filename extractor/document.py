@@ -51,12 +51,12 @@ _MENU_LINE = re.compile(r"^[^\n\d]*?[|›»][^\n\d]*?[|›»][^\n\d]*$", re.M)
 
 
 def _indicators_of(found: Sequence[IndicatorMention], text: str, excluded: Collection[str],
-                   office: re.Pattern[str], office_after: re.Pattern[str]) -> list[IndicatorMention]:
+                   menus: list[tuple[int, int]], assembler: Assembler) -> list[IndicatorMention]:
     """The indicator mentions that name what the text measures: not what "excluding" leaves out, not a menu's
     section names, not the words of an office's name ("the Kyushu Bureau of Economy, Trade and Industry", "the
     Employment Department":
     ``office_words`` in facts.yaml)."""
-    menus = _menu_lines(text)
+    office, office_after = assembler.office_name_before, assembler.office_name_after
     # Most texts hold no exclusion word at all: then no mention is left out, and the three-word
     # test per mention (two regex passes each) is skipped. (A word the test would read, lowered, is
     # in the lowered text too: ASCII words only; any other is always tested.)
@@ -199,12 +199,10 @@ class DocumentView:
         # a method is named after ("OECD comparison standard")
         self.regions = Sorted([m for m in doc.regions if word_before_name(self.text, m.start) not in excluded
                                and _word_after(self.text, m.end) not in method] if doc.regions else ())
-        # "Inbound travellers, excluding cruise passengers, numbered 33.1 million": what is left out is not
-        # what is counted (nor a menu's section, nor an office's name)
-        self.indicators = Sorted(_indicators_of(doc.indicators, self.text, excluded, assembler.office_name_before,
-                                                    assembler.office_name_after))
+        self.menus = _menu_lines(self.text)  # a scraped page's menu lines: their words name no subject
+        # "Inbound travellers, excluding cruise passengers, ...": what is left out is not what is counted
+        self.indicators = Sorted(_indicators_of(doc.indicators, self.text, excluded, self.menus, assembler))
         self.cues = Sorted(_cues_outside_indicators(doc.cues, doc.indicators))
-        self.menus = _menu_lines(self.text)  # a scraped page's menu lines: their places are no subject
         self.entities = doc.entities
         self.home = context.home_country(self)
         if any(key == "fiscal_end" for m in self.periods.items for key, _ in m.detail):

@@ -262,6 +262,8 @@ CASES = [
     ("firms achieved revenues from industrial activity of 92,4 bn CZK",
      ("revenues from industrial activity", "industrial_sales")),
     ("The occupied persons numbered 412 thousand", ("occupied persons", "employment")),
+    ("the value of new orders in industry fell to 88,2 bn CZK", ("value of new orders", "new_orders")),
+    ("German incoming orders rose 2% in May", ("incoming orders", "new_orders")),
     ("the state's GSDP grew 7.2% in 2021-22", ("GSDP", "gross_regional_product")),
     ("Total import and export of Anhui reached 812,3", ("Total import and export", "foreign_trade")),
     ("52 persons were placed in jobs in April", ("placed in jobs", "job_placements")),
