@@ -507,6 +507,11 @@ class _Suffixes(_Context):
             while True:  # "20 million 353 thousand"
                 c = self._at(lx.compound_re, end)
                 nxt = self._scale_at(c.end(), None) if c else None
+                if c and nxt and last == 1000 and nxt[0] >= 1_000_000 and value < 1_000_000 \
+                        and (n := Decimal(c.group("n").replace(",", "."))) < 1000:
+                    # "6 thousand 847,3 millions of dollars" (Spanish "6 mil 847,3 millones"): 6,847.3 million
+                    value, end, last = (value + n) * nxt[0], nxt[1], nxt[0] * 1000
+                    break
                 if not c or not nxt or nxt[0] >= last:
                     break
                 value += Decimal(c.group("n").replace(",", ".")) * nxt[0]

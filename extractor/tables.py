@@ -123,7 +123,9 @@ def _leading_scales(table: dict) -> tuple[re.Pattern[str], dict[str, float]]:
         return re.compile(r"(?!)"), {}
     words = sorted(scales, key=len, reverse=True)
     alternatives = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
-    return re.compile(r"(?i)(?:(?<=[(;])|\A)\s*(" + alternatives + r")(?![\w'])"), scales
+    # (a currency's short sign may come first: "(Rs crore; growth %)"; not "per": "(per thousand)" is a rate)
+    return re.compile(r"(?i)(?:(?<=[(;])|\A)\s*(?:(?!per\b)[A-Z$₹€£][A-Za-z$]{0,3}\.?\s+)?(" + alternatives
+                      + r")(?![\w'])"), scales
 
 
 def _by_nouns(nouns: list[str]) -> re.Pattern[str]:
@@ -420,8 +422,9 @@ def _columns(text: str, header: tuple[int, int], width: int, periods: Sequence[P
             # "Employment and average weekly wage ..., fourth quarter 2020: ... Average weekly wage": the
             # table's own period for a level column that names none
         marks = _markers(text, a, b, rules) | wide
-        scale = 1000.0 if "thousand" in marks else 1_000_000.0 if "million" in marks \
-            else 1_000_000_000.0 if "billion" in marks else 1.0
+        # (the largest first: "thousands of millions of pesos" is a billion, not a thousand)
+        scale = 1_000_000_000.0 if "billion" in marks else 1_000_000.0 if "million" in marks \
+            else 1000.0 if "thousand" in marks else 1.0
         if scale == 1.0 and (lead := rules.leading_scale.search(text[a:b])) is not None:
             scale = rules.leading_scales[" ".join(lead.group(1).lower().split())]  # "(number; million ALL)"
         # a currency may head every column ("UAH million; in % to 2017"); another unit word only its own

@@ -108,6 +108,8 @@ SIGNS = [
 SCALES = [
     case("The population of Kazakhstan reached 20 million 353 thousand as of May 1, 2025",
          "20 million 353 thousand", 20353000),
+    # Spanish "mil ... millones" translated word for word: 3 thousand 512,8 millions is 3,512.8 million
+    case("the exports reached 3 thousand 512,8 millions of dollars", "3 thousand 512,8 millions", 3_512_800_000),
     case("1 billion 200 million tenge were allocated", "1 billion 200 million", 1.2e9, "tenge"),
     case("turnover amounted to 14 billion 236,8 million USD", "14 billion 236,8 million", 14.2368e9, "USD"),
     case("the number of births amounted to 14 thousand 208, the number of deaths", "14 thousand 208", 14208),

@@ -517,6 +517,11 @@ case("Bihor county foreign trade, first half of 2025\n\nExports and imports by m
     case("Foreign trade of Hubei, 2022\n\nImport and export by cities, 2022 (100 million yuan; y/y, %): "
          "Wuhan 3 532,1 12,9 Xiangyang 301,4 8,8 Yichang 280,5 11,6", "301,4", number=30_140_000_000, unit="yuan",
          key="foreign_trade"),
+    # ... after a currency's short sign ("Rs crore"), and "thousands of millions" is a billion
+    case("Economy of Mizoram, 2021-22\n\nGSVA by sector at current prices (Rs crore; growth %): Primary 6,204 3.9 "
+         "Secondary 3,118 9.2 Tertiary 12,905 8.1", "3,118", number=31_180_000_000, unit="Rs"),
+    case("Economy of Huila, 2022\n\nValue added by large branches (thousands of millions of pesos, 2022; variation "
+         "%): Farming 4 402 1,8 Mining 2 155 -3,1 Commerce 5 870 10,2", "2 155", number=2_155e9, unit="pesos"),
     # "of the region" (no plural place noun): the rows are the sexes, the region stays
     case("Population of Moscow region in 2018\n\nThe population grew.\n\nPopulation of the region by sex (thousand "
          "persons; %): Men 3 601,2 46,5 Women 4 142,5 53,5 Total 7 743,7 100,0", "53,5", region="RU-MOS"),
