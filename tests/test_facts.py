@@ -1336,7 +1336,7 @@ TOWNS_TOTALS_AND_BASES = [
          "employed persons.", "781 400", region="RS21"),
     case("Gujarat's economy in 2021-22\n\nGSVA by sector, 2021-22 (Rs crore at current prices; growth at constant "
          "prices, %): Primary 3,21,400 4.1 Secondary 8,12,760 10.2 Tertiary 6,48,210 7.7", "8,12,760",
-         number=812760),
+         number=8_127_600_000_000),  # (in crore: ten million rupees)
     # a place that lost a share of its own people changed
     case("Orkney's population\n\nThe West Mainland lost 2.3 per cent of its population.", "2.3 per cent",
          measure="change", direction="decrease"),
@@ -1449,6 +1449,9 @@ ACTIVITIES_AND_LISTS = [
          "(44,1%), fruits (21,3%) and services (9,6%).", "44,1%", measure="share"),
     case("Exports of Khorezm region, 2021\n\nOf the region's exports the biggest parts fell on cotton yarn "
          "(44,1%), fruits (21,3%) and services (9,6%).", "21,3%", measure="share"),
+    # Portuguese "agropecuária" as translated
+    case("Economy of Tocantins, 2021\n\nGDP rose 4.1% in 2021. The agropecuary grew 9,3% in volume.", "9,3%",
+         key="gross_value_added"),
     # the groups national accounts sum activities into, and "the sector" after an activity
     case("Canada GDP, third quarter\n\nReal GDP rose 0.7% in the third quarter. Service industries expanded 0.9 "
          "percent while goods-producing industries fell 0.2 percent.", "0.2 percent", key="gross_value_added",
