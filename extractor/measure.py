@@ -421,7 +421,7 @@ _SUPERLATIVE_REACH = 300
 # ("the highest growth in the year was ...")
 _SUPERLATIVE_NOUN_TO_ITEMS = re.compile(r"(?i)\s+(?:(?:in|during|over)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?"
                                         r"(?:was|were)\s+(?:(?:noted|recorded|observed|registered|seen)\s+)?"
-                                        r"(?:in\s+)?(?:[^.;:]|(?<=\d)[.,](?=\d))*")  # (a decimal point is no stop)
+                                        r"(?:in\s+)?(?:[^.;:]|(?<=\d)\.(?=\d))*")  # (a decimal point is no stop)
 
 
 def _superlative_noun(run: DocumentView, v: NumberMention, sent: Sentence) -> LexiconMatch | None:
