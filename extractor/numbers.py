@@ -376,8 +376,8 @@ class _Context:
         self.last_end = end
 
 
-class _Suffixes(_Context):
-    """What follows a number: scale words, ratio units, rates per N and unit words."""
+class _Scales(_Context):
+    """Scale words after a number, and the unit words that decide where a glued one ends."""
 
     def _scale_at(self, pos: int, currency: str | None) -> tuple[int, int] | None:
         lx = self.lx
@@ -435,6 +435,60 @@ class _Suffixes(_Context):
         """Whether a word glued after a number or scale is read as if a space were before it."""
         return len(word) > 1 and (self._unit_of(word) is not None or _low(word) in self.lx.glued_followers)
 
+    def _unit_of(self, word: str) -> str | None:
+        lx = self.lx
+        if word in lx.currency_codes:
+            return word
+        low = _low(word)
+        if low.endswith(("'s", "’s")):
+            low = low[:-2]
+        elif low.endswith(("'", "’")):
+            low = low[:-1]
+        if low in lx.people:
+            return "person"
+        if low in lx.currency_words:
+            return low
+        if low in lx.time_units:
+            return lx.time_units[low]
+        if low in lx.other_units:
+            # as written where its case means something ("GWh", "kWh"), else lower case ("Tons" opening a row)
+            return word[:len(low)] if any(c.isupper() for c in word[1:len(low)]) else low
+        return None
+
+    def _scaled(self, end: int, value: Decimal, currency: str | None) -> tuple[Decimal, int] | None:
+        """The value times the scale words after it, and where they end: "1.2 million", "Rs 2.30 lakh
+        crore", "20 million 353 thousand", "271 thousand 806"; None with no scale word there."""
+        lx = self.lx
+        sc = self._scale_at(end, currency)
+        if not sc:
+            return None
+        value, end, last = value * sc[0], sc[1], sc[0]
+        stacked = self._scale_at(end, None)
+        if stacked and stacked[0] > last:  # "Rs 2.30 lakh crore", "1.2 thousand million": scales multiply
+            value, end, last = value * stacked[0], stacked[1], last * stacked[0]
+        while True:  # "20 million 353 thousand"
+            c = self._at(lx.compound_re, end)
+            nxt = self._scale_at(c.end(), None) if c else None
+            if c and nxt and last == 1000 and nxt[0] >= 1_000_000 and value < 1_000_000 \
+                    and (n := Decimal(c.group("n").replace(",", "."))) < 1000:
+                # "6 thousand 847,3 millions of dollars" (Spanish "6 mil 847,3 millones"): 6,847.3 million
+                value, end, last = (value + n) * nxt[0], nxt[1], nxt[0] * 1000
+                break
+            if not c or not nxt or nxt[0] >= last:
+                break
+            value += Decimal(c.group("n").replace(",", ".")) * nxt[0]
+            end, last = nxt[1], nxt[0]
+        # "271 thousand 806 births", "98 thousand 500 soums": units after the last scale word
+        rest = self._at(lx.remainder_re, end)
+        if rest and Decimal(rest.group("n")) < last:
+            value += Decimal(rest.group("n"))
+            end = rest.end("n")
+        return value, end
+
+
+class _Suffixes(_Scales):
+    """What follows a number: scale words, ratio units, rates per N and unit words."""
+
     def _glued(self, end: int, value: Decimal, unit: str | None, extended: bool) -> _Suffix:
         """A word glued after the number ("28.9years", "541,479at"): a unit word or a follower the
         lexicon knows is read as if a space were there; any other word leaves the number unread."""
@@ -473,54 +527,13 @@ class _Suffixes(_Context):
         i = bisect.bisect_left(self.rate_starts, pos)
         return i < len(self.rate_starts) and self.rate_starts[i] < pos + _REACH
 
-    def _unit_of(self, word: str) -> str | None:
-        lx = self.lx
-        if word in lx.currency_codes:
-            return word
-        low = _low(word)
-        if low.endswith(("'s", "’s")):
-            low = low[:-2]
-        elif low.endswith(("'", "’")):
-            low = low[:-1]
-        if low in lx.people:
-            return "person"
-        if low in lx.currency_words:
-            return low
-        if low in lx.time_units:
-            return lx.time_units[low]
-        if low in lx.other_units:
-            # as written where its case means something ("GWh", "kWh"), else lower case ("Tons" opening a row)
-            return word[:len(low)] if any(c.isupper() for c in word[1:len(low)]) else low
-        return None
-
     def _suffix(self, e: int, value: Decimal, currency: str | None, *, strict_units: bool) -> _Suffix:
         """Scale, ratio unit and unit word after a numeral that ends at ``e``."""
         t, lx = self.t, self.lx
         end, unit, extended = e, currency, False
-        sc = self._scale_at(end, currency)
-        if sc:
-            value, end, extended = value * sc[0], sc[1], True
-            last = sc[0]
-            stacked = self._scale_at(end, None)
-            if stacked and stacked[0] > last:  # "Rs 2.30 lakh crore", "1.2 thousand million": scales multiply
-                value, end, last = value * stacked[0], stacked[1], last * stacked[0]
-            while True:  # "20 million 353 thousand"
-                c = self._at(lx.compound_re, end)
-                nxt = self._scale_at(c.end(), None) if c else None
-                if c and nxt and last == 1000 and nxt[0] >= 1_000_000 and value < 1_000_000 \
-                        and (n := Decimal(c.group("n").replace(",", "."))) < 1000:
-                    # "6 thousand 847,3 millions of dollars" (Spanish "6 mil 847,3 millones"): 6,847.3 million
-                    value, end, last = (value + n) * nxt[0], nxt[1], nxt[0] * 1000
-                    break
-                if not c or not nxt or nxt[0] >= last:
-                    break
-                value += Decimal(c.group("n").replace(",", ".")) * nxt[0]
-                end, last = nxt[1], nxt[0]
-            # "271 thousand 806 births", "98 thousand 500 soums": units after the last scale word
-            rest = self._at(lx.remainder_re, end)
-            if rest and Decimal(rest.group("n")) < last:
-                value += Decimal(rest.group("n"))
-                end = rest.end("n")
+        scaled = self._scaled(end, value, currency)
+        if scaled is not None:
+            value, end, extended = scaled[0], scaled[1], True
         r = self._ratio_at(end)
         if r:
             if r[0] == "percentage_point" and abs(value) >= _INDEX_POINTS_FLOOR \
